@@ -1,0 +1,95 @@
+// Builds the extension for Chrome and Firefox from one manifest template:
+//   dist/chrome/, dist/firefox/ (each loadable unpacked) and a store zip of each.
+// Usage: node build.mjs [--dev]   (--dev: unminified, with inline source maps)
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import * as esbuild from 'esbuild';
+import { zipSync } from 'fflate';
+import { Resvg } from '@resvg/resvg-js';
+
+const dev = process.argv.includes('--dev');
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+export const TARGETS = ['chrome', 'firefox'];
+const ICON_SIZES = [16, 32, 48, 128];
+
+/**
+ * Resolves the template's vendor keys for one browser, as Bitwarden's manifest does:
+ * "__firefox__background" becomes "background" for Firefox and is dropped for Chrome.
+ */
+export function manifestFor(template, target, version) {
+  const resolve = (value) => {
+    if (Array.isArray(value)) return value.map(resolve);
+    if (value === null || typeof value !== 'object') return value;
+    const out = {};
+    for (const [key, inner] of Object.entries(value)) {
+      const vendor = /^__(\w+?)__(.+)$/.exec(key);
+      if (vendor && vendor[1] !== target) continue;
+      out[vendor ? vendor[2] : key] = resolve(inner);
+    }
+    return out;
+  };
+  return { ...resolve(template), version };
+}
+
+function renderIcons(outdir) {
+  const svg = readFileSync('icons/icon.svg');
+  mkdirSync(join(outdir, 'icons'), { recursive: true });
+  for (const size of ICON_SIZES) {
+    const png = new Resvg(svg, { fitTo: { mode: 'width', value: size } }).render().asPng();
+    writeFileSync(join(outdir, 'icons', `icon-${size}.png`), png);
+  }
+}
+
+function filesUnder(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** A store zip with fixed timestamps, so the same sources give the same bytes. */
+function zipFolder(dir, zipPath) {
+  const entries = {};
+  for (const file of filesUnder(dir).sort()) {
+    entries[relative(dir, file).split('\\').join('/')] = [readFileSync(file), { mtime: new Date('2020-01-01T00:00:00Z') }];
+  }
+  writeFileSync(zipPath, zipSync(entries, { level: 9 }));
+}
+
+async function buildTarget(target) {
+  const outdir = join('dist', target);
+  await esbuild.build({
+    entryPoints: {
+      content: 'src/content/index.ts',
+      background: 'src/background/index.ts',
+      'popup/popup': 'src/popup/index.ts',
+    },
+    outdir,
+    bundle: true,
+    format: 'iife',
+    target: ['chrome121', 'firefox140'],
+    minify: !dev,
+    sourcemap: dev ? 'inline' : false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  cpSync('src/popup/popup.html', join(outdir, 'popup/popup.html'));
+  cpSync('src/popup/popup.css', join(outdir, 'popup/popup.css'));
+  cpSync('_locales', join(outdir, '_locales'), { recursive: true });
+  renderIcons(outdir);
+  const template = JSON.parse(readFileSync('manifest.json', 'utf8'));
+  writeFileSync(join(outdir, 'manifest.json'), JSON.stringify(manifestFor(template, target, pkg.version), null, 2) + '\n');
+  const zipPath = join('dist', `${pkg.name}-${target}-${pkg.version}.zip`);
+  zipFolder(outdir, zipPath);
+  return zipPath;
+}
+
+async function main() {
+  rmSync('dist', { recursive: true, force: true });
+  for (const target of TARGETS) {
+    const zip = await buildTarget(target);
+    console.log(`built dist/${target}/ and ${zip}`);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

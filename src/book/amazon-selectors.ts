@@ -1,0 +1,82 @@
+// Where Amazon product pages keep what we read, in one place. Each entry says which layouts it was
+// checked against; ../shared/research/amazon-pages.md has the evidence, test/fixtures/ a small page per layout.
+
+/** Product pages declare their ASIN in hidden inputs (several on some pages), the canonical link, reviews. */
+export const ASIN_INPUTS = 'input#ASIN, input[name="ASIN"], input[name="ASIN.0"]';
+export const CANONICAL_LINK = 'link[rel="canonical"]';
+export const REVIEWS_WITH_ASIN = '#averageCustomerReviews[data-asin]';
+
+/** Robot check (CAPTCHA) and the amazon.co.jp adult-content interstitial: no product is shown. */
+export const NOT_A_PRODUCT_PAGE = 'form[action*="validateCaptcha"], form[action*="black-curtain"], #black-curtain-warning';
+
+/** Page-kind signals: the first class of `#dp`, the sub-navigation's category, Audible's details table. */
+export const PRODUCT_CONTAINER_ID = 'dp';
+export const SUBNAV = '#nav-subnav[data-category]';
+export const PRODUCT_SUBTITLE_ID = 'productSubtitle';
+export const AUDIBLE_DETAILS_ID = 'audibleProductDetails';
+export const BOOK_DP_CLASS = /^books?(?:_|$)/; // book, book_mobile
+export const EBOOK_DP_CLASS = /^ebooks?(?:_|$)/; // ebooks, ebooks_mobile
+export const AUDIOBOOK_DP_CLASS = /^(?:audible|audiobooks?)(?:_|$)/;
+// books, stripbooks, english-books, books-intl-de, books-catalog … but not ebooks or audiobooks.
+export const BOOK_CATEGORY = /^(?:stripbooks|english-books|foreign-books|books(?:-[a-z-]+)?)$/;
+export const EBOOK_CATEGORY = /^(?:digital-text|kindle(?:-store)?)$/;
+export const AUDIOBOOK_CATEGORY = /^(?:audible|audiobooks?)$/;
+export const KINDLE_SUBTITLE = /\bkindle\b/i;
+
+/** RPI carousel (2022 on): one card per attribute; the id names the attribute, whatever the label's language. */
+export const RPI_ISBN_CARD_IDS = ['rpi-attribute-book_details-isbn13', 'rpi-attribute-book_details-isbn10'];
+export const RPI_VALUE = '.rpi-attribute-value';
+
+/** Detail bullets (2020 on): `<li><span class="a-text-bold">ISBN-13 ‏:‎</span> <span>978-…</span></li>`. */
+export const DETAIL_BULLETS_IDS = ['detailBullets_feature_div', 'detailBulletsWrapper_feature_div'];
+export const DETAIL_BULLETS_FEATURE = '[data-feature-name="detailBullets"]';
+
+/** th/td detail tables: desktop tech-spec tables and the 2018 mobile table. The value is the next cell. */
+export const DETAIL_TABLE_IDS = ['productDetails_detailBullets_sections1', 'productDetails_techSpec_section_1', 'prodDetails'];
+export const DETAIL_TABLE_LABEL_CELLS = 'th.prodDetSectionEntry';
+
+/**
+ * Legacy "<b>ISBN-10:</b> value" lists: `#detail_bullets_id` and `#productDetailsTable` (2017 to 2021),
+ * and the 2008-era `<h2>Product details</h2><div class="content"><ul>` with no ids at all.
+ */
+export const LEGACY_DETAIL_ITEMS = '#detail_bullets_id li, #productDetailsTable .content li';
+export const OLD_DETAIL_ITEMS = 'td.bucket > .content li, h2 + div.content li';
+
+/** Mobile pages (2018) print "ISBN-13:" and the value as two small spans under the title. */
+export const MOBILE_DP_CLASS = /(?:^|\s)(?:book|ebooks)_mobile(?:\s|$)/;
+export const MOBILE_HEADER_SPANS = 'span.a-size-small';
+
+/** Format switchers: current, pre-2019 and mobile forms. Their links carry ref=tmm_<format>_…. */
+export const FORMAT_SWITCHER_LINKS = [
+  '#tmmSwatches a[href]',
+  '#formats a[href]',
+  '#MediaMatrix a[href]',
+  '#MediaMatrix_feature_div a[href]',
+  '#MediaMatrixMobile_feature_div a[href]',
+].join(', ');
+export const FORMAT_CODE_IN_LINK = /[/?&]ref_?=tmm_([a-z0-9]+)_/i;
+/** The current switcher also names the format in its tile's id: tmm-grid-swatch-PAPERBACK. */
+export const FORMAT_TILE = '[id^="tmm-grid-swatch-"]';
+export const FORMAT_TILE_NAMES: Record<string, string> = {
+  PAPERBACK: 'pap',
+  HARDCOVER: 'hrd',
+  MASS_MARKET_PAPERBACK: 'mmp',
+  KINDLE: 'kin',
+  AUDIO_DOWNLOAD: 'aud',
+  AUDIO_CD: 'abk',
+};
+/** Format codes that are not printed books: Kindle, Audible, audio CD, MP3 CD. */
+export const NON_PRINT_FORMAT_CODE = /^(?:kin|aud|abk|mp3|cd|dvd|vid|kindle|audible)$/;
+/** Print formats a shopper most likely finds in a shop, best first. */
+export const PREFERRED_PRINT_FORMAT_CODES = ['pap', 'hrd', 'mmp'];
+
+/**
+ * Where an eBook page names the print edition it is based on ("… print edition (ISBN 1538701146)"):
+ * the RPI page-count card and its popover, the mobile "about this Kindle edition" popover, the 2017 table.
+ */
+export const PRINT_EDITION_NOTES = [
+  '#rpi-attribute-book_details-ebook_pages',
+  '#a-popover-about_kindle_edition_secondary_view_div',
+  '#productDetailsTable',
+].join(', ');
+export const POPOVER_ATTRIBUTE = 'data-a-popover';

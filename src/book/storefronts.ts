@@ -1,0 +1,43 @@
+// Every Amazon storefront the extension reads, and how an Amazon address names its product.
+// The manifest's content-script matches are generated from STOREFRONT_DOMAINS by the build.
+
+/** Registrable domains of Amazon's retail storefronts (amazon.<tld>). */
+export const STOREFRONT_DOMAINS = [
+  'amazon.fr', 'amazon.com', 'amazon.de', 'amazon.co.uk', 'amazon.es', 'amazon.it', 'amazon.ca',
+  'amazon.nl', 'amazon.com.be', 'amazon.se', 'amazon.pl', 'amazon.co.jp', 'amazon.com.mx',
+  'amazon.com.br', 'amazon.in', 'amazon.com.au', 'amazon.com.tr', 'amazon.ae', 'amazon.sa',
+  'amazon.sg', 'amazon.eg',
+] as const;
+
+export type StorefrontDomain = (typeof STOREFRONT_DOMAINS)[number];
+
+/** The storefront a host belongs to (www., smile. and m. hosts included), or null. */
+export function storefrontOf(hostname: string): StorefrontDomain | null {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  for (const domain of STOREFRONT_DOMAINS) {
+    if (host === domain || host.endsWith('.' + domain)) return domain;
+  }
+  return null;
+}
+
+// A "/" before dp anchors the match, so a slug such as "…-ebook-dp-B002L4EX9C" is not read as an address.
+const ASIN_IN_PATH =
+  /\/(?:dp|gp\/product|gp\/aw\/d|gp\/offer-listing|ASIN|o\/ASIN|exec\/obidos\/ASIN)\/([A-Z0-9]{10})(?=[/?#]|$)/gi;
+
+/** The product ASIN an Amazon path names (the last one, upper-cased), or null. */
+export function asinFromPath(pathname: string): string | null {
+  let asin: string | null = null;
+  for (const match of pathname.matchAll(ASIN_IN_PATH)) asin = match[1]!.toUpperCase();
+  return asin;
+}
+
+/** The ASIN of a product address, on any storefront; null for other pages and other sites. */
+export function asinFromUrl(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  return asinFromPath(parsed.pathname);
+}

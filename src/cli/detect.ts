@@ -1,0 +1,43 @@
+// `npm run --silent detect -- FILE.html --url URL [--charset NAME]`: the content script's detection,
+// run on a saved page in jsdom, printed as one JSON object.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { findBookOnPage } from '../book/find-book';
+import { loadPage } from './load-page';
+
+const USAGE = 'usage: npm run --silent detect -- FILE.html --url URL [--charset NAME]';
+
+function main(): number {
+  let args;
+  try {
+    args = parseArgs({ allowPositionals: true, options: { url: { type: 'string' }, charset: { type: 'string' } } });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const [file] = args.positionals;
+  const { url, charset } = args.values;
+  if (!file || !url) {
+    console.error(USAGE);
+    return 2;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    console.error(`cannot read ${file}: ${(error as Error).message}`);
+    return 1;
+  }
+  let page: Document;
+  try {
+    page = loadPage(bytes, url, charset);
+  } catch (error) {
+    console.error(`cannot read ${file} as ${charset ?? 'its declared charset'}: ${(error as Error).message}`);
+    return 1;
+  }
+  const { isbn13, editions, kind, source } = findBookOnPage(page, url);
+  process.stdout.write(JSON.stringify({ isbn13, editions, kind, source }) + '\n');
+  return 0;
+}
+
+process.exitCode = main();

@@ -1,0 +1,42 @@
+// In-memory stand-ins for the two browser APIs the background logic is given: a storage area and
+// the toolbar action. They keep what a real browser would keep, so tests read back what users see.
+import type { Storage } from '../src/shared/browser';
+import type { BadgeApi } from '../src/background/badge';
+
+export function fakeStorageArea(): Storage.StorageArea & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  const copy = <T>(value: T): T => structuredClone(value);
+  return {
+    data,
+    async get(keys?: null | string | string[] | Record<string, unknown>) {
+      const wanted = keys == null ? [...data.keys()] : typeof keys === 'string' ? [keys] : Array.isArray(keys) ? keys : Object.keys(keys);
+      return Object.fromEntries(wanted.filter((k) => data.has(k)).map((k) => [k, copy(data.get(k))]));
+    },
+    async set(items: Record<string, unknown>) {
+      for (const [k, v] of Object.entries(items)) data.set(k, copy(v));
+    },
+    async remove(keys: string | string[]) {
+      for (const k of typeof keys === 'string' ? [keys] : keys) data.delete(k);
+    },
+    async clear() {
+      data.clear();
+    },
+  } as Storage.StorageArea & { data: Map<string, unknown> };
+}
+
+export function fakeAction(): BadgeApi & { badge: (tabId: number) => { text: string; title: string; color: string } } {
+  const state = new Map<number, { text: string; title: string; color: string }>();
+  const of = (tabId: number) => state.get(tabId) ?? { text: '', title: '', color: '' };
+  return {
+    badge: of,
+    async setBadgeText({ tabId, text }) {
+      state.set(tabId!, { ...of(tabId!), text: text ?? '' });
+    },
+    async setBadgeBackgroundColor({ tabId, color }) {
+      state.set(tabId!, { ...of(tabId!), color: String(color) });
+    },
+    async setTitle({ tabId, title }) {
+      state.set(tabId!, { ...of(tabId!), title: title ?? '' });
+    },
+  };
+}

@@ -1,0 +1,9 @@
+// Reads the small Amazon pages written for the tests (test/fixtures/amazon/).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const FIXTURES_DIR = join(import.meta.dirname, 'fixtures', 'amazon');
+
+export function readFixture(name: string): Buffer {
+  return readFileSync(join(FIXTURES_DIR, name));
+}

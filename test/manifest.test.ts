@@ -1,0 +1,41 @@
+// The manifest each browser gets. Permissions and the content security policy are pinned here, so
+// that widening either is a deliberate change to this test, seen in review.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { manifestFor } from '../build.mjs';
+
+const template = JSON.parse(readFileSync(new URL('../manifest.json', import.meta.url), 'utf8'));
+const chrome = manifestFor(template, 'chrome', '1.2.3');
+const firefox = manifestFor(template, 'firefox', '1.2.3');
+
+describe('the built manifests', () => {
+  it('stamp the version given by package.json', () => {
+    expect(chrome.version).toBe('1.2.3');
+    expect(firefox.version).toBe('1.2.3');
+  });
+
+  it('give Chrome a service worker and Firefox a background script, each only its own', () => {
+    expect(chrome.background).toEqual({ service_worker: 'background.js' });
+    expect(firefox.background).toEqual({ scripts: ['background.js'] });
+    expect(chrome.browser_specific_settings).toBeUndefined();
+    expect(firefox.minimum_chrome_version).toBeUndefined();
+  });
+
+  it('give Firefox an id and its data-collection declaration', () => {
+    expect(firefox.browser_specific_settings.gecko.id).toMatch(/@/);
+    expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+
+  it('leave no vendor key unresolved', () => {
+    expect(JSON.stringify([chrome, firefox])).not.toMatch(/"__[a-z]+__[a-z_]+":/);
+  });
+
+  it.each([['chrome', chrome], ['firefox', firefox]])('ask %s for storage only, and keep the default CSP', (_name, manifest) => {
+    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.optional_permissions).toBeUndefined();
+    expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.content_security_policy).toBeUndefined();
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(manifest.externally_connectable).toBeUndefined();
+  });
+});

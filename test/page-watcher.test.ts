@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+// Amazon swaps the product without reloading; the content script must notice, once per change.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createPageWatcher, type PageReport } from '../src/content/page-watcher';
+import { readFixture } from './fixtures';
+
+const fixture = (name: string) => readFixture(name).toString('utf8');
+const bodyOf = (html: string) => new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+
+describe('the page watcher', () => {
+  let reports: PageReport[];
+  let href: string;
+  let watcher: ReturnType<typeof createPageWatcher>;
+
+  beforeEach(() => {
+    document.body.innerHTML = bodyOf(fixture('desktop-2023-rpi-and-bullets.html'));
+    href = 'https://www.amazon.fr/dp/207036822X';
+    reports = [];
+    watcher = createPageWatcher({ document, href: () => href, report: (m) => reports.push(m) });
+  });
+
+  it('reports the book once, however often it ticks', () => {
+    for (let i = 0; i < 10; i++) watcher.tick();
+    expect(reports).toEqual([expect.objectContaining({ type: 'BookSeen', isbn13: '9782070368228', asin: '207036822X' })]);
+  });
+
+  it('reports the new book when the address and the details change without a reload', () => {
+    watcher.tick();
+    // Amazon's format switch: the address changes first, the details a moment later.
+    href = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/209187373X/ref=tmm_hrd_swatch_0';
+    document.body.innerHTML = bodyOf(fixture('legacy-2019-bullets-fr.html'));
+    watcher.tick();
+    watcher.tick();
+    watcher.tick();
+    expect(reports.map((r) => r.type === 'BookSeen' && r.isbn13)).toEqual(['9782070368228', '9782091873732']);
+  });
+
+  it('catches details that arrive a few ticks after the address changed', () => {
+    watcher.tick();
+    href = 'https://www.amazon.com/Name-Wind-ebook/dp/B0TESTKIN4';
+    document.body.innerHTML = '<div id="dp" class="ebooks en_US"></div>';
+    watcher.tick();
+    document.body.innerHTML = bodyOf(fixture('kindle-2024-swatches.html'));
+    watcher.tick();
+    expect(reports.map((r) => r.type)).toEqual(['BookSeen', 'BookGone', 'BookSeen']);
+    expect(reports[2]).toMatchObject({ isbn13: '9781551923703', kind: 'kindle' });
+  });
+
+  it('says the book is gone when the tab moves on to a page that is not a book', () => {
+    watcher.tick();
+    href = 'https://www.amazon.fr/s?k=camus';
+    document.body.innerHTML = bodyOf(fixture('search-results.html'));
+    watcher.tick();
+    expect(reports.at(-1)).toEqual({ type: 'BookGone' });
+  });
+
+  it('notices a twister swap of #ASIN even when the address stays', () => {
+    href = 'https://www.amazon.fr/gp/product/207036822X';
+    watcher.tick();
+    const input = document.getElementById('ASIN') as HTMLInputElement;
+    input.value = '209187373X';
+    document.getElementById('rpi-attribute-book_details-isbn13')!.remove();
+    document.getElementById('rpi-attribute-book_details-isbn10')!.remove();
+    document.getElementById('detailBullets_feature_div')!.remove();
+    document.getElementById('averageCustomerReviews')!.setAttribute('data-asin', '209187373X');
+    href = 'https://www.amazon.fr/gp/product/209187373X';
+    watcher.tick();
+    expect(reports.at(-1)).toMatchObject({ type: 'BookSeen', isbn13: '9782091873732' });
+  });
+
+  it('reports again on request, after the background forgot the tab', () => {
+    watcher.tick();
+    watcher.reportAgain();
+    expect(reports).toHaveLength(2);
+  });
+
+  it('never throws into the page, and logs what went wrong', () => {
+    const logged: string[] = [];
+    const broken = createPageWatcher({
+      document: new Proxy(document, { get: () => { throw new Error('hostile page'); } }),
+      href: () => href,
+      report: (m) => reports.push(m),
+      log: (message) => logged.push(message),
+    });
+    expect(() => broken.tick()).not.toThrow();
+    expect(logged).toHaveLength(1);
+  });
+});

@@ -1,0 +1,97 @@
+// The background's one message listener: who may say what, and what the tab then shows.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createBadge } from '../src/background/badge';
+import { createRouter } from '../src/background/router';
+import { createTabBooks } from '../src/background/tab-books';
+import type { Runtime } from '../src/shared/browser';
+import { fakeAction, fakeStorageArea } from './fake-browser';
+
+const EXTENSION_ID = 'our-extension';
+const ORIGIN = 'chrome-extension://our-extension/';
+const bookSeen = {
+  type: 'BookSeen',
+  isbn13: '9782205057331',
+  editions: ['9782205057331', '9782205053210'],
+  kind: 'print',
+  source: 'rpi',
+  asin: '2205057332',
+};
+const fromAmazonTab = (tabId: number, url = 'https://www.amazon.fr/dp/2205057332'): Runtime.MessageSender => ({
+  id: EXTENSION_ID,
+  url,
+  frameId: 0,
+  tab: { id: tabId, index: 0, highlighted: false, active: true, pinned: false, incognito: false },
+});
+const fromPopup: Runtime.MessageSender = { id: EXTENSION_ID, url: `${ORIGIN}popup/popup.html?tabId=7` };
+
+describe('the background router', () => {
+  let session: ReturnType<typeof fakeStorageArea>;
+  let action: ReturnType<typeof fakeAction>;
+  let route: ReturnType<typeof createRouter>;
+
+  beforeEach(() => {
+    session = fakeStorageArea();
+    action = fakeAction();
+    route = createRouter({
+      extensionId: EXTENSION_ID,
+      extensionOrigin: ORIGIN,
+      tabBooks: createTabBooks(session),
+      badge: createBadge(action, (key, sub) => `${key}${sub ? ` ${sub}` : ''}`),
+      now: () => 1_700_000_000_000,
+    });
+  });
+
+  it('remembers the book an Amazon tab reports, shows it on the badge, and gives it to the popup', async () => {
+    await route(bookSeen, fromAmazonTab(7));
+    expect(action.badge(7)).toMatchObject({ text: '•', title: 'badgeTitleBookSeen 9782205057331' });
+    const state = await route({ type: 'TabState', tabId: 7 }, fromPopup);
+    expect(state).toEqual({
+      book: { isbn13: '9782205057331', editions: ['9782205057331', '9782205053210'], kind: 'print', source: 'rpi', asin: '2205057332', storefront: 'amazon.fr', seenAt: 1_700_000_000_000 },
+    });
+  });
+
+  it('keeps no page address, only the storefront', async () => {
+    await route(bookSeen, fromAmazonTab(7, 'https://www.amazon.fr/dp/2205057332?tag=secret&session=abc'));
+    expect(JSON.stringify([...session.data.values()])).not.toContain('secret');
+  });
+
+  it('forgets the book and clears the badge when the tab moves to a page without one', async () => {
+    await route(bookSeen, fromAmazonTab(7));
+    await route({ type: 'BookGone' }, fromAmazonTab(7));
+    expect(action.badge(7).text).toBe('');
+    expect(await route({ type: 'TabState', tabId: 7 }, fromPopup)).toEqual({ book: null });
+  });
+
+  it.each([
+    ['another extension', { ...fromAmazonTab(7), id: 'someone-else' }],
+    ['a page that is not Amazon', fromAmazonTab(7, 'https://amazon.fr.evil.example/dp/2205057332')],
+    ['a frame inside the Amazon page', { ...fromAmazonTab(7), frameId: 3 }],
+    ['a sender with no tab', { id: EXTENSION_ID, url: 'https://www.amazon.fr/dp/2205057332' }],
+  ])('ignores a BookSeen from %s', async (_who, sender) => {
+    expect(route(bookSeen, sender as Runtime.MessageSender)).toBeUndefined();
+    expect(session.data.size).toBe(0);
+  });
+
+  it.each([
+    ['an invalid check digit', { ...bookSeen, isbn13: '9782205057332' }],
+    ['an ISMN', { ...bookSeen, isbn13: '9790553123455' }],
+    ['an unknown kind', { ...bookSeen, kind: 'dvd' }],
+    ['a missing field', { type: 'BookSeen', isbn13: '9782205057331' }],
+    ['an unknown type', { type: 'DeleteEverything' }],
+    ['not an object', 'BookSeen'],
+  ])('ignores a message with %s', async (_what, message) => {
+    expect(route(message, fromAmazonTab(7))).toBeUndefined();
+    expect(session.data.size).toBe(0);
+  });
+
+  it('does not let a content script ask for another tab’s book', async () => {
+    await route(bookSeen, fromAmazonTab(7));
+    expect(route({ type: 'TabState', tabId: 7 }, fromAmazonTab(8))).toBeUndefined();
+  });
+
+  it('drops a damaged stored entry instead of handing it to the popup', async () => {
+    session.data.set('tab:7', { isbn13: 42, kind: 'print' });
+    expect(await route({ type: 'TabState', tabId: 7 }, fromPopup)).toEqual({ book: null });
+    expect(session.data.has('tab:7')).toBe(false);
+  });
+});
