@@ -86,3 +86,14 @@ describe('the page watcher', () => {
     expect(logged).toHaveLength(1);
   });
 });
+
+describe('answering the background', () => {
+  it('tells what the page shows now, without reporting it again', () => {
+    const reports: PageReport[] = [];
+    document.body.innerHTML = bodyOf(fixture('desktop-2023-rpi-and-bullets.html'));
+    const watcher = createPageWatcher({ document, href: () => 'https://www.amazon.fr/dp/207036822X', report: (m) => reports.push(m) });
+    watcher.tick();
+    expect(watcher.current()).toMatchObject({ type: 'BookSeen', isbn13: '9782070368228' });
+    expect(reports).toHaveLength(1);
+  });
+});

@@ -28,8 +28,10 @@ describe('the background router', () => {
   let session: ReturnType<typeof fakeStorageArea>;
   let action: ReturnType<typeof fakeAction>;
   let route: ReturnType<typeof createRouter>;
+  let pageAnswer: () => Promise<unknown>;
 
   beforeEach(() => {
+    pageAnswer = async () => bookSeen;
     session = fakeStorageArea();
     action = fakeAction();
     route = createRouter({
@@ -38,6 +40,7 @@ describe('the background router', () => {
       tabBooks: createTabBooks(session),
       badge: createBadge(action, (key, sub) => `${key}${sub ? ` ${sub}` : ''}`),
       now: () => 1_700_000_000_000,
+      askTab: () => pageAnswer(),
     });
   });
 
@@ -87,6 +90,26 @@ describe('the background router', () => {
   it('does not let a content script ask for another tab’s book', async () => {
     await route(bookSeen, fromAmazonTab(7));
     expect(route({ type: 'TabState', tabId: 7 }, fromAmazonTab(8))).toBeUndefined();
+  });
+
+  it('forgets the book when the tab no longer has our content script (it left Amazon)', async () => {
+    await route(bookSeen, fromAmazonTab(7));
+    pageAnswer = () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
+    expect(await route({ type: 'TabState', tabId: 7 }, fromPopup)).toEqual({ book: null });
+    expect(session.data.size).toBe(0);
+  });
+
+  it('takes the page’s newer answer when the tab moved on to another book', async () => {
+    await route(bookSeen, fromAmazonTab(7));
+    pageAnswer = async () => ({ ...bookSeen, isbn13: '9782070368228', editions: ['9782070368228'], asin: '207036822X' });
+    const state = (await route({ type: 'TabState', tabId: 7 }, fromPopup)) as { book: { isbn13: string; storefront: string } };
+    expect(state.book).toMatchObject({ isbn13: '9782070368228', storefront: 'amazon.fr' });
+  });
+
+  it('does not trust a page answer that fails the schema', async () => {
+    await route(bookSeen, fromAmazonTab(7));
+    pageAnswer = async () => ({ type: 'BookSeen', isbn13: '<img src=x onerror=alert(1)>' });
+    expect(await route({ type: 'TabState', tabId: 7 }, fromPopup)).toEqual({ book: null });
   });
 
   it('drops a damaged stored entry instead of handing it to the popup', async () => {

@@ -2,10 +2,13 @@
 // A page script on Amazon cannot reach it (runtime messages come only from our own scripts), and a
 // content script may speak only for its own tab, from the top frame of an Amazon storefront.
 import { storefrontOf } from '../book/storefronts';
-import { ContentMessage, PageMessage, type TabBook, type TabState } from '../shared/messages';
+import { ContentMessage, PageMessage, type StillShowing, type TabBook, type TabState } from '../shared/messages';
 import type { Runtime } from '../shared/browser';
 import type { Badge } from './badge';
 import type { TabBooks } from './tab-books';
+
+const sameBook = (a: Omit<TabBook, 'storefront' | 'seenAt'>, b: Omit<TabBook, 'storefront' | 'seenAt'>) =>
+  a.isbn13 === b.isbn13 && a.asin === b.asin && a.kind === b.kind && a.editions.join() === b.editions.join();
 
 export interface RouterDeps {
   extensionId: string;
@@ -14,9 +17,28 @@ export interface RouterDeps {
   tabBooks: TabBooks;
   badge: Badge;
   now: () => number;
+  /** Asks the content script in a tab what it shows now; rejects when no content script answers. */
+  askTab: (tabId: number, question: StillShowing) => Promise<unknown>;
 }
 
-export function createRouter({ extensionId, extensionOrigin, tabBooks, badge, now }: RouterDeps) {
+export function createRouter({ extensionId, extensionOrigin, tabBooks, badge, now, askTab }: RouterDeps) {
+  /**
+   * The remembered book, if the tab still shows it. The browser resets a tab's badge when it navigates,
+   * but tells us nothing (without the "tabs" permission) when a tab leaves Amazon: so ask the page.
+   */
+  async function currentBook(tabId: number): Promise<TabBook | null> {
+    const remembered = await tabBooks.get(tabId);
+    if (!remembered) return null;
+    const answer = ContentMessage.safeParse(await askTab(tabId, { type: 'StillShowing' }).catch(() => null));
+    if (answer.success && answer.data.type === 'BookSeen') {
+      if (sameBook(answer.data, remembered)) return remembered;
+      await fromContentScript(answer.data, tabId, remembered.storefront);
+      return tabBooks.get(tabId);
+    }
+    await tabBooks.forget(tabId);
+    return null;
+  }
+
   async function fromContentScript(message: ContentMessage, tabId: number, storefront: string): Promise<void> {
     if (message.type === 'BookGone') {
       await Promise.all([tabBooks.forget(tabId), badge.clear(tabId)]);
@@ -30,7 +52,7 @@ export function createRouter({ extensionId, extensionOrigin, tabBooks, badge, no
   async function fromExtensionPage(message: PageMessage): Promise<TabState> {
     switch (message.type) {
       case 'TabState':
-        return { book: await tabBooks.get(message.tabId) };
+        return { book: await currentBook(message.tabId) };
     }
   }
 

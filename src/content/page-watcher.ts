@@ -61,7 +61,12 @@ export function createPageWatcher({ document, href, report, log }: PageWatcherDe
         log?.('could not watch this page', error);
       }
     },
-    /** The background lost what we told it (page restored from the back-forward cache): say it again. */
+    /** What the page shows now, as last reported. */
+    current(): PageReport {
+      if (!lastReport) readAndReport();
+      return JSON.parse(lastReport) as PageReport;
+    },
+    /** The page came back from the back-forward cache: say again what it shows. */
     reportAgain(): void {
       lastReport = '';
       readAndReport();

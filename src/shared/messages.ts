@@ -28,6 +28,11 @@ export const TabStateRequest = z.object({ type: z.literal('TabState'), tabId: z.
 
 export const PageMessage = z.discriminatedUnion('type', [TabStateRequest]);
 
+/** Background → content script: is the tab still showing the book you reported? Answered with BookSeen or BookGone. */
+export interface StillShowing {
+  type: 'StillShowing';
+}
+
 export type BookSeen = z.infer<typeof BookSeen>;
 export type BookGone = z.infer<typeof BookGone>;
 export type ContentMessage = z.infer<typeof ContentMessage>;

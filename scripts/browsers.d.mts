@@ -1,0 +1,7 @@
+import type { Browser } from 'puppeteer-core';
+
+export function findBrowser(name: 'chromium' | 'firefox'): string | null;
+export function launchWithExtension(
+  name: 'chromium' | 'firefox',
+  options?: { extensionDir?: string; headless?: boolean; lang?: string },
+): Promise<{ browser: Browser; name: string; extensionId: string; extensionOrigin: string; close(): Promise<void> }>;

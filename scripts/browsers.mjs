@@ -1,0 +1,113 @@
+// Finds and starts the machine's Chromium or Firefox with the built extension loaded, through
+// puppeteer-core. Shared by `npm start`, `npm run demo`, the browser tests and the benchmarks.
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+const CHROMIUM_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
+const FIREFOX_PATHS = [
+  '/usr/bin/firefox-esr',
+  '/usr/bin/firefox',
+  '/snap/bin/firefox',
+  '/Applications/Firefox.app/Contents/MacOS/firefox',
+];
+
+/** The browser to drive: $CHROME_PATH / $FIREFOX_PATH, or the first one installed; null if none. */
+export function findBrowser(name) {
+  const fromEnv = name === 'firefox' ? process.env.FIREFOX_PATH : process.env.CHROME_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
+  return (name === 'firefox' ? FIREFOX_PATHS : CHROMIUM_PATHS).find((path) => existsSync(path)) ?? null;
+}
+
+// Without the background-networking flags, Chromium keeps calling home, which a closed network refuses.
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--no-first-run',
+  '--no-default-browser-check',
+];
+
+// Firefox: no update checks, telemetry or remote settings; nothing leaves the machine on its own.
+const FIREFOX_PREFS = {
+  'app.update.enabled': false,
+  'browser.shell.checkDefaultBrowser': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'toolkit.telemetry.enabled': false,
+  'services.settings.server': 'http://127.0.0.1:9/',
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  'extensions.getAddons.cache.enabled': false,
+  'browser.newtabpage.enabled': false,
+  'browser.startup.homepage_override.mstone': 'ignore',
+  'xpinstall.signatures.required': false,
+};
+
+/**
+ * Starts `name` ('chromium' or 'firefox') with the extension in `extensionDir` installed.
+ * Returns { browser, extensionId, extensionOrigin, close }.
+ */
+export async function launchWithExtension(name, { extensionDir, headless = true, lang } = {}) {
+  const executablePath = findBrowser(name);
+  if (!executablePath) throw new Error(`no ${name} found on this machine`);
+  const dir = resolve(extensionDir ?? join('dist', name === 'firefox' ? 'firefox' : 'chrome'));
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`${dir} has no manifest.json: run npm run build first`);
+  const profile = mkdtempSync(join(tmpdir(), `local-bookshops-${name}-`));
+  let browser;
+  let extensionOrigin = null;
+  if (name === 'firefox') {
+    // Firefox gives each install a random moz-extension:// UUID; fix it so pages can be opened by address.
+    const geckoId = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
+    const uuid = randomUUID();
+    extensionOrigin = `moz-extension://${uuid}/`;
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless,
+      userDataDir: profile,
+      // Lets WebDriver BiDi open our own moz-extension:// pages (the popup as a tab), as a person can.
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        ...FIREFOX_PREFS,
+        'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
+        ...(lang ? { 'intl.locale.requested': lang } : {}),
+      },
+    });
+  } else {
+    browser = await puppeteer.launch({
+      executablePath,
+      headless,
+      pipe: true,
+      enableExtensions: true,
+      userDataDir: profile,
+      args: [...CHROMIUM_FLAGS, ...(lang ? [`--lang=${lang}`] : [])],
+    });
+  }
+  const extensionId = await browser.installExtension(dir);
+  extensionOrigin ??= `chrome-extension://${extensionId}/`;
+  return {
+    browser,
+    name,
+    extensionId,
+    extensionOrigin,
+    async close() {
+      await browser.close().catch(() => {});
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// The production build in Chromium and Firefox: real Amazon pages (from ../shared) served at their
+// Amazon addresses, the content script reading them, the background remembering the book per tab,
+// and the popup showing it.
+import { existsSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchWithExtension } from '../../scripts/browsers.mjs';
+import { readFixture } from '../fixtures';
+import { badgeText, corpusPage, describeInBrowsers, openAmazonPage, openExtensionPage, tabBooks, waitForTabBook, type Extension } from './harness';
+
+const corpusPresent = existsSync(new URL('../../../shared/amazon-pages/EXPECTED.json', import.meta.url));
+if (!corpusPresent) console.warn('\n*** ../shared/amazon-pages is missing: browser tests on real pages are SKIPPED ***\n');
+
+const REAL_PAGES = [
+  { file: 'fr-book-retour-a-la-terre.html', url: 'https://www.amazon.fr/dp/2205057332', isbn13: '9782205057331', kind: 'print' },
+  { file: 'couk-book-2021-legacy-bullets-bone-silence.html', url: 'https://www.amazon.co.uk/dp/0575090677', isbn13: '9780575090675', kind: 'print' },
+  { file: 'com-kindle-whole-truth.html', url: 'https://www.amazon.com/Whole-Truth-Shaw-Book-ebook/dp/B0011UCPM4', isbn13: '9781538701140', kind: 'kindle' },
+  { file: 'com-book-paperback-979-only-B-asin-little-dog.html', url: 'https://www.amazon.com/dp/B08Y3XFV5W', isbn13: '9798585422768', kind: 'print' },
+];
+
+describeInBrowsers('finding the book', (name) => {
+  let ext: Extension;
+  let extensionPage: Page;
+
+  beforeAll(async () => {
+    ext = await launchWithExtension(name);
+    extensionPage = await openExtensionPage(ext, 'popup/popup.html');
+  });
+  afterAll(async () => ext?.close());
+
+  it.runIf(corpusPresent)('reads real pages at their Amazon address and gives each tab its own book', async () => {
+    for (const real of REAL_PAGES) {
+      const known = new Set(Object.keys(await tabBooks(extensionPage)));
+      await openAmazonPage(ext, [{ url: real.url, body: corpusPage(real.file) }]);
+      const [tabId, book] = await waitForTabBook(extensionPage, (_b, id) => !known.has(`tab:${id}`));
+      expect(book, real.file).toMatchObject({ isbn13: real.isbn13, kind: real.kind });
+      expect(await badgeText(extensionPage, tabId)).toBe('•');
+    }
+  });
+
+  it.runIf(corpusPresent)('keeps nothing for a page that is not a book', async () => {
+    const before = await tabBooks(extensionPage);
+    const page = await openAmazonPage(ext, [{ url: 'https://www.amazon.es/dp/B01MUGXRT9', body: corpusPage('es-nonbook-robot-cleaner.html') }]);
+    // Give the content script time to run (it reports at document_idle), then check nothing was added.
+    await page.waitForFunction(() => document.readyState === 'complete');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await tabBooks(extensionPage)).toEqual(before);
+  });
+
+  it('follows Amazon to another book without a reload, and forgets it when the tab leaves Amazon', async () => {
+    const first = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/207036822X';
+    const elsewhere = 'https://www.example.org/';
+    const page = await openAmazonPage(ext, [
+      { url: first, body: readFixture('desktop-2023-rpi-and-bullets.html') },
+      { url: elsewhere, body: '<!doctype html><title>Elsewhere</title><p>Not a shop.</p>' },
+    ]);
+    const [tabId] = await waitForTabBook(extensionPage, (book) => book.isbn13 === '9782070368228');
+    const popup = await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`);
+    await popup.waitForFunction(() => document.getElementById('book-isbn')?.textContent === '978-2070368228');
+
+    // What Amazon's format switcher does, after a person clicks it in the tab they are looking at:
+    // a new address through the History API, new details in place.
+    await page.bringToFront();
+    await page.evaluate(() => {
+      history.pushState({}, '', '/LEtranger-Albert-Camus/dp/209187373X/ref=tmm_hrd_swatch_0');
+      (document.getElementById('ASIN') as HTMLInputElement).value = '209187373X';
+      for (const id of ['rpi-attribute-book_details-isbn13', 'rpi-attribute-book_details-isbn10']) document.getElementById(id)?.remove();
+      const bullets = document.querySelectorAll('#detailBullets_feature_div li .a-list-item span:last-child');
+      bullets[2]!.textContent = '209187373X';
+      bullets[3]!.textContent = '978-2091873732';
+    });
+
+    await waitForTabBook(extensionPage, (book, id) => id === tabId && book.isbn13 === '9782091873732');
+    await popup.waitForFunction(() => document.getElementById('book-isbn')?.textContent === '978-2091873732', { timeout: 5_000 });
+    expect(await badgeText(extensionPage, tabId)).toBe('•');
+
+    // Then the shopper leaves Amazon in that tab: the badge goes with the page, and the popup
+    // no longer shows the book.
+    await page.goto(elsewhere, { waitUntil: 'domcontentloaded' });
+    expect(await badgeText(extensionPage, tabId)).toBe('');
+    await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`, popup);
+    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'no-book', { timeout: 5_000 });
+    expect(await tabBooks(extensionPage)).not.toHaveProperty(`tab:${tabId}`);
+  });
+});

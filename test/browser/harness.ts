@@ -1,0 +1,109 @@
+// Drives the production build in real browsers: Amazon pages are served from files at their real
+// addresses by request interception, and nothing else leaves the browser (every other request is
+// refused). State is read back the way the extension's own pages read it.
+import { readFileSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { describe, it } from 'vitest';
+import { findBrowser, launchWithExtension } from '../../scripts/browsers.mjs';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+/** The part of the WebExtension API the tests read, as seen from an extension page. */
+interface ExtensionApi {
+  storage: { session: { get(keys: null | string): Promise<Record<string, never>> } };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+}
+type ExtensionGlobals = { browser?: ExtensionApi; chrome?: ExtensionApi };
+export type Extension = Awaited<ReturnType<typeof launchWithExtension>>;
+
+/**
+ * One describe block per browser. A missing browser is skipped loudly on a developer's machine,
+ * and is a failure under CI=true, where .ci/run installs both.
+ */
+export function describeInBrowsers(title: string, body: (name: BrowserName) => void): void {
+  for (const name of ['chromium', 'firefox'] as const) {
+    if (findBrowser(name)) {
+      describe(`${title} (${name})`, () => body(name));
+    } else if (process.env.CI === 'true') {
+      describe(`${title} (${name})`, () => {
+        it(`needs ${name} installed`, () => {
+          throw new Error(`${name} is not installed: .ci/run installs Debian's chromium and firefox-esr`);
+        });
+      });
+    } else {
+      console.warn(`\n*** ${name} is not installed: the browser tests "${title}" are SKIPPED in ${name} ***\n`);
+      describe.skip(`${title} (${name}: not installed)`, () => body(name));
+    }
+  }
+}
+
+export interface ServedPage {
+  url: string;
+  body: Buffer | string;
+  charset?: string;
+}
+
+/** Opens `pages[0].url` in a new tab; each listed address is answered with its file, all else refused. */
+export async function openAmazonPage(ext: Extension, pages: ServedPage[]): Promise<Page> {
+  const page = await ext.browser.newPage();
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const served = pages.find((p) => p.url === request.url());
+    if (served) {
+      void request.respond({ status: 200, contentType: `text/html; charset=${served.charset ?? 'utf-8'}`, body: served.body });
+    } else {
+      void request.abort();
+    }
+  });
+  await page.goto(pages[0]!.url, { waitUntil: 'domcontentloaded' });
+  return page;
+}
+
+export const corpusPage = (file: string) => readFileSync(new URL(`../../../shared/amazon-pages/${file}`, import.meta.url));
+
+/**
+ * Opens one of the extension's pages in a tab. Firefox's WebDriver BiDi does not report the end of a
+ * navigation into an extension process, so wait for the document instead of the navigation.
+ */
+export async function openExtensionPage(ext: Extension, path: string, page?: Page): Promise<Page> {
+  const tab = page ?? (await ext.browser.newPage());
+  const url = ext.extensionOrigin + path;
+  tab.goto(url).catch(() => {});
+  await tab.waitForFunction((u) => location.href === u && document.readyState === 'complete', { polling: 50, timeout: 15_000 }, url);
+  return tab;
+}
+
+/** What the background keeps per tab in storage.session, read from an extension page. */
+export async function tabBooks(extensionPage: Page): Promise<Record<string, { isbn13: string | null; editions: string[]; kind: string }>> {
+  return extensionPage.evaluate(async () => {
+    const { browser, chrome } = globalThis as unknown as ExtensionGlobals;
+    return (browser ?? chrome)!.storage.session.get(null);
+  });
+}
+
+/** Waits until the background holds a book for a tab that satisfies `test`; returns [tabId, book]. */
+export async function waitForTabBook(
+  extensionPage: Page,
+  test: (book: { isbn13: string | null; editions: string[]; kind: string }, tabId: number) => boolean,
+  timeoutMs = 10_000,
+): Promise<[number, { isbn13: string | null; editions: string[]; kind: string }]> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown = null;
+  while (Date.now() < deadline) {
+    const state = await tabBooks(extensionPage);
+    last = state;
+    for (const [key, book] of Object.entries(state)) {
+      const tabId = Number(key.slice('tab:'.length));
+      if (test(book, tabId)) return [tabId, book];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no tab book matched within ${timeoutMs} ms; the background holds ${JSON.stringify(last)}`);
+}
+
+export async function badgeText(extensionPage: Page, tabId: number): Promise<string> {
+  return extensionPage.evaluate(async (id) => {
+    const { browser, chrome } = globalThis as unknown as ExtensionGlobals;
+    return (browser ?? chrome)!.action.getBadgeText({ tabId: id });
+  }, tabId);
+}
