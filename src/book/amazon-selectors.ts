@@ -1,17 +1,21 @@
 // Where Amazon product pages keep what we read, in one place. Each entry says which layouts it was
 // checked against; ../shared/research/amazon-pages.md has the evidence, test/fixtures/ a small page per layout.
+// Most places are found by id, and searched inside: Amazon pages hold tens of thousands of elements,
+// and a selector that is not anchored on an id walks all of them.
 
-/** Product pages declare their ASIN in hidden inputs (several on some pages), the canonical link, reviews. */
-export const ASIN_INPUTS = 'input#ASIN, input[name="ASIN"], input[name="ASIN.0"]';
+/** Product pages declare their ASIN in hidden inputs (#ASIN, or ASIN in a form), the canonical link, reviews. */
+export const ASIN_INPUT_ID = 'ASIN';
+export const ASIN_INPUT_NAMES = ['ASIN', 'ASIN.0'];
 export const CANONICAL_LINK = 'link[rel="canonical"]';
-export const REVIEWS_WITH_ASIN = '#averageCustomerReviews[data-asin]';
+export const REVIEWS_ID = 'averageCustomerReviews';
 
 /** Robot check (CAPTCHA) and the amazon.co.jp adult-content interstitial: no product is shown. */
-export const NOT_A_PRODUCT_PAGE = 'form[action*="validateCaptcha"], form[action*="black-curtain"], #black-curtain-warning';
+export const NOT_A_PRODUCT_FORM_ACTION = /validateCaptcha|black-curtain/i;
+export const NOT_A_PRODUCT_ID = 'black-curtain-warning';
 
 /** Page-kind signals: the first class of `#dp`, the sub-navigation's category, Audible's details table. */
 export const PRODUCT_CONTAINER_ID = 'dp';
-export const SUBNAV = '#nav-subnav[data-category]';
+export const SUBNAV_ID = 'nav-subnav';
 export const PRODUCT_SUBTITLE_ID = 'productSubtitle';
 export const AUDIBLE_DETAILS_ID = 'audibleProductDetails';
 export const BOOK_DP_CLASS = /^books?(?:_|$)/; // book, book_mobile
@@ -29,31 +33,26 @@ export const RPI_VALUE = '.rpi-attribute-value';
 
 /** Detail bullets (2020 on): `<li><span class="a-text-bold">ISBN-13 ‏:‎</span> <span>978-…</span></li>`. */
 export const DETAIL_BULLETS_IDS = ['detailBullets_feature_div', 'detailBulletsWrapper_feature_div'];
-export const DETAIL_BULLETS_FEATURE = '[data-feature-name="detailBullets"]';
 
 /** th/td detail tables: desktop tech-spec tables and the 2018 mobile table. The value is the next cell. */
 export const DETAIL_TABLE_IDS = ['productDetails_detailBullets_sections1', 'productDetails_techSpec_section_1', 'prodDetails'];
-export const DETAIL_TABLE_LABEL_CELLS = 'th.prodDetSectionEntry';
+/** The 2018 mobile table has no id; its label cells carry this class. */
+export const DETAIL_TABLE_LABEL_CLASS = 'prodDetSectionEntry';
 
+/** Legacy "<b>ISBN-10:</b> value" lists (2017 to 2021): list items inside these containers. */
+export const LEGACY_DETAILS_IDS = ['detail_bullets_id', 'productDetailsTable'];
 /**
- * Legacy "<b>ISBN-10:</b> value" lists: `#detail_bullets_id` and `#productDetailsTable` (2017 to 2021),
- * and the 2008-era `<h2>Product details</h2><div class="content"><ul>` with no ids at all.
+ * The 2008-era `<h2>Product details</h2><div class="content"><ul>` block has no ids at all:
+ * a `div.content` that follows an `<h2>` or sits in a `td.bucket`.
  */
-export const LEGACY_DETAIL_ITEMS = '#detail_bullets_id li, #productDetailsTable .content li';
-export const OLD_DETAIL_ITEMS = 'td.bucket > .content li, h2 + div.content li';
+export const OLD_DETAILS_CLASS = 'content';
 
 /** Mobile pages (2018) print "ISBN-13:" and the value as two small spans under the title. */
 export const MOBILE_DP_CLASS = /(?:^|\s)(?:book|ebooks)_mobile(?:\s|$)/;
 export const MOBILE_HEADER_SPANS = 'span.a-size-small';
 
 /** Format switchers: current, pre-2019 and mobile forms. Their links carry ref=tmm_<format>_…. */
-export const FORMAT_SWITCHER_LINKS = [
-  '#tmmSwatches a[href]',
-  '#formats a[href]',
-  '#MediaMatrix a[href]',
-  '#MediaMatrix_feature_div a[href]',
-  '#MediaMatrixMobile_feature_div a[href]',
-].join(', ');
+export const FORMAT_SWITCHER_IDS = ['tmmSwatches', 'formats', 'MediaMatrix', 'MediaMatrix_feature_div', 'MediaMatrixMobile_feature_div'];
 export const FORMAT_CODE_IN_LINK = /[/?&]ref_?=tmm_([a-z0-9]+)_/i;
 /** The current switcher also names the format in its tile's id: tmm-grid-swatch-PAPERBACK. */
 export const FORMAT_TILE = '[id^="tmm-grid-swatch-"]';
@@ -74,9 +73,9 @@ export const PREFERRED_PRINT_FORMAT_CODES = ['pap', 'hrd', 'mmp'];
  * Where an eBook page names the print edition it is based on ("… print edition (ISBN 1538701146)"):
  * the RPI page-count card and its popover, the mobile "about this Kindle edition" popover, the 2017 table.
  */
-export const PRINT_EDITION_NOTES = [
-  '#rpi-attribute-book_details-ebook_pages',
-  '#a-popover-about_kindle_edition_secondary_view_div',
-  '#productDetailsTable',
-].join(', ');
+export const PRINT_EDITION_NOTE_IDS = [
+  'rpi-attribute-book_details-ebook_pages',
+  'a-popover-about_kindle_edition_secondary_view_div',
+  'productDetailsTable',
+];
 export const POPOVER_ATTRIBUTE = 'data-a-popover';

@@ -89,6 +89,11 @@ function byIds(doc: Document, ids: readonly string[]): Element[] {
   return ids.map((id) => doc.getElementById(id)).filter((el): el is HTMLElement => el !== null);
 }
 
+/** Elements matching `selector` inside the containers with these ids (each element once). */
+function inside(doc: Document, ids: readonly string[], selector: string): Element[] {
+  return [...new Set(byIds(doc, ids).flatMap((container) => Array.from(container.querySelectorAll(selector))))];
+}
+
 // Readers of the ISBNs printed in the product's details, one per layout family, cheapest first.
 // The first that finds anything wins; the later ones (full-document selectors) run only on older pages.
 const DETAIL_READERS: Array<(doc: Document) => Found[]> = [
@@ -100,17 +105,13 @@ const DETAIL_READERS: Array<(doc: Document) => Found[]> = [
     return found;
   },
   function detailBullets(doc) {
-    let lists = byIds(doc, S.DETAIL_BULLETS_IDS);
-    if (lists.length === 0) lists = Array.from(doc.querySelectorAll(S.DETAIL_BULLETS_FEATURE));
-    return fromItems(lists.flatMap((list) => Array.from(list.querySelectorAll('li'))), 'detail-bullets');
+    return fromItems(inside(doc, S.DETAIL_BULLETS_IDS, 'li'), 'detail-bullets');
   },
   function detailTables(doc) {
-    const tables = byIds(doc, S.DETAIL_TABLE_IDS);
-    const labels = tables.flatMap((table) => Array.from(table.querySelectorAll('th')));
-    return fromLabelCells(labels, 'details-table');
+    return fromLabelCells(inside(doc, S.DETAIL_TABLE_IDS, 'th'), 'details-table');
   },
   function legacyDetails(doc) {
-    return fromItems(doc.querySelectorAll(S.LEGACY_DETAIL_ITEMS), 'legacy-details');
+    return fromItems(inside(doc, S.LEGACY_DETAILS_IDS, 'li'), 'legacy-details');
   },
   function mobileHeader(doc) {
     const dp = doc.getElementById(S.PRODUCT_CONTAINER_ID);
@@ -118,10 +119,14 @@ const DETAIL_READERS: Array<(doc: Document) => Found[]> = [
     return fromLabelCells(dp.querySelectorAll(S.MOBILE_HEADER_SPANS), 'mobile-header');
   },
   function mobileDetailTable(doc) {
-    return fromLabelCells(doc.querySelectorAll(S.DETAIL_TABLE_LABEL_CELLS), 'details-table');
+    const cells = Array.from(doc.getElementsByClassName(S.DETAIL_TABLE_LABEL_CLASS)).filter((cell) => cell.localName === 'th');
+    return fromLabelCells(cells, 'details-table');
   },
   function oldDetails(doc) {
-    return fromItems(doc.querySelectorAll(S.OLD_DETAIL_ITEMS), 'legacy-details');
+    const blocks = Array.from(doc.getElementsByClassName(S.OLD_DETAILS_CLASS)).filter(
+      (block) => block.previousElementSibling?.localName === 'h2' || block.parentElement?.matches('td.bucket'),
+    );
+    return fromItems(blocks.flatMap((block) => Array.from(block.querySelectorAll('li'))), 'legacy-details');
   },
 ];
 
@@ -155,7 +160,7 @@ export function pageKind(doc: Document): PageKind {
   if (doc.getElementById(S.AUDIBLE_DETAILS_ID)) return 'audiobook';
   const signals: Array<PageKind | null> = [
     kindFromDpClass(doc.getElementById(S.PRODUCT_CONTAINER_ID)?.className ?? ''),
-    kindFromCategory(doc.querySelector(S.SUBNAV)?.getAttribute('data-category') ?? ''),
+    kindFromCategory(doc.getElementById(S.SUBNAV_ID)?.getAttribute('data-category') ?? ''),
     S.KINDLE_SUBTITLE.test(text(doc.getElementById(S.PRODUCT_SUBTITLE_ID))) ? 'kindle' : null,
   ];
   // A book signal wins over a non-book one: a wrong "not a book" costs only a missed lookup, but
@@ -164,14 +169,31 @@ export function pageKind(doc: Document): PageKind {
 }
 
 function asinFromCanonical(doc: Document): string | null {
-  const href = doc.querySelector(S.CANONICAL_LINK)?.getAttribute('href');
+  const href = (doc.head ?? doc).querySelector(S.CANONICAL_LINK)?.getAttribute('href');
   return href ? asinFromUrl(new URL(href, 'https://www.amazon.com/').href) : null;
+}
+
+/** Values of the page's hidden ASIN inputs: #ASIN, and inputs named ASIN in its forms (some pages have several). */
+function asinInputValues(doc: Document): string[] {
+  const inputs: Element[] = [];
+  const byId = doc.getElementById(S.ASIN_INPUT_ID);
+  if (byId) inputs.push(byId);
+  for (const form of Array.from(doc.forms)) {
+    for (const name of S.ASIN_INPUT_NAMES) {
+      const named = form.elements.namedItem(name);
+      if (!named) continue;
+      // One element, or a RadioNodeList when several share the name.
+      if ('localName' in named) inputs.push(named);
+      else inputs.push(...Array.from(named));
+    }
+  }
+  return inputs.filter((el) => el.localName === 'input').map((input) => (input as HTMLInputElement).value.trim().toUpperCase());
 }
 
 /** The ASINs the page itself declares, to confirm the address names the product shown. */
 function declaredAsins(doc: Document): string[] {
-  const asins = Array.from(doc.querySelectorAll<HTMLInputElement>(S.ASIN_INPUTS), (input) => input.value.trim().toUpperCase());
-  asins.push(asinFromCanonical(doc) ?? '', doc.querySelector(S.REVIEWS_WITH_ASIN)?.getAttribute('data-asin')?.toUpperCase() ?? '');
+  const asins = asinInputValues(doc);
+  asins.push(asinFromCanonical(doc) ?? '', doc.getElementById(S.REVIEWS_ID)?.getAttribute('data-asin')?.toUpperCase() ?? '');
   return asins.filter((asin) => /^[A-Z0-9]{10}$/.test(asin));
 }
 
@@ -201,7 +223,7 @@ function formatOf(link: Element): string {
 /** Print editions offered in the format switcher: links whose ASIN is an ISBN-10, Kindle and audio left out. */
 function editionsInFormatSwitcher(doc: Document): Edition[] {
   const editions: Edition[] = [];
-  for (const link of doc.querySelectorAll(S.FORMAT_SWITCHER_LINKS)) {
+  for (const link of inside(doc, S.FORMAT_SWITCHER_IDS, 'a[href]')) {
     const format = formatOf(link);
     if (!format || S.NON_PRINT_FORMAT_CODE.test(format)) continue;
     const path = (link.getAttribute('href') ?? '').split(/[?#]/)[0] ?? '';
@@ -221,7 +243,7 @@ const ISBN_IN_NOTE = /ISBN(?:[\s-]?1[03])?[\s:\u00a0]*([\dXx][\dXx\s-]{8,16}[\dX
 /** ISBNs an eBook page cites as its print edition (evidence of an edition, not always the current one). */
 function isbnsInPrintEditionNotes(doc: Document): string[] {
   const found: string[] = [];
-  for (const note of doc.querySelectorAll(S.PRINT_EDITION_NOTES)) {
+  for (const note of byIds(doc, S.PRINT_EDITION_NOTE_IDS)) {
     const texts = [note.textContent ?? ''];
     for (const el of [note, ...note.querySelectorAll(`[${S.POPOVER_ATTRIBUTE}]`)]) {
       texts.push(el.getAttribute(S.POPOVER_ATTRIBUTE) ?? '');
@@ -240,9 +262,15 @@ function unique(values: Array<string | null>): string[] {
   return [...new Set(values.filter((v): v is string => v !== null))];
 }
 
+/** A robot check or an interstitial stands where the product would be. */
+function isNotAProductPage(doc: Document): boolean {
+  if (doc.getElementById(S.NOT_A_PRODUCT_ID)) return true;
+  return Array.from(doc.forms).some((form) => S.NOT_A_PRODUCT_FORM_ACTION.test(form.getAttribute('action') ?? ''));
+}
+
 /** Finds the book a product page is about, or says why there is none. Never throws on odd pages. */
 export function findBookOnPage(doc: Document, url: string): BookOnPage {
-  if (doc.querySelector(S.NOT_A_PRODUCT_PAGE)) return NOTHING('not-a-book', null);
+  if (isNotAProductPage(doc)) return NOTHING('not-a-book', null);
   const { asin, confirmed } = productAsin(doc, url);
   const kind = pageKind(doc);
   if (kind === 'not-a-book') return NOTHING(kind, asin);

@@ -1,0 +1,163 @@
+// `npm run bench`: a benchmark, not a test. It measures and reports; it never fails on a slow run.
+// Prints a table and writes bench/results.json. Needs a build (npm run build) and, for the page
+// figures, the real-page corpus in ../shared/amazon-pages and a Chromium.
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { findBrowser, launchWithExtension } from './browsers.mjs';
+
+const CORPUS = new URL('../../shared/amazon-pages/', import.meta.url);
+const RUNS_PER_BATCH = 50;
+const BATCHES = 9;
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const round = (value, digits = 3) => Number(value.toFixed(digits));
+
+function bundleSizes() {
+  const sizes = {};
+  const file = (label, path) => {
+    if (!existsSync(path)) return;
+    const bytes = readFileSync(path);
+    sizes[label] = { minified: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length };
+  };
+  file('content script', 'dist/chrome/content.js');
+  file('background', 'dist/chrome/background.js');
+  file('popup', 'dist/chrome/popup/popup.js');
+  for (const zip of existsSync('dist') ? readdirSync('dist').filter((name) => name.endsWith('.zip')) : []) {
+    sizes[zip] = { minified: readFileSync(join('dist', zip)).length, gzipped: null };
+  }
+  return sizes;
+}
+
+/** The detection code exactly as the content script bundles it, exposed as a global for timing. */
+async function detectionBundle(platform) {
+  const result = await esbuild.build({
+    entryPoints: ['src/book/find-book.ts'],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    globalName: 'LocalBookshopsDetect',
+    platform,
+    write: false,
+  });
+  return result.outputFiles[0].text;
+}
+
+// The naive approach peers use: a regular expression over the whole page's rendered text.
+const NAIVE = /ISBN-1[03]\s*[\u200e\u200f]?\s*:?\s*[\u200e\u200f]?\s*([\dX-]{10,17})/;
+
+function timeBatches(run) {
+  const perRun = [];
+  for (let batch = 0; batch < BATCHES; batch++) {
+    const start = performance.now();
+    for (let i = 0; i < RUNS_PER_BATCH; i++) run();
+    perRun.push((performance.now() - start) / RUNS_PER_BATCH);
+  }
+  return median(perRun);
+}
+
+async function detectionInJsdom(pages) {
+  const { findBookOnPage } = await import(`data:text/javascript;base64,${Buffer.from(`${await detectionBundle('neutral')}\nexport const findBookOnPage = LocalBookshopsDetect.findBookOnPage;`).toString('base64')}`);
+  const perPage = [];
+  for (const page of pages) {
+    const html = new TextDecoder(page.charset ?? 'utf-8').decode(readFileSync(new URL(page.file, CORPUS)));
+    const { document } = new JSDOM(html, { url: page.url, virtualConsole: new VirtualConsole() }).window;
+    perPage.push({ file: page.file, ms: timeBatches(() => findBookOnPage(document, page.url)) });
+  }
+  return perPage;
+}
+
+async function detectionInChromium(pages) {
+  const bundle = await detectionBundle('browser');
+  const ext = await launchWithExtension('chromium');
+  const perPage = [];
+  try {
+    for (const page of pages) {
+      const tab = await ext.browser.newPage();
+      await tab.setRequestInterception(true);
+      const body = readFileSync(new URL(page.file, CORPUS));
+      tab.on('request', (request) =>
+        request.url() === page.url ? request.respond({ status: 200, contentType: `text/html; charset=${page.charset ?? 'utf-8'}`, body }) : request.abort(),
+      );
+      await tab.goto(page.url, { waitUntil: 'load' });
+      await tab.addScriptTag({ content: bundle });
+      const timing = await tab.evaluate(
+        (url, runs, batches, naiveSource) => {
+          const naive = new RegExp(naiveSource);
+          const time = (run) => {
+            const perRun = [];
+            for (let b = 0; b < batches; b++) {
+              const start = performance.now();
+              for (let i = 0; i < runs; i++) run();
+              perRun.push((performance.now() - start) / runs);
+            }
+            return perRun.sort((a, b) => a - b)[Math.floor(batches / 2)];
+          };
+          const ours = time(() => globalThis.LocalBookshopsDetect.findBookOnPage(document, url));
+          // innerText needs an up-to-date layout. A content script meets a page that keeps changing
+          // (Amazon's scripts never rest), so each run starts after a change of text size.
+          const naiveTimes = [];
+          for (let b = 0; b < batches; b++) {
+            document.body.style.fontSize = b % 2 ? '100.5%' : '100%';
+            const start = performance.now();
+            naive.exec(document.body.innerText);
+            naiveTimes.push(performance.now() - start);
+          }
+          return { ours, naive: naiveTimes.sort((a, b) => a - b)[Math.floor(batches / 2)] };
+        },
+        page.url,
+        RUNS_PER_BATCH,
+        BATCHES,
+        NAIVE.source,
+      );
+      perPage.push({ file: page.file, ms: timing.ours, naiveMs: timing.naive });
+      await tab.close();
+    }
+  } finally {
+    await ext.close();
+  }
+  return perPage;
+}
+
+async function main() {
+  const results = { date: new Date().toISOString(), sizes: bundleSizes() };
+  const pages = existsSync(new URL('EXPECTED.json', CORPUS)) ? JSON.parse(readFileSync(new URL('EXPECTED.json', CORPUS), 'utf8')).pages : [];
+  if (pages.length === 0) console.warn('../shared/amazon-pages is missing: no detection timings.');
+  if (pages.length) results.detectionJsdom = await detectionInJsdom(pages);
+  if (pages.length && findBrowser('chromium')) results.detectionChromium = await detectionInChromium(pages);
+
+  console.log('\nBundle sizes (bytes)');
+  console.table(Object.fromEntries(Object.entries(results.sizes).map(([k, v]) => [k, v])));
+  if (results.detectionJsdom) {
+    const jsdomMedian = median(results.detectionJsdom.map((p) => p.ms));
+    results.summary = { detectionMedianMsJsdom: round(jsdomMedian, 4) };
+  }
+  if (results.detectionChromium) {
+    const ours = median(results.detectionChromium.map((p) => p.ms));
+    const naive = median(results.detectionChromium.map((p) => p.naiveMs));
+    Object.assign(results.summary, {
+      detectionMedianMsChromium: round(ours, 4),
+      naiveInnerTextMedianMsChromium: round(naive, 3),
+      naiveOverOursRatio: round(naive / ours, 1),
+    });
+    console.log('\nDetection per corpus page (ms, median of batches)');
+    console.table(
+      Object.fromEntries(
+        results.detectionChromium.map((p, i) => [p.file, { chromium: round(p.ms, 4), jsdom: round(results.detectionJsdom[i].ms, 4), 'naive innerText (chromium)': round(p.naiveMs, 3) }]),
+      ),
+    );
+  }
+  console.log('\nSummary');
+  console.table(results.summary ?? {});
+  mkdirSync('bench', { recursive: true });
+  writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+  console.log('written to bench/results.json');
+}
+
+await main();

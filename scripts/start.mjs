@@ -1,0 +1,88 @@
+// `npm start`: builds, then opens Chromium (or Firefox with --firefox) with the extension loaded on an
+// Amazon book page. `npm run demo`: the same with no network at all; the book page is served from
+// demo/amazon-fr-book.html at its amazon.fr address and every other request is refused.
+//
+// Options: --firefox  --url URL (npm start only)  --headless  --screenshot FILE (implies --headless)
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { findBrowser, launchWithExtension } from './browsers.mjs';
+
+const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
+const LIVE_URL = 'https://www.amazon.fr/dp/2070360024';
+
+const { values: options } = parseArgs({
+  options: {
+    demo: { type: 'boolean', default: false },
+    firefox: { type: 'boolean', default: false },
+    headless: { type: 'boolean', default: false },
+    screenshot: { type: 'string' },
+    url: { type: 'string' },
+  },
+});
+const browserName = options.firefox ? 'firefox' : 'chromium';
+const headless = options.headless || options.screenshot !== undefined;
+
+if (!findBrowser(browserName)) {
+  console.error(`No ${browserName} found. Install one (Debian: apt-get install ${options.firefox ? 'firefox-esr' : 'chromium'}),`);
+  console.error(`or point ${options.firefox ? 'FIREFOX_PATH' : 'CHROME_PATH'} at its executable.`);
+  process.exit(1);
+}
+
+const build = spawnSync(process.execPath, ['build.mjs'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const ext = await launchWithExtension(browserName, { headless });
+const demoPage = readFileSync(new URL('../demo/amazon-fr-book.html', import.meta.url));
+
+/** Demo mode: answer the demo address from the file, let the extension's own pages load, refuse the rest. */
+const offlinePages = new WeakSet();
+async function keepOffline(page) {
+  if (offlinePages.has(page)) return;
+  offlinePages.add(page);
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.split('#')[0] === DEMO_URL) {
+      void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: demoPage });
+    } else if (/^(?:chrome-extension|moz-extension|data|blob|about):/.test(url)) {
+      void request.continue();
+    } else {
+      void request.abort();
+    }
+  });
+}
+
+if (options.demo) {
+  ext.browser.on('targetcreated', async (target) => {
+    const page = await target.page().catch(() => null);
+    if (page) await keepOffline(page).catch(() => {});
+  });
+}
+
+const page = await ext.browser.newPage();
+if (options.demo) await keepOffline(page);
+const address = options.demo ? DEMO_URL : (options.url ?? LIVE_URL);
+await page.goto(address, { waitUntil: 'domcontentloaded' }).catch((error) => {
+  console.error(`Could not open ${address}: ${error.message}${options.demo ? '' : ' (no network? try npm run demo)'}`);
+});
+console.log(`${browserName} is open on ${address} with the extension loaded${options.demo ? ' (offline demo)' : ''}.`);
+
+if (headless) {
+  // A smoke run: let the content script report, show what the popup says, save a picture, close.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  if (options.screenshot) await page.screenshot({ path: options.screenshot });
+  const popup = await ext.browser.newPage();
+  const popupUrl = `${ext.extensionOrigin}popup/popup.html`;
+  popup.goto(popupUrl).catch(() => {});
+  await popup.waitForFunction((u) => location.href === u && document.readyState === 'complete', {}, popupUrl);
+  const keys = await popup.evaluate(async () => Object.keys(await (globalThis.browser ?? globalThis.chrome).storage.session.get(null)));
+  const tabUrl = `${popupUrl}?tabId=${keys[0]?.slice(4) ?? ''}`;
+  popup.goto(tabUrl).catch(() => {});
+  await popup.waitForFunction((u) => location.href === u && document.getElementById('app')?.dataset.state !== 'reading', {}, tabUrl);
+  console.log(`popup: ${await popup.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').trim())}`);
+  await ext.close();
+} else {
+  console.log('Close the browser window to stop.');
+  ext.browser.on('disconnected', () => ext.close().then(() => process.exit(0)));
+}
