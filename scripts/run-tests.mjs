@@ -11,7 +11,13 @@ const vitest = spawnSync(
   { stdio: 'inherit' },
 );
 if (existsSync(report)) {
-  const { numPassedTests, numFailedTests, numPendingTests, numTodoTests } = JSON.parse(readFileSync(report, 'utf8'));
+  const { numPassedTests, numFailedTests, numPendingTests, numTodoTests, testResults } = JSON.parse(readFileSync(report, 'utf8'));
+  // Browser tests name their browser in their describe block: "… (chromium)", "… (firefox)".
+  for (const browser of ['chromium', 'firefox']) {
+    const results = testResults.flatMap((file) => file.assertionResults).filter((test) => test.ancestorTitles.some((title) => title.includes(`(${browser}`)));
+    const count = (status) => results.filter((test) => test.status === status).length;
+    console.log(`browser tests in ${browser}: ${count('passed')} passed, ${count('failed')} failed, ${count('skipped') + count('pending')} skipped`);
+  }
   console.log(`\ntests: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests + numTodoTests} skipped`);
 }
 process.exit(vitest.status ?? 1);

@@ -1,7 +1,7 @@
 // The production build in Chromium and Firefox: real Amazon pages (from ../shared) served at their
 // Amazon addresses, the content script reading them, the background remembering the book per tab,
 // and the popup showing it.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
@@ -45,6 +45,13 @@ describeInBrowsers('finding the book', (name) => {
     await page.waitForFunction(() => document.readyState === 'complete');
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await tabBooks(extensionPage)).toEqual(before);
+  });
+
+  it('reads the offline demo page that npm run demo serves', async () => {
+    const demo = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
+    await openAmazonPage(ext, [{ url: 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024', body: demo }]);
+    const [, book] = await waitForTabBook(extensionPage, (b) => b.isbn13 === '9782070360024');
+    expect(book.kind).toBe('print');
   });
 
   it('follows Amazon to another book without a reload, and forgets it when the tab leaves Amazon', async () => {
