@@ -82,9 +82,10 @@ async function detectionInChromium(pages) {
       const tab = await ext.browser.newPage();
       await tab.setRequestInterception(true);
       const body = readFileSync(new URL(page.file, CORPUS));
-      tab.on('request', (request) =>
-        request.url() === page.url ? request.respond({ status: 200, contentType: `text/html; charset=${page.charset ?? 'utf-8'}`, body }) : request.abort(),
-      );
+      tab.on('request', (request) => {
+        const answer = request.url() === page.url ? request.respond({ status: 200, contentType: `text/html; charset=${page.charset ?? 'utf-8'}`, body }) : request.abort();
+        answer.catch(() => {}); // the page may be gone already
+      });
       await tab.goto(page.url, { waitUntil: 'load' });
       await tab.addScriptTag({ content: bundle });
       const timing = await tab.evaluate(

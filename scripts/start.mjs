@@ -44,11 +44,11 @@ async function keepOffline(page) {
   page.on('request', (request) => {
     const url = request.url();
     if (url.split('#')[0] === DEMO_URL) {
-      void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: demoPage });
+      request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: demoPage }).catch(() => {});
     } else if (/^(?:chrome-extension|moz-extension|data|blob|about):/.test(url)) {
-      void request.continue();
+      request.continue().catch(() => {});
     } else {
-      void request.abort();
+      request.abort().catch(() => {});
     }
   });
 }

@@ -47,12 +47,13 @@ export interface ServedPage {
 export async function openAmazonPage(ext: Extension, pages: ServedPage[]): Promise<Page> {
   const page = await ext.browser.newPage();
   await page.setRequestInterception(true);
+  // A request may be gone by the time it is answered (the page navigated on): ignore that.
   page.on('request', (request) => {
     const served = pages.find((p) => p.url === request.url());
     if (served) {
-      void request.respond({ status: 200, contentType: `text/html; charset=${served.charset ?? 'utf-8'}`, body: served.body });
+      request.respond({ status: 200, contentType: `text/html; charset=${served.charset ?? 'utf-8'}`, body: served.body }).catch(() => {});
     } else {
-      void request.abort();
+      request.abort().catch(() => {});
     }
   });
   await page.goto(pages[0]!.url, { waitUntil: 'domcontentloaded' });
