@@ -1,0 +1,162 @@
+// "This tab shows ISBN X" → "these shops near you have it": every enabled source in parallel, each
+// answer cached for its source's lifetime, one request per book per source however many tabs ask,
+// and other print editions asked for when no shop nearby has the exact one.
+import { fetchJson, type FetchDeps, type SourceProblem } from '../networks/fetch-source';
+import { portalLinks, type PortalLink } from '../networks/portal-links';
+import type { ShopSource, SourceKind, SourceQuery } from '../networks/source';
+import { roundPlace } from './geo';
+import { mergeShops, nearbyShops } from './merge';
+import { ShopSchema, type LatLon, type Shop, type ShopNearby } from './shop';
+import * as z from 'zod';
+
+export interface SourceStatus {
+  sourceId: string;
+  name: string;
+  kind: SourceKind;
+  state: 'ok' | SourceProblem;
+  /** Shops the source gave that could not be placed on a map (bad or missing coordinates). */
+  unplaced?: number;
+  httpStatus?: number;
+  /** rate-limited: when the source may be asked again (ms since epoch). */
+  retryAt?: number;
+  fromCache?: boolean;
+}
+
+export interface LookupResult {
+  isbn13: string;
+  place: LatLon;
+  radiusKm: number;
+  shops: ShopNearby[];
+  sources: SourceStatus[];
+  /** Other print editions asked for, because no shop nearby had the exact one. */
+  editionsAsked: string[];
+  portals: PortalLink[];
+  finishedAt: number;
+}
+
+export interface CacheEntry {
+  shops: Shop[];
+  expiresAt: number;
+}
+
+export interface LookupCache {
+  get(key: string): Promise<CacheEntry | null>;
+  set(key: string, entry: CacheEntry): Promise<void>;
+  /** Source id → until when it asked us to wait (429 Retry-After). */
+  getBackoff(sourceId: string): Promise<number | null>;
+  setBackoff(sourceId: string, until: number): Promise<void>;
+}
+
+export interface LookupDeps extends FetchDeps {
+  sources: ShopSource[];
+  cache: LookupCache;
+  now: () => number;
+  /** Counts requests that leave the browser (for the benchmarks and tests). */
+  onRequest?: (url: string) => void;
+}
+
+export interface LookupRequest {
+  isbn13: string;
+  editions: string[];
+  storefront: string;
+  place: LatLon;
+  radiusKm: number;
+}
+
+const MAX_OTHER_EDITIONS = 3;
+const CachedShops = z.array(ShopSchema);
+
+type Answer = { shops: Shop[]; status: SourceStatus };
+
+export function createLookup(deps: LookupDeps) {
+  /** Requests under way, by cache key: ten tabs asking for one book share one request. */
+  const inFlight = new Map<string, Promise<Answer>>();
+
+  async function fetchAndCache(source: ShopSource, query: SourceQuery, base: SourceStatus): Promise<Answer> {
+    const request = source.request(query);
+    deps.onRequest?.(request.url);
+    const outcome = await fetchJson(request.url, deps, { init: request.init });
+    if (!outcome.ok) {
+      const status: SourceStatus = { ...base, state: outcome.problem, httpStatus: outcome.httpStatus };
+      if (outcome.problem === 'rate-limited') {
+        status.retryAt = deps.now() + (outcome.retryAfterSec ?? 60) * 1000;
+        await deps.cache.setBackoff(source.id, status.retryAt);
+      }
+      return { shops: [], status };
+    }
+    let shops: Shop[] | null;
+    try {
+      shops = source.shops(outcome.data, query);
+    } catch {
+      shops = null;
+    }
+    if (shops === null) return { shops: [], status: { ...base, state: 'bad-data' } };
+    await deps.cache.set(request.cacheKey, { shops, expiresAt: source.expiresAt(deps.now()) });
+    return { shops, status: { ...base, state: 'ok' } };
+  }
+
+  async function ask(source: ShopSource, query: SourceQuery): Promise<Answer> {
+    const base: SourceStatus = { sourceId: source.id, name: source.name, kind: source.kind, state: 'ok' };
+    const { cacheKey } = source.request(query);
+    const cached = await deps.cache.get(cacheKey);
+    if (cached && cached.expiresAt > deps.now()) {
+      const shops = CachedShops.safeParse(cached.shops);
+      if (shops.success) return { shops: shops.data, status: { ...base, fromCache: true } };
+    }
+    const backoff = await deps.cache.getBackoff(source.id);
+    if (backoff && backoff > deps.now()) return { shops: [], status: { ...base, state: 'rate-limited', retryAt: backoff } };
+    let pending = inFlight.get(cacheKey);
+    if (!pending) {
+      pending = fetchAndCache(source, query, base).finally(() => inFlight.delete(cacheKey));
+      inFlight.set(cacheKey, pending);
+    }
+    return pending;
+  }
+
+  async function askAll(sources: ShopSource[], query: SourceQuery): Promise<Answer[]> {
+    return Promise.all(sources.map((source) => ask(source, query)));
+  }
+
+  function withUnplaced(answer: Answer): SourceStatus {
+    const unplaced = answer.shops.filter((shop) => shop.location === null).length;
+    return unplaced > 0 ? { ...answer.status, unplaced } : answer.status;
+  }
+
+  return async function lookup(request: LookupRequest): Promise<LookupResult> {
+    const place = roundPlace(request.place);
+    const query: SourceQuery = { isbn13: request.isbn13, place, radiusKm: request.radiusKm };
+    const answers = await askAll(deps.sources, query);
+    let shops = nearbyShops(mergeShops(answers.flatMap((a) => a.shops)), place, request.radiusKm);
+    const editionsAsked: string[] = [];
+
+    const hasTheBook = shops.some((shop) => shop.stock === 'in-stock' || shop.stock === 'preorder');
+    const stockSources = deps.sources.filter((source) => source.perBook);
+    if (!hasTheBook && stockSources.length > 0) {
+      const others = request.editions.filter((isbn) => isbn !== request.isbn13).slice(0, MAX_OTHER_EDITIONS);
+      for (const isbn13 of others) {
+        editionsAsked.push(isbn13);
+        const more = await askAll(stockSources, { ...query, isbn13 });
+        shops = nearbyShops(mergeShops([...shops, ...more.flatMap((a) => a.shops)]), place, request.radiusKm);
+        if (shops.some((shop) => shop.isbn13 === isbn13)) break;
+      }
+    }
+
+    return {
+      isbn13: request.isbn13,
+      place,
+      radiusKm: request.radiusKm,
+      shops,
+      sources: answers.map(withUnplaced),
+      editionsAsked,
+      portals: portalLinks(request.storefront, request.isbn13),
+      finishedAt: deps.now(),
+    };
+  };
+}
+
+export type Lookup = ReturnType<typeof createLookup>;
+
+/** The badge's figure: shops within the radius that have this book or another print edition in stock. */
+export function shopsWithTheBook(result: LookupResult): number {
+  return result.shops.filter((shop) => shop.stock === 'in-stock' || shop.stock === 'preorder').length;
+}

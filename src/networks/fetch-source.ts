@@ -1,0 +1,124 @@
+// One request to a source, with every way it can go wrong mapped to a status the shopper can read.
+// Pure of browser APIs: the fetch function, the clock and the sleep are given.
+
+export type SourceProblem =
+  | 'timeout' // no answer within the time limit
+  | 'offline' // the browser is offline
+  | 'unreachable' // the request failed before any answer (DNS, TLS, refused)
+  | 'blocked' // 401/403: the network refuses scripts
+  | 'rate-limited' // 429: asked to slow down, with the time to wait
+  | 'server-error' // 5xx, after one retry
+  | 'not-found' // 404
+  | 'http-error' // any other status
+  | 'not-json' // an HTML page or other text instead of data
+  | 'bad-json' // malformed or truncated JSON
+  | 'too-large' // over the size limit: cut off, not read
+  | 'bad-data'; // JSON of the wrong shape
+
+export type FetchOutcome =
+  | { ok: true; data: unknown }
+  | { ok: false; problem: SourceProblem; httpStatus?: number; retryAfterSec?: number };
+
+export interface FetchDeps {
+  fetch: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  isOnline?: () => boolean;
+}
+
+export interface FetchOptions {
+  timeoutMs?: number;
+  maxBytes?: number;
+  /** Wait before the one retry after a 5xx. */
+  retryDelayMs?: number;
+  init?: RequestInit;
+}
+
+export const DEFAULT_TIMEOUT_MS = 8_000;
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** Retry-After: delta-seconds or an HTTP date. */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header.trim());
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+/** Reads at most maxBytes of the body; null when it is longer (the rest is never downloaded). */
+async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => {});
+    return null;
+  }
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+function parseJson(text: string): FetchOutcome {
+  const start = text.trimStart()[0];
+  if (start === '<' || (start !== '{' && start !== '[')) return { ok: false, problem: 'not-json' };
+  try {
+    return { ok: true, data: JSON.parse(text) };
+  } catch {
+    return { ok: false, problem: 'bad-json' };
+  }
+}
+
+async function attempt(url: string, deps: FetchDeps, options: Required<Omit<FetchOptions, 'init'>> & { init?: RequestInit }): Promise<FetchOutcome> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  try {
+    const response = await deps.fetch(url, { ...options.init, signal: controller.signal, credentials: 'omit', referrerPolicy: 'no-referrer' });
+    const status = response.status;
+    if (status === 401 || status === 403) return { ok: false, problem: 'blocked', httpStatus: status };
+    if (status === 429) return { ok: false, problem: 'rate-limited', httpStatus: status, retryAfterSec: retryAfterSeconds(response.headers.get('retry-after')) ?? 60 };
+    if (status === 404) return { ok: false, problem: 'not-found', httpStatus: status };
+    if (status >= 500) return { ok: false, problem: 'server-error', httpStatus: status };
+    if (status < 200 || status >= 300) return { ok: false, problem: 'http-error', httpStatus: status };
+    const text = await readCapped(response, options.maxBytes);
+    if (text === null) return { ok: false, problem: 'too-large', httpStatus: status };
+    return parseJson(text);
+  } catch (error) {
+    if (controller.signal.aborted) return { ok: false, problem: 'timeout' };
+    if (deps.isOnline && !deps.isOnline()) return { ok: false, problem: 'offline' };
+    void error;
+    return { ok: false, problem: 'unreachable' };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** GETs (or POSTs) JSON from a source; never throws. A 5xx is tried once more after a pause. */
+export async function fetchJson(url: string, deps: FetchDeps, options: FetchOptions = {}): Promise<FetchOutcome> {
+  const resolved = {
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    retryDelayMs: options.retryDelayMs ?? 1_500,
+    init: options.init,
+  };
+  const first = await attempt(url, deps, resolved);
+  if (first.ok || first.problem !== 'server-error') return first;
+  await (deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))))(resolved.retryDelayMs);
+  return attempt(url, deps, resolved);
+}

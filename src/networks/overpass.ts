@@ -1,0 +1,73 @@
+// OpenStreetMap bookshops around the shopper's rounded place (Overpass API, shop=books, nodes and ways).
+// Stock is unknown; opening hours, phone and website are kept. Within Overpass's usage policy: one query
+// per area, cached for a week, a small radius, and the point rounded to about a kilometre.
+import * as z from 'zod';
+import { cleanText, safeLink, validPoint, type Shop } from '../lookup/shop';
+import type { ShopSource, SourceQuery } from './source';
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+/** Overpass is not an app backend: never ask it for more than this. */
+const MAX_RADIUS_M = 50_000;
+
+const Tags = z.record(z.string(), z.unknown());
+const Element = z.object({
+  type: z.enum(['node', 'way', 'relation']),
+  id: z.number(),
+  lat: z.number().optional(),
+  lon: z.number().optional(),
+  center: z.object({ lat: z.number(), lon: z.number() }).optional(),
+  tags: Tags.optional(),
+});
+const Answer = z.object({ elements: z.array(z.unknown()) });
+
+export function overpassQuery({ place, radiusKm }: SourceQuery): string {
+  const radius = Math.min(Math.round(radiusKm * 1000), MAX_RADIUS_M);
+  const around = `(around:${radius},${place.lat.toFixed(2)},${place.lon.toFixed(2)})`;
+  return `[out:json][timeout:20];(node["shop"="books"]${around};way["shop"="books"]${around};);out center tags;`;
+}
+
+export function openStreetMap(baseUrl: string): ShopSource {
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  return {
+    id: 'openstreetmap',
+    name: 'OpenStreetMap',
+    kind: 'directory',
+    perBook: false,
+    attribution: '© OpenStreetMap contributors (ODbL)',
+    request(query) {
+      const url = `${base}interpreter?data=${encodeURIComponent(overpassQuery(query))}`;
+      return { url, cacheKey: url };
+    },
+    shops(data) {
+      const answer = Answer.safeParse(data);
+      if (!answer.success) return null;
+      const shops: Shop[] = [];
+      for (const raw of answer.data.elements) {
+        const parsed = Element.safeParse(raw);
+        if (!parsed.success) continue;
+        const { type, id, lat, lon, center } = parsed.data;
+        const tags = parsed.data.tags ?? {};
+        const tag = (key: string, max?: number) => cleanText(tags[key], max);
+        const name = tag('name');
+        // Chains (brand tags) and second-hand-only shops are not the independents a shopper looks for.
+        if (!name || tag('brand') || tag('brand:wikidata') || tag('second_hand') === 'only') continue;
+        const street = [tag('addr:housenumber', 20), tag('addr:street')].filter(Boolean).join(' ') || undefined;
+        shops.push({
+          id: `openstreetmap:${type}/${id}`,
+          sourceId: 'openstreetmap',
+          name,
+          address: { street, postalCode: tag('addr:postcode', 12), city: tag('addr:city', 80) },
+          location: validPoint(lat ?? center?.lat ?? null, lon ?? center?.lon ?? null),
+          phone: tag('phone', 30) ?? tag('contact:phone', 30),
+          website: safeLink(tags['website'] ?? tags['contact:website']),
+          openingHours: tag('opening_hours', 300),
+          stock: 'unknown',
+          isbn13: null,
+          links: {},
+        });
+      }
+      return shops;
+    },
+    expiresAt: (fetchedAt) => fetchedAt + WEEK_MS,
+  };
+}

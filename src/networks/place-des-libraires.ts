@@ -1,0 +1,105 @@
+// Place des Libraires (Tite-Live / ePagine engine): getshoplist.php?ISBN= answers every shop of the
+// network with a stock flag; the ones that have the book are kept. Only the ISBN is sent; distances are
+// computed here. Undocumented, so every
+// field is checked and anything odd becomes "no location" or a source status, never a crash.
+import * as z from 'zod';
+import { cleanText, parseCoordinate, safeLink, validPoint, type LatLon, type Shop } from '../lookup/shop';
+import { nextLocalMidnight, type ShopSource, type SourceQuery } from './source';
+
+const Field = z.union([z.string(), z.number()]).nullish();
+
+const PdlShop = z.object({
+  id: z.union([z.string(), z.number()]),
+  name: Field,
+  address: Field,
+  postalCode: Field,
+  city: Field,
+  phone: Field,
+  latitude: Field,
+  longitude: Field,
+  // Spelled so by the network.
+  stockAvailablility: z.union([z.boolean(), z.string(), z.number()]).nullish(),
+  precommande: z.union([z.boolean(), z.string(), z.number()]).nullish(),
+  vacances: z.union([z.boolean(), z.string(), z.number()]).nullish(),
+});
+
+const PdlAnswer = z.object({ shop: z.array(z.unknown()) });
+
+const truthy = (value: unknown) => value === true || value === 1 || value === '1' || value === 'true';
+
+/** Metropolitan France and Corsica, roughly: to catch latitude and longitude given the wrong way round. */
+const FRANCE = { south: 41.2, north: 51.2, west: -5.3, east: 9.7 };
+const inFrance = (p: LatLon) => p.lat >= FRANCE.south && p.lat <= FRANCE.north && p.lon >= FRANCE.west && p.lon <= FRANCE.east;
+
+function location(lat: number | null, lon: number | null, postalCode: string | undefined): LatLon | null {
+  const point = validPoint(lat, lon);
+  const swapped = validPoint(lon, lat);
+  // A French shop whose point lands outside France, but inside it once swapped, was swapped.
+  if (postalCode && /^\d{5}$/.test(postalCode) && !/^9[78]/.test(postalCode) && swapped && inFrance(swapped) && !(point && inFrance(point))) {
+    return swapped;
+  }
+  return point;
+}
+
+export interface PlaceDesLibrairesInstance {
+  id: string;
+  name: string;
+  /** e.g. https://www.placedeslibraires.fr/ */
+  baseUrl: string;
+}
+
+export function placeDesLibraires(instance: PlaceDesLibrairesInstance): ShopSource {
+  const base = instance.baseUrl.endsWith('/') ? instance.baseUrl : `${instance.baseUrl}/`;
+  const bookPage = (isbn13: string) => `${base}livre/${isbn13}`;
+  return {
+    id: instance.id,
+    name: instance.name,
+    kind: 'stock',
+    perBook: true,
+    request({ isbn13 }: SourceQuery) {
+      const url = `${base}getshoplist.php?ISBN=${encodeURIComponent(isbn13)}`;
+      return { url, cacheKey: url };
+    },
+    shops(data, { isbn13 }) {
+      const answer = PdlAnswer.safeParse(data);
+      if (!answer.success) return null;
+      const shops: Shop[] = [];
+      for (const raw of answer.data.shop) {
+        const parsed = PdlShop.safeParse(raw);
+        if (!parsed.success) continue; // one odd shop does not spoil the list
+        const s = parsed.data;
+        const name = cleanText(s.name);
+        const nativeId = cleanText(s.id, 40);
+        if (!name || !nativeId) continue;
+        // Shops without the book are of no use to the shopper (and would fill the cache with the whole network).
+        const inStock = truthy(s.stockAvailablility);
+        if (!inStock) continue;
+        const postalCode = cleanText(s.postalCode, 12);
+        const page = safeLink(bookPage(isbn13));
+        shops.push({
+          id: `${instance.id}:${nativeId}`,
+          sourceId: instance.id,
+          name,
+          address: { street: cleanText(s.address), postalCode, city: cleanText(s.city, 80), country: 'FR' },
+          location: location(parseCoordinate(s.latitude), parseCoordinate(s.longitude), postalCode),
+          phone: cleanText(s.phone, 30),
+          closedForHolidays: truthy(s.vacances) || undefined,
+          stock: truthy(s.precommande) ? 'preorder' : 'in-stock',
+          isbn13,
+          links: { book: page, reserve: page },
+        });
+      }
+      return shops;
+    },
+    expiresAt: nextLocalMidnight,
+  };
+}
+
+/** The network itself, and the regional portals that research says run the same engine (each its own instance). */
+export const PLACE_DES_LIBRAIRES_INSTANCES: PlaceDesLibrairesInstance[] = [
+  { id: 'placedeslibraires', name: 'Place des Libraires', baseUrl: 'https://www.placedeslibraires.fr/' },
+  { id: 'chez-mon-libraire', name: 'Chez mon libraire', baseUrl: 'https://www.chez-mon-libraire.fr/' },
+  { id: 'parislibrairies', name: 'Paris Librairies', baseUrl: 'https://www.parislibrairies.fr/' },
+  { id: 'librairies-nouvelle-aquitaine', name: 'Librairies Nouvelle-Aquitaine', baseUrl: 'https://www.librairies-nouvelleaquitaine.com/' },
+  { id: 'librel', name: 'Librel', baseUrl: 'https://www.librel.be/' },
+];

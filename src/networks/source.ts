@@ -1,0 +1,39 @@
+// What every stock or directory source provides. The lookup knows sources only through this.
+import type { LatLon, Shop } from '../lookup/shop';
+
+export type SourceKind = 'stock' | 'directory';
+
+export interface SourceQuery {
+  isbn13: string;
+  /** The shopper's place, already rounded to two decimals; only directory sources receive it. */
+  place: LatLon;
+  radiusKm: number;
+}
+
+export interface SourceRequest {
+  url: string;
+  init?: RequestInit;
+  /** The cache key: what makes two requests the same (never more than the request itself says). */
+  cacheKey: string;
+}
+
+export interface ShopSource {
+  id: string;
+  name: string;
+  kind: SourceKind;
+  /** True when the answer depends on the book (stock), false when only on the place (directory). */
+  perBook: boolean;
+  request(query: SourceQuery): SourceRequest;
+  /** Maps a parsed JSON answer to shops; throws a ZodError (or returns null) when the shape is wrong. */
+  shops(data: unknown, query: SourceQuery): Shop[] | null;
+  /** Until when an answer may be reused. */
+  expiresAt(fetchedAt: number): number;
+  attribution?: string;
+}
+
+/** Local midnight after `time`: Place des Libraires syncs stock once a day. */
+export function nextLocalMidnight(time: number): number {
+  const date = new Date(time);
+  date.setHours(24, 0, 0, 0);
+  return date.getTime();
+}

@@ -1,0 +1,103 @@
+// One function that answers a request to a real source's address the way that source answers, in a
+// chosen scenario: good payloads and every fault the extension must survive. Used by the local server
+// (unit tests), by the browser tests (through CDP on the worker) and by the offline demo.
+import { apiAdresseAnswer, nominatimAnswer, overpassAnswer, placeDesLibrairesAnswer } from './payloads';
+
+export type Scenario =
+  | 'ok'
+  | 'forbidden' // 403 with Cloudflare-like HTML
+  | 'timeout' // never answers
+  | 'rate-limited' // 429, Retry-After: 120
+  | 'server-error' // 503
+  | 'html' // 200 with a web page instead of JSON
+  | 'truncated' // JSON cut in the middle
+  | 'huge' // over 5 MB
+  | 'missing-fields' // JSON without the fields the adapter needs
+  | 'bad-coordinates' // empty, NaN, swapped, out of range
+  | 'hostile'; // names with HTML and script, javascript: links
+
+export interface StandInResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  /** The stand-in never answers (the caller's timeout must fire). */
+  hang?: boolean;
+}
+
+const json = (data: unknown, status = 200): StandInResponse => ({ status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(data) });
+const html = (body: string, status = 200): StandInResponse => ({ status, headers: { 'content-type': 'text/html; charset=utf-8' }, body });
+
+function faulty(scenario: Scenario, good: unknown): StandInResponse | null {
+  switch (scenario) {
+    case 'forbidden':
+      return html('<!doctype html><title>Access denied</title><h1>403 Forbidden</h1>', 403);
+    case 'timeout':
+      return { status: 200, headers: {}, body: '', hang: true };
+    case 'rate-limited':
+      return { ...html('<h1>Too Many Requests</h1>', 429), headers: { 'content-type': 'text/html', 'retry-after': '120' } };
+    case 'server-error':
+      return html('<h1>503 Service Unavailable</h1>', 503);
+    case 'html':
+      return html('<!doctype html><html><body><p>Maintenance en cours</p></body></html>');
+    case 'truncated': {
+      const body = JSON.stringify(good);
+      return { ...json(null), body: body.slice(0, Math.floor(body.length / 2)) };
+    }
+    case 'huge':
+      return { ...json(null), body: `{"shop":[${'{"id":"1","name":"x"},'.repeat(300_000)}{"id":"2"}]}` };
+    case 'missing-fields':
+      return json({ result: 'ok', items: [] });
+    default:
+      return null;
+  }
+}
+
+function placeDesLibraires(isbn13: string, scenario: Scenario): StandInResponse {
+  const good = placeDesLibrairesAnswer(isbn13);
+  const fault = faulty(scenario, good);
+  if (fault) return fault;
+  if (scenario === 'bad-coordinates') {
+    const shops = good.shop;
+    shops[0] = { ...shops[0]!, latitude: '', longitude: '' };
+    shops[1] = { ...shops[1]!, latitude: 'NaN', longitude: '01 45 73 48 29' };
+    shops[2] = { ...shops[2]!, latitude: shops[2]!.longitude, longitude: shops[2]!.latitude }; // swapped
+    shops[4] = { ...shops[4]!, latitude: '143.46', longitude: '1.32' }; // out of range
+  }
+  if (scenario === 'hostile') {
+    const shops = good.shop;
+    shops[0] = { ...shops[0]!, name: '<img src=x onerror=alert(1)>', address: '<script>alert(2)</script>', city: '\u202eesuoluoT' };
+    shops[1] = { ...shops[1]!, name: `${'A'.repeat(100_000)}` };
+  }
+  return json(good);
+}
+
+function overpass(scenario: Scenario): StandInResponse {
+  const good = overpassAnswer() as { elements: Array<Record<string, unknown>> };
+  const fault = faulty(scenario, good);
+  if (fault) return fault;
+  if (scenario === 'hostile') {
+    good.elements[1] = { ...good.elements[1], tags: { shop: 'books', name: '<b onmouseover=alert(3)>Bulles</b>', website: 'javascript:alert(4)', opening_hours: '<script>' } };
+  }
+  return json(good);
+}
+
+/** The stand-in's answer for a request to `url`, or null when no stand-in knows that address. */
+export function standInAnswer(url: string, scenario: Scenario = 'ok'): StandInResponse | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  const path = parsed.pathname;
+  if (path.endsWith('/getshoplist.php')) return placeDesLibraires(parsed.searchParams.get('ISBN') ?? '', scenario);
+  if (path.endsWith('/interpreter')) return overpass(scenario);
+  // api-adresse answers on /search/ (trailing slash), the Géoplateforme on /geocodage/search, Nominatim on /search.
+  if (path.endsWith('/search/') || path.endsWith('/geocodage/search')) {
+    return faulty(scenario, null) ?? json(apiAdresseAnswer(parsed.searchParams.get('q') ?? ''));
+  }
+  if (path.endsWith('/search')) {
+    return faulty(scenario, null) ?? json(nominatimAnswer(parsed.searchParams.get('q') ?? parsed.searchParams.get('postalcode') ?? '', parsed.searchParams.get('countrycodes') ?? ''));
+  }
+  return null;
+}

@@ -1,0 +1,124 @@
+// What the stand-ins answer: payloads written for this project in the shapes research/networks.md
+// documents (field names, string coordinates, the "stockAvailablility" spelling). The shops are
+// invented, around Toulouse, and say so in their names.
+
+export const TOULOUSE = { lat: 43.6, lon: 1.44 };
+
+/** Books the stand-ins know: a book with stock nearby, and one whose only stock is another edition. */
+export const DEMO_BOOKS = {
+  inStock: '9782070360024', // L'Étranger, Folio (the demo page's book)
+  otherEditionOnly: '9782205057331', // stock nearby only for the other edition below
+  otherEdition: '9782205053210',
+  nowhere: '9780575090675',
+};
+
+interface PdlShopPayload {
+  id: string;
+  name: string;
+  address: string;
+  postalCode: string;
+  city: string;
+  phone: string;
+  logo: string;
+  latitude: string;
+  longitude: string;
+  stockAvailablility: boolean;
+  precommande: boolean;
+  vacances: boolean;
+}
+
+const pdl = (id: string, name: string, address: string, postalCode: string, city: string, lat: string, lon: string, stock: boolean, extra: Partial<PdlShopPayload> = {}): PdlShopPayload => ({
+  id,
+  name,
+  address,
+  postalCode,
+  city,
+  phone: `05 61 00 00 ${id.slice(-2).padStart(2, '0')}`,
+  logo: `https://static.epagine.fr/mediaweb3/${id}/logo.jpg`,
+  latitude: lat,
+  longitude: lon,
+  stockAvailablility: stock,
+  precommande: false,
+  vacances: false,
+  ...extra,
+});
+
+/** Place des Libraires' getshoplist.php answer for an ISBN. */
+export function placeDesLibrairesAnswer(isbn13: string): { shop: PdlShopPayload[] } {
+  const has = isbn13 === DEMO_BOOKS.inStock;
+  const hasOther = isbn13 === DEMO_BOOKS.otherEdition;
+  return {
+    shop: [
+      pdl('9101', 'Librairie du Capitole (démo)', '3 rue des Arts', '31000', 'Toulouse', '43.6045', '1.4442', has),
+      pdl('9102', 'Les Mots Voyageurs (démo)', '12 place Saint-Pierre', '31000', 'Toulouse', '43.6043', '1.4375', has || hasOther),
+      pdl('9103', 'La Page Blanche (démo)', '5 avenue de Muret', '31300', 'Toulouse', '43.5890', '1.4310', has, { precommande: has }),
+      pdl('9104', 'Librairie de la Garonne (démo)', '8 quai de Tounis', '31000', 'Toulouse', '43.5968', '1.4396', false),
+      pdl('9105', 'Au Fil des Pages (démo)', '2 place du Marché', '31600', 'Muret', '43.4617', '1.3265', has, { vacances: has }),
+      pdl('9201', 'Librairie du Quai (démo)', '40 quai Voltaire', '75007', 'Paris', '48.8580', '2.3290', true),
+      pdl('9202', 'Le Bouquin Lyonnais (démo)', '1 rue Mercière', '69002', 'Lyon', '45.7620', '4.8330', true),
+    ],
+  };
+}
+
+/** Overpass's answer: bookshops around Toulouse (one is also in the network above; one is a chain). */
+export function overpassAnswer(): unknown {
+  return {
+    version: 0.6,
+    generator: 'Overpass API (stand-in)',
+    osm3s: { timestamp_osm_base: '2026-11-01T00:00:00Z', copyright: 'The data included in this document is from www.openstreetmap.org.' },
+    elements: [
+      {
+        type: 'node',
+        id: 900001,
+        lat: 43.60455,
+        lon: 1.44425,
+        tags: { shop: 'books', name: 'Librairie du Capitole (démo)', opening_hours: 'Tu-Sa 10:00-19:00', website: 'https://example.org/capitole', 'addr:street': 'rue des Arts', 'addr:housenumber': '3', 'addr:postcode': '31000', 'addr:city': 'Toulouse' },
+      },
+      {
+        type: 'node',
+        id: 900002,
+        lat: 43.6101,
+        lon: 1.4501,
+        tags: { shop: 'books', name: 'Bulles et Cases (démo)', opening_hours: 'Mo-Sa 10:00-19:00; Su off', phone: '+33 5 61 00 00 99', 'addr:city': 'Toulouse' },
+      },
+      {
+        type: 'way',
+        id: 900003,
+        center: { lat: 43.5802, lon: 1.4012 },
+        tags: { shop: 'books', name: 'Le Grenier à Livres (démo)', 'addr:city': 'Toulouse' },
+      },
+      { type: 'node', id: 900004, lat: 43.6071, lon: 1.4462, tags: { shop: 'books', name: 'Chain Books (démo)', brand: 'Chain Books' } },
+      { type: 'node', id: 900005, lat: 43.6, lon: 1.43, tags: { shop: 'books' } },
+    ],
+  };
+}
+
+/** Geocoders: api-adresse (GeoJSON) and Nominatim (jsonv2) answers for a few places. */
+const PLACES: Record<string, { label: string; postcode: string; lat: number; lon: number; country: string }> = {
+  toulouse: { label: 'Toulouse', postcode: '31000', lat: 43.604429, lon: 1.443812, country: 'fr' },
+  '31000': { label: 'Toulouse', postcode: '31000', lat: 43.604429, lon: 1.443812, country: 'fr' },
+  muret: { label: 'Muret', postcode: '31600', lat: 43.461764, lon: 1.326532, country: 'fr' },
+  london: { label: 'London', postcode: '', lat: 51.507351, lon: -0.127758, country: 'gb' },
+  'sw1a 1aa': { label: 'London SW1A 1AA', postcode: 'SW1A 1AA', lat: 51.501, lon: -0.1416, country: 'gb' },
+};
+
+export function apiAdresseAnswer(query: string): unknown {
+  const place = PLACES[query.trim().toLowerCase()];
+  const features =
+    place && place.country === 'fr'
+      ? [
+          {
+            type: 'Feature',
+            geometry: { type: 'Point', coordinates: [place.lon, place.lat] },
+            properties: { label: place.label, score: 0.96, postcode: place.postcode, city: place.label, context: '31, Haute-Garonne, Occitanie', type: 'municipality' },
+          },
+        ]
+      : [];
+  return { type: 'FeatureCollection', version: 'draft', features, query };
+}
+
+export function nominatimAnswer(query: string, countryCodes: string): unknown {
+  const place = PLACES[query.trim().toLowerCase()];
+  if (!place || (countryCodes && !countryCodes.split(',').includes(place.country))) return [];
+  return [{ place_id: 1, lat: String(place.lat), lon: String(place.lon), display_name: `${place.label}, ${place.country.toUpperCase()}`, type: 'city' }];
+}

@@ -1,0 +1,47 @@
+// A small local HTTP server that answers like the bookshop networks and geocoders, for unit tests:
+// adapters are given its address as their base URL. GET /__scenario?source=…&name=… sets a fault.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { standInAnswer, type Scenario } from './answer';
+
+export interface StandInServer {
+  url: string;
+  requests: string[];
+  setScenario(scenario: Scenario): void;
+  close(): Promise<void>;
+}
+
+export async function startStandInServer(): Promise<StandInServer> {
+  let scenario: Scenario = 'ok';
+  const requests: string[] = [];
+  const hanging = new Set<() => void>();
+  const server: Server = createServer((request, response) => {
+    const url = `http://${request.headers.host}${request.url}`;
+    requests.push(url);
+    const answer = standInAnswer(url, scenario);
+    if (!answer) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('no stand-in here');
+      return;
+    }
+    if (answer.hang) {
+      const end = () => response.destroy();
+      hanging.add(end);
+      response.on('close', () => hanging.delete(end));
+      return;
+    }
+    response.writeHead(answer.status, answer.headers).end(answer.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    requests,
+    setScenario(next) {
+      scenario = next;
+    },
+    async close() {
+      for (const end of hanging) end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

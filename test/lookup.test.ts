@@ -1,0 +1,134 @@
+// The lookup: sources in parallel, merged, within the radius, sorted; cached; one request per book per
+// source however many tabs ask; other editions when the exact one is nowhere nearby.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createLookup, shopsWithTheBook, type CacheEntry, type LookupCache } from '../src/lookup/lookup';
+import { openStreetMap } from '../src/networks/overpass';
+import { placeDesLibraires } from '../src/networks/place-des-libraires';
+import { DEMO_BOOKS, TOULOUSE } from '../stand-ins/payloads';
+import { startStandInServer, type StandInServer } from '../stand-ins/server';
+
+let server: StandInServer;
+beforeAll(async () => {
+  server = await startStandInServer();
+});
+afterAll(async () => server.close());
+
+function memoryCache(): LookupCache & { entries: Map<string, CacheEntry> } {
+  const entries = new Map<string, CacheEntry>();
+  const backoffs = new Map<string, number>();
+  return {
+    entries,
+    get: async (key) => entries.get(key) ?? null,
+    set: async (key, entry) => void entries.set(key, structuredClone(entry)),
+    getBackoff: async (id) => backoffs.get(id) ?? null,
+    setBackoff: async (id, until) => void backoffs.set(id, until),
+  };
+}
+
+let now: number;
+let cache: ReturnType<typeof memoryCache>;
+let requests: string[];
+const makeLookup = () =>
+  createLookup({
+    fetch,
+    sleep: async () => {},
+    sources: [placeDesLibraires({ id: 'placedeslibraires', name: 'Place des Libraires', baseUrl: server.url }), openStreetMap(server.url)],
+    cache,
+    now: () => now,
+    onRequest: (url) => requests.push(url),
+  });
+const request = (isbn13: string = DEMO_BOOKS.inStock, editions: string[] = [isbn13]) => ({ isbn13, editions, storefront: 'amazon.fr', place: TOULOUSE, radiusKm: 30 });
+
+beforeEach(() => {
+  server.setScenario('ok');
+  now = new Date(2026, 10, 26, 10, 0).getTime();
+  cache = memoryCache();
+  requests = [];
+});
+
+describe('the lookup', () => {
+  it('lists the shops within the radius, those with the book first, then by distance, each shop once', async () => {
+    const result = await makeLookup()(request());
+    expect(result.shops.map((s) => [s.name, s.stock, s.distanceKm])).toEqual([
+      ['Les Mots Voyageurs (démo)', 'in-stock', 0.5],
+      ['Librairie du Capitole (démo)', 'in-stock', 0.6],
+      ['Au Fil des Pages (démo)', 'in-stock', 17.9],
+      ['La Page Blanche (démo)', 'preorder', 1.4],
+      ['Bulles et Cases (démo)', 'unknown', 1.4],
+      ['Le Grenier à Livres (démo)', 'unknown', 3.8],
+    ]);
+    // The network's shop and the map's are one; the map adds the opening hours.
+    expect(result.shops[1]).toMatchObject({ id: 'placedeslibraires:9101', openingHours: 'Tu-Sa 10:00-19:00' });
+    expect(shopsWithTheBook(result)).toBe(4);
+    expect(result.sources.map((s) => [s.sourceId, s.state])).toEqual([['placedeslibraires', 'ok'], ['openstreetmap', 'ok']]);
+    expect(result.portals.map((p) => p.id)).toEqual(['librairiesindependantes', 'leslibraires-fr', 'placedeslibraires']);
+  });
+
+  it('asks each source once for ten tabs showing the same book at the same time', async () => {
+    const lookup = makeLookup();
+    await Promise.all(Array.from({ length: 10 }, () => lookup(request())));
+    expect(requests).toHaveLength(2);
+  });
+
+  it('answers from the cache until local midnight for stock, a week for the map', async () => {
+    const lookup = makeLookup();
+    await lookup(request());
+    now += 6 * 60 * 60 * 1000; // 16:00 the same day
+    const again = await lookup(request());
+    expect(requests).toHaveLength(2);
+    expect(again.sources.every((s) => s.fromCache)).toBe(true);
+    now += 9 * 60 * 60 * 1000; // 01:00 the next day: stock is stale, the map is not
+    await lookup(request());
+    expect(requests).toHaveLength(3);
+    expect(requests[2]).toContain('getshoplist.php');
+  });
+
+  it('asks for another print edition when no shop nearby has this one, and says which edition a shop has', async () => {
+    const result = await makeLookup()(request(DEMO_BOOKS.otherEditionOnly, [DEMO_BOOKS.otherEditionOnly, DEMO_BOOKS.otherEdition]));
+    expect(result.editionsAsked).toEqual([DEMO_BOOKS.otherEdition]);
+    expect(result.shops[0]).toMatchObject({ name: 'Les Mots Voyageurs (démo)', isbn13: DEMO_BOOKS.otherEdition, stock: 'in-stock' });
+    expect(shopsWithTheBook(result)).toBe(1);
+  });
+
+  it.each([
+    ['forbidden', 'blocked'],
+    ['html', 'not-json'],
+    ['truncated', 'bad-json'],
+    ['missing-fields', 'bad-data'],
+    ['server-error', 'server-error'],
+  ] as const)('keeps going when the sources answer %s, and says so per source', async (scenario, state) => {
+    server.setScenario(scenario);
+    const result = await makeLookup()(request());
+    expect(result.sources.map((s) => s.state)).toEqual([state, state]);
+    expect(result.shops).toEqual([]);
+  });
+
+  it('counts the shops it could not place on the map', async () => {
+    server.setScenario('bad-coordinates');
+    const result = await makeLookup()(request());
+    expect(result.sources[0]).toMatchObject({ state: 'ok', unplaced: 3 });
+  });
+
+  it('waits as long as a rate-limited source asks before asking again', async () => {
+    server.setScenario('rate-limited');
+    const lookup = makeLookup();
+    const first = await lookup(request());
+    expect(first.sources[0]).toMatchObject({ state: 'rate-limited', retryAt: now + 120_000 });
+    server.setScenario('ok');
+    now += 60_000;
+    await lookup(request(DEMO_BOOKS.nowhere));
+    expect(requests.filter((r) => r.includes('getshoplist'))).toHaveLength(1);
+    now += 61_000;
+    await lookup(request(DEMO_BOOKS.nowhere));
+    expect(requests.filter((r) => r.includes('getshoplist'))).toHaveLength(2);
+  });
+
+  it('ignores a damaged cache entry and asks again', async () => {
+    const lookup = makeLookup();
+    await lookup(request());
+    for (const [key, entry] of cache.entries) cache.entries.set(key, { ...entry, shops: [{ name: 42 }] as never });
+    const result = await lookup(request());
+    expect(result.shops.length).toBeGreaterThan(0);
+    expect(requests).toHaveLength(4);
+  });
+});

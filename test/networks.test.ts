@@ -1,0 +1,159 @@
+// The source adapters, driven through the local stand-in server: good answers and every fault.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fetchJson } from '../src/networks/fetch-source';
+import { openStreetMap } from '../src/networks/overpass';
+import { placeDesLibraires } from '../src/networks/place-des-libraires';
+import { portalLinks } from '../src/networks/portal-links';
+import { startStandInServer, type StandInServer } from '../stand-ins/server';
+import { DEMO_BOOKS, TOULOUSE } from '../stand-ins/payloads';
+
+let server: StandInServer;
+beforeAll(async () => {
+  server = await startStandInServer();
+});
+afterAll(async () => server.close());
+beforeEach(() => server.setScenario('ok'));
+
+const deps = { fetch, sleep: async () => {} };
+const query = { isbn13: DEMO_BOOKS.inStock, place: TOULOUSE, radiusKm: 30 };
+
+async function pdlShops() {
+  const source = placeDesLibraires({ id: 'placedeslibraires', name: 'Place des Libraires', baseUrl: server.url });
+  const outcome = await fetchJson(source.request(query).url, deps);
+  return { outcome, shops: outcome.ok ? source.shops(outcome.data, query) : null };
+}
+
+describe('Place des Libraires', () => {
+  it('sends only the ISBN', () => {
+    const source = placeDesLibraires({ id: 'pdl', name: 'PDL', baseUrl: 'https://www.placedeslibraires.fr' });
+    expect(source.request(query).url).toBe('https://www.placedeslibraires.fr/getshoplist.php?ISBN=9782070360024');
+  });
+
+  it('keeps the shops that have the book, with string coordinates read as numbers', async () => {
+    const { shops } = await pdlShops();
+    expect(shops!.map((s) => s.name)).toEqual([
+      'Librairie du Capitole (démo)',
+      'Les Mots Voyageurs (démo)',
+      'La Page Blanche (démo)',
+      'Au Fil des Pages (démo)',
+      'Librairie du Quai (démo)',
+      'Le Bouquin Lyonnais (démo)',
+    ]);
+    expect(shops![0]).toMatchObject({ id: 'placedeslibraires:9101', location: { lat: 43.6045, lon: 1.4442 }, stock: 'in-stock', isbn13: DEMO_BOOKS.inStock });
+    expect(shops![2]!.stock).toBe('preorder');
+    expect(shops![3]!.closedForHolidays).toBe(true);
+    expect(shops![0]!.links.book).toBe(`${server.url}livre/${DEMO_BOOKS.inStock}`);
+  });
+
+  it('gives no point for empty, NaN or out-of-range coordinates, and swaps swapped ones back', async () => {
+    server.setScenario('bad-coordinates');
+    const { shops } = await pdlShops();
+    const byName = Object.fromEntries(shops!.map((s) => [s.name, s.location]));
+    expect(byName['Librairie du Capitole (démo)']).toBeNull();
+    expect(byName['Les Mots Voyageurs (démo)']).toBeNull();
+    expect(byName['La Page Blanche (démo)']).toEqual({ lat: 43.589, lon: 1.431 });
+    expect(byName['Au Fil des Pages (démo)']).toBeNull();
+  });
+
+  it('keeps hostile names as plain text, capped in length', async () => {
+    server.setScenario('hostile');
+    const { shops } = await pdlShops();
+    expect(shops![0]!.name).toBe('<img src=x onerror=alert(1)>');
+    expect(shops![1]!.name.length).toBeLessThanOrEqual(200);
+  });
+
+  it('says the answer has the wrong shape when fields are missing', async () => {
+    server.setScenario('missing-fields');
+    const { shops } = await pdlShops();
+    expect(shops).toBeNull();
+  });
+});
+
+describe('fetching a source', () => {
+  const url = () => `${server.url}getshoplist.php?ISBN=${DEMO_BOOKS.inStock}`;
+
+  it.each([
+    ['forbidden', { ok: false, problem: 'blocked', httpStatus: 403 }],
+    ['rate-limited', { ok: false, problem: 'rate-limited', httpStatus: 429, retryAfterSec: 120 }],
+    ['server-error', { ok: false, problem: 'server-error', httpStatus: 503 }],
+    ['html', { ok: false, problem: 'not-json' }],
+    ['truncated', { ok: false, problem: 'bad-json' }],
+    ['huge', { ok: false, problem: 'too-large', httpStatus: 200 }],
+  ] as const)('maps %s to a status', async (scenario, expected) => {
+    server.setScenario(scenario);
+    expect(await fetchJson(url(), deps)).toEqual(expected);
+  });
+
+  it('retries a 5xx once, after a pause', async () => {
+    server.setScenario('server-error');
+    const before = server.requests.length;
+    const pauses: number[] = [];
+    await fetchJson(url(), { fetch, sleep: async (ms) => void pauses.push(ms) });
+    expect(server.requests.length - before).toBe(2);
+    expect(pauses).toHaveLength(1);
+  });
+
+  it('gives up after its time limit', async () => {
+    server.setScenario('timeout');
+    expect(await fetchJson(url(), deps, { timeoutMs: 200 })).toEqual({ ok: false, problem: 'timeout' });
+  });
+
+  it('tells offline from unreachable', async () => {
+    const failing = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
+    expect(await fetchJson(url(), { fetch: failing, isOnline: () => false })).toEqual({ ok: false, problem: 'offline' });
+    expect(await fetchJson(url(), { fetch: failing, isOnline: () => true })).toEqual({ ok: false, problem: 'unreachable' });
+  });
+
+  it('sends no cookies and no referrer', async () => {
+    let init: RequestInit | undefined;
+    const spy = ((input: string, i: RequestInit) => ((init = i), fetch(input, i))) as typeof fetch;
+    await fetchJson(url(), { fetch: spy });
+    expect(init).toMatchObject({ credentials: 'omit', referrerPolicy: 'no-referrer' });
+  });
+});
+
+describe('OpenStreetMap', () => {
+  const source = () => openStreetMap(server.url);
+
+  it('asks for bookshops (nodes and ways) around the rounded place only', () => {
+    const url = new URL(openStreetMap('https://overpass-api.de/api/').request({ ...query, place: { lat: 43.60449, lon: 1.44381 } }).url);
+    expect(url.origin + url.pathname).toBe('https://overpass-api.de/api/interpreter');
+    expect(url.searchParams.get('data')).toBe(
+      '[out:json][timeout:20];(node["shop"="books"](around:30000,43.60,1.44);way["shop"="books"](around:30000,43.60,1.44););out center tags;',
+    );
+    expect(url.searchParams.get('data')).not.toContain(DEMO_BOOKS.inStock);
+  });
+
+  it('reads nodes and ways, keeps hours, drops chains and nameless shops; stock unknown', async () => {
+    const outcome = await fetchJson(source().request(query).url, deps);
+    const shops = source().shops(outcome.ok ? outcome.data : null, query)!;
+    expect(shops.map((s) => s.name)).toEqual(['Librairie du Capitole (démo)', 'Bulles et Cases (démo)', 'Le Grenier à Livres (démo)']);
+    expect(shops[1]).toMatchObject({ openingHours: 'Mo-Sa 10:00-19:00; Su off', stock: 'unknown', id: 'openstreetmap:node/900002' });
+    expect(shops[2]!.location).toEqual({ lat: 43.5802, lon: 1.4012 });
+  });
+
+  it('drops links that are not http(s)', async () => {
+    server.setScenario('hostile');
+    const outcome = await fetchJson(source().request(query).url, deps);
+    const shops = source().shops(outcome.ok ? outcome.data : null, query)!;
+    expect(shops[1]!.website).toBeUndefined();
+    expect(shops[1]!.name).toBe('<b onmouseover=alert(3)>Bulles</b>');
+  });
+});
+
+describe('national portals', () => {
+  it.each([
+    ['amazon.fr', ['https://www.librairiesindependantes.com/product/search/?query=9782070360024', 'https://www.leslibraires.fr/livre/9782070360024', 'https://www.placedeslibraires.fr/livre/9782070360024']],
+    ['amazon.co.uk', ['https://www.hive.co.uk/Search/Keyword?keyword=9782070360024', 'https://uk.bookshop.org/book/9782070360024']],
+    ['amazon.com', ['https://bookshop.org/book/9782070360024']],
+    ['amazon.de', ['https://www.genialokal.de/Suche/?q=9782070360024']],
+    ['amazon.es', ['https://www.todostuslibros.com/busquedas?keyword=9782070360024']],
+    ['amazon.it', ['https://www.bookdealer.it/search?q=9782070360024']],
+    ['amazon.ca', ['https://www.leslibraires.ca/livres/9782070360024.html']],
+    ['amazon.nl', ['https://www.libris.nl/zoek/?q=9782070360024']],
+    ['amazon.com.be', ['https://www.librel.be/listeliv.php?base=allbooks&mots_recherche=9782070360024', 'https://www.libris.nl/zoek/?q=9782070360024']],
+    ['amazon.co.jp', []],
+  ])('links the book on %s', (storefront, urls) => {
+    expect(portalLinks(storefront, DEMO_BOOKS.inStock).map((p) => p.url)).toEqual(urls);
+  });
+});
