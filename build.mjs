@@ -63,6 +63,7 @@ async function buildTarget(target) {
       content: 'src/content/index.ts',
       background: 'src/background/index.ts',
       'popup/popup': 'src/popup/index.ts',
+      'options/options': 'src/options/index.ts',
     },
     outdir,
     bundle: true,
@@ -75,6 +76,7 @@ async function buildTarget(target) {
   });
   cpSync('src/popup/popup.html', join(outdir, 'popup/popup.html'));
   cpSync('src/popup/popup.css', join(outdir, 'popup/popup.css'));
+  cpSync('src/options/options.html', join(outdir, 'options/options.html'));
   cpSync('_locales', join(outdir, '_locales'), { recursive: true });
   renderIcons(outdir);
   const template = JSON.parse(readFileSync('manifest.json', 'utf8'));

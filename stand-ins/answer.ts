@@ -81,8 +81,15 @@ function overpass(scenario: Scenario): StandInResponse {
   return json(good);
 }
 
+export type StandInSource = 'placedeslibraires' | 'openstreetmap' | 'geocoders';
+/** A scenario for every source, or one per source. */
+export type Scenarios = Scenario | Partial<Record<StandInSource, Scenario>>;
+
+const scenarioOf = (scenarios: Scenarios, source: StandInSource): Scenario =>
+  typeof scenarios === 'string' ? scenarios : (scenarios[source] ?? 'ok');
+
 /** The stand-in's answer for a request to `url`, or null when no stand-in knows that address. */
-export function standInAnswer(url: string, scenario: Scenario = 'ok'): StandInResponse | null {
+export function standInAnswer(url: string, scenarios: Scenarios = 'ok'): StandInResponse | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -90,8 +97,9 @@ export function standInAnswer(url: string, scenario: Scenario = 'ok'): StandInRe
     return null;
   }
   const path = parsed.pathname;
-  if (path.endsWith('/getshoplist.php')) return placeDesLibraires(parsed.searchParams.get('ISBN') ?? '', scenario);
-  if (path.endsWith('/interpreter')) return overpass(scenario);
+  if (path.endsWith('/getshoplist.php')) return placeDesLibraires(parsed.searchParams.get('ISBN') ?? '', scenarioOf(scenarios, 'placedeslibraires'));
+  if (path.endsWith('/interpreter')) return overpass(scenarioOf(scenarios, 'openstreetmap'));
+  const scenario = scenarioOf(scenarios, 'geocoders');
   // api-adresse answers on /search/ (trailing slash), the Géoplateforme on /geocodage/search, Nominatim on /search.
   if (path.endsWith('/search/') || path.endsWith('/geocodage/search')) {
     return faulty(scenario, null) ?? json(apiAdresseAnswer(parsed.searchParams.get('q') ?? ''));

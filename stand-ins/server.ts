@@ -1,18 +1,18 @@
 // A small local HTTP server that answers like the bookshop networks and geocoders, for unit tests:
-// adapters are given its address as their base URL. GET /__scenario?source=…&name=… sets a fault.
+// adapters are given its address as their base URL; setScenario chooses the faults.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { standInAnswer, type Scenario } from './answer';
+import { standInAnswer, type Scenarios } from './answer';
 
 export interface StandInServer {
   url: string;
   requests: string[];
-  setScenario(scenario: Scenario): void;
+  setScenario(scenarios: Scenarios): void;
   close(): Promise<void>;
 }
 
 export async function startStandInServer(): Promise<StandInServer> {
-  let scenario: Scenario = 'ok';
+  let scenario: Scenarios = 'ok';
   const requests: string[] = [];
   const hanging = new Set<() => void>();
   const server: Server = createServer((request, response) => {

@@ -23,17 +23,29 @@ describe('the built manifests', () => {
 
   it('give Firefox an id and its data-collection declaration', () => {
     expect(firefox.browser_specific_settings.gecko.id).toMatch(/@/);
-    expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    // The ISBN read from the page (website content) and a coarse area (location) go to the networks.
+    expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['locationInfo', 'websiteContent'] });
   });
 
   it('leave no vendor key unresolved', () => {
     expect(JSON.stringify([chrome, firefox])).not.toMatch(/"__[a-z]+__[a-z_]+":/);
   });
 
-  it.each([['chrome', chrome], ['firefox', firefox]])('ask %s for storage only, and keep the default CSP', (_name, manifest) => {
+  it.each([['chrome', chrome], ['firefox', firefox]])('ask %s for storage and the default sources’ hosts only, and keep the default CSP', (_name, manifest) => {
     expect(manifest.permissions).toEqual(['storage']);
     expect(manifest.optional_permissions).toBeUndefined();
-    expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.host_permissions).toEqual([
+      'https://www.placedeslibraires.fr/*',
+      'https://overpass-api.de/*',
+      'https://api-adresse.data.gouv.fr/*',
+      'https://nominatim.openstreetmap.org/*',
+    ]);
+    expect(manifest.optional_host_permissions).toEqual([
+      'https://www.chez-mon-libraire.fr/*',
+      'https://www.parislibrairies.fr/*',
+      'https://www.librairies-nouvelleaquitaine.com/*',
+      'https://www.librel.be/*',
+    ]);
     expect(manifest.content_security_policy).toBeUndefined();
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();

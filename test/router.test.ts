@@ -2,7 +2,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createBadge } from '../src/background/badge';
 import { createRouter } from '../src/background/router';
+import { createSettingsStore, createTabLookups } from '../src/background/stores';
 import { createTabBooks } from '../src/background/tab-books';
+import { createTabService } from '../src/background/tab-service';
+import type { LookupResult } from '../src/lookup/lookup';
 import type { Runtime } from '../src/shared/browser';
 import { fakeAction, fakeStorageArea } from './fake-browser';
 
@@ -34,14 +37,18 @@ describe('the background router', () => {
     pageAnswer = async () => bookSeen;
     session = fakeStorageArea();
     action = fakeAction();
-    route = createRouter({
-      extensionId: EXTENSION_ID,
-      extensionOrigin: ORIGIN,
+    const tabs = createTabService({
       tabBooks: createTabBooks(session),
+      tabLookups: createTabLookups(session),
+      settings: createSettingsStore(fakeStorageArea()),
       badge: createBadge(action, (key, sub) => `${key}${sub ? ` ${sub}` : ''}`),
+      lookupFor: () => async () => ({}) as LookupResult,
+      geocode: async () => ({ ok: false, reason: 'not-found' }),
       now: () => 1_700_000_000_000,
       askTab: () => pageAnswer(),
+      tabsWithBooks: async () => [],
     });
+    route = createRouter({ extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, tabs });
   });
 
   it('remembers the book an Amazon tab reports, shows it on the badge, and gives it to the popup', async () => {
@@ -50,6 +57,8 @@ describe('the background router', () => {
     const state = await route({ type: 'TabState', tabId: 7 }, fromPopup);
     expect(state).toEqual({
       book: { isbn13: '9782205057331', editions: ['9782205057331', '9782205053210'], kind: 'print', source: 'rpi', asin: '2205057332', storefront: 'amazon.fr', seenAt: 1_700_000_000_000 },
+      lookup: { state: 'no-place', isbn13: '9782205057331' },
+      place: null,
     });
   });
 
@@ -62,7 +71,7 @@ describe('the background router', () => {
     await route(bookSeen, fromAmazonTab(7));
     await route({ type: 'BookGone' }, fromAmazonTab(7));
     expect(action.badge(7).text).toBe('');
-    expect(await route({ type: 'TabState', tabId: 7 }, fromPopup)).toEqual({ book: null });
+    expect(await route({ type: 'TabState', tabId: 7 }, fromPopup)).toEqual({ book: null, lookup: null, place: null });
   });
 
   it.each([
@@ -72,7 +81,7 @@ describe('the background router', () => {
     ['a sender with no tab', { id: EXTENSION_ID, url: 'https://www.amazon.fr/dp/2205057332' }],
   ])('ignores a BookSeen from %s', async (_who, sender) => {
     expect(route(bookSeen, sender as Runtime.MessageSender)).toBeUndefined();
-    expect(session.data.size).toBe(0);
+    expect(session.data.has('tab:7')).toBe(false);
   });
 
   it.each([
@@ -95,7 +104,7 @@ describe('the background router', () => {
   it('forgets the book when the tab no longer has our content script (it left Amazon)', async () => {
     await route(bookSeen, fromAmazonTab(7));
     pageAnswer = () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
-    expect(await route({ type: 'TabState', tabId: 7 }, fromPopup)).toEqual({ book: null });
+    expect(await route({ type: 'TabState', tabId: 7 }, fromPopup)).toEqual({ book: null, lookup: null, place: null });
     expect(session.data.size).toBe(0);
   });
 
@@ -109,12 +118,12 @@ describe('the background router', () => {
   it('does not trust a page answer that fails the schema', async () => {
     await route(bookSeen, fromAmazonTab(7));
     pageAnswer = async () => ({ type: 'BookSeen', isbn13: '<img src=x onerror=alert(1)>' });
-    expect(await route({ type: 'TabState', tabId: 7 }, fromPopup)).toEqual({ book: null });
+    expect(await route({ type: 'TabState', tabId: 7 }, fromPopup)).toMatchObject({ book: null });
   });
 
   it('drops a damaged stored entry instead of handing it to the popup', async () => {
     session.data.set('tab:7', { isbn13: 42, kind: 'print' });
-    expect(await route({ type: 'TabState', tabId: 7 }, fromPopup)).toEqual({ book: null });
+    expect(await route({ type: 'TabState', tabId: 7 }, fromPopup)).toMatchObject({ book: null });
     expect(session.data.has('tab:7')).toBe(false);
   });
 });

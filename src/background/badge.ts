@@ -1,20 +1,32 @@
-// The toolbar icon's badge, per tab. Until the stock lookup answers, a found book is a quiet grey dot.
+// The toolbar icon's badge, per tab: how many shops nearby have the book, or a quiet mark saying why
+// there is no figure. Pages that are not books get nothing at all.
 import type { Action } from '../shared/browser';
 
 export type BadgeApi = Pick<Action.Static, 'setBadgeText' | 'setBadgeBackgroundColor' | 'setTitle'>;
 type Translate = (key: string, substitutions?: string | string[]) => string;
 
-const QUIET_GREY = '#5f6368';
+const GREEN = '#1f6f50';
+const GREY = '#5f6368';
+const AMBER = '#b45309';
 
 export function createBadge(action: BadgeApi, t: Translate) {
+  async function show(tabId: number, text: string, color: string, title: string): Promise<void> {
+    await Promise.all([
+      action.setBadgeBackgroundColor({ tabId, color }),
+      action.setBadgeText({ tabId, text }),
+      action.setTitle({ tabId, title }),
+    ]);
+  }
   return {
-    async showBookSeen(tabId: number, isbn13: string | null): Promise<void> {
-      await Promise.all([
-        action.setBadgeBackgroundColor({ tabId, color: QUIET_GREY }),
-        action.setBadgeText({ tabId, text: '•' }),
-        action.setTitle({ tabId, title: isbn13 ? t('badgeTitleBookSeen', isbn13) : t('actionTitle') }),
-      ]);
-    },
+    /** A book, but no place yet (or the lookup is under way): a grey dot. */
+    showBookSeen: (tabId: number, isbn13: string | null) => show(tabId, '•', GREY, isbn13 ? t('badgeTitleBookSeen', isbn13) : t('actionTitle')),
+    /** Stock sources answered: how many shops within the radius have it (grey when none). */
+    showCount: (tabId: number, count: number) =>
+      show(tabId, String(count), count > 0 ? GREEN : GREY, count > 0 ? t('badgeTitleCount', String(count)) : t('badgeTitleNone')),
+    /** Only the directory answered: shops nearby, stock unknown. */
+    showDirectoryOnly: (tabId: number) => show(tabId, '?', GREY, t('badgeTitleDirectoryOnly')),
+    /** No source could be reached. */
+    showUnreachable: (tabId: number) => show(tabId, '!', AMBER, t('badgeTitleUnreachable')),
     async clear(tabId: number): Promise<void> {
       await Promise.all([action.setBadgeText({ tabId, text: '' }), action.setTitle({ tabId, title: t('actionTitle') })]);
     },

@@ -53,6 +53,8 @@ export interface LookupDeps extends FetchDeps {
   now: () => number;
   /** Counts requests that leave the browser (for the benchmarks and tests). */
   onRequest?: (url: string) => void;
+  /** Per-request time limit (default 8 s). */
+  timeoutMs?: number;
 }
 
 export interface LookupRequest {
@@ -75,7 +77,7 @@ export function createLookup(deps: LookupDeps) {
   async function fetchAndCache(source: ShopSource, query: SourceQuery, base: SourceStatus): Promise<Answer> {
     const request = source.request(query);
     deps.onRequest?.(request.url);
-    const outcome = await fetchJson(request.url, deps, { init: request.init });
+    const outcome = await fetchJson(request.url, deps, { init: request.init, timeoutMs: deps.timeoutMs });
     if (!outcome.ok) {
       const status: SourceStatus = { ...base, state: outcome.problem, httpStatus: outcome.httpStatus };
       if (outcome.problem === 'rate-limited') {

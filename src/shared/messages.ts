@@ -26,7 +26,16 @@ export const ContentMessage = z.discriminatedUnion('type', [BookSeen, BookGone])
 /** Extension page (popup) → background: what is known about tab N. */
 export const TabStateRequest = z.object({ type: z.literal('TabState'), tabId: z.number().int().nonnegative() });
 
-export const PageMessage = z.discriminatedUnion('type', [TabStateRequest]);
+/** Extension page → background: the shopper's place, as typed (geocoded there) or from the browser's position. */
+export const SetPlace = z.object({
+  type: z.literal('SetPlace'),
+  query: z.string().max(1000).optional(),
+  position: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).optional(),
+  country: z.string().regex(/^[a-z]{2}$/),
+  radiusKm: z.number().int().min(1).max(100).optional(),
+});
+
+export const PageMessage = z.discriminatedUnion('type', [TabStateRequest, SetPlace]);
 
 /** Background → content script: is the tab still showing the book you reported? Answered with BookSeen or BookGone. */
 export interface StillShowing {
@@ -38,9 +47,11 @@ export type BookGone = z.infer<typeof BookGone>;
 export type ContentMessage = z.infer<typeof ContentMessage>;
 export type TabStateRequest = z.infer<typeof TabStateRequest>;
 export type PageMessage = z.infer<typeof PageMessage>;
+export type SetPlace = z.infer<typeof SetPlace>;
 
 /** A book remembered for a tab, in storage.session under tabBookKey(tabId). */
-export const tabBookKey = (tabId: number) => `tab:${tabId}`;
+export const TAB_BOOK_PREFIX = 'tab:';
+export const tabBookKey = (tabId: number) => `${TAB_BOOK_PREFIX}${tabId}`;
 
 export const TabBook = BookSeen.omit({ type: true }).extend({
   /** The storefront it was seen on (amazon.fr …), which later picks the national portals; never the page address. */
@@ -49,7 +60,60 @@ export const TabBook = BookSeen.omit({ type: true }).extend({
 });
 export type TabBook = z.infer<typeof TabBook>;
 
+const Shop = z.object({
+  id: z.string(),
+  sourceId: z.string(),
+  name: z.string(),
+  address: z.object({ street: z.string().optional(), postalCode: z.string().optional(), city: z.string().optional(), country: z.string().optional() }),
+  location: z.object({ lat: z.number(), lon: z.number() }).nullable(),
+  distanceKm: z.number(),
+  phone: z.string().optional(),
+  website: z.string().optional(),
+  openingHours: z.string().optional(),
+  closedForHolidays: z.boolean().optional(),
+  stock: z.enum(['in-stock', 'preorder', 'out-of-stock', 'unknown']),
+  isbn13: z.string().nullable(),
+  links: z.object({ book: z.string().optional(), reserve: z.string().optional() }),
+});
+
+const SourceStatus = z.object({
+  sourceId: z.string(),
+  name: z.string(),
+  kind: z.enum(['stock', 'directory']),
+  state: z.string(),
+  unplaced: z.number().optional(),
+  httpStatus: z.number().optional(),
+  retryAt: z.number().optional(),
+  fromCache: z.boolean().optional(),
+});
+
+/** A tab's lookup, in storage.session under tabLookupKey(tabId). */
+export const tabLookupKey = (tabId: number) => `lookup:${tabId}`;
+export const TabLookup = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('no-place'), isbn13: z.string().nullable() }),
+  z.object({ state: z.literal('asking'), isbn13: z.string().nullable(), startedAt: z.number() }),
+  z.object({
+    state: z.literal('done'),
+    result: z.object({
+      isbn13: z.string(),
+      place: z.object({ lat: z.number(), lon: z.number() }),
+      radiusKm: z.number(),
+      shops: z.array(Shop),
+      sources: z.array(SourceStatus),
+      editionsAsked: z.array(z.string()),
+      portals: z.array(z.object({ id: z.string(), name: z.string(), url: z.string() })),
+      finishedAt: z.number(),
+    }),
+  }),
+]);
+export type TabLookup = z.infer<typeof TabLookup>;
+
 /** The answer to TabState. */
 export interface TabState {
   book: TabBook | null;
+  lookup: TabLookup | null;
+  place: { label: string; country: string; radiusKm: number } | null;
 }
+
+/** The answer to SetPlace. */
+export type SetPlaceAnswer = { ok: true; label: string } | { ok: false; reason: string };

@@ -74,12 +74,13 @@ export async function openExtensionPage(ext: Extension, path: string, page?: Pag
   return tab;
 }
 
-/** What the background keeps per tab in storage.session, read from an extension page. */
+/** The books the background keeps per tab in storage.session ("tab:N" keys), read from an extension page. */
 export async function tabBooks(extensionPage: Page): Promise<Record<string, { isbn13: string | null; editions: string[]; kind: string }>> {
-  return extensionPage.evaluate(async () => {
+  const all = await extensionPage.evaluate(async () => {
     const { browser, chrome } = globalThis as unknown as ExtensionGlobals;
     return (browser ?? chrome)!.storage.session.get(null);
   });
+  return Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith('tab:')));
 }
 
 /** Waits until the background holds a book for a tab that satisfies `test`; returns [tabId, book]. */

@@ -1,0 +1,15 @@
+// The sources the settings switch on, each at its configured address.
+import { openStreetMap } from '../networks/overpass';
+import { PLACE_DES_LIBRAIRES_INSTANCES, placeDesLibraires } from '../networks/place-des-libraires';
+import type { ShopSource } from '../networks/source';
+import type { Settings } from '../shared/settings';
+
+export function enabledSources(settings: Settings): ShopSource[] {
+  const sources: ShopSource[] = [];
+  for (const instance of PLACE_DES_LIBRAIRES_INSTANCES) {
+    const configured = settings.sources[instance.id as keyof Settings['sources']];
+    if (configured?.enabled) sources.push(placeDesLibraires({ ...instance, baseUrl: configured.baseUrl }));
+  }
+  if (settings.sources.openstreetmap.enabled) sources.push(openStreetMap(settings.sources.openstreetmap.baseUrl));
+  return sources;
+}

@@ -1,0 +1,111 @@
+// What the background does for tabs: remember their book, look it up near the shopper, keep the answer
+// per tab, set the badge. Pure of browser APIs: stores, badge, lookup and geocoder are given.
+import { shopsWithTheBook, type Lookup, type LookupRequest } from '../lookup/lookup';
+import type { GeocodeOutcome } from '../networks/geocoders';
+import { roundPlace } from '../lookup/geo';
+import type { BookSeen, SetPlace, SetPlaceAnswer, StillShowing, TabBook, TabState } from '../shared/messages';
+import { ContentMessage } from '../shared/messages';
+import type { Place, Settings } from '../shared/settings';
+import type { Badge } from './badge';
+import type { SettingsStore, TabLookups } from './stores';
+import type { TabBooks } from './tab-books';
+
+export interface TabServiceDeps {
+  tabBooks: TabBooks;
+  tabLookups: TabLookups;
+  settings: SettingsStore;
+  badge: Badge;
+  /** The lookup, built from the current settings' sources. */
+  lookupFor: (settings: Settings) => Lookup;
+  geocode: (query: string, country: string, settings: Settings) => Promise<GeocodeOutcome>;
+  now: () => number;
+  askTab: (tabId: number, question: StillShowing) => Promise<unknown>;
+  /** Tabs that currently have a remembered book (to refresh them when the place changes). */
+  tabsWithBooks: () => Promise<number[]>;
+}
+
+const sameBook = (a: Omit<TabBook, 'storefront' | 'seenAt'>, b: Omit<TabBook, 'storefront' | 'seenAt'>) =>
+  a.isbn13 === b.isbn13 && a.asin === b.asin && a.kind === b.kind && a.editions.join() === b.editions.join();
+
+export function createTabService(deps: TabServiceDeps) {
+  const { tabBooks, tabLookups, badge } = deps;
+
+  async function refresh(tabId: number): Promise<void> {
+    const book = await tabBooks.get(tabId);
+    if (!book) return;
+    const isbn13 = book.isbn13 ?? book.editions[0] ?? null;
+    const settings = await deps.settings.load();
+    if (!settings.place || !isbn13) {
+      await Promise.all([tabLookups.set(tabId, { state: 'no-place', isbn13 }), badge.showBookSeen(tabId, book.isbn13)]);
+      return;
+    }
+    await Promise.all([tabLookups.set(tabId, { state: 'asking', isbn13, startedAt: deps.now() }), badge.showBookSeen(tabId, book.isbn13)]);
+    const request: LookupRequest = { isbn13, editions: book.editions, storefront: book.storefront, place: settings.place, radiusKm: settings.radiusKm };
+    const result = await deps.lookupFor(settings)(request);
+    // The tab may have moved on to another book while we asked.
+    const current = await tabBooks.get(tabId);
+    if (!current || !sameBook(current, book)) return;
+    await tabLookups.set(tabId, { state: 'done', result });
+    const answered = result.sources.filter((s) => s.state === 'ok');
+    if (answered.some((s) => s.kind === 'stock')) await badge.showCount(tabId, shopsWithTheBook(result));
+    else if (answered.length > 0) await badge.showDirectoryOnly(tabId);
+    else await badge.showUnreachable(tabId);
+  }
+
+  async function bookSeen(tabId: number, storefront: string, message: BookSeen): Promise<void> {
+    const { type: _type, ...book } = message;
+    const previous = await tabBooks.get(tabId);
+    await tabBooks.set(tabId, { ...book, storefront, seenAt: deps.now() });
+    if (previous && sameBook(previous, book) && previous.storefront === storefront && (await tabLookups.get(tabId))?.state === 'done') {
+      return; // the same book reported again (back from the cache): the answer stands, show it again
+    }
+    await refresh(tabId);
+  }
+
+  async function bookGone(tabId: number): Promise<void> {
+    await Promise.all([tabBooks.forget(tabId), tabLookups.forget(tabId), badge.clear(tabId)]);
+  }
+
+  /**
+   * The remembered book, if the tab still shows it. The browser resets a tab's badge when it navigates,
+   * but tells us nothing (without the "tabs" permission) when a tab leaves Amazon: so ask the page.
+   */
+  async function currentBook(tabId: number): Promise<TabBook | null> {
+    const remembered = await tabBooks.get(tabId);
+    if (!remembered) return null;
+    const answer = ContentMessage.safeParse(await deps.askTab(tabId, { type: 'StillShowing' }).catch(() => null));
+    if (answer.success && answer.data.type === 'BookSeen') {
+      if (sameBook(answer.data, remembered)) return remembered;
+      await bookSeen(tabId, remembered.storefront, answer.data);
+      return tabBooks.get(tabId);
+    }
+    await Promise.all([tabBooks.forget(tabId), tabLookups.forget(tabId)]);
+    return null;
+  }
+
+  async function tabState(tabId: number): Promise<TabState> {
+    const [book, settings] = await Promise.all([currentBook(tabId), deps.settings.load()]);
+    const place = settings.place ? { label: settings.place.label, country: settings.place.country, radiusKm: settings.radiusKm } : null;
+    return { book, lookup: book ? await tabLookups.get(tabId) : null, place };
+  }
+
+  async function setPlace(message: SetPlace): Promise<SetPlaceAnswer> {
+    const settings = await deps.settings.load();
+    let place: Place;
+    if (message.position) {
+      const rounded = roundPlace(message.position);
+      place = { ...rounded, label: `${rounded.lat.toFixed(2)}, ${rounded.lon.toFixed(2)}`, country: message.country };
+    } else {
+      const outcome = await deps.geocode(message.query ?? '', message.country, settings);
+      if (!outcome.ok) return { ok: false, reason: outcome.reason };
+      place = outcome.place;
+    }
+    await deps.settings.save({ ...settings, place, radiusKm: message.radiusKm ?? settings.radiusKm });
+    await Promise.all((await deps.tabsWithBooks()).map((tabId) => refresh(tabId)));
+    return { ok: true, label: place.label };
+  }
+
+  return { bookSeen, bookGone, tabState, setPlace, refresh };
+}
+
+export type TabService = ReturnType<typeof createTabService>;

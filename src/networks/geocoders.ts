@@ -1,0 +1,84 @@
+// Town or postcode → rounded coordinates: api-adresse.data.gouv.fr in France, Nominatim elsewhere
+// (one request per second at most for the whole extension, answers cached). Never throws.
+import * as z from 'zod';
+import { roundPlace } from '../lookup/geo';
+import { cleanText, parseCoordinate, validPoint } from '../lookup/shop';
+import { Place } from '../shared/settings';
+import { fetchJson, type FetchDeps, type SourceProblem } from './fetch-source';
+
+export type GeocodeOutcome = { ok: true; place: Place } | { ok: false; reason: 'empty' | 'too-long' | 'not-found' | SourceProblem };
+
+const MAX_QUERY_LENGTH = 100;
+
+const AdresseAnswer = z.object({
+  features: z.array(
+    z.object({
+      geometry: z.object({ coordinates: z.tuple([z.number(), z.number()]) }),
+      properties: z.object({ label: z.string().optional(), city: z.string().optional(), postcode: z.string().optional() }).loose(),
+    }),
+  ),
+});
+const NominatimAnswer = z.array(z.object({ lat: z.union([z.string(), z.number()]), lon: z.union([z.string(), z.number()]), display_name: z.string().optional() }).loose());
+
+export interface GeocoderDeps extends FetchDeps {
+  apiAdresseUrl: string;
+  nominatimUrl: string;
+  now: () => number;
+  cache: { get(key: string): Promise<unknown>; set(key: string, value: unknown): Promise<void> };
+  onRequest?: (url: string) => void;
+}
+
+const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
+
+export function createGeocoder(deps: GeocoderDeps) {
+  let lastNominatimAt = 0;
+
+  async function nominatimSlot(): Promise<void> {
+    const wait = lastNominatimAt + 1000 - deps.now();
+    if (wait > 0) await (deps.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms))))(wait);
+    lastNominatimAt = deps.now();
+  }
+
+  return async function geocode(rawQuery: string, country: string): Promise<GeocodeOutcome> {
+    const query = rawQuery.replace(/\s+/g, ' ').trim();
+    if (!query) return { ok: false, reason: 'empty' };
+    if (query.length > MAX_QUERY_LENGTH) return { ok: false, reason: 'too-long' };
+    if (!/[\p{L}\p{N}]/u.test(query)) return { ok: false, reason: 'not-found' };
+    const cacheKey = `geo:${country}:${query.toLowerCase()}`;
+    // A stored answer is parsed again when read back.
+    const cached = Place.safeParse(await deps.cache.get(cacheKey));
+    if (cached.success) return { ok: true, place: cached.data };
+
+    let url: string;
+    if (country === 'fr') {
+      url = `${withSlash(deps.apiAdresseUrl)}search/?q=${encodeURIComponent(query)}&type=municipality&limit=1`;
+    } else {
+      await nominatimSlot();
+      url = `${withSlash(deps.nominatimUrl)}search?q=${encodeURIComponent(query)}&countrycodes=${country}&format=jsonv2&limit=1`;
+    }
+    deps.onRequest?.(url);
+    const outcome = await fetchJson(url, deps);
+    if (!outcome.ok) return { ok: false, reason: outcome.problem };
+
+    let found: { lat: number | null; lon: number | null; label: string | undefined } | null = null;
+    if (country === 'fr') {
+      const answer = AdresseAnswer.safeParse(outcome.data);
+      if (!answer.success) return { ok: false, reason: 'bad-data' };
+      const feature = answer.data.features[0];
+      if (feature) {
+        const { label, city, postcode } = feature.properties;
+        found = { lon: feature.geometry.coordinates[0], lat: feature.geometry.coordinates[1], label: [postcode, city ?? label].filter(Boolean).join(' ') || label };
+      }
+    } else {
+      const answer = NominatimAnswer.safeParse(outcome.data);
+      if (!answer.success) return { ok: false, reason: 'bad-data' };
+      const first = answer.data[0];
+      if (first) found = { lat: parseCoordinate(first.lat), lon: parseCoordinate(first.lon), label: first.display_name?.split(',')[0] };
+    }
+    const point = found && validPoint(found.lat, found.lon);
+    if (!point) return { ok: false, reason: 'not-found' };
+    const place: Place = { ...roundPlace(point), label: cleanText(found?.label, 120) ?? query, country };
+    await deps.cache.set(cacheKey, place);
+    return { ok: true, place };
+  };
+}

@@ -1,0 +1,74 @@
+// The place form shared by the popup and the options page: a town or postcode (input name="place")
+// and a radius. The background geocodes; a place that cannot be found gets its reason next to the
+// field, and nothing is changed.
+import { browser } from '../shared/browser';
+import type { SetPlace, SetPlaceAnswer } from '../shared/messages';
+import { DEFAULT_RADIUS_KM } from '../shared/settings';
+
+const t = (key: string, substitutions?: string | string[]) => browser.i18n.getMessage(key, substitutions);
+const RADII = [5, 10, 20, 30, 50, 100];
+
+const REASON_MESSAGE: Record<string, string> = {
+  empty: 'reason_empty',
+  'too-long': 'reason_too_long',
+  'not-found': 'reason_not_found',
+};
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export interface PlaceFormOptions {
+  country: string;
+  currentLabel?: string;
+  radiusKm?: number;
+  onSaved?: (label: string) => void;
+}
+
+export function createPlaceForm({ country, currentLabel, radiusKm = DEFAULT_RADIUS_KM, onSaved }: PlaceFormOptions): HTMLFormElement {
+  const form = element('form', { class: 'place-form', novalidate: '' });
+  const input = element('input', { name: 'place', type: 'text', autocomplete: 'postal-code', maxlength: '100', required: '', id: 'place-input', 'aria-describedby': 'place-message' });
+  if (currentLabel) input.value = currentLabel;
+  const radius = element('select', { name: 'radius', id: 'radius-select' });
+  for (const km of RADII) {
+    const option = element('option', { value: String(km) }, `${new Intl.NumberFormat(browser.i18n.getUILanguage()).format(km)} km`);
+    if (km === radiusKm) option.selected = true;
+    radius.append(option);
+  }
+  const message = element('p', { id: 'place-message', role: 'alert', class: 'place-message' });
+  form.append(
+    element('label', { for: 'place-input' }, t('placeLabel')),
+    input,
+    element('label', { for: 'radius-select' }, t('radiusLabel')),
+    radius,
+    element('button', { type: 'submit' }, t('placeSave')),
+    message,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    message.textContent = '';
+    form.setAttribute('aria-busy', 'true');
+    const request: SetPlace = { type: 'SetPlace', query: input.value, country, radiusKm: Number(radius.value) };
+    let answer: SetPlaceAnswer;
+    try {
+      answer = (await browser.runtime.sendMessage(request)) as SetPlaceAnswer;
+    } catch {
+      answer = { ok: false, reason: 'unreachable' };
+    }
+    form.removeAttribute('aria-busy');
+    if (answer.ok) {
+      input.value = answer.label;
+      form.dataset.saved = answer.label;
+      onSaved?.(answer.label);
+    } else {
+      message.textContent = t(REASON_MESSAGE[answer.reason] ?? 'reason_network');
+      input.setAttribute('aria-invalid', 'true');
+      input.focus();
+    }
+  });
+  input.addEventListener('input', () => input.removeAttribute('aria-invalid'));
+  return form;
+}

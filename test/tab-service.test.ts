@@ -1,0 +1,129 @@
+// From "this tab shows ISBN X" to the badge and the per-tab answer, with the real lookup and geocoder
+// talking to the stand-in server.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createBadge } from '../src/background/badge';
+import { enabledSources } from '../src/background/sources';
+import { createKeyValueCache, createLookupCache, createSettingsStore, createTabLookups } from '../src/background/stores';
+import { createTabBooks } from '../src/background/tab-books';
+import { createTabService } from '../src/background/tab-service';
+import { createLookup } from '../src/lookup/lookup';
+import { createGeocoder } from '../src/networks/geocoders';
+import type { BookSeen } from '../src/shared/messages';
+import { parseSettings, SETTINGS_KEY, type Settings } from '../src/shared/settings';
+import { DEMO_BOOKS } from '../stand-ins/payloads';
+import { startStandInServer, type StandInServer } from '../stand-ins/server';
+import { fakeAction, fakeStorageArea } from './fake-browser';
+
+let server: StandInServer;
+beforeAll(async () => {
+  server = await startStandInServer();
+});
+afterAll(async () => server.close());
+
+const book: BookSeen = { type: 'BookSeen', isbn13: DEMO_BOOKS.inStock, editions: [DEMO_BOOKS.inStock], kind: 'print', source: 'rpi', asin: '2070360024' };
+
+let sync: ReturnType<typeof fakeStorageArea>;
+let action: ReturnType<typeof fakeAction>;
+let service: ReturnType<typeof createTabService>;
+
+function localSettings(): Settings {
+  const settings = parseSettings({});
+  for (const source of Object.values(settings.sources)) source.baseUrl = server.url;
+  settings.geocoders = { apiAdresse: server.url, nominatim: server.url };
+  return settings;
+}
+
+beforeEach(async () => {
+  server.setScenario('ok');
+  sync = fakeStorageArea();
+  await sync.set({ [SETTINGS_KEY]: localSettings() });
+  action = fakeAction();
+  const session = fakeStorageArea();
+  const local = fakeStorageArea();
+  const now = () => new Date(2026, 10, 26, 10, 0).getTime();
+  const fetchDeps = { fetch, sleep: async () => {}, isOnline: () => true };
+  const tabBooks = createTabBooks(session);
+  service = createTabService({
+    tabBooks,
+    tabLookups: createTabLookups(session),
+    settings: createSettingsStore(sync),
+    badge: createBadge(action, (key) => key),
+    lookupFor: (settings) => createLookup({ ...fetchDeps, sources: enabledSources(settings), cache: createLookupCache(local, now), now, timeoutMs: 300 }),
+    geocode: (query, country, settings) =>
+      createGeocoder({ ...fetchDeps, apiAdresseUrl: settings.geocoders.apiAdresse, nominatimUrl: settings.geocoders.nominatim, now, cache: createKeyValueCache(local) })(query, country),
+    now,
+    askTab: async () => book,
+    tabsWithBooks: async () => [7],
+  });
+});
+
+const storedPlace = async () => parseSettings((await sync.get(SETTINGS_KEY))[SETTINGS_KEY]).place;
+
+describe('a tab with a book', () => {
+  it('waits for a place with a quiet dot, then counts the shops nearby that have the book', async () => {
+    await service.bookSeen(7, 'amazon.fr', book);
+    expect(action.badge(7).text).toBe('•');
+    expect((await service.tabState(7)).lookup).toEqual({ state: 'no-place', isbn13: DEMO_BOOKS.inStock });
+
+    expect(await service.setPlace({ type: 'SetPlace', query: 'Toulouse', country: 'fr' })).toEqual({ ok: true, label: '31000 Toulouse' });
+    expect(await storedPlace()).toEqual({ label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' });
+    expect(action.badge(7)).toMatchObject({ text: '4', title: 'badgeTitleCount' });
+    const state = await service.tabState(7);
+    expect(state.place).toEqual({ label: '31000 Toulouse', country: 'fr', radiusKm: 30 });
+    expect(state.lookup?.state === 'done' && state.lookup.result.shops.map((s) => s.name).slice(0, 2)).toEqual(['Les Mots Voyageurs (démo)', 'Librairie du Capitole (démo)']);
+  });
+
+  it.each([
+    ['forbidden', 'blocked'],
+    ['timeout', 'timeout'],
+    ['truncated', 'bad-json'],
+  ] as const)('still lists the map’s shops when Place des Libraires answers %s, and says why', async (scenario, state) => {
+    await service.setPlace({ type: 'SetPlace', query: 'Toulouse', country: 'fr' });
+    server.setScenario({ placedeslibraires: scenario });
+    await service.bookSeen(7, 'amazon.fr', book);
+    const lookup = (await service.tabState(7)).lookup;
+    if (lookup?.state !== 'done') throw new Error('no answer');
+    expect(lookup.result.sources.map((s) => [s.sourceId, s.state])).toEqual([['placedeslibraires', state], ['openstreetmap', 'ok']]);
+    expect(lookup.result.shops.map((s) => [s.name, s.stock])).toEqual([
+      ['Librairie du Capitole (démo)', 'unknown'],
+      ['Bulles et Cases (démo)', 'unknown'],
+      ['Le Grenier à Livres (démo)', 'unknown'],
+    ]);
+    expect(action.badge(7).text).toBe('?');
+  });
+
+  it('marks the badge "!" when no source can be reached', async () => {
+    await service.setPlace({ type: 'SetPlace', query: 'Toulouse', country: 'fr' });
+    server.setScenario('forbidden');
+    await service.bookSeen(7, 'amazon.fr', book);
+    expect(action.badge(7).text).toBe('!');
+    const state = await service.tabState(7);
+    expect(state.lookup?.state === 'done' && state.lookup.result.sources.map((s) => s.state)).toEqual(['blocked', 'blocked']);
+  });
+
+  it('rounds a browser position to two decimals before keeping it', async () => {
+    await service.setPlace({ type: 'SetPlace', position: { lat: 43.604429, lon: 1.443812 }, country: 'fr' });
+    expect(await storedPlace()).toMatchObject({ lat: 43.6, lon: 1.44 });
+  });
+});
+
+describe('a place that cannot be found', () => {
+  it.each([
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['x'.repeat(400), 'too-long'],
+    ['%%%%', 'not-found'],
+    ['Atlantis', 'not-found'],
+    ['SW1A 1AA', 'not-found'],
+  ])('answers %j with %s and changes nothing', async (query, reason) => {
+    await service.setPlace({ type: 'SetPlace', query: 'Muret', country: 'fr' });
+    const before = await storedPlace();
+    expect(await service.setPlace({ type: 'SetPlace', query, country: 'fr' })).toEqual({ ok: false, reason });
+    expect(await storedPlace()).toEqual(before);
+  });
+
+  it('finds a town abroad with Nominatim, in the storefront’s country only', async () => {
+    expect(await service.setPlace({ type: 'SetPlace', query: 'London', country: 'gb' })).toEqual({ ok: true, label: 'London' });
+    expect(await service.setPlace({ type: 'SetPlace', query: 'London', country: 'de' })).toEqual({ ok: false, reason: 'not-found' });
+  });
+});
