@@ -1,0 +1,144 @@
+// Chromium, production build: the worker's own requests to the real hosts are answered by the stand-ins
+// through a CDP session on the service-worker target, so the build runs unchanged. A place set through
+// the name="place" form, French book pages, Place des Libraires and OpenStreetMap, faults, privacy.
+import type { CDPSession, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findBrowser, launchWithExtension } from '../../scripts/browsers.mjs';
+import { standInAnswer, type Scenarios } from '../../stand-ins/answer';
+import { readFixture } from '../fixtures';
+import { badgeText, openAmazonPage, openExtensionPage, waitForTabBook, type Extension } from './harness';
+import { readFileSync } from 'node:fs';
+
+interface SeenRequest {
+  url: string;
+  headers: Record<string, string>;
+}
+
+const describeChromium = findBrowser('chromium') || process.env.CI === 'true' ? describe : describe.skip;
+
+describeChromium('looking the book up near the shopper (chromium)', () => {
+  let ext: Extension;
+  let worker: CDPSession;
+  let extensionPage: Page;
+  let scenarios: Scenarios = 'ok';
+  const seen: SeenRequest[] = [];
+
+  beforeAll(async () => {
+    ext = await launchWithExtension('chromium');
+    const target = await ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(ext.extensionOrigin));
+    worker = await target.createCDPSession();
+    worker.on('Fetch.requestPaused', (event: { requestId: string; request: { url: string; headers: Record<string, string> } }) => {
+      seen.push({ url: event.request.url, headers: event.request.headers });
+      const answer = standInAnswer(event.request.url, scenarios);
+      if (!answer) {
+        void worker.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'AddressUnreachable' }).catch(() => {});
+      } else if (!answer.hang) {
+        void worker
+          .send('Fetch.fulfillRequest', {
+            requestId: event.requestId,
+            responseCode: answer.status,
+            responseHeaders: Object.entries(answer.headers).map(([name, value]) => ({ name, value })),
+            body: Buffer.from(answer.body).toString('base64'),
+          })
+          .catch(() => {});
+      }
+    });
+    await worker.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] });
+    extensionPage = await openExtensionPage(ext, 'popup/popup.html');
+  });
+  afterAll(async () => ext?.close());
+
+  type TabLookup = { state: string; result?: { shops: Array<{ name: string; stock: string; isbn13: string }>; sources: Array<{ sourceId: string; state: string }> } };
+
+  async function lookupOf(tabId: number): Promise<TabLookup> {
+    await extensionPage.waitForFunction(
+      async (key) => {
+        const api = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, { state: string }>> } } } }).chrome;
+        return (await api.storage.session.get(key))[key]?.state === 'done';
+      },
+      { polling: 100, timeout: 20_000 },
+      `lookup:${tabId}`,
+    );
+    const stored = await extensionPage.evaluate(async (key) => {
+      const api = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+      return JSON.stringify((await api.storage.session.get(key))[key]);
+    }, `lookup:${tabId}`);
+    return JSON.parse(stored) as TabLookup;
+  }
+
+  async function openBook(url: string, body: Buffer, isbn13: string): Promise<number> {
+    await openAmazonPage(ext, [{ url, body }]);
+    const [tabId] = await waitForTabBook(extensionPage, (book) => book.isbn13 === isbn13);
+    return tabId;
+  }
+
+  it('asks an amazon.fr shopper for their town, refuses one that does not exist, then finds the shops in the right order', async () => {
+    const demo = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
+    const tabId = await openBook('https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024', demo, '9782070360024');
+    const popup = await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`);
+    await popup.waitForSelector('input[name="place"]');
+    expect(await badgeText(extensionPage, tabId)).toBe('•');
+
+    await popup.type('input[name="place"]', 'Atlantis');
+    await popup.click('.place-form button[type="submit"]');
+    await popup.waitForFunction(() => document.getElementById('place-message')?.textContent !== '');
+    expect(await popup.$eval('#place-message', (el) => el.textContent)).toMatch(/No town or postcode/);
+
+    await popup.$eval('input[name="place"]', (el) => ((el as HTMLInputElement).value = ''));
+    await popup.type('input[name="place"]', 'Toulouse');
+    await popup.click('.place-form button[type="submit"]');
+
+    const lookup = await lookupOf(tabId);
+    expect(lookup.result!.shops.map((s) => [s.name, s.stock])).toEqual([
+      ['Les Mots Voyageurs (démo)', 'in-stock'],
+      ['Librairie du Capitole (démo)', 'in-stock'],
+      ['Au Fil des Pages (démo)', 'in-stock'],
+      ['La Page Blanche (démo)', 'preorder'],
+      ['Bulles et Cases (démo)', 'unknown'],
+      ['Le Grenier à Livres (démo)', 'unknown'],
+    ]);
+    expect(await badgeText(extensionPage, tabId)).toBe('4');
+    await popup.waitForSelector('#shop-list li[data-shop-id]');
+    expect(await popup.$$eval('#shop-list li[data-shop-id]', (items) => items.map((li) => li.querySelector('.shop-name')!.textContent))).toEqual(
+      lookup.result!.shops.map((s) => s.name),
+    );
+    await popup.close();
+  });
+
+  it.each([
+    ['forbidden', 'blocked', 'desktop-2023-rpi-and-bullets.html', 'https://www.amazon.fr/LEtranger/dp/207036822X', '9782070368228'],
+    ['truncated', 'bad-json', 'legacy-2019-bullets-fr.html', 'https://www.amazon.fr/gp/product/209187373X', '9782091873732'],
+    ['timeout', 'timeout', 'desktop-details-table-language-prefix.html', 'https://www.amazon.it/-/en/Nome-della-rosa/dp/8845901378', '9788845901379'],
+  ] as const)('still shows the map’s shops when Place des Libraires answers %s, and says why', async (scenario, state, fixture, url, isbn13) => {
+    scenarios = { placedeslibraires: scenario };
+    try {
+      const tabId = await openBook(url, readFixture(fixture), isbn13);
+      const lookup = await lookupOf(tabId);
+      expect(lookup.result!.sources.map((s) => [s.sourceId, s.state])).toEqual([['placedeslibraires', state], ['openstreetmap', 'ok']]);
+      expect(lookup.result!.shops.map((s) => s.name)).toEqual(['Librairie du Capitole (démo)', 'Bulles et Cases (démo)', 'Le Grenier à Livres (démo)']);
+      expect(await badgeText(extensionPage, tabId)).toBe('?');
+    } finally {
+      scenarios = 'ok';
+    }
+  }, 30_000);
+
+  it('sends nothing but the ISBN to the stock network and a rounded area to the others; no Amazon address, cookie or referrer', () => {
+    expect(seen.length).toBeGreaterThan(0);
+    const hosts = new Set(seen.map((r) => new URL(r.url).host));
+    expect([...hosts].sort()).toEqual(['api-adresse.data.gouv.fr', 'overpass-api.de', 'www.placedeslibraires.fr']);
+    for (const { url, headers } of seen) {
+      const parsed = new URL(url);
+      expect(url).not.toMatch(/amazon/i);
+      expect(Object.keys(headers).map((h) => h.toLowerCase())).not.toContain('cookie');
+      expect(Object.keys(headers).map((h) => h.toLowerCase())).not.toContain('referer');
+      if (parsed.host === 'www.placedeslibraires.fr') {
+        expect([...parsed.searchParams.keys()]).toEqual(['ISBN']);
+        expect(parsed.searchParams.get('ISBN')).toMatch(/^97[89]\d{10}$/);
+      }
+      if (parsed.host === 'overpass-api.de') {
+        const numbers = parsed.searchParams.get('data')!.match(/-?\d+\.\d+/g) ?? [];
+        for (const n of numbers) expect(n.split('.')[1]!.length).toBeLessThanOrEqual(2);
+      }
+    }
+  });
+});
