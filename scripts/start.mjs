@@ -1,11 +1,14 @@
 // `npm start`: builds, then opens Chromium (or Firefox with --firefox) with the extension loaded on an
 // Amazon book page. `npm run demo`: the same with no network at all; the book page is served from
-// demo/amazon-fr-book.html at its amazon.fr address and every other request is refused.
+// demo/amazon-fr-book.html at its amazon.fr address, the worker's requests to the bookshop networks
+// and geocoders are answered by the stand-ins (Chromium), and every other request is refused.
+// Type "Toulouse" (or 31000, Muret) in the popup to see the invented demo shops.
 //
 // Options: --firefox  --url URL (npm start only)  --headless  --screenshot FILE (implies --headless)
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { answerWorkerFromStandIns } from '../stand-ins/cdp.ts';
 import { findBrowser, launchWithExtension } from './browsers.mjs';
 
 const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
@@ -53,6 +56,13 @@ async function keepOffline(page) {
   });
 }
 
+if (options.demo && browserName === 'chromium') {
+  // The worker's requests to the bookshop networks and geocoders are answered by the stand-ins.
+  await answerWorkerFromStandIns(ext.browser, ext.extensionOrigin);
+} else if (options.demo) {
+  console.log('Firefox: the stand-ins cannot answer the extension worker here, so the networks show as unreachable.');
+}
+
 if (options.demo) {
   ext.browser.on('targetcreated', async (target) => {
     const page = await target.page().catch(() => null);
@@ -77,9 +87,16 @@ if (headless) {
   popup.goto(popupUrl).catch(() => {});
   await popup.waitForFunction((u) => location.href === u && document.readyState === 'complete', {}, popupUrl);
   const keys = await popup.evaluate(async () => Object.keys(await (globalThis.browser ?? globalThis.chrome).storage.session.get(null)));
-  const tabUrl = `${popupUrl}?tabId=${keys[0]?.slice(4) ?? ''}`;
+  const tabKey = keys.find((key) => key.startsWith('tab:'));
+  const tabUrl = `${popupUrl}?tabId=${tabKey?.slice('tab:'.length) ?? ''}`;
   popup.goto(tabUrl).catch(() => {});
   await popup.waitForFunction((u) => location.href === u && document.getElementById('app')?.dataset.state !== 'reading', {}, tabUrl);
+  if (options.demo && (await popup.$('input[name="place"]'))) {
+    // Show the whole flow: a town typed in the popup, then the shops the stand-ins know around it.
+    await popup.type('input[name="place"]', 'Toulouse');
+    await popup.click('.place-form button[type="submit"]');
+    await popup.waitForSelector('#shop-list li, #source-problems li', { timeout: 15_000 }).catch(() => {});
+  }
   console.log(`popup: ${await popup.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').trim())}`);
   await ext.close();
 } else {

@@ -1,49 +1,24 @@
 // Chromium, production build: the worker's own requests to the real hosts are answered by the stand-ins
 // through a CDP session on the service-worker target, so the build runs unchanged. A place set through
 // the name="place" form, French book pages, Place des Libraires and OpenStreetMap, faults, privacy.
-import type { CDPSession, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser, launchWithExtension } from '../../scripts/browsers.mjs';
-import { standInAnswer, type Scenarios } from '../../stand-ins/answer';
+import { answerWorkerFromStandIns, type WorkerStandIns } from '../../stand-ins/cdp';
 import { readFixture } from '../fixtures';
 import { badgeText, openAmazonPage, openExtensionPage, waitForTabBook, type Extension } from './harness';
 import { readFileSync } from 'node:fs';
-
-interface SeenRequest {
-  url: string;
-  headers: Record<string, string>;
-}
 
 const describeChromium = findBrowser('chromium') || process.env.CI === 'true' ? describe : describe.skip;
 
 describeChromium('looking the book up near the shopper (chromium)', () => {
   let ext: Extension;
-  let worker: CDPSession;
+  let standIns: WorkerStandIns;
   let extensionPage: Page;
-  let scenarios: Scenarios = 'ok';
-  const seen: SeenRequest[] = [];
 
   beforeAll(async () => {
     ext = await launchWithExtension('chromium');
-    const target = await ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(ext.extensionOrigin));
-    worker = await target.createCDPSession();
-    worker.on('Fetch.requestPaused', (event: { requestId: string; request: { url: string; headers: Record<string, string> } }) => {
-      seen.push({ url: event.request.url, headers: event.request.headers });
-      const answer = standInAnswer(event.request.url, scenarios);
-      if (!answer) {
-        void worker.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'AddressUnreachable' }).catch(() => {});
-      } else if (!answer.hang) {
-        void worker
-          .send('Fetch.fulfillRequest', {
-            requestId: event.requestId,
-            responseCode: answer.status,
-            responseHeaders: Object.entries(answer.headers).map(([name, value]) => ({ name, value })),
-            body: Buffer.from(answer.body).toString('base64'),
-          })
-          .catch(() => {});
-      }
-    });
-    await worker.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] });
+    standIns = await answerWorkerFromStandIns(ext.browser, ext.extensionOrigin);
     extensionPage = await openExtensionPage(ext, 'popup/popup.html');
   });
   afterAll(async () => ext?.close());
@@ -110,7 +85,7 @@ describeChromium('looking the book up near the shopper (chromium)', () => {
     ['truncated', 'bad-json', 'legacy-2019-bullets-fr.html', 'https://www.amazon.fr/gp/product/209187373X', '9782091873732'],
     ['timeout', 'timeout', 'desktop-details-table-language-prefix.html', 'https://www.amazon.it/-/en/Nome-della-rosa/dp/8845901378', '9788845901379'],
   ] as const)('still shows the map’s shops when Place des Libraires answers %s, and says why', async (scenario, state, fixture, url, isbn13) => {
-    scenarios = { placedeslibraires: scenario };
+    standIns.setScenarios({ placedeslibraires: scenario });
     try {
       const tabId = await openBook(url, readFixture(fixture), isbn13);
       const lookup = await lookupOf(tabId);
@@ -118,11 +93,12 @@ describeChromium('looking the book up near the shopper (chromium)', () => {
       expect(lookup.result!.shops.map((s) => s.name)).toEqual(['Librairie du Capitole (démo)', 'Bulles et Cases (démo)', 'Le Grenier à Livres (démo)']);
       expect(await badgeText(extensionPage, tabId)).toBe('?');
     } finally {
-      scenarios = 'ok';
+      standIns.setScenarios('ok');
     }
   }, 30_000);
 
   it('sends nothing but the ISBN to the stock network and a rounded area to the others; no Amazon address, cookie or referrer', () => {
+    const { seen } = standIns;
     expect(seen.length).toBeGreaterThan(0);
     const hosts = new Set(seen.map((r) => new URL(r.url).host));
     expect([...hosts].sort()).toEqual(['api-adresse.data.gouv.fr', 'overpass-api.de', 'www.placedeslibraires.fr']);
