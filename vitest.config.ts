@@ -7,6 +7,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/*.test.ts'],
+          // jsdom takes seconds to parse a 3 MB Amazon page on a busy 2-core machine.
+          testTimeout: 30_000,
         },
       },
       {

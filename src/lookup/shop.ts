@@ -73,7 +73,7 @@ export function validPoint(lat: number | null, lon: number | null): LatLon | nul
 }
 
 /** The schema of a stored shop (cache entries are parsed again when read back). */
-export const ShopSchema: z.ZodType<Shop> = z.object({
+export const ShopSchema = z.object({
   id: z.string(),
   sourceId: z.string(),
   name: z.string(),
@@ -86,4 +86,4 @@ export const ShopSchema: z.ZodType<Shop> = z.object({
   stock: z.enum(['in-stock', 'preorder', 'out-of-stock', 'unknown']),
   isbn13: z.string().nullable(),
   links: z.object({ book: z.string().optional(), reserve: z.string().optional() }),
-});
+}) satisfies z.ZodType<Shop>;

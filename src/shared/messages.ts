@@ -3,6 +3,7 @@
 // A namespace import: `import { z }` defeats tree-shaking and bundles all of zod (450 KB instead of 85 KB).
 import * as z from 'zod';
 import { isValidIsbn13 } from '../book/isbn';
+import { ShopSchema } from '../lookup/shop';
 
 export const Isbn13 = z.string().refine(isValidIsbn13, 'not a valid ISBN-13');
 export const PageKind = z.enum(['print', 'kindle', 'audiobook', 'not-a-book', 'unknown']);
@@ -60,21 +61,7 @@ export const TabBook = BookSeen.omit({ type: true }).extend({
 });
 export type TabBook = z.infer<typeof TabBook>;
 
-const Shop = z.object({
-  id: z.string(),
-  sourceId: z.string(),
-  name: z.string(),
-  address: z.object({ street: z.string().optional(), postalCode: z.string().optional(), city: z.string().optional(), country: z.string().optional() }),
-  location: z.object({ lat: z.number(), lon: z.number() }).nullable(),
-  distanceKm: z.number(),
-  phone: z.string().optional(),
-  website: z.string().optional(),
-  openingHours: z.string().optional(),
-  closedForHolidays: z.boolean().optional(),
-  stock: z.enum(['in-stock', 'preorder', 'out-of-stock', 'unknown']),
-  isbn13: z.string().nullable(),
-  links: z.object({ book: z.string().optional(), reserve: z.string().optional() }),
-});
+const Shop = ShopSchema.extend({ distanceKm: z.number() });
 
 const SourceStatus = z.object({
   sourceId: z.string(),
