@@ -1,6 +1,6 @@
 // What the background keeps, each behind a small typed store: settings (storage.sync), the lookup
 // cache and geocoding answers (storage.local), and per-tab lookups (storage.session).
-import type { CacheEntry, LookupCache, LookupResult } from '../lookup/lookup';
+import type { CacheEntry, LookupCache } from '../lookup/lookup';
 import type { Storage } from '../shared/browser';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
 import { TabLookup, tabLookupKey } from '../shared/messages';
@@ -72,4 +72,3 @@ export function createTabLookups(area: Storage.StorageArea) {
   };
 }
 export type TabLookups = ReturnType<typeof createTabLookups>;
-export type { LookupResult };

@@ -6,7 +6,7 @@ import { portalLinks, type PortalLink } from '../networks/portal-links';
 import type { ShopSource, SourceKind, SourceQuery } from '../networks/source';
 import { roundPlace } from './geo';
 import { mergeShops, nearbyShops } from './merge';
-import { ShopSchema, type LatLon, type Shop, type ShopNearby } from './shop';
+import { hasTheBook, ShopSchema, type LatLon, type Shop, type ShopNearby } from './shop';
 import * as z from 'zod';
 
 export interface SourceStatus {
@@ -131,9 +131,8 @@ export function createLookup(deps: LookupDeps) {
     let shops = nearbyShops(mergeShops(answers.flatMap((a) => a.shops)), place, request.radiusKm);
     const editionsAsked: string[] = [];
 
-    const hasTheBook = shops.some((shop) => shop.stock === 'in-stock' || shop.stock === 'preorder');
     const stockSources = deps.sources.filter((source) => source.perBook);
-    if (!hasTheBook && stockSources.length > 0) {
+    if (!shops.some(hasTheBook) && stockSources.length > 0) {
       const others = request.editions.filter((isbn) => isbn !== request.isbn13).slice(0, MAX_OTHER_EDITIONS);
       for (const isbn13 of others) {
         editionsAsked.push(isbn13);
@@ -160,5 +159,5 @@ export type Lookup = ReturnType<typeof createLookup>;
 
 /** The badge's figure: shops within the radius that have this book or another print edition in stock. */
 export function shopsWithTheBook(result: LookupResult): number {
-  return result.shops.filter((shop) => shop.stock === 'in-stock' || shop.stock === 'preorder').length;
+  return result.shops.filter(hasTheBook).length;
 }

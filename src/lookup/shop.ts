@@ -28,6 +28,11 @@ export interface Shop {
   links: { book?: string; reserve?: string };
 }
 
+/** The shop has this book (or the other edition it is listed for) on its shelf, or takes pre-orders. */
+export function hasTheBook(shop: Pick<Shop, 'stock'>): boolean {
+  return shop.stock === 'in-stock' || shop.stock === 'preorder';
+}
+
 /** A shop as the lookup returns it: with its distance from the shopper, computed here. */
 export interface ShopNearby extends Shop {
   distanceKm: number;

@@ -34,6 +34,9 @@ export interface FetchOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 8_000;
+
+/** The real pause, where a caller gives none (tests give one that does not wait). */
+export const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
 /** Retry-After: delta-seconds or an HTTP date. */
@@ -119,6 +122,6 @@ export async function fetchJson(url: string, deps: FetchDeps, options: FetchOpti
   };
   const first = await attempt(url, deps, resolved);
   if (first.ok || first.problem !== 'server-error') return first;
-  await (deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))))(resolved.retryDelayMs);
+  await (deps.sleep ?? realSleep)(resolved.retryDelayMs);
   return attempt(url, deps, resolved);
 }

@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { roundPlace } from '../lookup/geo';
 import { cleanText, parseCoordinate, validPoint } from '../lookup/shop';
 import { Place } from '../shared/settings';
-import { fetchJson, type FetchDeps, type SourceProblem } from './fetch-source';
+import { fetchJson, realSleep, type FetchDeps, type SourceProblem } from './fetch-source';
 
 export type GeocodeOutcome = { ok: true; place: Place } | { ok: false; reason: 'empty' | 'too-long' | 'not-found' | SourceProblem };
 
@@ -35,7 +35,7 @@ export function createGeocoder(deps: GeocoderDeps) {
 
   async function nominatimSlot(): Promise<void> {
     const wait = lastNominatimAt + 1000 - deps.now();
-    if (wait > 0) await (deps.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms))))(wait);
+    if (wait > 0) await (deps.sleep ?? realSleep)(wait);
     lastNominatimAt = deps.now();
   }
 

@@ -2,6 +2,7 @@
 import { browser } from '../shared/browser';
 import { displayIsbn13 } from '../shared/isbn-format';
 import { tabBookKey, tabLookupKey, type TabBook, type TabLookup, type TabState, type TabStateRequest } from '../shared/messages';
+import { hasTheBook } from '../lookup/shop';
 import { countryOfStorefront } from '../shared/settings';
 import { createPlaceForm } from '../ui/place-form';
 
@@ -85,7 +86,7 @@ function showLookup(state: TabState, tabId: number): void {
     return;
   }
   const { result } = lookup;
-  const withBook = result.shops.filter((shop) => shop.stock === 'in-stock' || shop.stock === 'preorder').length;
+  const withBook = result.shops.filter(hasTheBook).length;
   status.textContent = withBook > 0 ? t('stateShops', String(withBook)) : t('stateNoShop', String(result.radiusKm));
   const distance = new Intl.NumberFormat(browser.i18n.getUILanguage(), { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 });
   byId('shop-list').replaceChildren(
