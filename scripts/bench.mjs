@@ -1,3 +1,4 @@
+/* global chrome -- the functions evaluated in the browser run in the extension's worker and pages */
 // `npm run bench`: a benchmark, not a test. It measures and reports; it never fails on a slow run.
 // Prints a table and writes bench/results.json. Needs a build (npm run build) and, for the page
 // figures, the real-page corpus in ../shared/amazon-pages and a Chromium.
@@ -6,6 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { answerWorkerFromStandIns } from '../stand-ins/cdp.ts';
 import { findBrowser, launchWithExtension } from './browsers.mjs';
 
 const CORPUS = new URL('../../shared/amazon-pages/', import.meta.url);
@@ -126,12 +128,71 @@ async function detectionInChromium(pages) {
   return perPage;
 }
 
+/**
+ * Time from the content script's BookSeen to the count on the badge, with a warm cache, in Chromium:
+ * the demo book is looked up once (cold, answered by the stand-ins), then opened again in new tabs,
+ * each looked up from the cache; a listener in the worker notes when BookSeen arrives and watches the badge until the count is set.
+ */
+async function warmBadgeInChromium(views = 15) {
+  const ext = await launchWithExtension('chromium');
+  try {
+    await answerWorkerFromStandIns(ext.browser, ext.extensionOrigin);
+    const extensionPage = await ext.browser.newPage();
+    await extensionPage.goto(`${ext.extensionOrigin}options/options.html`);
+    await extensionPage.evaluate(() =>
+      chrome.storage.sync.set({ settings: { place: { label: 'Toulouse', lat: 43.6, lon: 1.44, country: 'fr' } } }),
+    );
+    const workerTarget = await ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(ext.extensionOrigin));
+    const worker = await workerTarget.worker();
+    await worker.evaluate(() => {
+      globalThis.benchTimings = [];
+      chrome.runtime.onMessage.addListener((message, sender) => {
+        if (message?.type !== 'BookSeen' || !sender.tab) return undefined;
+        const seenAt = performance.now();
+        const watch = async () => {
+          const text = await chrome.action.getBadgeText({ tabId: sender.tab.id });
+          if (/^\d+$/.test(text)) globalThis.benchTimings.push(performance.now() - seenAt);
+          else if (performance.now() - seenAt < 5000) setTimeout(watch, 0);
+        };
+        void watch();
+        return undefined;
+      });
+    });
+    const demo = readFileSync('demo/amazon-fr-book.html');
+    const url = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
+    // Each view in a new tab: the tab knows nothing yet, so the worker runs the lookup (from its cache after the first).
+    for (let i = 0; i <= views; i++) {
+      const before = await worker.evaluate(() => globalThis.benchTimings.length);
+      const tab = await ext.browser.newPage();
+      await tab.setRequestInterception(true);
+      tab.on('request', (request) => {
+        (request.url() === url ? request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: demo }) : request.abort()).catch(() => {});
+      });
+      await tab.goto(url);
+      await worker.evaluate(
+        (count) =>
+          new Promise((resolve) => {
+            const check = () => (globalThis.benchTimings.length > count ? resolve() : setTimeout(check, 20));
+            check();
+          }),
+        before,
+      );
+      await tab.close();
+    }
+    const timings = await worker.evaluate(() => globalThis.benchTimings);
+    return { coldMs: timings[0], warmMs: timings.slice(1) };
+  } finally {
+    await ext.close();
+  }
+}
+
 async function main() {
   const results = { date: new Date().toISOString(), sizes: bundleSizes() };
   const pages = existsSync(new URL('EXPECTED.json', CORPUS)) ? JSON.parse(readFileSync(new URL('EXPECTED.json', CORPUS), 'utf8')).pages : [];
   if (pages.length === 0) console.warn('../shared/amazon-pages is missing: no detection timings.');
   if (pages.length) results.detectionJsdom = await detectionInJsdom(pages);
   if (pages.length && findBrowser('chromium')) results.detectionChromium = await detectionInChromium(pages);
+  if (findBrowser('chromium')) results.badge = await warmBadgeInChromium();
 
   console.log('\nBundle sizes (bytes)');
   console.table(Object.fromEntries(Object.entries(results.sizes).map(([k, v]) => [k, v])));
@@ -153,6 +214,13 @@ async function main() {
         results.detectionChromium.map((p, i) => [p.file, { chromium: round(p.ms, 4), jsdom: round(results.detectionJsdom[i].ms, 4), 'naive innerText (chromium)': round(p.naiveMs, 3) }]),
       ),
     );
+  }
+  if (results.badge) {
+    results.summary ??= {};
+    Object.assign(results.summary, {
+      bookSeenToBadgeColdMsChromium: round(results.badge.coldMs, 1),
+      bookSeenToBadgeWarmMedianMsChromium: round(median(results.badge.warmMs), 2),
+    });
   }
   console.log('\nSummary');
   console.table(results.summary ?? {});

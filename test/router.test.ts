@@ -5,7 +5,7 @@ import { createRouter } from '../src/background/router';
 import { createSettingsStore, createTabLookups } from '../src/background/stores';
 import { createTabBooks } from '../src/background/tab-books';
 import { createTabService } from '../src/background/tab-service';
-import type { LookupResult } from '../src/lookup/lookup';
+import type { LookupResult } from '../src/lookup/result';
 import type { Runtime } from '../src/shared/browser';
 import { fakeAction, fakeStorageArea } from './fake-browser';
 

@@ -92,6 +92,17 @@ describe('a tab with a book', () => {
     expect(action.badge(7).text).toBe('?');
   });
 
+  it('shows the count again when the page is reloaded (the browser resets the badge), without asking again', async () => {
+    await service.setPlace({ type: 'SetPlace', query: 'Toulouse', country: 'fr' });
+    await service.bookSeen(7, 'amazon.fr', book);
+    expect(action.badge(7).text).toBe('4');
+    const asked = server.requests.length;
+    await action.setBadgeText({ tabId: 7, text: '' });
+    await service.bookSeen(7, 'amazon.fr', book);
+    expect(action.badge(7).text).toBe('4');
+    expect(server.requests.length).toBe(asked);
+  });
+
   it('marks the badge "!" when no source can be reached', async () => {
     await service.setPlace({ type: 'SetPlace', query: 'Toulouse', country: 'fr' });
     server.setScenario('forbidden');

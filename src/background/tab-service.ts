@@ -1,6 +1,7 @@
 // What the background does for tabs: remember their book, look it up near the shopper, keep the answer
 // per tab, set the badge. Pure of browser APIs: stores, badge, lookup and geocoder are given.
 import { shopsWithTheBook, type Lookup, type LookupRequest } from '../lookup/lookup';
+import type { LookupResult } from '../lookup/result';
 import type { GeocodeOutcome } from '../networks/geocoders';
 import { roundPlace } from '../lookup/geo';
 import type { BookSeen, SetPlace, SetPlaceAnswer, StillShowing, TabBook, TabState } from '../shared/messages';
@@ -46,6 +47,10 @@ export function createTabService(deps: TabServiceDeps) {
     const current = await tabBooks.get(tabId);
     if (!current || !sameBook(current, book)) return;
     await tabLookups.set(tabId, { state: 'done', result });
+    await showAnswer(tabId, result);
+  }
+
+  async function showAnswer(tabId: number, result: LookupResult): Promise<void> {
     const answered = result.sources.filter((s) => s.state === 'ok');
     if (answered.some((s) => s.kind === 'stock')) await badge.showCount(tabId, shopsWithTheBook(result));
     else if (answered.length > 0) await badge.showDirectoryOnly(tabId);
@@ -56,8 +61,11 @@ export function createTabService(deps: TabServiceDeps) {
     const { type: _type, ...book } = message;
     const previous = await tabBooks.get(tabId);
     await tabBooks.set(tabId, { ...book, storefront, seenAt: deps.now() });
-    if (previous && sameBook(previous, book) && previous.storefront === storefront && (await tabLookups.get(tabId))?.state === 'done') {
-      return; // the same book reported again (back from the cache): the answer stands, show it again
+    const known = previous && sameBook(previous, book) && previous.storefront === storefront ? await tabLookups.get(tabId) : null;
+    if (known?.state === 'done') {
+      // The same book again (a reload, or back from the page cache): the browser has reset the badge, the answer stands.
+      await showAnswer(tabId, known.result);
+      return;
     }
     await refresh(tabId);
   }

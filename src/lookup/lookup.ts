@@ -1,38 +1,14 @@
 // "This tab shows ISBN X" → "these shops near you have it": every enabled source in parallel, each
 // answer cached for its source's lifetime, one request per book per source however many tabs ask,
 // and other print editions asked for when no shop nearby has the exact one.
-import { fetchJson, type FetchDeps, type SourceProblem } from '../networks/fetch-source';
-import { portalLinks, type PortalLink } from '../networks/portal-links';
-import type { ShopSource, SourceKind, SourceQuery } from '../networks/source';
+import { fetchJson, type FetchDeps } from '../networks/fetch-source';
+import { portalLinks } from '../networks/portal-links';
+import type { ShopSource, SourceQuery } from '../networks/source';
 import { roundPlace } from './geo';
 import { mergeShops, nearbyShops } from './merge';
-import { hasTheBook, ShopSchema, type LatLon, type Shop, type ShopNearby } from './shop';
+import type { LookupResult, SourceStatus } from './result';
+import { hasTheBook, ShopSchema, type LatLon, type Shop } from './shop';
 import * as z from 'zod';
-
-export interface SourceStatus {
-  sourceId: string;
-  name: string;
-  kind: SourceKind;
-  state: 'ok' | SourceProblem;
-  /** Shops the source gave that could not be placed on a map (bad or missing coordinates). */
-  unplaced?: number;
-  httpStatus?: number;
-  /** rate-limited: when the source may be asked again (ms since epoch). */
-  retryAt?: number;
-  fromCache?: boolean;
-}
-
-export interface LookupResult {
-  isbn13: string;
-  place: LatLon;
-  radiusKm: number;
-  shops: ShopNearby[];
-  sources: SourceStatus[];
-  /** Other print editions asked for, because no shop nearby had the exact one. */
-  editionsAsked: string[];
-  portals: PortalLink[];
-  finishedAt: number;
-}
 
 export interface CacheEntry {
   shops: Shop[];

@@ -1,19 +1,22 @@
 // One request to a source, with every way it can go wrong mapped to a status the shopper can read.
 // Pure of browser APIs: the fetch function, the clock and the sleep are given.
 
-export type SourceProblem =
-  | 'timeout' // no answer within the time limit
-  | 'offline' // the browser is offline
-  | 'unreachable' // the request failed before any answer (DNS, TLS, refused)
-  | 'blocked' // 401/403: the network refuses scripts
-  | 'rate-limited' // 429: asked to slow down, with the time to wait
-  | 'server-error' // 5xx, after one retry
-  | 'not-found' // 404
-  | 'http-error' // any other status
-  | 'not-json' // an HTML page or other text instead of data
-  | 'bad-json' // malformed or truncated JSON
-  | 'too-large' // over the size limit: cut off, not read
-  | 'bad-data'; // JSON of the wrong shape
+/** Every way a request to a source can fail, each shown to the shopper in words. */
+export const SOURCE_PROBLEMS = [
+  'timeout', // no answer within the time limit
+  'offline', // the browser is offline
+  'unreachable', // the request failed before any answer (DNS, TLS, refused)
+  'blocked', // 401/403: the network refuses scripts
+  'rate-limited', // 429: asked to slow down, with the time to wait
+  'server-error', // 5xx, after one retry
+  'not-found', // 404
+  'http-error', // any other status
+  'not-json', // an HTML page or other text instead of data
+  'bad-json', // malformed or truncated JSON
+  'too-large', // over the size limit: cut off, not read
+  'bad-data', // JSON of the wrong shape
+] as const;
+export type SourceProblem = (typeof SOURCE_PROBLEMS)[number];
 
 export type FetchOutcome =
   | { ok: true; data: unknown }

@@ -3,7 +3,7 @@
 // A namespace import: `import { z }` defeats tree-shaking and bundles all of zod (450 KB instead of 85 KB).
 import * as z from 'zod';
 import { isValidIsbn13 } from '../book/isbn';
-import { ShopSchema } from '../lookup/shop';
+import { LookupResultSchema } from '../lookup/result';
 
 export const Isbn13 = z.string().refine(isValidIsbn13, 'not a valid ISBN-13');
 export const PageKind = z.enum(['print', 'kindle', 'audiobook', 'not-a-book', 'unknown']);
@@ -61,19 +61,6 @@ export const TabBook = BookSeen.omit({ type: true }).extend({
 });
 export type TabBook = z.infer<typeof TabBook>;
 
-const Shop = ShopSchema.extend({ distanceKm: z.number() });
-
-const SourceStatus = z.object({
-  sourceId: z.string(),
-  name: z.string(),
-  kind: z.enum(['stock', 'directory']),
-  state: z.string(),
-  unplaced: z.number().optional(),
-  httpStatus: z.number().optional(),
-  retryAt: z.number().optional(),
-  fromCache: z.boolean().optional(),
-});
-
 /** A tab's lookup, in storage.session under tabLookupKey(tabId). */
 export const tabLookupKey = (tabId: number) => `lookup:${tabId}`;
 export const TabLookup = z.discriminatedUnion('state', [
@@ -81,16 +68,7 @@ export const TabLookup = z.discriminatedUnion('state', [
   z.object({ state: z.literal('asking'), isbn13: z.string().nullable(), startedAt: z.number() }),
   z.object({
     state: z.literal('done'),
-    result: z.object({
-      isbn13: z.string(),
-      place: z.object({ lat: z.number(), lon: z.number() }),
-      radiusKm: z.number(),
-      shops: z.array(Shop),
-      sources: z.array(SourceStatus),
-      editionsAsked: z.array(z.string()),
-      portals: z.array(z.object({ id: z.string(), name: z.string(), url: z.string() })),
-      finishedAt: z.number(),
-    }),
+    result: LookupResultSchema,
   }),
 ]);
 export type TabLookup = z.infer<typeof TabLookup>;

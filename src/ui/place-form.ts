@@ -1,6 +1,7 @@
-// The place form shared by the popup and the options page: a town or postcode (input name="place")
-// and a radius. The background geocodes; a place that cannot be found gets its reason next to the
-// field, and nothing is changed.
+// The place form shared by the popup and the options page: a town or postcode (input name="place"),
+// a "use my position" button and a radius. The background geocodes; a place that cannot be found gets
+// its reason next to the field, and nothing is changed. The browser's position is asked only on that
+// click, from this page (the worker has no geolocation), and rounded here before it goes anywhere.
 import { browser } from '../shared/browser';
 import type { SetPlace, SetPlaceAnswer } from '../shared/messages';
 import { DEFAULT_RADIUS_KM } from '../shared/settings';
@@ -21,6 +22,9 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Reco
   return node;
 }
 
+/** About a kilometre: the exact position never leaves this page. */
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
 export interface PlaceFormOptions {
   country: string;
   currentLabel?: string;
@@ -39,19 +43,20 @@ export function createPlaceForm({ country, currentLabel, radiusKm = DEFAULT_RADI
     radius.append(option);
   }
   const message = element('p', { id: 'place-message', role: 'alert', class: 'place-message' });
+  const usePosition = element('button', { type: 'button', class: 'use-position' }, t('placeUsePosition'));
   form.append(
     element('label', { for: 'place-input' }, t('placeLabel')),
     input,
+    usePosition,
     element('label', { for: 'radius-select' }, t('radiusLabel')),
     radius,
     element('button', { type: 'submit' }, t('placeSave')),
     message,
   );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  async function save(place: Pick<SetPlace, 'query' | 'position'>): Promise<void> {
     message.textContent = '';
     form.setAttribute('aria-busy', 'true');
-    const request: SetPlace = { type: 'SetPlace', query: input.value, country, radiusKm: Number(radius.value) };
+    const request: SetPlace = { type: 'SetPlace', ...place, country, radiusKm: Number(radius.value) };
     let answer: SetPlaceAnswer;
     try {
       answer = (await browser.runtime.sendMessage(request)) as SetPlaceAnswer;
@@ -68,6 +73,22 @@ export function createPlaceForm({ country, currentLabel, radiusKm = DEFAULT_RADI
       input.setAttribute('aria-invalid', 'true');
       input.focus();
     }
+  }
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void save({ query: input.value });
+  });
+  usePosition.addEventListener('click', () => {
+    message.textContent = '';
+    form.setAttribute('aria-busy', 'true');
+    navigator.geolocation.getCurrentPosition(
+      ({ coords }) => void save({ position: { lat: round2(coords.latitude), lon: round2(coords.longitude) } }),
+      (error) => {
+        form.removeAttribute('aria-busy');
+        message.textContent = t(error.code === error.PERMISSION_DENIED ? 'reason_position_denied' : 'reason_position_unavailable');
+      },
+      { enableHighAccuracy: false, maximumAge: 10 * 60_000, timeout: 15_000 },
+    );
   });
   input.addEventListener('input', () => input.removeAttribute('aria-invalid'));
   return form;

@@ -1,0 +1,34 @@
+// What a lookup answers, as one zod schema: the worker builds it, storage.session keeps it per tab,
+// and the popup parses it back, so the three can never disagree on its shape.
+import * as z from 'zod';
+import { SOURCE_PROBLEMS } from '../networks/fetch-source';
+import { ShopSchema } from './shop';
+
+export const SourceStatusSchema = z.object({
+  sourceId: z.string(),
+  name: z.string(),
+  kind: z.enum(['stock', 'directory']),
+  state: z.enum(['ok', ...SOURCE_PROBLEMS]),
+  /** Shops the source gave that could not be placed on a map (bad or missing coordinates). */
+  unplaced: z.number().optional(),
+  httpStatus: z.number().optional(),
+  /** rate-limited: when the source may be asked again (ms since epoch). */
+  retryAt: z.number().optional(),
+  fromCache: z.boolean().optional(),
+});
+export type SourceStatus = z.infer<typeof SourceStatusSchema>;
+
+export const LookupResultSchema = z.object({
+  isbn13: z.string(),
+  place: z.object({ lat: z.number(), lon: z.number() }),
+  radiusKm: z.number(),
+  /** Each with its distance from the shopper, computed here. */
+  shops: z.array(ShopSchema.extend({ distanceKm: z.number() })),
+  sources: z.array(SourceStatusSchema),
+  /** Other print editions asked for, because no shop nearby had the exact one. */
+  editionsAsked: z.array(z.string()),
+  /** Links to the book on the storefront country's national portals. */
+  portals: z.array(z.object({ id: z.string(), name: z.string(), url: z.string() })),
+  finishedAt: z.number(),
+});
+export type LookupResult = z.infer<typeof LookupResultSchema>;
