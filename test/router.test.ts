@@ -32,6 +32,7 @@ describe('the background router', () => {
   let action: ReturnType<typeof fakeAction>;
   let route: ReturnType<typeof createRouter>;
   let pageAnswer: () => Promise<unknown>;
+  let opened: number[];
 
   beforeEach(() => {
     pageAnswer = async () => bookSeen;
@@ -42,13 +43,16 @@ describe('the background router', () => {
       tabLookups: createTabLookups(session),
       settings: createSettingsStore(fakeStorageArea()),
       badge: createBadge(action, (key, sub) => `${key}${sub ? ` ${sub}` : ''}`),
-      lookupFor: () => async () => ({}) as LookupResult,
+      lookupFor: () => Object.assign(async () => ({}) as LookupResult, { sources: [] }),
       geocode: async () => ({ ok: false, reason: 'not-found' }),
       now: () => 1_700_000_000_000,
       askTab: () => pageAnswer(),
       tabsWithBooks: async () => [],
+      showCard: async () => {},
     });
-    route = createRouter({ extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, tabs });
+    opened = [];
+    const cards = { openResults: async (tabId: number) => void opened.push(tabId), dismiss: async () => {} };
+    route = createRouter({ extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, tabs, cards });
   });
 
   it('remembers the book an Amazon tab reports, shows it on the badge, and gives it to the popup', async () => {

@@ -8,7 +8,7 @@ import { createTabBooks } from '../src/background/tab-books';
 import { createTabService } from '../src/background/tab-service';
 import { createLookup } from '../src/lookup/lookup';
 import { createGeocoder } from '../src/networks/geocoders';
-import type { BookSeen } from '../src/shared/messages';
+import type { BookSeen, ShowCard } from '../src/shared/messages';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../src/shared/settings';
 import { DEMO_BOOKS } from '../stand-ins/payloads';
 import { startStandInServer, type StandInServer } from '../stand-ins/server';
@@ -25,6 +25,7 @@ const book: BookSeen = { type: 'BookSeen', isbn13: DEMO_BOOKS.inStock, editions:
 let sync: ReturnType<typeof fakeStorageArea>;
 let action: ReturnType<typeof fakeAction>;
 let service: ReturnType<typeof createTabService>;
+let cards: Array<{ tabId: number; card: ShowCard }>;
 
 function localSettings(): Settings {
   const settings = parseSettings({});
@@ -38,6 +39,7 @@ beforeEach(async () => {
   sync = fakeStorageArea();
   await sync.set({ [SETTINGS_KEY]: localSettings() });
   action = fakeAction();
+  cards = [];
   const session = fakeStorageArea();
   const local = fakeStorageArea();
   const now = () => new Date(2026, 10, 26, 10, 0).getTime();
@@ -54,6 +56,7 @@ beforeEach(async () => {
     now,
     askTab: async () => book,
     tabsWithBooks: async () => [7],
+    showCard: async (tabId, card) => void cards.push({ tabId, card }),
   });
 });
 
@@ -71,6 +74,26 @@ describe('a tab with a book', () => {
     const state = await service.tabState(7);
     expect(state.place).toEqual({ label: '31000 Toulouse', country: 'fr', radiusKm: 30 });
     expect(state.lookup?.state === 'done' && state.lookup.result.shops.map((s) => s.name).slice(0, 2)).toEqual(['Les Mots Voyageurs (démo)', 'Librairie du Capitole (démo)']);
+    expect(cards).toEqual([{ tabId: 7, card: { type: 'ShowCard', withBook: 4, stockUnknown: 2, nearestKm: 0.5, country: 'fr' } }]);
+  });
+
+  it('shows no card while there is no place, nor when no source answered', async () => {
+    await service.bookSeen(8, 'amazon.fr', book);
+    expect(action.badge(8).text).toBe('•');
+    await service.setPlace({ type: 'SetPlace', query: 'Toulouse', country: 'fr' });
+    server.setScenario('forbidden');
+    await service.bookSeen(7, 'amazon.fr', book);
+    expect(action.badge(7).text).toBe('!');
+    expect(cards).toEqual([]);
+  });
+
+  it('looks further when asked, and looks up a typed ISBN for no tab', async () => {
+    await service.setPlace({ type: 'SetPlace', query: 'Toulouse', country: 'fr', radiusKm: 5 });
+    await service.setRadius({ type: 'SetRadius', radiusKm: 50 });
+    expect((await service.tabState(7)).place?.radiusKm).toBe(50);
+    const answer = await service.search({ type: 'Search', isbn13: DEMO_BOOKS.inStock });
+    expect(answer.state === 'done' && answer.result.portals.map((p) => p.id)).toContain('librairiesindependantes');
+    expect(answer.state === 'done' && answer.result.shops.length).toBeGreaterThan(0);
   });
 
   it.each([

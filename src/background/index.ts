@@ -6,6 +6,7 @@ import { browser, type Runtime } from '../shared/browser';
 import { TAB_BOOK_PREFIX } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import { createBadge } from './badge';
+import { createCards } from './cards';
 import { createRouter } from './router';
 import { enabledSources } from './sources';
 import { createKeyValueCache, createLookupCache, createSettingsStore, createTabLookups } from './stores';
@@ -17,42 +18,55 @@ const fetchDeps = { fetch: (...args: Parameters<typeof fetch>) => fetch(...args)
 const lookupCache = createLookupCache(browser.storage.local, now);
 const geocodeCache = createKeyValueCache(browser.storage.local);
 
+/** Rebuilds a settings-dependent helper only when the settings it depends on change. */
+function memoBySettings<T>(keyOf: (settings: Settings) => unknown, build: (settings: Settings) => T): (settings: Settings) => T {
+  let memo: { key: string; value: T } | null = null;
+  return (settings) => {
+    const key = JSON.stringify(keyOf(settings));
+    if (memo?.key !== key) memo = { key, value: build(settings) };
+    return memo.value;
+  };
+}
+
 // One lookup per set of sources, so requests under way are shared by every tab that asks.
-let lookup: { key: string; run: Lookup } | null = null;
-function lookupFor(settings: Settings): Lookup {
-  const key = JSON.stringify(settings.sources);
-  if (lookup?.key !== key) lookup = { key, run: createLookup({ ...fetchDeps, sources: enabledSources(settings), cache: lookupCache, now }) };
-  return lookup.run;
-}
+const lookupFor = memoBySettings(
+  (settings) => settings.sources,
+  (settings): Lookup => createLookup({ ...fetchDeps, sources: enabledSources(settings), cache: lookupCache, now }),
+);
+const geocoderFor = memoBySettings(
+  (settings) => settings.geocoders,
+  (settings) => createGeocoder({ ...fetchDeps, apiAdresseUrl: settings.geocoders.apiAdresse, nominatimUrl: settings.geocoders.nominatim, now, cache: geocodeCache }),
+);
 
-let geocoder: { key: string; run: ReturnType<typeof createGeocoder> } | null = null;
-function geocode(query: string, country: string, settings: Settings) {
-  const key = JSON.stringify(settings.geocoders);
-  if (geocoder?.key !== key) {
-    geocoder = { key, run: createGeocoder({ ...fetchDeps, apiAdresseUrl: settings.geocoders.apiAdresse, nominatimUrl: settings.geocoders.nominatim, now, cache: geocodeCache }) };
-  }
-  return geocoder.run(query, country);
-}
-
+const settingsStore = createSettingsStore(browser.storage.sync);
 const tabBooks = createTabBooks(browser.storage.session);
+const cards = createCards({
+  settings: settingsStore,
+  session: browser.storage.session,
+  sendToTab: (tabId, card) => browser.tabs.sendMessage(tabId, card, { frameId: 0 }),
+  openPopup: () => browser.action.openPopup(),
+  openTab: (url) => browser.tabs.create({ url }),
+  popupUrl: (tabId) => browser.runtime.getURL(`popup/popup.html?tabId=${tabId}`),
+});
 const tabLookups = createTabLookups(browser.storage.session);
 
 const tabs = createTabService({
   tabBooks,
   tabLookups,
-  settings: createSettingsStore(browser.storage.sync),
+  settings: settingsStore,
   badge: createBadge(browser.action, (key, substitutions) => browser.i18n.getMessage(key, substitutions)),
   lookupFor,
-  geocode,
+  geocode: (query, country, settings) => geocoderFor(settings)(query, country),
   now,
   askTab: (tabId, question) => browser.tabs.sendMessage(tabId, question, { frameId: 0 }),
   tabsWithBooks: async () =>
     Object.keys(await browser.storage.session.get(null))
       .filter((key) => key.startsWith(TAB_BOOK_PREFIX))
       .map((key) => Number(key.slice(TAB_BOOK_PREFIX.length))),
+  showCard: cards.show,
 });
 
-const route = createRouter({ extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL(''), tabs });
+const route = createRouter({ extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL(''), tabs, cards });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
 

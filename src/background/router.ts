@@ -2,7 +2,7 @@
 // A page script on Amazon cannot reach it (runtime messages come only from our own scripts), and a
 // content script may speak only for its own tab, from the top frame of an Amazon storefront.
 import { storefrontOf } from '../book/storefronts';
-import { ContentMessage, PageMessage } from '../shared/messages';
+import { CardMessage, ContentMessage, PageMessage } from '../shared/messages';
 import type { Runtime } from '../shared/browser';
 import type { TabService } from './tab-service';
 
@@ -11,9 +11,10 @@ export interface RouterDeps {
   /** The extension's own origin, e.g. chrome-extension://<id>/ */
   extensionOrigin: string;
   tabs: TabService;
+  cards: { openResults(tabId: number): Promise<void>; dismiss(): Promise<void> };
 }
 
-export function createRouter({ extensionId, extensionOrigin, tabs }: RouterDeps) {
+export function createRouter({ extensionId, extensionOrigin, tabs, cards }: RouterDeps) {
   /** Returns a promise for messages we answer, undefined for anything else (so other listeners may answer). */
   return function route(message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
     if (sender.id !== extensionId) return undefined;
@@ -22,7 +23,18 @@ export function createRouter({ extensionId, extensionOrigin, tabs }: RouterDeps)
       const parsed = PageMessage.safeParse(message);
       if (!parsed.success) return undefined;
       const request = parsed.data;
-      return request.type === 'TabState' ? tabs.tabState(request.tabId) : tabs.setPlace(request);
+      switch (request.type) {
+        case 'TabState':
+          return tabs.tabState(request.tabId);
+        case 'SetPlace':
+          return tabs.setPlace(request);
+        case 'Retry':
+          return tabs.refresh(request.tabId);
+        case 'SetRadius':
+          return tabs.setRadius(request);
+        case 'Search':
+          return tabs.search(request);
+      }
     }
     const tabId = sender.tab?.id;
     if (tabId === undefined || tabId < 0 || (sender.frameId ?? 0) !== 0) return undefined;
@@ -33,6 +45,8 @@ export function createRouter({ extensionId, extensionOrigin, tabs }: RouterDeps)
       return undefined;
     }
     if (!storefront) return undefined;
+    const card = CardMessage.safeParse(message);
+    if (card.success) return card.data.type === 'OpenResults' ? cards.openResults(tabId) : cards.dismiss();
     const parsed = ContentMessage.safeParse(message);
     if (!parsed.success) return undefined;
     return parsed.data.type === 'BookGone' ? tabs.bookGone(tabId) : tabs.bookSeen(tabId, storefront, parsed.data);

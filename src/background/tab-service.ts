@@ -1,12 +1,13 @@
 // What the background does for tabs: remember their book, look it up near the shopper, keep the answer
 // per tab, set the badge. Pure of browser APIs: stores, badge, lookup and geocoder are given.
 import { shopsWithTheBook, type Lookup, type LookupRequest } from '../lookup/lookup';
+import { hasTheBook } from '../lookup/shop';
 import type { LookupResult } from '../lookup/result';
 import type { GeocodeOutcome } from '../networks/geocoders';
 import { roundPlace } from '../lookup/geo';
-import type { BookSeen, SetPlace, SetPlaceAnswer, StillShowing, TabBook, TabState } from '../shared/messages';
+import type { BookSeen, Search, SearchAnswer, SetPlace, SetPlaceAnswer, SetRadius, ShowCard, StillShowing, TabBook, TabState } from '../shared/messages';
 import { ContentMessage } from '../shared/messages';
-import type { Place, Settings } from '../shared/settings';
+import { countryOfStorefront, storefrontOfCountry, type Place, type Settings } from '../shared/settings';
 import type { Badge } from './badge';
 import type { SettingsStore, TabLookups } from './stores';
 import type { TabBooks } from './tab-books';
@@ -23,6 +24,8 @@ export interface TabServiceDeps {
   askTab: (tabId: number, question: StillShowing) => Promise<unknown>;
   /** Tabs that currently have a remembered book (to refresh them when the place changes). */
   tabsWithBooks: () => Promise<number[]>;
+  /** Shows (or updates) the card on the tab's page; the caller decides whether cards are wanted. */
+  showCard: (tabId: number, card: ShowCard) => Promise<void>;
 }
 
 const sameBook = (a: Omit<TabBook, 'storefront' | 'seenAt'>, b: Omit<TabBook, 'storefront' | 'seenAt'>) =>
@@ -40,21 +43,47 @@ export function createTabService(deps: TabServiceDeps) {
       await Promise.all([tabLookups.set(tabId, { state: 'no-place', isbn13 }), badge.showBookSeen(tabId, book.isbn13)]);
       return;
     }
-    await Promise.all([tabLookups.set(tabId, { state: 'asking', isbn13, startedAt: deps.now() }), badge.showBookSeen(tabId, book.isbn13)]);
-    const request: LookupRequest = { isbn13, editions: book.editions, storefront: book.storefront, place: settings.place, radiusKm: settings.radiusKm };
-    const result = await deps.lookupFor(settings)(request);
+    const lookup = deps.lookupFor(settings);
+    const progress = lookup.sources.map((source) => ({ sourceId: source.id, name: source.name, state: 'waiting' }));
+    const startedAt = deps.now();
+    await Promise.all([tabLookups.set(tabId, { state: 'asking', isbn13, startedAt, progress }), badge.showBookSeen(tabId, book.isbn13)]);
+    let writes = Promise.resolve();
+    const request: LookupRequest = {
+      isbn13,
+      editions: book.editions,
+      storefront: book.storefront,
+      place: settings.place,
+      radiusKm: settings.radiusKm,
+      onSourceDone: (status) => {
+        const entry = progress.find((p) => p.sourceId === status.sourceId);
+        if (entry) entry.state = status.state;
+        // One write after another, so a late one never overwrites the finished answer.
+        writes = writes.then(() => tabLookups.set(tabId, { state: 'asking', isbn13, startedAt, progress: progress.map((p) => ({ ...p })) }));
+      },
+    };
+    const result = await lookup(request);
+    await writes;
     // The tab may have moved on to another book while we asked.
     const current = await tabBooks.get(tabId);
     if (!current || !sameBook(current, book)) return;
     await tabLookups.set(tabId, { state: 'done', result });
-    await showAnswer(tabId, result);
+    await showAnswer(tabId, result, book.storefront);
   }
 
-  async function showAnswer(tabId: number, result: LookupResult): Promise<void> {
+  async function showAnswer(tabId: number, result: LookupResult, storefront: string): Promise<void> {
     const answered = result.sources.filter((s) => s.state === 'ok');
     if (answered.some((s) => s.kind === 'stock')) await badge.showCount(tabId, shopsWithTheBook(result));
     else if (answered.length > 0) await badge.showDirectoryOnly(tabId);
     else await badge.showUnreachable(tabId);
+    const withBook = result.shops.filter(hasTheBook);
+    const stockUnknown = result.shops.filter((shop) => shop.stock === 'unknown').length;
+    // The card speaks only when it has shops to show: never "nothing here", never "set your town".
+    if (withBook.length + stockUnknown > 0) {
+      const nearest = (withBook.length ? withBook : result.shops).reduce((min, shop) => Math.min(min, shop.distanceKm), Infinity);
+      await deps
+        .showCard(tabId, { type: 'ShowCard', withBook: withBook.length, stockUnknown, nearestKm: Number.isFinite(nearest) ? nearest : null, country: countryOfStorefront(storefront) })
+        .catch(() => {});
+    }
   }
 
   async function bookSeen(tabId: number, storefront: string, message: BookSeen): Promise<void> {
@@ -64,7 +93,7 @@ export function createTabService(deps: TabServiceDeps) {
     const known = previous && sameBook(previous, book) && previous.storefront === storefront ? await tabLookups.get(tabId) : null;
     if (known?.state === 'done') {
       // The same book again (a reload, or back from the page cache): the browser has reset the badge, the answer stands.
-      await showAnswer(tabId, known.result);
+      await showAnswer(tabId, known.result, storefront);
       return;
     }
     await refresh(tabId);
@@ -109,11 +138,29 @@ export function createTabService(deps: TabServiceDeps) {
       place = outcome.place;
     }
     await deps.settings.save({ ...settings, place, radiusKm: message.radiusKm ?? settings.radiusKm });
-    await Promise.all((await deps.tabsWithBooks()).map((tabId) => refresh(tabId)));
+    await refreshAll();
     return { ok: true, label: place.label };
   }
 
-  return { bookSeen, bookGone, tabState, setPlace, refresh };
+  async function refreshAll(): Promise<void> {
+    await Promise.all((await deps.tabsWithBooks()).map((tabId) => refresh(tabId)));
+  }
+
+  async function setRadius({ radiusKm }: SetRadius): Promise<void> {
+    await deps.settings.save({ ...(await deps.settings.load()), radiusKm });
+    await refreshAll();
+  }
+
+  /** A book typed in the popup (on a page that is not a book): the same lookup, for no tab. */
+  async function search({ isbn13 }: Search): Promise<SearchAnswer> {
+    const settings = await deps.settings.load();
+    if (!settings.place) return { state: 'no-place' };
+    const storefront = storefrontOfCountry(settings.place.country);
+    const result = await deps.lookupFor(settings)({ isbn13, editions: [isbn13], storefront, place: settings.place, radiusKm: settings.radiusKm });
+    return { state: 'done', result };
+  }
+
+  return { bookSeen, bookGone, tabState, setPlace, setRadius, search, refresh };
 }
 
 export type TabService = ReturnType<typeof createTabService>;

@@ -79,3 +79,9 @@ export const PRINT_EDITION_NOTE_IDS = [
   'productDetailsTable',
 ];
 export const POPOVER_ATTRIBUTE = 'data-a-popover';
+
+// Where our card goes: just below the buy box (so none of Amazon's buttons move), else at the end of
+// the right column, else after the title block on mobile layouts.
+export const CARD_AFTER_IDS = ['desktop_buybox', 'buybox', 'buyBoxAccordion'];
+export const CARD_APPEND_IDS = ['rightCol'];
+export const CARD_AFTER_FALLBACK_IDS = ['title_feature_div', 'titleSection', 'title'];

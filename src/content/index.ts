@@ -1,7 +1,9 @@
 // Content script on Amazon storefronts: finds the book on the page and tells the background.
-// It reads the page only; it never fetches, and never changes the page.
+// It reads the page only and never fetches; the one thing it adds is the card, when the worker says
+// there are shops to show.
 import { browser } from '../shared/browser';
-import type { StillShowing } from '../shared/messages';
+import type { CardMessage, ShowCard, StillShowing } from '../shared/messages';
+import { removeCard, showCard } from './card';
 import { createPageWatcher, type PageReport } from './page-watcher';
 
 const POLL_MS = 1000;
@@ -9,11 +11,15 @@ const POLL_MS = 1000;
 const watcher = createPageWatcher({
   document,
   href: () => location.href,
-  report: send,
+  report: (message) => {
+    // Another book, or none: the card spoke of the one before.
+    removeCard(document);
+    send(message);
+  },
   log: (message, error) => console.debug('[local-bookshops]', message, error),
 });
 
-function send(message: PageReport): void {
+function send(message: PageReport | CardMessage): void {
   browser.runtime.sendMessage(message).catch((error: unknown) => {
     // After an update or uninstall this script is orphaned: stop quietly.
     if (!browser.runtime?.id) stop();
@@ -38,9 +44,22 @@ addEventListener('popstate', onPopState);
 addEventListener('pageshow', onPageShow);
 document.addEventListener('visibilitychange', onVisibilityChange);
 
-// The background asks before it trusts what it remembers for this tab (the tab may have moved on).
-const onQuestion = (message: unknown): Promise<PageReport> | undefined =>
-  (message as StillShowing | null)?.type === 'StillShowing' ? Promise.resolve(watcher.current()) : undefined;
+// The background asks before it trusts what it remembers for this tab (the tab may have moved on),
+// and says what the card should show.
+const onQuestion = (message: unknown): Promise<PageReport> | undefined => {
+  const type = (message as StillShowing | ShowCard | null)?.type;
+  if (type === 'StillShowing') return Promise.resolve(watcher.current());
+  if (type === 'ShowCard') {
+    showCard(message as ShowCard, {
+      document,
+      t: (key, substitutions) => browser.i18n.getMessage(key, substitutions),
+      locale: browser.i18n.getUILanguage(),
+      onOpen: () => send({ type: 'OpenResults' }),
+      onDismiss: () => send({ type: 'DismissCard' }),
+    });
+  }
+  return undefined;
+};
 browser.runtime.onMessage.addListener(onQuestion);
 
 function stop(): void {

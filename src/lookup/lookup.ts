@@ -24,6 +24,7 @@ export interface LookupCache {
 }
 
 export interface LookupDeps extends FetchDeps {
+  /** Enabled sources, in the order the popup lists them. */
   sources: ShopSource[];
   cache: LookupCache;
   now: () => number;
@@ -39,6 +40,8 @@ export interface LookupRequest {
   storefront: string;
   place: LatLon;
   radiusKm: number;
+  /** Called as each source answers (for the popup's progress), before the lookup is finished. */
+  onSourceDone?: (status: SourceStatus) => void;
 }
 
 const MAX_OTHER_EDITIONS = 3;
@@ -100,10 +103,16 @@ export function createLookup(deps: LookupDeps) {
     return unplaced > 0 ? { ...answer.status, unplaced } : answer.status;
   }
 
-  return async function lookup(request: LookupRequest): Promise<LookupResult> {
+  async function lookup(request: LookupRequest): Promise<LookupResult> {
     const place = roundPlace(request.place);
     const query: SourceQuery = { isbn13: request.isbn13, place, radiusKm: request.radiusKm };
-    const answers = await askAll(deps.sources, query);
+    const answers = await Promise.all(
+      deps.sources.map(async (source) => {
+        const answer = await ask(source, query);
+        request.onSourceDone?.(withUnplaced(answer));
+        return answer;
+      }),
+    );
     let shops = nearbyShops(mergeShops(answers.flatMap((a) => a.shops)), place, request.radiusKm);
     const editionsAsked: string[] = [];
 
@@ -128,7 +137,8 @@ export function createLookup(deps: LookupDeps) {
       portals: portalLinks(request.storefront, request.isbn13),
       finishedAt: deps.now(),
     };
-  };
+  }
+  return Object.assign(lookup, { sources: deps.sources.map(({ id, name }) => ({ id, name })) });
 }
 
 export type Lookup = ReturnType<typeof createLookup>;

@@ -3,7 +3,7 @@
 // A namespace import: `import { z }` defeats tree-shaking and bundles all of zod (450 KB instead of 85 KB).
 import * as z from 'zod';
 import { isValidIsbn13 } from '../book/isbn';
-import { LookupResultSchema } from '../lookup/result';
+import { LookupResultSchema, type LookupResult } from '../lookup/result';
 
 export const Isbn13 = z.string().refine(isValidIsbn13, 'not a valid ISBN-13');
 export const PageKind = z.enum(['print', 'kindle', 'audiobook', 'not-a-book', 'unknown']);
@@ -22,7 +22,12 @@ export const BookSeen = z.object({
 /** Content script → background: the tab's page (after a soft navigation, or from the start) shows no book. */
 export const BookGone = z.object({ type: z.literal('BookGone') });
 
+/** Content script → background: the shopper clicked the card's link, or closed the card. */
+export const OpenResults = z.object({ type: z.literal('OpenResults') });
+export const DismissCard = z.object({ type: z.literal('DismissCard') });
+
 export const ContentMessage = z.discriminatedUnion('type', [BookSeen, BookGone]);
+export const CardMessage = z.discriminatedUnion('type', [OpenResults, DismissCard]);
 
 /** Extension page (popup) → background: what is known about tab N. */
 export const TabStateRequest = z.object({ type: z.literal('TabState'), tabId: z.number().int().nonnegative() });
@@ -36,7 +41,16 @@ export const SetPlace = z.object({
   radiusKm: z.number().int().min(1).max(100).optional(),
 });
 
-export const PageMessage = z.discriminatedUnion('type', [TabStateRequest, SetPlace]);
+/** Extension page → background: ask the sources again for tab N (after a failure). */
+export const Retry = z.object({ type: z.literal('Retry'), tabId: z.number().int().nonnegative() });
+
+/** Extension page → background: a new radius (the "look further" button), then every book tab again. */
+export const SetRadius = z.object({ type: z.literal('SetRadius'), radiusKm: z.number().int().min(1).max(100) });
+
+/** Extension page → background: look a typed ISBN up near the shopper, for no tab in particular. */
+export const Search = z.object({ type: z.literal('Search'), isbn13: Isbn13 });
+
+export const PageMessage = z.discriminatedUnion('type', [TabStateRequest, SetPlace, Retry, SetRadius, Search]);
 
 /** Background → content script: is the tab still showing the book you reported? Answered with BookSeen or BookGone. */
 export interface StillShowing {
@@ -49,6 +63,23 @@ export type ContentMessage = z.infer<typeof ContentMessage>;
 export type TabStateRequest = z.infer<typeof TabStateRequest>;
 export type PageMessage = z.infer<typeof PageMessage>;
 export type SetPlace = z.infer<typeof SetPlace>;
+export type Retry = z.infer<typeof Retry>;
+export type SetRadius = z.infer<typeof SetRadius>;
+export type Search = z.infer<typeof Search>;
+export type CardMessage = z.infer<typeof CardMessage>;
+
+/** Background → content script: what the card on the page says (nothing is shown without it). */
+export interface ShowCard {
+  type: 'ShowCard';
+  /** Shops within the radius that have the book (or another edition) in stock or on pre-order. */
+  withBook: number;
+  /** Bookshops within the radius whose stock is unknown (OpenStreetMap). */
+  stockUnknown: number;
+  /** Distance to the nearest shop counted above, in km. */
+  nearestKm: number | null;
+  /** The storefront's country, for the French fixed-price reminder. */
+  country: string;
+}
 
 /** A book remembered for a tab, in storage.session under tabBookKey(tabId). */
 export const TAB_BOOK_PREFIX = 'tab:';
@@ -65,7 +96,13 @@ export type TabBook = z.infer<typeof TabBook>;
 export const tabLookupKey = (tabId: number) => `lookup:${tabId}`;
 export const TabLookup = z.discriminatedUnion('state', [
   z.object({ state: z.literal('no-place'), isbn13: z.string().nullable() }),
-  z.object({ state: z.literal('asking'), isbn13: z.string().nullable(), startedAt: z.number() }),
+  z.object({
+    state: z.literal('asking'),
+    isbn13: z.string().nullable(),
+    startedAt: z.number(),
+    /** Each source asked, 'waiting' until it answers. */
+    progress: z.array(z.object({ sourceId: z.string(), name: z.string(), state: z.string() })).default([]),
+  }),
   z.object({
     state: z.literal('done'),
     result: LookupResultSchema,
@@ -82,3 +119,6 @@ export interface TabState {
 
 /** The answer to SetPlace. */
 export type SetPlaceAnswer = { ok: true; label: string } | { ok: false; reason: string };
+
+/** The answer to Search. */
+export type SearchAnswer = { state: 'no-place' } | { state: 'done'; result: LookupResult };

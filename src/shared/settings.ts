@@ -1,6 +1,7 @@
 // The shopper's settings, in storage.sync, under one zod schema with defaults. Whatever is stored is
-// parsed: a damaged or older value falls back to the defaults for the parts that do not parse.
+// parsed: an older shape is migrated, and a damaged part falls back to its default (and says so).
 import * as z from 'zod';
+import { STOREFRONT_DOMAINS } from '../book/storefronts';
 
 export const DEFAULT_RADIUS_KM = 30;
 
@@ -26,7 +27,28 @@ export const SOURCE_DEFAULTS = {
 };
 export type SourceId = keyof typeof SOURCE_DEFAULTS;
 
+/**
+ * The default map tiles. OpenStreetMap's own servers refuse requests without a Referer, which extension
+ * pages do not send; OpenTopoMap's French server (tile.openmaps.fr) asks no key and no Referer, and
+ * allows free, non-commercial, moderate use with attribution. A setting, so it can change without a release.
+ */
+export const TILES_DEFAULT = {
+  url: 'https://tile.openmaps.fr/opentopomap/{z}/{x}/{y}.png',
+  attribution: '© OpenTopoMap-R · © OpenStreetMap contributors',
+};
+
+const Tiles = z.object({
+  url: z.string().max(300).regex(/^https?:\/\/\S+$/).refine((url) => ['{z}', '{x}', '{y}'].every((part) => url.includes(part)), 'needs {z}, {x} and {y}'),
+  attribution: z.string().max(300),
+});
+
+export const Favourite = z.object({ id: z.string().min(1).max(200), name: z.string().max(200) });
+export type Favourite = z.infer<typeof Favourite>;
+
+export const SETTINGS_VERSION = 2;
+
 export const Settings = z.object({
+  version: z.literal(SETTINGS_VERSION).catch(SETTINGS_VERSION).default(SETTINGS_VERSION),
   place: Place.nullable().catch(null).default(null),
   radiusKm: z.number().int().min(1).max(100).catch(DEFAULT_RADIUS_KM).default(DEFAULT_RADIUS_KM),
   sources: z
@@ -42,16 +64,57 @@ export const Settings = z.object({
     })
     .catch({ apiAdresse: 'https://api-adresse.data.gouv.fr/', nominatim: 'https://nominatim.openstreetmap.org/' })
     .default({ apiAdresse: 'https://api-adresse.data.gouv.fr/', nominatim: 'https://nominatim.openstreetmap.org/' }),
+  tiles: Tiles.catch(TILES_DEFAULT)
+    .default(TILES_DEFAULT),
+  /** The small card on Amazon's book pages. */
+  card: z.boolean().catch(true).default(true),
+  /** Shops pinned at the top of the list. */
+  favourites: z.array(Favourite).max(50).catch([]).default([]),
 });
 export type Settings = z.infer<typeof Settings>;
 
 export const SETTINGS_KEY = 'settings';
 
+/** Version 1 (no version field) kept the radius inside the place; move it out. */
+function migrate(stored: unknown): unknown {
+  if (!stored || typeof stored !== 'object' || Array.isArray(stored)) return {};
+  const value = { ...(stored as Record<string, unknown>) };
+  if (value.version === undefined) {
+    const place = value.place as Record<string, unknown> | null | undefined;
+    if (place && typeof place === 'object' && typeof place.radiusKm === 'number' && value.radiusKm === undefined) value.radiusKm = place.radiusKm;
+    value.version = SETTINGS_VERSION;
+  }
+  return value;
+}
+
 /** Parses whatever storage holds; never throws. */
 export function parseSettings(stored: unknown): Settings {
-  const parsed = Settings.safeParse(stored ?? {});
-  return parsed.success ? parsed.data : Settings.parse({});
+  return readSettings(stored).settings;
 }
+
+/**
+ * Parses whatever storage holds and says whether anything had to be dropped (a damaged value, not a
+ * missing one), so the options page can tell the shopper instead of silently forgetting.
+ */
+export function readSettings(stored: unknown): { settings: Settings; repaired: boolean } {
+  const migrated = migrate(stored);
+  const parsed = Settings.safeParse(migrated);
+  const settings = parsed.success ? parsed.data : Settings.parse({});
+  const strict = StrictSettings.safeParse(migrated);
+  return { settings, repaired: stored !== undefined && stored !== null && !strict.success };
+}
+
+/** The same fields with no fallbacks: what a healthy stored value looks like. */
+const StrictSettings = z.object({
+  version: z.literal(SETTINGS_VERSION),
+  place: Place.nullable().optional(),
+  radiusKm: z.number().int().min(1).max(100).optional(),
+  sources: z.record(z.string(), Source).optional(),
+  geocoders: z.object({ apiAdresse: z.url(), nominatim: z.url() }).optional(),
+  tiles: Tiles.optional(),
+  card: z.boolean().optional(),
+  favourites: z.array(Favourite).optional(),
+});
 
 /** The country a storefront sells to, for geocoding a town typed on its pages. */
 export function countryOfStorefront(storefront: string | undefined): string {
@@ -60,4 +123,9 @@ export function countryOfStorefront(storefront: string | undefined): string {
   if (storefront === 'amazon.co.uk') return 'gb';
   if (storefront === 'amazon.co.jp') return 'jp';
   return /^[a-z]{2}$/.test(tld) ? tld : 'fr';
+}
+
+/** The storefront whose country this is (for the national portals of a search made in the popup). */
+export function storefrontOfCountry(country: string): string {
+  return STOREFRONT_DOMAINS.find((domain) => countryOfStorefront(domain) === country) ?? 'amazon.fr';
 }

@@ -1,0 +1,97 @@
+// The small card on an Amazon book page: how many shops near the shopper have the book, and a link to
+// them. It lives in a Shadow DOM, so Amazon's styles and ours never mix; it is put below the buy box
+// (nothing of Amazon's moves or hides) and only when the worker has shops to show. Its buttons ignore
+// events a page script makes up (isTrusted), and every text goes in as text.
+import { CARD_AFTER_FALLBACK_IDS, CARD_AFTER_IDS, CARD_APPEND_IDS } from '../book/amazon-selectors';
+import type { ShowCard } from '../shared/messages';
+
+export const CARD_HOST_ID = 'local-bookshops-card';
+
+export interface CardDeps {
+  document: Document;
+  t: (key: string, substitutions?: string[]) => string;
+  locale: string;
+  onOpen: () => void;
+  onDismiss: () => void;
+}
+
+const STYLE = `
+:host { all: initial; display: block; margin: 10px 0; }
+.card { font: 13px/1.4 system-ui, -apple-system, 'Segoe UI', sans-serif; color: #1d1b16; background: #f6fbf8;
+  border: 1px solid #9cc9b2; border-radius: 8px; padding: 8px 28px 8px 10px; position: relative; }
+.headline { margin: 0 0 4px; font-weight: 600; }
+.law { margin: 4px 0 0; color: #5f5a4f; font-size: 12px; }
+.open { font: inherit; color: #0b5d3b; background: none; border: 0; padding: 0; text-decoration: underline; cursor: pointer; }
+.close { position: absolute; top: 2px; right: 4px; font: 16px/1 system-ui, sans-serif; background: none; border: 0; color: #5f5a4f; cursor: pointer; padding: 4px; }
+.open:focus-visible, .close:focus-visible { outline: 2px solid #0b5d3b; outline-offset: 2px; }
+@media (prefers-color-scheme: dark) {
+  .card { color: #f1ede4; background: #1f2a24; border-color: #3f7a5c; }
+  .open { color: #8fe0b5; } .law, .close { color: #b9b2a3; }
+}`;
+
+function anchorFor(document: Document): { node: Element; where: InsertPosition } | null {
+  for (const id of CARD_AFTER_IDS) {
+    const node = document.getElementById(id);
+    if (node) return { node, where: 'afterend' };
+  }
+  for (const id of CARD_APPEND_IDS) {
+    const node = document.getElementById(id);
+    if (node) return { node, where: 'beforeend' };
+  }
+  for (const id of CARD_AFTER_FALLBACK_IDS) {
+    const node = document.getElementById(id);
+    if (node) return { node, where: 'afterend' };
+  }
+  return null;
+}
+
+/** Shows the card, or updates the one already there. Returns false when the page has no place for it. */
+export function showCard(message: ShowCard, { document, t, locale, onOpen, onDismiss }: CardDeps): boolean {
+  let host = document.getElementById(CARD_HOST_ID);
+  if (!host) {
+    const anchor = anchorFor(document);
+    if (!anchor) return false;
+    host = document.createElement('div');
+    host.id = CARD_HOST_ID;
+    anchor.node.insertAdjacentElement(anchor.where, host);
+  }
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const km = message.nearestKm === null ? '' : new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 }).format(message.nearestKm);
+  const count = new Intl.NumberFormat(locale).format(message.withBook || message.stockUnknown);
+  const key = message.withBook > 0 ? (message.withBook === 1 ? 'cardOneShop' : 'cardShops') : 'cardStockUnknown';
+
+  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text: string) => {
+    const node = document.createElement(tag);
+    node.className = className;
+    node.textContent = text;
+    return node;
+  };
+  const card = make('div', 'card', '');
+  card.setAttribute('role', 'complementary');
+  card.setAttribute('aria-label', t('extensionName'));
+  const headline = make('p', 'headline', t(key, [count, km]));
+  const open = make('button', 'open', t('cardOpen'));
+  open.type = 'button';
+  const close = make('button', 'close', '×');
+  close.type = 'button';
+  close.title = t('cardClose');
+  close.setAttribute('aria-label', t('cardClose'));
+  open.addEventListener('click', (event) => {
+    if (event.isTrusted) onOpen();
+  });
+  close.addEventListener('click', (event) => {
+    if (!event.isTrusted) return;
+    host.remove();
+    onDismiss();
+  });
+  card.append(headline, open, close);
+  if (message.country === 'fr') card.append(make('p', 'law', t('cardFixedPrice')));
+  const style = document.createElement('style');
+  style.textContent = STYLE;
+  root.replaceChildren(style, card);
+  return true;
+}
+
+export function removeCard(document: Document): void {
+  document.getElementById(CARD_HOST_ID)?.remove();
+}
