@@ -58,24 +58,38 @@ function zipFolder(dir, zipPath) {
 
 async function buildTarget(target) {
   const outdir = join('dist', target);
-  await esbuild.build({
-    entryPoints: {
-      content: 'src/content/index.ts',
-      background: 'src/background/index.ts',
-      'popup/popup': 'src/popup/index.ts',
-      'options/options': 'src/options/index.ts',
-    },
-    outdir,
+  const common = {
     bundle: true,
-    format: 'iife',
     target: ['chrome121', 'firefox140'],
     minify: !dev,
     sourcemap: dev ? 'inline' : false,
     legalComments: 'none',
     logLevel: 'warning',
+  };
+  // The content script and the worker: one classic script each.
+  await esbuild.build({
+    ...common,
+    entryPoints: { content: 'src/content/index.ts', background: 'src/background/index.ts' },
+    outdir,
+    format: 'iife',
+  });
+  // The extension pages: ES modules, so the map and the opening hours load as separate chunks after the
+  // list is painted. Their CSS (with Leaflet's) is one stylesheet; Leaflet's images become files.
+  await esbuild.build({
+    ...common,
+    entryPoints: [
+      { in: 'src/popup/index.ts', out: 'popup/popup' },
+      { in: 'src/options/index.ts', out: 'options/options' },
+      { in: 'src/popup/popup.css', out: 'popup/popup' },
+    ],
+    outdir,
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    assetNames: 'popup/assets/[name]-[hash]',
+    loader: { '.png': 'file', '.svg': 'file' },
   });
   cpSync('src/popup/popup.html', join(outdir, 'popup/popup.html'));
-  cpSync('src/popup/popup.css', join(outdir, 'popup/popup.css'));
   cpSync('src/options/options.html', join(outdir, 'options/options.html'));
   cpSync('_locales', join(outdir, '_locales'), { recursive: true });
   renderIcons(outdir);

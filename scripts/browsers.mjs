@@ -95,7 +95,7 @@ export async function launchWithExtension(name, { extensionDir, headless = true,
       pipe: true,
       enableExtensions: true,
       userDataDir: profile,
-      args: [...CHROMIUM_FLAGS, ...(lang ? [`--lang=${lang}`] : [])],
+      args: [...CHROMIUM_FLAGS, ...(lang ? [`--lang=${lang}`, `--accept-lang=${lang}`] : [])],
     });
   }
   const extensionId = await browser.installExtension(dir);

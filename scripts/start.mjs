@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { standInAnswer } from '../stand-ins/answer.ts';
 import { answerWorkerFromStandIns } from '../stand-ins/cdp.ts';
 import { findBrowser, launchWithExtension } from './browsers.mjs';
 
@@ -50,6 +51,10 @@ async function keepOffline(page) {
       request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: demoPage }).catch(() => {});
     } else if (/^(?:chrome-extension|moz-extension|data|blob|about):/.test(url)) {
       request.continue().catch(() => {});
+    } else if (standInAnswer(url)?.headers['content-type'] === 'image/png') {
+      // Map tiles: drawn by the stand-ins, as the tile server is out of reach offline.
+      const tile = standInAnswer(url);
+      request.respond({ status: tile.status, contentType: 'image/png', body: Buffer.from(tile.body) }).catch(() => {});
     } else {
       request.abort().catch(() => {});
     }
@@ -95,7 +100,7 @@ if (headless) {
     // Show the whole flow: a town typed in the popup, then the shops the stand-ins know around it.
     await popup.type('input[name="place"]', 'Toulouse');
     await popup.click('.place-form button[type="submit"]');
-    await popup.waitForSelector('#shop-list li, #source-problems li', { timeout: 15_000 }).catch(() => {});
+    await popup.waitForSelector('#shop-list li, #problem-list li', { timeout: 15_000 }).catch(() => {});
   }
   console.log(`popup: ${await popup.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').trim())}`);
   await ext.close();

@@ -2,6 +2,7 @@
 // chosen scenario: good payloads and every fault the extension must survive. Used by the local server
 // (unit tests), by the browser tests (through CDP on the worker) and by the offline demo.
 import { apiAdresseAnswer, nominatimAnswer, overpassAnswer, placeDesLibrairesAnswer } from './payloads';
+import { standInTile } from './tiles';
 
 export type Scenario =
   | 'ok'
@@ -19,7 +20,7 @@ export type Scenario =
 export interface StandInResponse {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  body: string | Uint8Array;
   /** The stand-in never answers (the caller's timeout must fire). */
   hang?: boolean;
 }
@@ -81,7 +82,7 @@ function overpass(scenario: Scenario): StandInResponse {
   return json(good);
 }
 
-export type StandInSource = 'placedeslibraires' | 'openstreetmap' | 'geocoders';
+export type StandInSource = 'placedeslibraires' | 'openstreetmap' | 'geocoders' | 'tiles';
 /** A scenario for every source, or one per source. */
 export type Scenarios = Scenario | Partial<Record<StandInSource, Scenario>>;
 
@@ -97,6 +98,11 @@ export function standInAnswer(url: string, scenarios: Scenarios = 'ok'): StandIn
     return null;
   }
   const path = parsed.pathname;
+  // Map tiles ({z}/{x}/{y}.png), as the popup's tile layer asks for them.
+  if (/\/\d+\/\d+\/\d+\.png$/.test(path)) {
+    const scenario = scenarioOf(scenarios, 'tiles');
+    return scenario === 'ok' ? { status: 200, headers: { 'content-type': 'image/png' }, body: standInTile() } : faulty(scenario, null);
+  }
   if (path.endsWith('/getshoplist.php')) return placeDesLibraires(parsed.searchParams.get('ISBN') ?? '', scenarioOf(scenarios, 'placedeslibraires'));
   if (path.endsWith('/interpreter')) return overpass(scenarioOf(scenarios, 'openstreetmap'));
   const scenario = scenarioOf(scenarios, 'geocoders');

@@ -1,5 +1,6 @@
-// A small local HTTP server that answers like the bookshop networks and geocoders, for unit tests:
-// adapters are given its address as their base URL; setScenario chooses the faults.
+// A small local HTTP server that answers like the bookshop networks, geocoders and tile servers, for
+// unit tests and for the browser tests in Firefox (whose worker cannot be intercepted): the settings'
+// base URLs point here. It allows any origin (CORS), as the extension has no host permission for it.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { standInAnswer, type Scenarios } from './answer';
@@ -20,7 +21,7 @@ export async function startStandInServer(): Promise<StandInServer> {
     requests.push(url);
     const answer = standInAnswer(url, scenario);
     if (!answer) {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('no stand-in here');
+      response.writeHead(404, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' }).end('no stand-in here');
       return;
     }
     if (answer.hang) {
@@ -29,7 +30,7 @@ export async function startStandInServer(): Promise<StandInServer> {
       response.on('close', () => hanging.delete(end));
       return;
     }
-    response.writeHead(answer.status, answer.headers).end(answer.body);
+    response.writeHead(answer.status, { ...answer.headers, 'access-control-allow-origin': '*' }).end(answer.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -2,6 +2,7 @@
 // It reads the page only and never fetches; the one thing it adds is the card, when the worker says
 // there are shops to show.
 import { browser } from '../shared/browser';
+import { uiLocale } from '../shared/locale';
 import type { CardMessage, ShowCard, StillShowing } from '../shared/messages';
 import { removeCard, showCard } from './card';
 import { createPageWatcher, type PageReport } from './page-watcher';
@@ -53,7 +54,7 @@ const onQuestion = (message: unknown): Promise<PageReport> | undefined => {
     showCard(message as ShowCard, {
       document,
       t: (key, substitutions) => browser.i18n.getMessage(key, substitutions),
-      locale: browser.i18n.getUILanguage(),
+      locale: uiLocale(),
       onOpen: () => send({ type: 'OpenResults' }),
       onDismiss: () => send({ type: 'DismissCard' }),
     });

@@ -1,16 +1,153 @@
-// Options page: the shopper's place and radius (more settings come with the popup work).
+// Options page: place and radius, sources (on/off and base URL), map tiles, the card, favourite shops,
+// export and import. Each change is checked with the settings schema and saved at once; a value that
+// does not pass gets its message next to the field and is not saved.
+import { PLACE_DES_LIBRAIRES_INSTANCES } from '../networks/place-des-libraires';
 import { browser } from '../shared/browser';
-import { parseSettings, SETTINGS_KEY } from '../shared/settings';
+import { uiLocale } from '../shared/locale';
+import { readSettings, Settings, SETTINGS_KEY, SOURCE_DEFAULTS, TILES_DEFAULT, type SourceId } from '../shared/settings';
+import { element, type Translate } from '../ui/dom';
 import { createPlaceForm } from '../ui/place-form';
 
-async function start(): Promise<void> {
-  document.documentElement.lang = browser.i18n.getUILanguage();
-  document.title = browser.i18n.getMessage('optionsTitle');
-  document.getElementById('title')!.textContent = browser.i18n.getMessage('optionsTitle');
-  const settings = parseSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
+const t: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions);
+const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const SOURCE_NAMES: Record<SourceId, string> = {
+  ...(Object.fromEntries(PLACE_DES_LIBRAIRES_INSTANCES.map((i) => [i.id, i.name])) as Record<SourceId, string>),
+  openstreetmap: 'OpenStreetMap',
+};
+
+let settings: Settings;
+
+async function save(next: Settings): Promise<boolean> {
+  const checked = Settings.safeParse(next);
+  if (!checked.success) return false;
+  settings = checked.data;
+  await browser.storage.sync.set({ [SETTINGS_KEY]: settings });
+  return true;
+}
+
+/** The host permission a source needs; the main sources' are granted at install, the others asked for here. */
+function originOf(url: string): string {
+  return `${new URL(url).origin}/*`;
+}
+
+function renderSources(): void {
+  byId('sources').replaceChildren(
+    ...(Object.keys(SOURCE_DEFAULTS) as SourceId[]).map((id) => {
+      const source = settings.sources[id];
+      const toggle = element('input', { type: 'checkbox', name: `source-${id}`, id: `source-${id}` });
+      toggle.checked = source.enabled;
+      const url = element('input', { type: 'url', name: `source-${id}-url`, value: source.baseUrl, 'aria-label': t('baseUrlOf', SOURCE_NAMES[id]) });
+      const message = element('p', { class: 'place-message', role: 'alert' });
+      toggle.addEventListener('change', async () => {
+        message.textContent = '';
+        if (toggle.checked) {
+          // Asked in the click, as browsers require; refused → stays off, and says why.
+          const granted = await browser.permissions.request({ origins: [originOf(source.baseUrl)] }).catch(() => false);
+          if (!granted) {
+            toggle.checked = false;
+            message.textContent = t('permissionRefused', SOURCE_NAMES[id]);
+            return;
+          }
+        }
+        await save({ ...settings, sources: { ...settings.sources, [id]: { ...source, enabled: toggle.checked } } });
+      });
+      url.addEventListener('change', async () => {
+        const ok = await save({ ...settings, sources: { ...settings.sources, [id]: { ...settings.sources[id], baseUrl: url.value.trim() } } });
+        message.textContent = ok ? '' : t('invalidUrl');
+        url.setAttribute('aria-invalid', String(!ok));
+      });
+      return element('div', { class: 'source', 'data-source-id': id }, element('label', { for: `source-${id}` }, toggle, ` ${SOURCE_NAMES[id]}`), url, message);
+    }),
+  );
+}
+
+function renderTiles(): void {
+  byId<HTMLInputElement>('tiles-url').value = settings.tiles.url;
+  byId<HTMLInputElement>('tiles-attribution').value = settings.tiles.attribution;
+}
+
+function renderFavourites(): void {
+  byId('favourites-empty').hidden = settings.favourites.length > 0;
+  byId('favourites').replaceChildren(
+    ...settings.favourites.map((favourite) => {
+      const remove = element('button', { type: 'button', class: 'link' }, t('unpinShop'));
+      remove.addEventListener('click', () => void save({ ...settings, favourites: settings.favourites.filter((f) => f.id !== favourite.id) }).then(renderFavourites));
+      return element('li', { 'data-shop-id': favourite.id }, `${favourite.name} `, remove);
+    }),
+  );
+}
+
+function setUpControls(): void {
+  byId('tiles-save').addEventListener('click', async () => {
+    const tiles = { url: byId<HTMLInputElement>('tiles-url').value.trim(), attribution: byId<HTMLInputElement>('tiles-attribution').value.trim() };
+    const ok = await save({ ...settings, tiles });
+    byId('tiles-message').textContent = ok ? '' : t('invalidTilesUrl');
+  });
+  byId('tiles-reset').addEventListener('click', () => void save({ ...settings, tiles: TILES_DEFAULT }).then(renderTiles));
+  byId<HTMLInputElement>('card').addEventListener('change', (event) => void save({ ...settings, card: (event.target as HTMLInputElement).checked }));
+  byId('export').addEventListener('click', () => {
+    const blob = new Blob([JSON.stringify(settings, null, 2)], { type: 'application/json' });
+    const link = element('a', { href: URL.createObjectURL(blob), download: 'local-bookshops-settings.json' });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  });
+  byId<HTMLInputElement>('import').addEventListener('change', async (event) => {
+    const file = (event.target as HTMLInputElement).files?.[0];
+    const message = byId('backup-message');
+    if (!file) return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await file.text());
+    } catch {
+      message.textContent = t('importNotJson');
+      return;
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      message.textContent = t('importNotJson');
+      return;
+    }
+    // Whatever does not pass is left at its default, and the shopper is told.
+    const { settings: imported, repaired } = readSettings(parsed);
+    await save(imported);
+    message.textContent = t(repaired ? 'importedWithDefaults' : 'imported');
+    renderAll();
+  });
+}
+
+function renderAll(): void {
+  const slot = byId('place');
+  slot.querySelector('form')?.remove();
   const uiRegion = browser.i18n.getUILanguage().split('-')[1]?.toLowerCase();
   const country = settings.place?.country ?? (uiRegion && /^[a-z]{2}$/.test(uiRegion) ? uiRegion : 'fr');
-  document.getElementById('place')!.append(createPlaceForm({ country, currentLabel: settings.place?.label, radiusKm: settings.radiusKm }));
+  slot.append(
+    createPlaceForm({
+      country,
+      currentLabel: settings.place?.label,
+      radiusKm: settings.radiusKm,
+      onSaved: () => void reload(),
+    }),
+  );
+  renderSources();
+  renderTiles();
+  byId<HTMLInputElement>('card').checked = settings.card;
+  renderFavourites();
+}
+
+async function reload(): Promise<void> {
+  settings = readSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).settings;
+}
+
+async function start(): Promise<void> {
+  document.documentElement.lang = uiLocale();
+  document.title = t('optionsTitle');
+  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) node.textContent = t(node.dataset.i18n!);
+  const { settings: stored, repaired } = readSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  settings = stored;
+  // A damaged value was replaced by its default: say so, and store the repaired settings.
+  byId('repaired-note').hidden = !repaired;
+  if (repaired) await save(settings);
+  setUpControls();
+  renderAll();
 }
 
 void start();

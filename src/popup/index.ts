@@ -1,13 +1,41 @@
-// Popup: what the extension knows about the current tab (or tab N, with ?tabId=N as a full page).
+// Popup: the shops near the shopper that have the tab's book (or tab N's, with ?tabId=N as a full page).
+// The list is painted first; the map (Leaflet) and the opening hours are loaded after it, so a slow or
+// refused tile server never holds the list back. Every state says what is happening and what to do.
+import { toIsbn13 } from '../book/isbn';
+import type { LookupResult } from '../lookup/result';
 import { browser } from '../shared/browser';
+import { uiLocale } from '../shared/locale';
 import { displayIsbn13 } from '../shared/isbn-format';
-import { tabBookKey, tabLookupKey, type TabBook, type TabLookup, type TabState, type TabStateRequest } from '../shared/messages';
-import { hasTheBook } from '../lookup/shop';
-import { countryOfStorefront } from '../shared/settings';
+import {
+  tabBookKey,
+  tabLookupKey,
+  type Retry,
+  type Search,
+  type SearchAnswer,
+  type SetRadius,
+  type TabBook,
+  type TabLookup,
+  type TabState,
+  type TabStateRequest,
+} from '../shared/messages';
+import { countryOfStorefront, readSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
+import { element, externalLink, type Translate } from '../ui/dom';
 import { createPlaceForm } from '../ui/place-form';
+import { RADII } from '../ui/radii';
+import { describe, describeLookup, type View } from './describe';
+import { fillHours, renderShopList, stockWords, type ListedShop } from './shop-list';
+import type { ShopMap } from './shop-map';
 
-const t = (key: string, substitutions?: string | string[]) => browser.i18n.getMessage(key, substitutions);
-const byId = (id: string) => document.getElementById(id)!;
+const t: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions);
+const locale = uiLocale();
+const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+let tabId: number | null = null;
+let settings: Settings;
+/** The answer for an ISBN typed in the popup (on a page that is not a book). */
+let searched: LookupResult | null = null;
+let map: { key: string; view: ShopMap | null } | null = null;
+let firstListPainted = false;
 
 async function targetTabId(): Promise<number | null> {
   const fromQuery = Number.parseInt(new URLSearchParams(location.search).get('tabId') ?? '', 10);
@@ -16,129 +44,265 @@ async function targetTabId(): Promise<number | null> {
   return active?.id ?? null;
 }
 
+function translatePage(): void {
+  document.documentElement.lang = locale;
+  document.title = t('extensionName');
+  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) node.textContent = t(node.dataset.i18n!);
+  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-title]')) node.title = t(node.dataset.i18nTitle!);
+  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) node.setAttribute('aria-label', t(node.dataset.i18nLabel!));
+}
+
 const KIND_MESSAGE: Record<TabBook['kind'], string> = {
   print: 'kindPrint',
   kindle: 'kindKindle',
   audiobook: 'kindAudiobook',
-  'not-a-book': 'stateNotABook',
+  'not-a-book': 'kindPrint',
   unknown: 'kindPrint',
 };
 
-function showState(state: 'reading' | 'no-book' | 'book'): void {
-  byId('app').dataset.state = state;
+function renderBook(book: TabBook | null, result: LookupResult | null): void {
+  const line = byId('book-line');
+  const isbn13 = result?.isbn13 ?? book?.isbn13 ?? book?.editions[0];
+  line.hidden = !isbn13;
+  if (!isbn13) return;
+  const parts = [`ISBN ${displayIsbn13(isbn13)}`];
+  if (book && book.kind !== 'print' && book.kind !== 'unknown') parts.push(t('printEditionOf', t(KIND_MESSAGE[book.kind])));
+  const edition = result?.editionsAsked.length ? t('otherEditionsAsked') : '';
+  line.textContent = [...parts, edition].filter(Boolean).join(' · ');
 }
 
-function showBook(book: TabBook): void {
-  showState('book');
-  byId('title').textContent = t('bookFound');
-  byId('status').textContent = '';
-  byId('book').hidden = false;
-  byId('book-kind').textContent = t(KIND_MESSAGE[book.kind]);
-  byId('book-isbn').textContent = book.isbn13 ? displayIsbn13(book.isbn13) : '—';
-  byId('book-no-own-isbn').hidden = book.isbn13 !== null;
-  byId('book-no-own-isbn').textContent = t('noOwnIsbn');
-  const others = book.editions.filter((isbn) => isbn !== book.isbn13);
-  byId('other-editions').hidden = others.length === 0;
-  byId('other-editions-title').textContent = t('otherEditions');
-  byId('edition-list').replaceChildren(
-    ...others.map((isbn) => {
-      const item = document.createElement('li');
-      item.textContent = displayIsbn13(isbn);
-      return item;
-    }),
-  );
-}
-
-const STOCK_MESSAGE = { 'in-stock': 'stockInStock', preorder: 'stockPreorder', unknown: 'stockUnknown', 'out-of-stock': 'stockUnknown' } as const;
-
-function showPlaceForm(state: TabState, book: TabBook, tabId: number): void {
+function renderPlace(state: TabState, view: View, book: TabBook | null): void {
   const slot = byId('place-form-slot');
-  if (slot.childElementCount > 0) return;
-  slot.append(
-    createPlaceForm({
-      country: state.place?.country ?? countryOfStorefront(book.storefront),
-      currentLabel: state.place?.label,
-      radiusKm: state.place?.radiusKm,
-      onSaved: () => void render(tabId),
-    }),
-  );
-}
-
-function showLookup(state: TabState, tabId: number): void {
-  const book = state.book!;
-  const lookup: TabLookup | null = state.lookup;
-  byId('lookup').hidden = false;
-  const status = byId('lookup-status');
-  byId('place-line').hidden = !state.place;
-  if (state.place) {
-    byId('place-current').textContent = t('placeCurrent', state.place.label);
-    byId('place-change').textContent = t('placeChange');
-    byId('place-change').onclick = () => showPlaceForm(state, book, tabId);
-  }
-  if (!lookup || lookup.state === 'no-place') {
-    status.textContent = t('statePlaceNeeded');
-    showPlaceForm(state, book, tabId);
-    return;
-  }
-  byId('place-form-slot').replaceChildren();
-  if (lookup.state === 'asking') {
-    status.textContent = t('stateAsking');
-    return;
-  }
-  const { result } = lookup;
-  const withBook = result.shops.filter(hasTheBook).length;
-  status.textContent = withBook > 0 ? t('stateShops', String(withBook)) : t('stateNoShop', String(result.radiusKm));
-  const distance = new Intl.NumberFormat(browser.i18n.getUILanguage(), { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 });
-  byId('shop-list').replaceChildren(
-    ...result.shops.map((shop) => {
-      const item = document.createElement('li');
-      item.dataset.shopId = shop.id;
-      const name = document.createElement('div');
-      name.className = 'shop-name';
-      name.textContent = shop.name;
-      const meta = document.createElement('div');
-      meta.className = 'shop-meta';
-      const stock = shop.isbn13 && shop.isbn13 !== result.isbn13 ? 'stockOtherEdition' : STOCK_MESSAGE[shop.stock];
-      meta.textContent = [distance.format(shop.distanceKm), t(stock), shop.address.city].filter(Boolean).join(' · ');
-      item.append(name, meta);
-      return item;
-    }),
-  );
-  byId('source-problems').replaceChildren(
-    ...result.sources
-      .filter((source) => source.state !== 'ok')
-      .map((source) => {
-        const item = document.createElement('li');
-        item.dataset.sourceState = source.state;
-        item.textContent = t('sourceFailed', source.name);
-        return item;
+  const line = byId('place-line');
+  const wantsForm = view.state === 'no-place' || slot.dataset.open === 'true';
+  line.hidden = !state.place || view.state === 'not-a-book' && !searched;
+  if (state.place) byId('place-current').textContent = t('placeCurrentRadius', [state.place.label, new Intl.NumberFormat(locale).format(state.place.radiusKm)]);
+  if (wantsForm && slot.childElementCount === 0) {
+    slot.append(
+      createPlaceForm({
+        country: state.place?.country ?? countryOfStorefront(book?.storefront),
+        currentLabel: state.place?.label,
+        radiusKm: state.place?.radiusKm,
+        onSaved: () => {
+          slot.dataset.open = 'false';
+          slot.replaceChildren();
+          void render();
+        },
       }),
+    );
+  } else if (!wantsForm) {
+    slot.replaceChildren();
+  }
+}
+
+function renderProgress(lookup: TabLookup | null): void {
+  const list = byId('progress');
+  list.hidden = lookup?.state !== 'asking';
+  if (lookup?.state !== 'asking') return;
+  list.replaceChildren(
+    ...lookup.progress.map((source) =>
+      element('li', { 'data-source-state': source.state }, t(source.state === 'waiting' ? 'progressWaiting' : source.state === 'ok' ? 'progressDone' : 'progressFailed', source.name)),
+    ),
   );
 }
 
-async function render(tabId: number | null): Promise<void> {
-  const request: TabStateRequest | null = tabId === null ? null : { type: 'TabState', tabId };
-  const state = request ? ((await browser.runtime.sendMessage(request)) as TabState) : { book: null, lookup: null, place: null };
-  if (state.book && tabId !== null) {
-    showBook(state.book);
-    showLookup(state, tabId);
-  } else {
-    showState('no-book');
-    byId('status').textContent = t('stateNoBookTab');
+function renderProblems(view: View): void {
+  const box = byId('problems');
+  box.hidden = view.problems.length === 0;
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+  byId('problem-list').replaceChildren(
+    ...view.problems.map(({ source, reason }) => {
+      const why = source.state === 'rate-limited' && source.retryAt ? t(reason, time.format(source.retryAt)) : t(reason);
+      return element('li', { 'data-source-id': source.sourceId, 'data-source-state': source.state }, t('sourceFailedWhy', [source.name, why]));
+    }),
+  );
+  byId('retry').hidden = tabId === null || searched !== null;
+}
+
+function renderWider(view: View, radiusKm: number | undefined): void {
+  const next = RADII.find((km) => radiusKm !== undefined && km > radiusKm);
+  const box = byId('wider');
+  box.hidden = !(view.state === 'none-nearby' && next);
+  if (!box.hidden) {
+    byId('wider-button').textContent = t('lookFurther', new Intl.NumberFormat(locale).format(next!));
+    byId('wider-button').onclick = async () => {
+      const request: SetRadius = { type: 'SetRadius', radiusKm: next! };
+      await browser.runtime.sendMessage(request);
+      if (searched) await search(searched.isbn13);
+    };
   }
+}
+
+function describeShop(shop: ListedShop, isbn13: string): string {
+  const km = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 }).format(shop.distanceKm);
+  return `${km} · ${stockWords(shop, isbn13, t)}`;
+}
+
+async function renderResults(result: LookupResult | null): Promise<void> {
+  const section = byId('results');
+  section.hidden = !result || result.shops.length === 0;
+  if (!result || result.shops.length === 0) {
+    map?.view?.remove();
+    map = null;
+    return;
+  }
+  const list = byId('shop-list');
+  const favourites = new Set(settings.favourites.map((f) => f.id));
+  renderShopList(list, result.shops, {
+    t,
+    locale,
+    isbn13: result.isbn13,
+    favourites,
+    onToggleFavourite: (shop) => void toggleFavourite(shop),
+    onFocusShop: (shopId) => map?.view?.highlight(shopId),
+  });
+  if (!firstListPainted) {
+    firstListPainted = true;
+    performance.mark('list-painted');
+  }
+  void showHours(list, result);
+  const key = `${result.isbn13}@${result.finishedAt}`;
+  if (map?.key !== key) {
+    map?.view?.remove();
+    map = { key, view: null };
+    await showMap(result, key);
+  }
+}
+
+async function showHours(list: HTMLElement, result: LookupResult): Promise<void> {
+  if (!result.shops.some((shop) => shop.openingHours)) return;
+  const { hoursToday } = await import('./hours');
+  const now = new Date();
+  fillHours(list, result.shops, (shop) => {
+    const hours = hoursToday(shop.openingHours!, shop.location ?? result.place, now, locale);
+    if (!hours) return null;
+    const today = hours.today.length ? t('hoursToday', hours.today.join(', ')) : t('closedToday');
+    return `${t(hours.openNow ? 'openNow' : 'closedNow')} · ${today}`;
+  });
+}
+
+async function showMap(result: LookupResult, key: string): Promise<void> {
+  const container = byId('map');
+  const status = byId('map-status');
+  status.hidden = true;
+  if (!navigator.onLine) {
+    container.hidden = true;
+    status.hidden = false;
+    status.textContent = t('mapOffline');
+    return;
+  }
+  container.hidden = false;
+  // After the list has been painted.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  if (map?.key !== key) return;
+  const { createShopMap } = await import('./shop-map');
+  if (map?.key !== key) return;
+  map.view = createShopMap(container, {
+    place: result.place,
+    shops: result.shops,
+    tiles: settings.tiles,
+    describeShop: (shop) => describeShop(shop, result.isbn13),
+    onSelect: (shopId) => {
+      const item = document.querySelector<HTMLElement>(`#shop-list li[data-shop-id="${CSS.escape(shopId)}"]`);
+      for (const other of document.querySelectorAll('#shop-list li.highlight')) other.classList.remove('highlight');
+      item?.classList.add('highlight');
+      item?.scrollIntoView({ block: 'nearest' });
+      item?.focus({ preventScroll: true });
+    },
+    onTilesFailed: () => {
+      status.hidden = false;
+      status.textContent = t('mapTilesFailed');
+    },
+  });
+  container.dataset.markers = String(map.view.markerCount());
+}
+
+function renderPortals(result: LookupResult | null): void {
+  const section = byId('portals');
+  section.hidden = !result || result.portals.length === 0;
+  byId('portal-list').replaceChildren(...(result?.portals ?? []).map((portal) => element('li', {}, externalLink(portal.url, portal.name))));
+}
+
+async function toggleFavourite(shop: ListedShop): Promise<void> {
+  const pinned = settings.favourites.some((f) => f.id === shop.id);
+  const favourites = pinned ? settings.favourites.filter((f) => f.id !== shop.id) : [...settings.favourites, { id: shop.id, name: shop.name }];
+  await browser.storage.sync.set({ [SETTINGS_KEY]: { ...settings, favourites } });
+}
+
+async function search(isbn13: string): Promise<void> {
+  const request: Search = { type: 'Search', isbn13 };
+  byId('status').textContent = t('stateAsking');
+  const answer = (await browser.runtime.sendMessage(request)) as SearchAnswer;
+  searched = answer.state === 'done' ? answer.result : null;
+  await render();
+}
+
+function setUpForms(): void {
+  byId('search-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const input = byId<HTMLInputElement>('search-input');
+    const isbn13 = toIsbn13(input.value);
+    if (!isbn13) {
+      byId('search-message').textContent = t('searchInvalid');
+      input.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    byId('search-message').textContent = '';
+    input.removeAttribute('aria-invalid');
+    void search(isbn13);
+  });
+  byId('place-change').addEventListener('click', () => {
+    byId('place-form-slot').dataset.open = 'true';
+    void render().then(() => byId('place-form-slot').querySelector('input')?.focus());
+  });
+  byId('retry').addEventListener('click', () => {
+    if (tabId === null) return;
+    const request: Retry = { type: 'Retry', tabId };
+    void browser.runtime.sendMessage(request);
+  });
+}
+
+let rendering = Promise.resolve();
+/** One render at a time, in order: storage changes can arrive while one is under way. */
+function render(): Promise<void> {
+  rendering = rendering.then(renderNow, renderNow);
+  return rendering;
+}
+
+async function renderNow(): Promise<void> {
+  const request: TabStateRequest | null = tabId === null ? null : { type: 'TabState', tabId };
+  const state: TabState = request ? ((await browser.runtime.sendMessage(request)) as TabState) : { book: null, lookup: null, place: null };
+  if (!state.place && settings.place) state.place = { label: settings.place.label, country: settings.place.country, radiusKm: settings.radiusKm };
+  const lookup: TabLookup | null = searched ? { state: 'done', result: searched } : state.lookup;
+  const view = searched ? describeLookup(lookup) : describe(state);
+  const result = lookup?.state === 'done' ? lookup.result : null;
+  byId('app').dataset.state = view.state;
+  byId('status').textContent = t(view.line[0], view.line[1]);
+  byId('search-form').hidden = view.state !== 'not-a-book' && !searched;
+  renderBook(state.book, result);
+  renderPlace(state, view, state.book);
+  renderProgress(lookup);
+  renderProblems(view);
+  renderWider(view, result?.radiusKm);
+  renderPortals(result);
+  await renderResults(result);
 }
 
 async function start(): Promise<void> {
-  document.documentElement.lang = browser.i18n.getUILanguage();
-  document.title = t('extensionName');
-  byId('title').textContent = t('extensionName');
-  byId('status').textContent = t('stateReading');
-  const tabId = await targetTabId();
-  // The page may report its book after the popup opened, or switch to another book: follow it.
+  translatePage();
+  setUpForms();
+  const [id, stored] = await Promise.all([targetTabId(), browser.storage.sync.get(SETTINGS_KEY)]);
+  tabId = id;
+  settings = readSettings(stored[SETTINGS_KEY]).settings;
   browser.storage.session.onChanged.addListener((changes) => {
-    if (tabId !== null && (tabBookKey(tabId) in changes || tabLookupKey(tabId) in changes)) void render(tabId);
+    if (tabId !== null && (tabBookKey(tabId) in changes || tabLookupKey(tabId) in changes)) void render();
   });
-  await render(tabId);
+  browser.storage.sync.onChanged.addListener((changes) => {
+    if (!(SETTINGS_KEY in changes)) return;
+    settings = readSettings(changes[SETTINGS_KEY]!.newValue).settings;
+    void render();
+  });
+  await render();
 }
 
 void start();

@@ -3,11 +3,12 @@
 // its reason next to the field, and nothing is changed. The browser's position is asked only on that
 // click, from this page (the worker has no geolocation), and rounded here before it goes anywhere.
 import { browser } from '../shared/browser';
+import { uiLocale } from '../shared/locale';
 import type { SetPlace, SetPlaceAnswer } from '../shared/messages';
 import { DEFAULT_RADIUS_KM } from '../shared/settings';
 
 const t = (key: string, substitutions?: string | string[]) => browser.i18n.getMessage(key, substitutions);
-const RADII = [5, 10, 20, 30, 50, 100];
+import { RADII } from './radii';
 
 const REASON_MESSAGE: Record<string, string> = {
   empty: 'reason_empty',
@@ -38,7 +39,7 @@ export function createPlaceForm({ country, currentLabel, radiusKm = DEFAULT_RADI
   if (currentLabel) input.value = currentLabel;
   const radius = element('select', { name: 'radius', id: 'radius-select' });
   for (const km of RADII) {
-    const option = element('option', { value: String(km) }, `${new Intl.NumberFormat(browser.i18n.getUILanguage()).format(km)} km`);
+    const option = element('option', { value: String(km) }, `${new Intl.NumberFormat(uiLocale()).format(km)} km`);
     if (km === radiusKm) option.selected = true;
     radius.append(option);
   }

@@ -6,7 +6,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { readFixture } from '../fixtures';
-import { badgeText, corpusPage, describeInBrowsers, openAmazonPage, openExtensionPage, tabBooks, waitForTabBook, type Extension } from './harness';
+import { badgeText, waitForBadge, corpusPage, describeInBrowsers, openAmazonPage, openExtensionPage, tabBooks, waitForTabBook, type Extension } from './harness';
 
 const corpusPresent = existsSync(new URL('../../../shared/amazon-pages/EXPECTED.json', import.meta.url));
 if (!corpusPresent) console.warn('\n*** ../shared/amazon-pages is missing: browser tests on real pages are SKIPPED ***\n');
@@ -34,7 +34,7 @@ describeInBrowsers('finding the book', (name) => {
       await openAmazonPage(ext, [{ url: real.url, body: corpusPage(real.file) }]);
       const [tabId, book] = await waitForTabBook(extensionPage, (_b, id) => !known.has(`tab:${id}`));
       expect(book, real.file).toMatchObject({ isbn13: real.isbn13, kind: real.kind });
-      expect(await badgeText(extensionPage, tabId)).toBe('•');
+      expect(await waitForBadge(extensionPage, tabId, '•')).toBe('•');
     }
   });
 
@@ -63,7 +63,7 @@ describeInBrowsers('finding the book', (name) => {
     ]);
     const [tabId] = await waitForTabBook(extensionPage, (book) => book.isbn13 === '9782070368228');
     const popup = await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`);
-    await popup.waitForFunction(() => document.getElementById('book-isbn')?.textContent === '978-2070368228');
+    await popup.waitForFunction(() => document.getElementById('book-line')?.textContent?.startsWith('ISBN 978-2070368228'));
 
     // What Amazon's format switcher does, after a person clicks it in the tab they are looking at:
     // a new address through the History API, new details in place.
@@ -78,15 +78,15 @@ describeInBrowsers('finding the book', (name) => {
     });
 
     await waitForTabBook(extensionPage, (book, id) => id === tabId && book.isbn13 === '9782091873732');
-    await popup.waitForFunction(() => document.getElementById('book-isbn')?.textContent === '978-2091873732', { timeout: 5_000 });
-    expect(await badgeText(extensionPage, tabId)).toBe('•');
+    await popup.waitForFunction(() => document.getElementById('book-line')?.textContent?.startsWith('ISBN 978-2091873732'), { timeout: 5_000 });
+    expect(await waitForBadge(extensionPage, tabId, '•')).toBe('•');
 
     // Then the shopper leaves Amazon in that tab: the badge goes with the page, and the popup
     // no longer shows the book.
     await page.goto(elsewhere, { waitUntil: 'domcontentloaded' });
     expect(await badgeText(extensionPage, tabId)).toBe('');
     await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`, popup);
-    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'no-book', { timeout: 5_000 });
+    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'not-a-book', { timeout: 5_000 });
     expect(await tabBooks(extensionPage)).not.toHaveProperty(`tab:${tabId}`);
   });
 });

@@ -3,7 +3,7 @@
 // refused). State is read back the way the extension's own pages read it.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findBrowser, launchWithExtension } from '../../scripts/browsers.mjs';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -35,6 +35,13 @@ export function describeInBrowsers(title: string, body: (name: BrowserName) => v
       describe.skip(`${title} (${name}: not installed)`, () => body(name));
     }
   }
+}
+
+/** For what only Chromium can do here (CDP, screenshots in other languages): the same skip/fail rule. */
+export function describeInChromium(title: string, body: () => void): void {
+  if (findBrowser('chromium')) describe(`${title} (chromium)`, body);
+  else if (process.env.CI === 'true') describe(`${title} (chromium)`, () => it('needs chromium installed', () => expect.fail('chromium is not installed')));
+  else describe.skip(`${title} (chromium: not installed)`, body);
 }
 
 export interface ServedPage {
@@ -108,4 +115,15 @@ export async function badgeText(extensionPage: Page, tabId: number): Promise<str
     const { browser, chrome } = globalThis as unknown as ExtensionGlobals;
     return (browser ?? chrome)!.action.getBadgeText({ tabId: id });
   }, tabId);
+}
+
+/** Waits for the tab's badge to read `text` (the worker sets it just after it stores the book). */
+export async function waitForBadge(extensionPage: Page, tabId: number, text: string, timeoutMs = 5_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await badgeText(extensionPage, tabId);
+  while (last !== text && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    last = await badgeText(extensionPage, tabId);
+  }
+  return last;
 }

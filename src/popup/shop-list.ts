@@ -1,0 +1,82 @@
+// The list of shops: the part of the popup that must always work (no map, no tiles, a screen reader).
+// Each shop is an <li data-shop-id> with its name, distance, stock in words, hours, address, phone,
+// directions and the network's page. Everything from the network goes in as text; links were already
+// checked to be http(s) when the answer was parsed, and are checked again here.
+import type { LookupResult } from '../lookup/result';
+import { element, externalLink, type Translate } from '../ui/dom';
+
+export type ListedShop = LookupResult['shops'][number];
+
+const STOCK_MESSAGE: Record<ListedShop['stock'], string> = {
+  'in-stock': 'stockInStock',
+  preorder: 'stockPreorder',
+  unknown: 'stockUnknown',
+  'out-of-stock': 'stockUnknown',
+};
+
+const isWebLink = (href: string | undefined): href is string => !!href && /^https?:\/\//i.test(href);
+
+export interface ShopListOptions {
+  t: Translate;
+  locale: string;
+  /** The ISBN asked for: a shop listed for another edition says so. */
+  isbn13: string;
+  favourites: Set<string>;
+  onToggleFavourite: (shop: ListedShop) => void;
+  onFocusShop: (shopId: string | null) => void;
+}
+
+export function stockWords(shop: ListedShop, isbn13: string, t: Translate): string {
+  if (shop.isbn13 && shop.isbn13 !== isbn13 && shop.stock !== 'unknown') return t('stockOtherEdition');
+  return t(STOCK_MESSAGE[shop.stock]);
+}
+
+/** Pinned shops first, then as the lookup ordered them (in stock first, then by distance). */
+export function orderShops(shops: ListedShop[], favourites: Set<string>): ListedShop[] {
+  return [...shops.filter((shop) => favourites.has(shop.id)), ...shops.filter((shop) => !favourites.has(shop.id))];
+}
+
+export function renderShopList(list: HTMLElement, shops: ListedShop[], options: ShopListOptions): void {
+  const { t, locale, isbn13, favourites } = options;
+  const distance = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 });
+  list.replaceChildren(
+    ...orderShops(shops, favourites).map((shop) => {
+      const pinned = favourites.has(shop.id);
+      const item = element('li', { 'data-shop-id': shop.id, 'data-stock': shop.stock, tabindex: '-1' });
+      if (pinned) item.dataset.pinned = 'true';
+      const heading = element('h3', { class: 'shop-name' }, shop.name);
+      const pin = element('button', { type: 'button', class: 'pin', 'aria-pressed': String(pinned), title: t(pinned ? 'unpinShop' : 'pinShop'), 'aria-label': t(pinned ? 'unpinShop' : 'pinShop') }, pinned ? '★' : '☆');
+      pin.addEventListener('click', () => options.onToggleFavourite(shop));
+      const facts = element('p', { class: 'shop-meta' }, [distance.format(shop.distanceKm), stockWords(shop, isbn13, t)].join(' · '));
+      const hours = element('p', { class: 'shop-hours' });
+      if (shop.closedForHolidays) hours.textContent = t('closedForHolidays');
+      const address = [shop.address.street, [shop.address.postalCode, shop.address.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+      const links = element('p', { class: 'shop-links' });
+      if (shop.phone) links.append(element('a', { href: `tel:${shop.phone.replace(/[^\d+]/g, '')}` }, shop.phone));
+      if (shop.location) {
+        const to = `${shop.location.lat.toFixed(5)},${shop.location.lon.toFixed(5)}`;
+        links.append(externalLink(`https://www.openstreetmap.org/directions?route=${encodeURIComponent(`;${to}`)}`, t('directions')));
+      }
+      const page = shop.links.reserve ?? shop.links.book;
+      if (isWebLink(page)) links.append(externalLink(page, t(shop.links.reserve ? 'reserve' : 'bookPage')));
+      if (isWebLink(shop.website)) links.append(externalLink(shop.website, t('website')));
+      item.append(element('div', { class: 'shop-head' }, heading, pin), facts, hours);
+      if (address) item.append(element('p', { class: 'shop-address' }, address));
+      item.append(links);
+      item.addEventListener('mouseenter', () => options.onFocusShop(shop.id));
+      item.addEventListener('focusin', () => options.onFocusShop(shop.id));
+      item.addEventListener('mouseleave', () => options.onFocusShop(null));
+      return item;
+    }),
+  );
+}
+
+/** Fills in each shop's hours line once the hours module is loaded. */
+export function fillHours(list: HTMLElement, shops: ListedShop[], describe: (shop: ListedShop) => string | null): void {
+  for (const shop of shops) {
+    if (!shop.openingHours || shop.closedForHolidays) continue;
+    const line = list.querySelector<HTMLElement>(`li[data-shop-id="${CSS.escape(shop.id)}"] .shop-hours`);
+    const text = describe(shop);
+    if (line && text) line.textContent = text;
+  }
+}

@@ -1,0 +1,74 @@
+// The map: Leaflet, loaded after the list is painted. Markers are plain CSS (a divIcon), which also
+// ends Leaflet's broken default-icon problem under bundlers (its icon path is guessed from a CSS url
+// that bundling rewrites). Marker popups are built as elements, never HTML strings; the attribution
+// (a setting) is escaped because Leaflet writes it as HTML. When tiles fail, the map says so in words.
+import * as L from 'leaflet';
+import type { ListedShop } from './shop-list';
+
+export interface ShopMapOptions {
+  place: { lat: number; lon: number };
+  shops: ListedShop[];
+  tiles: { url: string; attribution: string };
+  describeShop: (shop: ListedShop) => string;
+  onSelect: (shopId: string) => void;
+  onTilesFailed: () => void;
+}
+
+export interface ShopMap {
+  highlight(shopId: string | null): void;
+  markerCount(): number;
+  remove(): void;
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function createShopMap(container: HTMLElement, options: ShopMapOptions): ShopMap {
+  // Keyboard users move through the list, which holds everything the map shows.
+  const map = L.map(container, { keyboard: false, scrollWheelZoom: false, zoomSnap: 0.5 });
+  map.attributionControl.setPrefix(false);
+  const tiles = L.tileLayer(options.tiles.url, { attribution: escapeHtml(options.tiles.attribution), maxZoom: 18, crossOrigin: false });
+  let loaded = 0;
+  let failedOnce = false;
+  tiles.on('tileload', () => loaded++);
+  tiles.on('tileerror', () => {
+    if (loaded === 0 && !failedOnce) {
+      failedOnce = true;
+      options.onTilesFailed();
+    }
+  });
+  tiles.addTo(map);
+
+  L.circleMarker([options.place.lat, options.place.lon], { radius: 7, className: 'place-marker', interactive: false }).addTo(map);
+  const markers = new Map<string, L.Marker>();
+  for (const shop of options.shops) {
+    if (!shop.location) continue;
+    const marker = L.marker([shop.location.lat, shop.location.lon], {
+      icon: L.divIcon({ className: `shop-marker stock-${shop.stock}`, iconSize: [18, 18], iconAnchor: [9, 9], popupAnchor: [0, -8] }),
+      keyboard: false,
+      title: shop.name,
+      alt: shop.name,
+    });
+    marker.bindPopup(() => {
+      const box = document.createElement('div');
+      const name = document.createElement('strong');
+      name.textContent = shop.name;
+      const line = document.createElement('div');
+      line.textContent = options.describeShop(shop);
+      box.append(name, line);
+      return box;
+    });
+    marker.on('click', () => options.onSelect(shop.id));
+    marker.addTo(map);
+    markers.set(shop.id, marker);
+  }
+  const points: L.LatLngExpression[] = [[options.place.lat, options.place.lon], ...[...markers.values()].map((m) => m.getLatLng())];
+  map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 15 });
+
+  return {
+    highlight(shopId) {
+      for (const [id, marker] of markers) marker.getElement()?.classList.toggle('highlight', id === shopId);
+    },
+    markerCount: () => markers.size,
+    remove: () => map.remove(),
+  };
+}

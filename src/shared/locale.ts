@@ -1,0 +1,11 @@
+// The language the extension's texts are shown in, for Intl (numbers, distances, times). Each
+// messages.json names its own language (uiLocale), so figures always match the words; the browser's
+// region is kept when it is the same language (en-GB stays en-GB). Neither getUILanguage() nor
+// @@ui_locale is enough: headless Chromium with --lang=fr shows French messages and reports en-US.
+import { browser } from './browser';
+
+export function uiLocale(): string {
+  const language = browser.i18n.getMessage('uiLocale') || 'en';
+  const preferred = typeof navigator === 'undefined' ? '' : navigator.language;
+  return preferred.split('-')[0] === language ? preferred : language;
+}

@@ -1,0 +1,237 @@
+// What the shopper sees, in Chromium and Firefox, with the production build: the card on a French book
+// page, the popup (map and list) opened with ?tabId=N, every state by its words, hostile shop names,
+// refused tiles. The sources, geocoder and tiles are the stand-ins on a local server, which the
+// settings point to (Firefox's worker cannot be intercepted; the same path is used in both browsers).
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchWithExtension } from '../../scripts/browsers.mjs';
+import { startStandInServer, type StandInServer } from '../../stand-ins/server';
+import { readFixture } from '../fixtures';
+import { describeInBrowsers, describeInChromium, openAmazonPage, openExtensionPage, waitForTabBook, type Extension } from './harness';
+
+export const SCREENSHOTS = 'test-results/screenshots';
+const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
+const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
+const IN_ORDER = ['Les Mots Voyageurs (démo)', 'Librairie du Capitole (démo)', 'Au Fil des Pages (démo)', 'La Page Blanche (démo)', 'Bulles et Cases (démo)', 'Le Grenier à Livres (démo)'];
+
+type Api = { storage: { local: { get(k: null): Promise<Record<string, unknown>>; remove(k: string[]): Promise<void> } } };
+
+/** Points every source, the geocoders and the tiles at the stand-in server (as a campaign would point them elsewhere). */
+export async function useStandInServer(extensionPage: Page, url: string, place?: object): Promise<void> {
+  await extensionPage.evaluate(
+    async (base, placeJson) => {
+      const g = globalThis as unknown as { browser?: { storage: { sync: { set(i: object): Promise<void> } } }; chrome?: { storage: { sync: { set(i: object): Promise<void> } } } };
+      await (g.browser ?? g.chrome)!.storage.sync.set({
+        settings: {
+          version: 2,
+          ...(placeJson ? { place: JSON.parse(placeJson) } : {}),
+          sources: { placedeslibraires: { enabled: true, baseUrl: base }, openstreetmap: { enabled: true, baseUrl: base } },
+          geocoders: { apiAdresse: base, nominatim: base },
+          tiles: { url: `${base}tiles/{z}/{x}/{y}.png`, attribution: '<b>Stand-in</b> tiles' },
+        },
+      });
+    },
+    url,
+    place ? JSON.stringify(place) : '',
+  );
+}
+
+const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
+const stateOf = (page: Page, state: string) =>
+  page.waitForFunction((s) => document.getElementById('app')?.dataset.state === s, { polling: 50, timeout: 20_000 }, state);
+const shopNames = (page: Page) => page.$$eval('#shop-list li[data-shop-id] .shop-name', (items) => items.map((h) => h.textContent));
+
+describeInBrowsers('the popup, the card and the map', (name) => {
+  let ext: Extension;
+  let server: StandInServer;
+  let extensionPage: Page;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    server = await startStandInServer();
+    ext = await launchWithExtension(name);
+    extensionPage = await openExtensionPage(ext, 'options/options.html');
+    await useStandInServer(extensionPage, server.url);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  async function openBook(url: string, body: Buffer, isbn13: string): Promise<{ tab: Page; tabId: number }> {
+    const tab = await openAmazonPage(ext, [{ url, body }]);
+    tab.on('dialog', (dialog) => void dialogs.push(dialog.message()));
+    const [tabId] = await waitForTabBook(extensionPage, (book) => book.isbn13 === isbn13);
+    return { tab, tabId };
+  }
+
+  async function openPopup(tabId: number): Promise<Page> {
+    const popup = await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`);
+    popup.on('dialog', (dialog) => void dialogs.push(dialog.message()));
+    return popup;
+  }
+
+  it('asks for a place, then shows the count on the page and the shops on the map and in the list, in order', async () => {
+    const { tab, tabId } = await openBook(DEMO_URL, DEMO, '9782070360024');
+    const popup = await openPopup(tabId);
+    await stateOf(popup, 'no-place');
+    expect(await textOf(popup, '#status')).toMatch(/Where are you\?/);
+
+    await popup.type('input[name="place"]', 'Toulouse');
+    await popup.click('.place-form button[type="submit"]');
+    await stateOf(popup, 'results');
+    expect(await textOf(popup, '#status')).toBe('4 bookshops near you have it.');
+    expect(await textOf(popup, '#place-current')).toBe('Near 31000 Toulouse, within 30 km');
+    expect(await shopNames(popup)).toEqual(IN_ORDER);
+    expect(await popup.$$eval('#shop-list li .shop-meta', (items) => items.map((p) => p.textContent))).toEqual([
+      '0.5 km · In stock',
+      '0.6 km · In stock',
+      '17.9 km · In stock',
+      '1.4 km · Pre-order',
+      '1.4 km · Stock unknown',
+      '3.8 km · Stock unknown',
+    ]);
+    // One marker per shop with a place, on a map whose tiles came.
+    await popup.waitForSelector('#map[data-markers]');
+    expect(await popup.$$eval('#map .shop-marker', (markers) => markers.length)).toBe(6);
+    await popup.waitForSelector('#map img.leaflet-tile-loaded');
+    expect(await popup.$eval('#map-status', (el) => (el as HTMLElement).hidden)).toBe(true);
+    // Opening hours, read by the opening_hours library: "Open now · today 10:00–19:00" or closed.
+    await popup.waitForFunction(() => /today|closed today/.test(document.querySelector('li[data-shop-id="openstreetmap:node/900002"] .shop-hours')?.textContent ?? ''));
+    // The attribution is a setting: shown as text, not HTML.
+    expect(await textOf(popup, '.leaflet-control-attribution')).toContain('<b>Stand-in</b> tiles');
+    // Links: phone, directions, the network's page.
+    const links = await popup.$$eval('li[data-shop-id="placedeslibraires:9101"] .shop-links a', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links[0]).toBe('tel:0561000001');
+    expect(links[1]).toMatch(/^https:\/\/www\.openstreetmap\.org\/directions\?route=/);
+    expect(links[2]).toBe(`${server.url}livre/9782070360024`); // the network's page, at its configured address
+
+    // The card on the Amazon page, below the buy box, with the count and the French reminder.
+    await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.textContent?.includes('bookshops'), { timeout: 10_000 });
+    const card = await tab.evaluate(() => {
+      const host = document.getElementById('local-bookshops-card')!;
+      return { text: host.shadowRoot!.querySelector('.card')!.textContent, after: host.previousElementSibling?.id };
+    });
+    expect(card.text).toContain('4 bookshops near you have it · nearest 0.5 km');
+    expect(card.text).toContain('fixed book price law');
+    expect(card.after).toBe('buybox');
+    if (name === 'chromium') {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      // A tab in the background never paints a frame to capture: bring each to the front first.
+      await tab.bringToFront();
+      await tab.screenshot({ path: `${SCREENSHOTS}/card-on-page.png` });
+      await popup.bringToFront();
+      await popup.setViewport({ width: 400, height: 900 });
+      await popup.screenshot({ path: `${SCREENSHOTS}/popup-en-light.png`, fullPage: true });
+      await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+      await popup.screenshot({ path: `${SCREENSHOTS}/popup-en-dark.png`, fullPage: true });
+    }
+    await popup.close();
+    await tab.close();
+  });
+
+  it('says which source could not be checked and why while the others answer, and retries on request', async () => {
+    server.setScenario({ placedeslibraires: 'timeout' });
+    const { tab, tabId } = await openBook('https://www.amazon.fr/LEtranger/dp/207036822X', readFixture('desktop-2023-rpi-and-bullets.html'), '9782070368228');
+    const popup = await openPopup(tabId);
+    await stateOf(popup, 'asking');
+    await popup.waitForFunction(() => /\(1 of 2 answered\)/.test(document.getElementById('status')!.textContent!), { timeout: 5000 });
+    expect(await popup.$$eval('#progress li', (items) => items.map((li) => li.textContent))).toEqual(['Place des Libraires: waiting for an answer…', 'OpenStreetMap: answered']);
+    await stateOf(popup, 'directory-only');
+    expect(await textOf(popup, '#problem-list')).toBe('Place des Libraires could not be checked: it did not answer within 8 seconds.');
+    expect(await shopNames(popup)).toEqual(['Librairie du Capitole (démo)', 'Bulles et Cases (démo)', 'Le Grenier à Livres (démo)']);
+
+    server.setScenario('ok');
+    await popup.click('#retry');
+    await stateOf(popup, 'none-nearby');
+    expect(await textOf(popup, '#status')).toMatch(/^No bookshop within 30 km has it in stock/);
+    expect(await textOf(popup, '#wider-button')).toBe('Look within 50 km');
+    expect(await popup.$$eval('#portal-list a', (as) => as.map((a) => a.textContent))).toEqual(['Librairies indépendantes', 'leslibraires.fr', 'Place des Libraires']);
+    await popup.close();
+    await tab.close();
+  }, 40_000);
+
+  it('on a tab without a book, looks up an ISBN typed in the popup', async () => {
+    const popup = await openPopup(999_999);
+    await stateOf(popup, 'not-a-book');
+    expect(await textOf(popup, '#status')).toMatch(/This tab shows no book/);
+    await popup.type('#search-input', '978-2-07-036002-5');
+    await popup.click('#search-form button');
+    expect(await textOf(popup, '#search-message')).toMatch(/not a valid ISBN/);
+    await popup.$eval('#search-input', (el) => ((el as HTMLInputElement).value = ''));
+    await popup.type('#search-input', '2070360024');
+    await popup.click('#search-form button');
+    await stateOf(popup, 'results');
+    expect(await shopNames(popup)).toEqual(IN_ORDER);
+    await popup.close();
+  });
+
+  it('shows hostile shop names as text, runs nothing, and keeps the list when the tiles are refused', async () => {
+    await useStandInServer(extensionPage, server.url, { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' });
+    await extensionPage.evaluate(async () => {
+      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+      const local = (g.browser ?? g.chrome)!.storage.local;
+      await local.remove(Object.keys(await local.get(null)).filter((key) => key.startsWith('cache:')));
+    });
+    server.setScenario({ placedeslibraires: 'hostile', openstreetmap: 'hostile', tiles: 'forbidden' });
+    const { tab, tabId } = await openBook(DEMO_URL, DEMO, '9782070360024');
+    const popup = await openPopup(tabId);
+    await stateOf(popup, 'results');
+    const names = await shopNames(popup);
+    expect(names).toContain('<img src=x onerror=alert(1)>');
+    expect(names).toContain('<b onmouseover=alert(3)>Bulles</b>');
+    expect(names.find((n) => n!.startsWith('AAAA'))!.length).toBeLessThanOrEqual(200);
+    expect(await popup.$$eval('#shop-list img, #shop-list script, #shop-list b', (nodes) => nodes.length)).toBe(0);
+    // javascript: and data: links are dropped (http: here is the stand-in server's own address).
+    expect(await popup.$$eval('#shop-list a', (as) => as.map((a) => (a as HTMLAnchorElement).protocol).filter((p) => !['https:', 'http:', 'tel:'].includes(p)))).toEqual([]);
+    // Tiles refused: the map says so in words, the list is whole.
+    await popup.waitForFunction(() => !(document.getElementById('map-status') as HTMLElement).hidden, { timeout: 10_000 });
+    expect(await textOf(popup, '#map-status')).toBe('The map background could not be loaded; the list below is complete.');
+    expect(names).toHaveLength(await popup.$$eval('#map .shop-marker', (markers) => markers.length));
+    // A marker's popup shows the name as text too.
+    await popup.$eval('#map .shop-marker[title="<img src=x onerror=alert(1)>"]', (marker) => (marker as HTMLElement).click());
+    await popup.waitForSelector('.leaflet-popup-content');
+    expect(await textOf(popup, '.leaflet-popup-content strong')).toBe('<img src=x onerror=alert(1)>');
+    expect(await popup.$$eval('.leaflet-popup-content img', (nodes) => nodes.length)).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(dialogs).toEqual([]);
+    server.setScenario('ok');
+    await popup.close();
+    await tab.close();
+  });
+});
+
+// Chromium only: firefox-esr comes without the French language pack.
+describeInChromium('the popup in French', () => {
+  let ext: Extension;
+  let server: StandInServer;
+  beforeAll(async () => {
+    server = await startStandInServer();
+    ext = await launchWithExtension('chromium', { lang: 'fr' });
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('speaks French when the browser does', async () => {
+    const extensionPage = await openExtensionPage(ext, 'options/options.html');
+    await useStandInServer(extensionPage, server.url, { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' });
+    const tab = await openAmazonPage(ext, [{ url: DEMO_URL, body: DEMO }]);
+    const [tabId] = await waitForTabBook(extensionPage, (book) => book.isbn13 === '9782070360024');
+    const popup = await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`);
+    await stateOf(popup, 'results');
+    const status = await textOf(popup, '#status');
+    expect(status).toBe('4 librairies près de chez vous l’ont.');
+    expect((await popup.$$eval('#shop-list li .shop-meta', (items) => items.map((p) => p.textContent)))[0]).toBe('0,5\u202fkm · En stock');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await popup.bringToFront();
+    await popup.setViewport({ width: 400, height: 900 });
+    await popup.waitForSelector('#map img.leaflet-tile-loaded');
+    await popup.screenshot({ path: `${SCREENSHOTS}/popup-fr-light.png`, fullPage: true });
+    await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await popup.screenshot({ path: `${SCREENSHOTS}/popup-fr-dark.png`, fullPage: true });
+    await tab.close();
+  });
+});

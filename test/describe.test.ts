@@ -1,0 +1,91 @@
+// From a bad answer to the words the shopper reads: each fault of a source, served by the stand-in
+// server, goes through the real lookup and the popup's describe(), and comes out as one English line.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe as group, expect, it } from 'vitest';
+import { createLookup } from '../src/lookup/lookup';
+import { openStreetMap } from '../src/networks/overpass';
+import { placeDesLibraires } from '../src/networks/place-des-libraires';
+import { describe, describeLookup } from '../src/popup/describe';
+import type { TabBook } from '../src/shared/messages';
+import { DEMO_BOOKS, TOULOUSE } from '../stand-ins/payloads';
+import type { Scenario } from '../stand-ins/answer';
+import { startStandInServer, type StandInServer } from '../stand-ins/server';
+
+const english: Record<string, { message: string; placeholders?: Record<string, { content: string }> }> = JSON.parse(readFileSync('_locales/en/messages.json', 'utf8'));
+/** browser.i18n.getMessage, as the browser does it for English. */
+function t(key: string, substitutions: string[] = []): string {
+  const entry = english[key];
+  if (!entry) throw new Error(`no message ${key}`);
+  return entry.message.replace(/\$(\w+)\$/g, (_, name: string) => {
+    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+    return content.replace(/\$(\d)/, (_m, n: string) => substitutions[Number(n) - 1] ?? '');
+  });
+}
+
+let server: StandInServer;
+beforeAll(async () => {
+  server = await startStandInServer();
+});
+afterAll(async () => server.close());
+
+async function shownFor(scenario: Scenario): Promise<{ state: string; line: string; problems: string[] }> {
+  server.setScenario({ placedeslibraires: scenario });
+  const lookup = createLookup({
+    fetch,
+    sleep: async () => {},
+    isOnline: () => true,
+    sources: [placeDesLibraires({ id: 'placedeslibraires', name: 'Place des Libraires', baseUrl: server.url }), openStreetMap(server.url)],
+    cache: { get: async () => null, set: async () => {}, getBackoff: async () => null, setBackoff: async () => {} },
+    now: () => Date.UTC(2026, 10, 26, 9),
+    timeoutMs: 300,
+  });
+  const result = await lookup({ isbn13: DEMO_BOOKS.inStock, editions: [DEMO_BOOKS.inStock], storefront: 'amazon.fr', place: TOULOUSE, radiusKm: 30 });
+  const view = describeLookup({ state: 'done', result });
+  return {
+    state: view.state,
+    line: t(view.line[0], view.line[1]),
+    problems: view.problems.map(({ source, reason }) => t('sourceFailedWhy', [source.name, t(reason, ['10:02'])])),
+  };
+}
+
+group('what the shopper reads when Place des Libraires misbehaves (OpenStreetMap still answers)', () => {
+  it.each([
+    ['forbidden', 'it refuses requests from extensions (403).'],
+    ['timeout', 'it did not answer within 8 seconds.'],
+    ['rate-limited', 'it asked us to wait; it is asked again after 10:02.'],
+    ['server-error', 'it had a server error, twice.'],
+    ['html', 'its answer could not be read.'],
+    ['truncated', 'its answer could not be read.'],
+    ['missing-fields', 'its answer could not be read.'],
+    ['huge', 'its answer was far too large and was cut off.'],
+  ] as const)('%s → "%s"', async (scenario, why) => {
+    const shown = await shownFor(scenario);
+    expect(shown.problems).toEqual([`Place des Libraires could not be checked: ${why}`]);
+    expect(shown.state).toBe('directory-only');
+    expect(shown.line).toBe('3 bookshops near you; their stock could not be checked. Call ahead, or retry.');
+  });
+
+  it('bad coordinates: the shops without a usable place are left off the map and the list, the others stay', async () => {
+    const shown = await shownFor('bad-coordinates');
+    expect(shown.problems).toEqual([]);
+    expect(shown.state).toBe('results');
+  });
+});
+
+group('the popup’s other states', () => {
+  const book: TabBook = { isbn13: DEMO_BOOKS.inStock, editions: [DEMO_BOOKS.inStock], kind: 'print', source: 'rpi', asin: null, storefront: 'amazon.fr', seenAt: 0 };
+  it.each([
+    [null, 'reading', 'Reading the page…'],
+    [{ book: null, lookup: null, place: null }, 'not-a-book', 'This tab shows no book. Type an ISBN to look it up near you.'],
+    [{ book, lookup: { state: 'no-place' as const, isbn13: book.isbn13 }, place: null }, 'no-place', 'Where are you? Bookshops are looked up around your town.'],
+    [
+      { book, lookup: { state: 'asking' as const, isbn13: book.isbn13, startedAt: 0, progress: [{ sourceId: 'a', name: 'A', state: 'ok' }, { sourceId: 'b', name: 'B', state: 'waiting' }] }, place: null },
+      'asking',
+      'Asking the bookshop networks… (1 of 2 answered)',
+    ],
+  ])('%#: %s', (state, expected, line) => {
+    const view = describe(state);
+    expect(view.state).toBe(expected);
+    expect(t(view.line[0], view.line[1])).toBe(line);
+  });
+});
