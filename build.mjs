@@ -31,12 +31,20 @@ export function manifestFor(template, target, version) {
   return { ...resolve(template), version };
 }
 
+/** icon.svg: the extension's icon, and the toolbar's on a tab with a book; toolbar-idle.svg: every other tab. */
+const ICONS = [
+  { svg: 'icons/icon.svg', name: 'icon', sizes: ICON_SIZES },
+  { svg: 'icons/toolbar-idle.svg', name: 'toolbar-idle', sizes: [16, 32] },
+];
+
 function renderIcons(outdir) {
-  const svg = readFileSync('icons/icon.svg');
   mkdirSync(join(outdir, 'icons'), { recursive: true });
-  for (const size of ICON_SIZES) {
-    const png = new Resvg(svg, { fitTo: { mode: 'width', value: size } }).render().asPng();
-    writeFileSync(join(outdir, 'icons', `icon-${size}.png`), png);
+  for (const { svg, name, sizes } of ICONS) {
+    const source = readFileSync(svg);
+    for (const size of sizes) {
+      const png = new Resvg(source, { fitTo: { mode: 'width', value: size } }).render().asPng();
+      writeFileSync(join(outdir, 'icons', `${name}-${size}.png`), png);
+    }
   }
 }
 

@@ -24,9 +24,9 @@ export function fakeStorageArea(): Storage.StorageArea & { data: Map<string, unk
   } as Storage.StorageArea & { data: Map<string, unknown> };
 }
 
-export function fakeAction(): BadgeApi & { badge: (tabId: number) => { text: string; title: string; color: string } } {
-  const state = new Map<number, { text: string; title: string; color: string }>();
-  const of = (tabId: number) => state.get(tabId) ?? { text: '', title: '', color: '' };
+export function fakeAction(): BadgeApi & { badge: (tabId: number) => { text: string; title: string; color: string; icon: string } } {
+  const state = new Map<number, { text: string; title: string; color: string; icon: string }>();
+  const of = (tabId: number) => state.get(tabId) ?? { text: '', title: '', color: '', icon: 'toolbar-idle' };
   return {
     badge: of,
     async setBadgeText({ tabId, text }) {
@@ -34,6 +34,10 @@ export function fakeAction(): BadgeApi & { badge: (tabId: number) => { text: str
     },
     async setBadgeBackgroundColor({ tabId, color }) {
       state.set(tabId!, { ...of(tabId!), color: String(color) });
+    },
+    async setIcon({ tabId, path }) {
+      const sixteen = typeof path === 'object' && path ? (path as Record<string, string>)['16'] : String(path);
+      state.set(tabId!, { ...of(tabId!), icon: sixteen!.replace(/^icons\/|-16\.png$/g, '') });
     },
     async setTitle({ tabId, title }) {
       state.set(tabId!, { ...of(tabId!), title: title ?? '' });

@@ -2,7 +2,11 @@
 // there is no figure. Pages that are not books get nothing at all.
 import type { Action } from '../shared/browser';
 
-export type BadgeApi = Pick<Action.Static, 'setBadgeText' | 'setBadgeBackgroundColor' | 'setTitle'>;
+export type BadgeApi = Pick<Action.Static, 'setBadgeText' | 'setBadgeBackgroundColor' | 'setTitle' | 'setIcon'>;
+
+/** On a tab with a book the toolbar icon takes its colours; the browser puts the grey one back when the tab navigates. */
+const BOOK_ICON = { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png' };
+const IDLE_ICON = { 16: 'icons/toolbar-idle-16.png', 32: 'icons/toolbar-idle-32.png' };
 type Translate = (key: string, substitutions?: string | string[]) => string;
 
 const GREEN = '#1f6f50';
@@ -12,6 +16,7 @@ const AMBER = '#b45309';
 export function createBadge(action: BadgeApi, t: Translate) {
   async function show(tabId: number, text: string, color: string, title: string): Promise<void> {
     await Promise.all([
+      action.setIcon({ tabId, path: BOOK_ICON }),
       action.setBadgeBackgroundColor({ tabId, color }),
       action.setBadgeText({ tabId, text }),
       action.setTitle({ tabId, title }),
@@ -28,7 +33,7 @@ export function createBadge(action: BadgeApi, t: Translate) {
     /** No source could be reached. */
     showUnreachable: (tabId: number) => show(tabId, '!', AMBER, t('badgeTitleUnreachable')),
     async clear(tabId: number): Promise<void> {
-      await Promise.all([action.setBadgeText({ tabId, text: '' }), action.setTitle({ tabId, title: t('actionTitle') })]);
+      await Promise.all([action.setBadgeText({ tabId, text: '' }), action.setTitle({ tabId, title: t('actionTitle') }), action.setIcon({ tabId, path: IDLE_ICON })]);
     },
   };
 }

@@ -34,8 +34,8 @@ const sameBook = (a: Omit<TabBook, 'storefront' | 'seenAt'>, b: Omit<TabBook, 's
 export function createTabService(deps: TabServiceDeps) {
   const { tabBooks, tabLookups, badge } = deps;
 
-  async function refresh(tabId: number): Promise<void> {
-    const book = await tabBooks.get(tabId);
+  async function refresh(tabId: number, seen?: TabBook): Promise<void> {
+    const book = seen ?? (await tabBooks.get(tabId));
     if (!book) return;
     const isbn13 = book.isbn13 ?? book.editions[0] ?? null;
     const settings = await deps.settings.load();
@@ -57,6 +57,7 @@ export function createTabService(deps: TabServiceDeps) {
       onSourceDone: (status) => {
         const entry = progress.find((p) => p.sourceId === status.sourceId);
         if (entry) entry.state = status.state;
+        if (status.fromCache) return; // answered at once: no progress worth showing, no write to wait for
         // One write after another, so a late one never overwrites the finished answer.
         writes = writes.then(() => tabLookups.set(tabId, { state: 'asking', isbn13, startedAt, progress: progress.map((p) => ({ ...p })) }));
       },
@@ -89,14 +90,15 @@ export function createTabService(deps: TabServiceDeps) {
   async function bookSeen(tabId: number, storefront: string, message: BookSeen): Promise<void> {
     const { type: _type, ...book } = message;
     const previous = await tabBooks.get(tabId);
-    await tabBooks.set(tabId, { ...book, storefront, seenAt: deps.now() });
+    const stored: TabBook = { ...book, storefront, seenAt: deps.now() };
+    await tabBooks.set(tabId, stored);
     const known = previous && sameBook(previous, book) && previous.storefront === storefront ? await tabLookups.get(tabId) : null;
     if (known?.state === 'done') {
       // The same book again (a reload, or back from the page cache): the browser has reset the badge, the answer stands.
       await showAnswer(tabId, known.result, storefront);
       return;
     }
-    await refresh(tabId);
+    await refresh(tabId, stored);
   }
 
   async function bookGone(tabId: number): Promise<void> {

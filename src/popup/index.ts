@@ -7,14 +7,14 @@ import { browser } from '../shared/browser';
 import { uiLocale } from '../shared/locale';
 import { displayIsbn13 } from '../shared/isbn-format';
 import {
+  TabBook,
   tabBookKey,
+  TabLookup,
   tabLookupKey,
   type Retry,
   type Search,
   type SearchAnswer,
   type SetRadius,
-  type TabBook,
-  type TabLookup,
   type TabState,
   type TabStateRequest,
 } from '../shared/messages';
@@ -265,13 +265,16 @@ function setUpForms(): void {
 let rendering = Promise.resolve();
 /** One render at a time, in order: storage changes can arrive while one is under way. */
 function render(): Promise<void> {
-  rendering = rendering.then(renderNow, renderNow);
+  rendering = rendering.then(
+    () => renderNow(),
+    () => renderNow(),
+  );
   return rendering;
 }
 
-async function renderNow(): Promise<void> {
+async function renderNow(known?: TabState): Promise<void> {
   const request: TabStateRequest | null = tabId === null ? null : { type: 'TabState', tabId };
-  const state: TabState = request ? ((await browser.runtime.sendMessage(request)) as TabState) : { book: null, lookup: null, place: null };
+  const state: TabState = known ?? (request ? ((await browser.runtime.sendMessage(request)) as TabState) : { book: null, lookup: null, place: null });
   if (!state.place && settings.place) state.place = { label: settings.place.label, country: settings.place.country, radiusKm: settings.radiusKm };
   const lookup: TabLookup | null = searched ? { state: 'done', result: searched } : state.lookup;
   const view = searched ? describeLookup(lookup) : describe(state);
@@ -288,12 +291,24 @@ async function renderNow(): Promise<void> {
   await renderResults(result);
 }
 
+async function rememberedState(id: number): Promise<TabState | null> {
+  const stored = await browser.storage.session.get([tabBookKey(id), tabLookupKey(id)]);
+  const book = TabBook.safeParse(stored[tabBookKey(id)]);
+  const lookup = TabLookup.safeParse(stored[tabLookupKey(id)]);
+  if (!book.success || !lookup.success || lookup.data.state !== 'done') return null;
+  return { book: book.data, lookup: lookup.data, place: null };
+}
+
 async function start(): Promise<void> {
   translatePage();
   setUpForms();
   const [id, stored] = await Promise.all([targetTabId(), browser.storage.sync.get(SETTINGS_KEY)]);
   tabId = id;
   settings = readSettings(stored[SETTINGS_KEY]).settings;
+  // Paint what the worker stored for this tab straight away; the worker's answer (which first checks
+  // that the tab still shows that book) follows and corrects it if the tab has moved on.
+  const remembered = tabId === null ? null : await rememberedState(tabId);
+  if (remembered) await renderNow(remembered);
   browser.storage.session.onChanged.addListener((changes) => {
     if (tabId !== null && (tabBookKey(tabId) in changes || tabLookupKey(tabId) in changes)) void render();
   });
