@@ -4,7 +4,7 @@
 import { PLACE_DES_LIBRAIRES_INSTANCES } from '../networks/place-des-libraires';
 import { browser } from '../shared/browser';
 import { uiLocale } from '../shared/locale';
-import { readSettings, Settings, SETTINGS_KEY, SOURCE_DEFAULTS, TILES_DEFAULT, type SourceId } from '../shared/settings';
+import { readSettings, Settings, SETTINGS_KEY, StrictSettings, SOURCE_DEFAULTS, TILES_DEFAULT, type SourceId } from '../shared/settings';
 import { element, type Translate } from '../ui/dom';
 import { createPlaceForm } from '../ui/place-form';
 
@@ -18,9 +18,9 @@ const SOURCE_NAMES: Record<SourceId, string> = {
 let settings: Settings;
 
 async function save(next: Settings): Promise<boolean> {
-  const checked = Settings.safeParse(next);
-  if (!checked.success) return false;
-  settings = checked.data;
+  // Checked without fallbacks: a bad value is refused, not silently replaced by its default.
+  if (!StrictSettings.safeParse(next).success) return false;
+  settings = Settings.parse(next);
   await browser.storage.sync.set({ [SETTINGS_KEY]: settings });
   return true;
 }

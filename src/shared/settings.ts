@@ -104,8 +104,8 @@ export function readSettings(stored: unknown): { settings: Settings; repaired: b
   return { settings, repaired: stored !== undefined && stored !== null && !strict.success };
 }
 
-/** The same fields with no fallbacks: what a healthy stored value looks like. */
-const StrictSettings = z.object({
+/** The same fields with no fallbacks: what a healthy stored value looks like, and what the options page may save. */
+export const StrictSettings = z.object({
   version: z.literal(SETTINGS_VERSION),
   place: Place.nullable().optional(),
   radiusKm: z.number().int().min(1).max(100).optional(),

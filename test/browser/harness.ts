@@ -127,3 +127,23 @@ export async function waitForBadge(extensionPage: Page, tabId: number, text: str
   }
   return last;
 }
+
+/** Points every source, the geocoders and the tiles at the stand-in server (as a campaign would point them elsewhere). */
+export async function useStandInServer(extensionPage: Page, url: string, place?: object): Promise<void> {
+  await extensionPage.evaluate(
+    async (base, placeJson) => {
+      const g = globalThis as unknown as { browser?: { storage: { sync: { set(i: object): Promise<void> } } }; chrome?: { storage: { sync: { set(i: object): Promise<void> } } } };
+      await (g.browser ?? g.chrome)!.storage.sync.set({
+        settings: {
+          version: 2,
+          ...(placeJson ? { place: JSON.parse(placeJson) } : {}),
+          sources: { placedeslibraires: { enabled: true, baseUrl: base }, openstreetmap: { enabled: true, baseUrl: base } },
+          geocoders: { apiAdresse: base, nominatim: base },
+          tiles: { url: `${base}tiles/{z}/{x}/{y}.png`, attribution: '<b>Stand-in</b> tiles' },
+        },
+      });
+    },
+    url,
+    place ? JSON.stringify(place) : '',
+  );
+}

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
 import { readFixture } from '../fixtures';
-import { describeInBrowsers, describeInChromium, openAmazonPage, openExtensionPage, waitForTabBook, type Extension } from './harness';
+import { describeInBrowsers, describeInChromium, openAmazonPage, openExtensionPage, useStandInServer, waitForTabBook, type Extension } from './harness';
 
 export const SCREENSHOTS = 'test-results/screenshots';
 const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
@@ -16,26 +16,6 @@ const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
 const IN_ORDER = ['Les Mots Voyageurs (démo)', 'Librairie du Capitole (démo)', 'Au Fil des Pages (démo)', 'La Page Blanche (démo)', 'Bulles et Cases (démo)', 'Le Grenier à Livres (démo)'];
 
 type Api = { storage: { local: { get(k: null): Promise<Record<string, unknown>>; remove(k: string[]): Promise<void> } } };
-
-/** Points every source, the geocoders and the tiles at the stand-in server (as a campaign would point them elsewhere). */
-export async function useStandInServer(extensionPage: Page, url: string, place?: object): Promise<void> {
-  await extensionPage.evaluate(
-    async (base, placeJson) => {
-      const g = globalThis as unknown as { browser?: { storage: { sync: { set(i: object): Promise<void> } } }; chrome?: { storage: { sync: { set(i: object): Promise<void> } } } };
-      await (g.browser ?? g.chrome)!.storage.sync.set({
-        settings: {
-          version: 2,
-          ...(placeJson ? { place: JSON.parse(placeJson) } : {}),
-          sources: { placedeslibraires: { enabled: true, baseUrl: base }, openstreetmap: { enabled: true, baseUrl: base } },
-          geocoders: { apiAdresse: base, nominatim: base },
-          tiles: { url: `${base}tiles/{z}/{x}/{y}.png`, attribution: '<b>Stand-in</b> tiles' },
-        },
-      });
-    },
-    url,
-    place ? JSON.stringify(place) : '',
-  );
-}
 
 const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
 const stateOf = (page: Page, state: string) =>
