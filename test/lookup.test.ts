@@ -90,6 +90,17 @@ describe('the lookup', () => {
     expect(shopsWithTheBook(result)).toBe(1);
   });
 
+  it('does not ask a stock network that just failed again for the other editions', async () => {
+    server.setScenario({ placedeslibraires: 'server-error' });
+    try {
+      const result = await makeLookup()(request(DEMO_BOOKS.otherEditionOnly, [DEMO_BOOKS.otherEditionOnly, DEMO_BOOKS.otherEdition]));
+      expect(result.editionsAsked).toEqual([]);
+      expect(requests.filter((url) => url.includes(DEMO_BOOKS.otherEdition))).toEqual([]);
+    } finally {
+      server.setScenario('ok');
+    }
+  });
+
   it.each([
     ['forbidden', 'blocked'],
     ['html', 'not-json'],

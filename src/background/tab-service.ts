@@ -47,7 +47,11 @@ export function createTabService(deps: TabServiceDeps) {
     const progress = lookup.sources.map((source) => ({ sourceId: source.id, name: source.name, state: 'waiting' }));
     const startedAt = deps.now();
     await Promise.all([tabLookups.set(tabId, { state: 'asking', isbn13, startedAt, progress }), badge.showBookSeen(tabId, book.isbn13)]);
+    // Progress goes to storage.session as sources answer: one write at a time, answers that arrive
+    // together share one write, and none is made once the lookup is over.
     let writes = Promise.resolve();
+    let queued = false;
+    let finished = false;
     const request: LookupRequest = {
       isbn13,
       editions: book.editions,
@@ -57,12 +61,16 @@ export function createTabService(deps: TabServiceDeps) {
       onSourceDone: (status) => {
         const entry = progress.find((p) => p.sourceId === status.sourceId);
         if (entry) entry.state = status.state;
-        if (status.fromCache) return; // answered at once: no progress worth showing, no write to wait for
-        // One write after another, so a late one never overwrites the finished answer.
-        writes = writes.then(() => tabLookups.set(tabId, { state: 'asking', isbn13, startedAt, progress: progress.map((p) => ({ ...p })) }));
+        if (queued) return;
+        queued = true;
+        writes = writes.then(async () => {
+          queued = false;
+          if (!finished) await tabLookups.set(tabId, { state: 'asking', isbn13, startedAt, progress: progress.map((p) => ({ ...p })) });
+        });
       },
     };
     const result = await lookup(request);
+    finished = true;
     await writes;
     // The tab may have moved on to another book while we asked.
     const current = await tabBooks.get(tabId);

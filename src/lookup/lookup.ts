@@ -116,7 +116,9 @@ export function createLookup(deps: LookupDeps) {
     let shops = nearbyShops(mergeShops(answers.flatMap((a) => a.shops)), place, request.radiusKm);
     const editionsAsked: string[] = [];
 
-    const stockSources = deps.sources.filter((source) => source.perBook);
+    // Other editions only from stock sources that answered: one that just failed would fail again (and a
+    // timeout would make the shopper wait twice).
+    const stockSources = deps.sources.filter((source, i) => source.perBook && answers[i]!.status.state === 'ok');
     if (!shops.some(hasTheBook) && stockSources.length > 0) {
       const others = request.editions.filter((isbn) => isbn !== request.isbn13).slice(0, MAX_OTHER_EDITIONS);
       for (const isbn13 of others) {

@@ -13,6 +13,7 @@ import { describeInBrowsers, describeInChromium, openAmazonPage, openExtensionPa
 export const SCREENSHOTS = 'test-results/screenshots';
 const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
 const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
+const TOULOUSE = { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' };
 const IN_ORDER = ['Les Mots Voyageurs (démo)', 'Librairie du Capitole (démo)', 'Au Fil des Pages (démo)', 'La Page Blanche (démo)', 'Bulles et Cases (démo)', 'Le Grenier à Livres (démo)'];
 
 type Api = { storage: { local: { get(k: null): Promise<Record<string, unknown>>; remove(k: string[]): Promise<void> } } };
@@ -112,6 +113,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
   });
 
   it('says which source could not be checked and why while the others answer, and retries on request', async () => {
+    await useStandInServer(extensionPage, server.url, TOULOUSE);
     server.setScenario({ placedeslibraires: 'timeout' });
     const { tab, tabId } = await openBook('https://www.amazon.fr/LEtranger/dp/207036822X', readFixture('desktop-2023-rpi-and-bullets.html'), '9782070368228');
     const popup = await openPopup(tabId);
@@ -133,6 +135,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
   }, 40_000);
 
   it('on a tab without a book, looks up an ISBN typed in the popup', async () => {
+    await useStandInServer(extensionPage, server.url, TOULOUSE);
     const popup = await openPopup(999_999);
     await stateOf(popup, 'not-a-book');
     expect(await textOf(popup, '#status')).toMatch(/This tab shows no book/);
