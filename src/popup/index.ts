@@ -301,6 +301,7 @@ async function rememberedState(id: number): Promise<TabState | null> {
 
 async function start(): Promise<void> {
   translatePage();
+  byId('status').textContent = t('stateReading');
   setUpForms();
   const [id, stored] = await Promise.all([targetTabId(), browser.storage.sync.get(SETTINGS_KEY)]);
   tabId = id;
