@@ -37,10 +37,10 @@ const ICONS = [
   { svg: 'icons/toolbar-idle.svg', name: 'toolbar-idle', sizes: [16, 32] },
 ];
 
-function renderIcons(outdir) {
+function renderIcons(outdir, branding) {
   mkdirSync(join(outdir, 'icons'), { recursive: true });
   for (const { svg, name, sizes } of ICONS) {
-    const source = readFileSync(svg);
+    const source = branding?.icons?.[name] ?? readFileSync(svg);
     for (const size of sizes) {
       const png = new Resvg(source, { fitTo: { mode: 'width', value: size } }).render().asPng();
       writeFileSync(join(outdir, 'icons', `${name}-${size}.png`), png);
@@ -64,8 +64,11 @@ function zipFolder(dir, zipPath) {
   writeFileSync(zipPath, zipSync(entries, { level: 9 }));
 }
 
-async function buildTarget(target) {
-  const outdir = join('dist', target);
+/**
+ * One browser's build. `branding` (from a campaign file, see scripts/campaign.ts) changes the first-run
+ * settings, the names in every language, the accent colour and the icons; without it, the project's own.
+ */
+export async function buildTarget(target, { outdir = join('dist', target), zipPath = join('dist', `${pkg.name}-${target}-${pkg.version}.zip`), branding } = {}) {
   const common = {
     bundle: true,
     target: ['chrome121', 'firefox140'],
@@ -73,6 +76,7 @@ async function buildTarget(target) {
     sourcemap: dev ? 'inline' : false,
     legalComments: 'none',
     logLevel: 'warning',
+    define: { __CAMPAIGN_SETTINGS__: JSON.stringify(branding?.settings ?? null), __CAMPAIGN_SHARE__: JSON.stringify(branding?.share ?? null) },
   };
   // The content script and the worker: one classic script each.
   await esbuild.build({
@@ -100,10 +104,16 @@ async function buildTarget(target) {
   cpSync('src/popup/popup.html', join(outdir, 'popup/popup.html'));
   cpSync('src/options/options.html', join(outdir, 'options/options.html'));
   cpSync('_locales', join(outdir, '_locales'), { recursive: true });
-  renderIcons(outdir);
+  if (branding) {
+    for (const lang of readdirSync('_locales')) {
+      const file = join(outdir, '_locales', lang, 'messages.json');
+      writeFileSync(file, JSON.stringify(branding.messages(lang, JSON.parse(readFileSync(file, 'utf8'))), null, 2) + '\n');
+    }
+    writeFileSync(join(outdir, 'popup/popup.css'), readFileSync(join(outdir, 'popup/popup.css'), 'utf8') + branding.css);
+  }
+  renderIcons(outdir, branding);
   const template = JSON.parse(readFileSync('manifest.json', 'utf8'));
   writeFileSync(join(outdir, 'manifest.json'), JSON.stringify(manifestFor(template, target, pkg.version), null, 2) + '\n');
-  const zipPath = join('dist', `${pkg.name}-${target}-${pkg.version}.zip`);
   zipFolder(outdir, zipPath);
   return zipPath;
 }

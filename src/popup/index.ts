@@ -24,6 +24,7 @@ import { createPlaceForm } from '../ui/place-form';
 import { RADII } from '../ui/radii';
 import { describe, describeLookup, type View } from './describe';
 import { fillHours, renderShopList, stockWords, type ListedShop } from './shop-list';
+import { drawShareCode, SHARE_URL } from './share';
 import type { ShopMap } from './shop-map';
 
 const t: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions);
@@ -255,6 +256,20 @@ function setUpForms(): void {
     byId('place-form-slot').dataset.open = 'true';
     void render().then(() => byId('place-form-slot').querySelector('input')?.focus());
   });
+  if (SHARE_URL) {
+    const button = byId('share-button');
+    button.hidden = false;
+    button.addEventListener('click', async () => {
+      const panel = byId('share');
+      panel.hidden = !panel.hidden;
+      button.setAttribute('aria-expanded', String(!panel.hidden));
+      if (panel.hidden) return;
+      const link = byId<HTMLAnchorElement>('share-link');
+      link.href = SHARE_URL!;
+      link.textContent = SHARE_URL!;
+      await drawShareCode(byId<HTMLCanvasElement>('share-code'), SHARE_URL!);
+    });
+  }
   byId('retry').addEventListener('click', () => {
     if (tabId === null) return;
     const request: Retry = { type: 'Retry', tabId };

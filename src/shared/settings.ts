@@ -87,6 +87,13 @@ function migrate(stored: unknown): unknown {
   return value;
 }
 
+/**
+ * First-run settings of a campaign build (scripts/campaign.ts): the campaign's place, radius, sources and
+ * favourites, injected by the build; null in the project's own build (and undefined outside a build).
+ */
+declare const __CAMPAIGN_SETTINGS__: unknown;
+const CAMPAIGN_SETTINGS: unknown = typeof __CAMPAIGN_SETTINGS__ === 'undefined' ? null : __CAMPAIGN_SETTINGS__;
+
 /** Parses whatever storage holds; never throws. */
 export function parseSettings(stored: unknown): Settings {
   return readSettings(stored).settings;
@@ -96,8 +103,9 @@ export function parseSettings(stored: unknown): Settings {
  * Parses whatever storage holds and says whether anything had to be dropped (a damaged value, not a
  * missing one), so the options page can tell the shopper instead of silently forgetting.
  */
-export function readSettings(stored: unknown): { settings: Settings; repaired: boolean } {
-  const migrated = migrate(stored);
+export function readSettings(stored: unknown, firstRun: unknown = CAMPAIGN_SETTINGS): { settings: Settings; repaired: boolean } {
+  // Nothing stored yet: a campaign build starts from its region; the shopper can change everything.
+  const migrated = migrate(stored ?? firstRun ?? {});
   const parsed = Settings.safeParse(migrated);
   const settings = parsed.success ? parsed.data : Settings.parse({});
   const strict = StrictSettings.safeParse(migrated);

@@ -1,0 +1,12 @@
+// Types for build.mjs, for the TypeScript that imports it (scripts/campaign.ts, tests).
+export const TARGETS: Array<'chrome' | 'firefox'>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a manifest is whatever JSON the template holds
+export function manifestFor(template: unknown, target: 'chrome' | 'firefox', version: string): Record<string, any>;
+export interface Branding {
+  settings: unknown;
+  messages: (lang: string, messages: Record<string, { message: string }>) => Record<string, { message: string }>;
+  css: string;
+  share?: { url: string };
+  icons: Record<string, Uint8Array>;
+}
+export function buildTarget(target: 'chrome' | 'firefox', options?: { outdir?: string; zipPath?: string; branding?: Branding }): Promise<void>;

@@ -1,0 +1,39 @@
+// Reads and checks a campaign file: the schema, then the logo on disk. Returns every problem at once.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Campaign, campaignProblems } from './schema';
+
+export const MAX_LOGO_BYTES = 256 * 1024;
+
+export interface CheckedCampaign {
+  campaign: Campaign | null;
+  logo: { type: 'svg' | 'png'; bytes: Uint8Array } | null;
+  problems: string[];
+}
+
+export function checkCampaignFile(path: string): CheckedCampaign {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file does not exist' : `it is not valid JSON (${(error as Error).message})`;
+    return { campaign: null, logo: null, problems: [`${path}: ${why}`] };
+  }
+  const parsed = Campaign.safeParse(json);
+  const problems = parsed.success ? [] : campaignProblems(parsed.error);
+  let logo: CheckedCampaign['logo'] = null;
+  const logoPath = (json as { logo?: unknown })?.logo;
+  if (typeof logoPath === 'string' && /\.(svg|png)$/i.test(logoPath)) {
+    const file = resolve(dirname(path), logoPath);
+    if (!existsSync(file)) problems.push(`logo: ${logoPath} is not there (looked for ${file})`);
+    else if (statSync(file).size > MAX_LOGO_BYTES) problems.push(`logo: ${logoPath} is ${Math.round(statSync(file).size / 1024)} KB; at most ${MAX_LOGO_BYTES / 1024} KB`);
+    else {
+      const bytes = readFileSync(file);
+      const type = /\.svg$/i.test(logoPath) ? 'svg' : 'png';
+      const looksRight = type === 'png' ? bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) : /<svg[\s>]/.test(bytes.toString('utf8', 0, 4096));
+      if (!looksRight) problems.push(`logo: ${logoPath} is not a ${type.toUpperCase()} image`);
+      else logo = { type, bytes };
+    }
+  }
+  return { campaign: parsed.success && problems.length === 0 ? parsed.data : null, logo, problems };
+}

@@ -1,0 +1,63 @@
+// A campaign file (campaigns/NAME.json): what a region, a town or a booksellers' association changes in
+// its own build. Checked by one zod schema; each problem is reported as "field: what is wrong", so a
+// volunteer can fix every problem from one run.
+import * as z from 'zod';
+import { SOURCE_DEFAULTS } from '../shared/settings';
+
+export const CAMPAIGN_LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'nl'] as const;
+
+const httpsUrl = () =>
+  z
+    .string({ error: 'is missing' })
+    .refine((value) => /^https:\/\/[^\s/]+\.[^\s]+$/.test(value), { message: 'must be an https:// address' });
+
+/** A text per language; English or French at least (the install page speaks both). */
+const perLanguage = (max: number) =>
+  z
+    .partialRecord(z.enum(CAMPAIGN_LANGUAGES), z.string().trim().min(1, 'is empty').max(max, `is longer than ${max} characters`), {
+      error: 'must be texts per language, like {"fr": "…", "en": "…"}',
+    })
+    .refine((texts) => Boolean(texts.en || texts.fr), { message: 'needs at least "en" or "fr"' });
+
+export const Campaign = z.object({
+  name: perLanguage(45),
+  shortName: perLanguage(12).optional(),
+  description: perLanguage(132),
+  accentColor: z.string({ error: 'is missing' }).regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like "#1f6f50"'),
+  logo: z.string({ error: 'is missing' }).regex(/\.(svg|png)$/i, 'must be an .svg or .png file'),
+  place: z.object(
+    {
+      label: z.string({ error: 'is missing' }).trim().min(1).max(120),
+      lat: z.number({ error: 'must be a number' }).min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90'),
+      lon: z.number({ error: 'must be a number' }).min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180'),
+      country: z.string({ error: 'is missing' }).regex(/^[a-z]{2}$/, 'must be a two-letter code like "fr"'),
+    },
+    { error: 'is missing: the town and coordinates a new user starts from' },
+  ),
+  radiusKm: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 to 100').max(100, 'must be 1 to 100'),
+  sources: z
+    .array(z.enum(Object.keys(SOURCE_DEFAULTS) as [string, ...string[]], { error: `may only be one of: ${Object.keys(SOURCE_DEFAULTS).join(', ')}` }))
+    .min(1, 'must list at least one source'),
+  favourites: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z-]+:[\w/.-]+$/, 'must be a network id like "placedeslibraires:1234"'),
+        name: z.string().trim().min(1).max(200),
+        lat: z.number().min(-90).max(90),
+        lon: z.number().min(-180).max(180),
+      }),
+    )
+    .max(50)
+    .default([]),
+  stores: z.object({ chrome: httpsUrl().optional(), firefox: httpsUrl().optional() }).default({}),
+  website: httpsUrl(),
+});
+export type Campaign = z.infer<typeof Campaign>;
+
+/** Every problem of a campaign file, one line each, the field first. */
+export function campaignProblems(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : String(part))).join('.').replace(/\.\[/g, '[');
+    return `${field || 'the file'}: ${issue.message}`;
+  });
+}

@@ -1,0 +1,62 @@
+// The campaign kit, end to end in Chromium: `npm run campaign -- campaigns/occitanie.json` on the example,
+// its Chrome build loaded (name, colour, the region as the first place), its install page (links, QR
+// image) and its flyers (one page each).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchWithExtension } from '../../scripts/browsers.mjs';
+import { describeInChromium, openExtensionPage, type Extension } from './harness';
+
+const OUT = 'dist/campaign-occitanie';
+
+describeInChromium('the campaign kit', () => {
+  let ext: Extension;
+  beforeAll(async () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/campaign.ts', 'campaigns/occitanie.json'], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`npm run campaign failed: ${run.stderr}`);
+    ext = await launchWithExtension('chromium', { extensionDir: `${OUT}/chrome` });
+  }, 60_000);
+  afterAll(async () => ext?.close());
+
+  it('builds an extension with the campaign’s name, colour and region', async () => {
+    const manifest = JSON.parse(readFileSync(`${OUT}/chrome/manifest.json`, 'utf8'));
+    expect(manifest.name).toBe('__MSG_extensionName__');
+    expect(JSON.parse(readFileSync(`${OUT}/chrome/_locales/fr/messages.json`, 'utf8')).extensionName.message).toBe("Librairies d'Occitanie");
+    const popup = await openExtensionPage(ext, 'popup/popup.html');
+    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state !== 'reading');
+    const title = await popup.$eval('#title', (el) => ({ text: el.textContent, color: getComputedStyle(el).color }));
+    expect(title).toEqual({ text: 'Occitanie Bookshops', color: 'rgb(179, 18, 46)' });
+    // Share this extension: the install link and its QR code, to show on a phone at a stall.
+    await popup.click('#share-button');
+    await popup.waitForFunction(() => document.getElementById('share-link')?.textContent !== '');
+    expect(await popup.$eval('#share-link', (a) => (a as HTMLAnchorElement).href)).toBe('https://bookshop-finder.org/occitanie/');
+    await popup.waitForFunction(() => {
+      const canvas = document.getElementById('share-code') as HTMLCanvasElement;
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      return pixels.some((value, i) => i % 4 === 0 && value < 50); // dark modules drawn
+    });
+    const options = await openExtensionPage(ext, 'options/options.html');
+    await options.waitForSelector('input[name="place"]');
+    expect(await options.$eval('input[name="place"]', (el) => (el as HTMLInputElement).value)).toBe('Occitanie');
+    expect(await options.$eval('select[name="radius"]', (el) => (el as HTMLSelectElement).value)).toBe('100');
+  });
+
+  it('writes an install page whose buttons, zips and QR code work from a plain folder', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`file://${resolve(OUT, 'index.html')}`);
+    const links = await page.$$eval('a.store', (as) => as.map((a) => a.getAttribute('href')));
+    expect(links.length).toBe(4); // French and English, Chrome and Firefox
+    for (const href of links) expect(existsSync(`${OUT}/${href}`), href!).toBe(true);
+    expect(await page.$eval('img.qr', (img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    expect(await page.$$eval('script[src], link[href^="http"]', (nodes) => nodes.length)).toBe(0);
+  });
+
+  it('prints flyers of one page each, in A6 and A5', () => {
+    for (const size of ['a6', 'a5']) {
+      const pdf = readFileSync(`${OUT}/flyer-${size}.pdf`).toString('latin1');
+      expect(pdf.startsWith('%PDF')).toBe(true);
+      expect(pdf.match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
+    }
+  });
+});

@@ -1,0 +1,83 @@
+// Campaign files: every problem of a bad file named at once, and nothing written.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { campaignMessages, campaignSettings } from '../src/campaign/brand';
+import { checkCampaignFile } from '../src/campaign/check';
+import { escapeHtml, installPage } from '../src/campaign/pages';
+import { readSettings } from '../src/shared/settings';
+
+const example = JSON.parse(readFileSync('campaigns/occitanie.json', 'utf8'));
+const logo = readFileSync('campaigns/occitanie-logo.svg');
+
+/** Writes a campaign file (and its logo) in a fresh folder; returns its path. */
+function campaignFile(changes: Record<string, unknown>, files: Record<string, Buffer | string> = { 'occitanie-logo.svg': logo }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'campaign-'));
+  for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
+  const content = { ...example, ...changes };
+  for (const [key, value] of Object.entries(changes)) if (value === undefined) delete content[key];
+  writeFileSync(join(dir, 'test.json'), JSON.stringify(content));
+  return join(dir, 'test.json');
+}
+
+describe('a campaign file', () => {
+  it('the example passes', () => {
+    expect(checkCampaignFile('campaigns/occitanie.json').problems).toEqual([]);
+  });
+
+  it.each([
+    ['a missing field', { website: undefined }, 'website: is missing'],
+    ['a colour that is not a colour', { accentColor: 'red-ish' }, 'accentColor: must be a colour like "#1f6f50"'],
+    ['coordinates outside the Earth', { place: { label: 'Nowhere', lat: 123, lon: 2, country: 'fr' } }, 'place.lat: must be between -90 and 90'],
+    ['a store link that is not https', { stores: { chrome: 'http://chromewebstore.google.com/detail/x' } }, 'stores.chrome: must be an https:// address'],
+    ['a logo that is not there', { logo: 'missing.svg' }, 'logo: missing.svg is not there'],
+    ['a name with no English or French', { name: { de: 'Buchläden' } }, 'name: needs at least "en" or "fr"'],
+    ['a source that does not exist', { sources: ['amazon'] }, 'sources[0]: may only be one of: placedeslibraires'],
+  ])('refuses %s, and says which field and why', (_what, changes, message) => {
+    const { campaign, problems } = checkCampaignFile(campaignFile(changes));
+    expect(campaign).toBeNull();
+    expect(problems.filter((problem) => problem.startsWith(message)), problems.join('\n')).toHaveLength(1);
+  });
+
+  it('refuses a logo that is too big, or not the image it says', () => {
+    const big = checkCampaignFile(campaignFile({ logo: 'big.png' }, { 'big.png': Buffer.alloc(300 * 1024) }));
+    expect(big.problems).toEqual(['logo: big.png is 300 KB; at most 256 KB']);
+    const fake = checkCampaignFile(campaignFile({ logo: 'fake.png' }, { 'fake.png': '<svg></svg>' }));
+    expect(fake.problems).toEqual(['logo: fake.png is not a PNG image']);
+  });
+
+  it('lists every problem at once, and the command writes nothing', () => {
+    const file = campaignFile({ accentColor: 'blue', radiusKm: 500, website: 'ftp://x', logo: 'missing.svg' });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/campaign.ts', file], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('has 4 problems; nothing was written');
+    for (const field of ['accentColor', 'radiusKm', 'website', 'logo']) expect(run.stderr).toMatch(new RegExp(`- ${field}: `));
+    expect(existsSync('dist/campaign-test')).toBe(false);
+  }, 30_000);
+});
+
+describe('what a campaign changes', () => {
+  const { campaign } = checkCampaignFile('campaigns/occitanie.json');
+  it('starts a new user in its region, with its sources', () => {
+    const { settings, repaired } = readSettings(undefined, campaignSettings(campaign!));
+    expect(repaired).toBe(false);
+    expect(settings.place).toEqual({ label: 'Occitanie', lat: 43.7, lon: 2.1, country: 'fr' });
+    expect(settings.radiusKm).toBe(100);
+    expect(Object.entries(settings.sources).filter(([, s]) => s.enabled).map(([id]) => id)).toEqual(['placedeslibraires', 'openstreetmap']);
+  });
+
+  it('names the extension in each language, English where it has no text', () => {
+    const messages = { extensionName: { message: 'Local Bookshops' }, extensionShortName: { message: 'Bookshops' }, extensionDescription: { message: '…' }, actionTitle: { message: 'Local Bookshops' } };
+    expect(campaignMessages(campaign!, 'fr', messages).extensionName!.message).toBe("Librairies d'Occitanie");
+    expect(campaignMessages(campaign!, 'de', messages).extensionName!.message).toBe('Occitanie Bookshops');
+  });
+
+  it('escapes its texts on the install page', () => {
+    const hostile = { ...campaign!, name: { fr: '<script>alert(1)</script>' } };
+    const html = installPage(hostile, { chromeZip: 'c.zip', firefoxZip: 'f.zip', qrSvg: 'qr.svg' });
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).toContain(escapeHtml('<script>alert(1)</script>'));
+  });
+});
