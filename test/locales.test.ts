@@ -19,7 +19,7 @@ function keysUsedInCode(): Set<string> {
     /\bt\(\s*'(\w+)'/g,
     /\bt\(\s*[\w.]+\s*\?\s*'(\w+)'\s*:\s*'(\w+)'/g, // t(cond ? 'a' : 'b')
     /getMessage\(\s*'(\w+)'/g,
-    /data-i18n(?:-title|-label)?="(\w+)"/g,
+    /data-i18n(?:-title|-label|-alt)?="(\w+)"/g,
     /line: \['(\w+)'/g,
     /line: \[[^'\]]*\?\s*'(\w+)'\s*:\s*'(\w+)'/g,
   ];

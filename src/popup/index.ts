@@ -24,7 +24,7 @@ import { createPlaceForm } from '../ui/place-form';
 import { RADII } from '../ui/radii';
 import { describe, describeLookup, type View } from './describe';
 import { fillHours, renderShopList, stockWords, type ListedShop } from './shop-list';
-import { drawShareCode, SHARE_URL } from './share';
+import { SHARE_URL, showShareCode } from './share';
 import type { ShopMap } from './shop-map';
 
 const t: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions);
@@ -51,6 +51,7 @@ function translatePage(): void {
   for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) node.textContent = t(node.dataset.i18n!);
   for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-title]')) node.title = t(node.dataset.i18nTitle!);
   for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) node.setAttribute('aria-label', t(node.dataset.i18nLabel!));
+  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-alt]')) node.setAttribute('alt', t(node.dataset.i18nAlt!));
 }
 
 const KIND_MESSAGE: Record<TabBook['kind'], string> = {
@@ -76,7 +77,7 @@ function renderPlace(state: TabState, view: View, book: TabBook | null): void {
   const slot = byId('place-form-slot');
   const line = byId('place-line');
   const wantsForm = view.state === 'no-place' || slot.dataset.open === 'true';
-  line.hidden = !state.place || view.state === 'not-a-book' && !searched;
+  line.hidden = !state.place;
   if (state.place) byId('place-current').textContent = t('placeCurrentRadius', [state.place.label, new Intl.NumberFormat(locale).format(state.place.radiusKm)]);
   if (wantsForm && slot.childElementCount === 0) {
     slot.append(
@@ -267,7 +268,7 @@ function setUpForms(): void {
       const link = byId<HTMLAnchorElement>('share-link');
       link.href = SHARE_URL!;
       link.textContent = SHARE_URL!;
-      await drawShareCode(byId<HTMLCanvasElement>('share-code'), SHARE_URL!);
+      await showShareCode(byId<HTMLImageElement>('share-code'), SHARE_URL!);
     });
   }
   byId('retry').addEventListener('click', () => {

@@ -5,7 +5,11 @@ declare const __CAMPAIGN_SHARE__: { url: string } | null | undefined;
 
 export const SHARE_URL: string | null = typeof __CAMPAIGN_SHARE__ === 'undefined' || !__CAMPAIGN_SHARE__ ? null : __CAMPAIGN_SHARE__.url;
 
-export async function drawShareCode(canvas: HTMLCanvasElement, url: string): Promise<void> {
-  const { toCanvas } = await import('qrcode');
-  await toCanvas(canvas, url, { errorCorrectionLevel: 'M', margin: 2, width: 220 });
+/** The QR code as an image (an SVG in a data: address): sharp at any size, and never parsed as HTML here. */
+export async function showShareCode(image: HTMLImageElement, url: string): Promise<void> {
+  // qrcode is CommonJS: in a split chunk esbuild gives it as the default export only.
+  const loaded = await import('qrcode');
+  const { toString } = (loaded as unknown as { default?: typeof loaded }).default ?? loaded;
+  const svg = await toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }

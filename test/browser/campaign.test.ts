@@ -2,13 +2,14 @@
 // its Chrome build loaded (name, colour, the region as the first place), its install page (links, QR
 // image) and its flyers (one page each).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { describeInChromium, openExtensionPage, type Extension } from './harness';
 
 const OUT = 'dist/campaign-occitanie';
+const SCREENSHOTS = 'test-results/screenshots';
 
 describeInChromium('the campaign kit', () => {
   let ext: Extension;
@@ -27,15 +28,19 @@ describeInChromium('the campaign kit', () => {
     await popup.waitForFunction(() => document.getElementById('app')?.dataset.state !== 'reading');
     const title = await popup.$eval('#title', (el) => ({ text: el.textContent, color: getComputedStyle(el).color }));
     expect(title).toEqual({ text: 'Occitanie Bookshops', color: 'rgb(179, 18, 46)' });
+    expect(await popup.$eval('#place-current', (el) => el.textContent)).toBe('Near Occitanie, within 100 km');
     // Share this extension: the install link and its QR code, to show on a phone at a stall.
     await popup.click('#share-button');
     await popup.waitForFunction(() => document.getElementById('share-link')?.textContent !== '');
     expect(await popup.$eval('#share-link', (a) => (a as HTMLAnchorElement).href)).toBe('https://bookshop-finder.org/occitanie/');
     await popup.waitForFunction(() => {
-      const canvas = document.getElementById('share-code') as HTMLCanvasElement;
-      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-      return pixels.some((value, i) => i % 4 === 0 && value < 50); // dark modules drawn
+      const image = document.getElementById('share-code') as HTMLImageElement;
+      return image.complete && image.naturalWidth > 0 && image.src.startsWith('data:image/svg+xml');
     });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await popup.bringToFront();
+    await popup.setViewport({ width: 400, height: 600 });
+    await popup.screenshot({ path: `${SCREENSHOTS}/campaign-popup-share.png`, fullPage: true });
     const options = await openExtensionPage(ext, 'options/options.html');
     await options.waitForSelector('input[name="place"]');
     expect(await options.$eval('input[name="place"]', (el) => (el as HTMLInputElement).value)).toBe('Occitanie');
@@ -50,6 +55,14 @@ describeInChromium('the campaign kit', () => {
     for (const href of links) expect(existsSync(`${OUT}/${href}`), href!).toBe(true);
     expect(await page.$eval('img.qr', (img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     expect(await page.$$eval('script[src], link[href^="http"]', (nodes) => nodes.length)).toBe(0);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.bringToFront();
+    await page.setViewport({ width: 800, height: 900 });
+    await page.screenshot({ path: `${SCREENSHOTS}/campaign-install-page.png`, fullPage: true });
+    // The flyer as it prints (A6 at 96 dpi).
+    await page.goto(`file://${resolve(OUT, 'flyer-a6.html')}`);
+    await page.setViewport({ width: 397, height: 559 });
+    await page.screenshot({ path: `${SCREENSHOTS}/campaign-flyer-a6.png` });
   });
 
   it('prints flyers of one page each, in A6 and A5', () => {
