@@ -103,6 +103,7 @@ export async function buildTarget(target, { outdir = join('dist', target), zipPa
   });
   cpSync('src/popup/popup.html', join(outdir, 'popup/popup.html'));
   cpSync('src/options/options.html', join(outdir, 'options/options.html'));
+  cpSync('src/privacy/privacy.html', join(outdir, 'privacy/privacy.html'));
   cpSync('_locales', join(outdir, '_locales'), { recursive: true });
   if (branding) {
     for (const lang of readdirSync('_locales')) {

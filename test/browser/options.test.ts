@@ -55,6 +55,16 @@ describeInBrowsers('the options and the card', (name) => {
     await options.waitForFunction(() => document.getElementById('tiles-message')!.textContent !== '');
     expect(await options.$eval('#tiles-message', (el) => el.textContent)).toMatch(/contains \{z\}, \{x\} and \{y\}/);
     expect(JSON.parse(await storedSettings(options)).tiles.url).toBe('https://tile.openmaps.fr/opentopomap/{z}/{x}/{y}.png');
+
+    // The privacy policy, in English and French, one click away.
+    const privacy = await options.$eval('a[href="../privacy/privacy.html"]', (a) => ({ text: a.textContent, href: (a as HTMLAnchorElement).href }));
+    expect(privacy.text).toMatch(/^Privacy policy/);
+    const policy = await openExtensionPage(ext, 'privacy/privacy.html');
+    expect(await policy.$$eval('section[lang]', (sections) => sections.map((s) => [s.getAttribute('lang'), s.querySelector('h1')!.textContent]))).toEqual([
+      ['en', 'Privacy policy'],
+      ['fr', 'Politique de confidentialité'],
+    ]);
+    await policy.close();
   });
 
   it('opens the results from the card’s link, ignores a click made up by the page, and shows no card once turned off', async () => {
