@@ -8,6 +8,12 @@ import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { answerWorkerFromStandIns } from '../stand-ins/cdp.ts';
+import { startStandInServer } from '../stand-ins/server.ts';
+import { TOULOUSE } from '../stand-ins/payloads.ts';
+import { createLookup } from '../src/lookup/lookup.ts';
+import { placeDesLibraires } from '../src/networks/place-des-libraires.ts';
+import { openStreetMap } from '../src/networks/overpass.ts';
+import { isbn13CheckDigit } from '../src/book/isbn.ts';
 import { findBrowser, launchWithExtension } from './browsers.mjs';
 
 const CORPUS = new URL('../../shared/amazon-pages/', import.meta.url);
@@ -216,6 +222,43 @@ async function warmBadgeInChromium(views = 15) {
   }
 }
 
+/**
+ * What the cache saves: one shopper's page views (each book seen several times, in a shuffled order)
+ * through the real lookup and its cache, against the stand-in server; every request that leaves counted.
+ */
+async function requestsForPageViews(views = 100, books = 20) {
+  const server = await startStandInServer();
+  try {
+    const entries = new Map();
+    const backoffs = new Map();
+    const requests = [];
+    const lookup = createLookup({
+      fetch,
+      sleep: async () => {},
+      sources: [placeDesLibraires({ id: 'placedeslibraires', name: 'Place des Libraires', baseUrl: server.url }), openStreetMap(server.url)],
+      cache: {
+        get: async (key) => entries.get(key) ?? null,
+        set: async (key, entry) => void entries.set(key, entry),
+        getBackoff: async (id) => backoffs.get(id) ?? null,
+        setBackoff: async (id, until) => void backoffs.set(id, until),
+      },
+      now: () => Date.now(),
+      onRequest: (url) => requests.push(url),
+    });
+    const isbns = Array.from({ length: books }, (_, i) => {
+      const twelve = `97820703${String(1000 + i).padStart(4, '0')}`;
+      return twelve + isbn13CheckDigit(twelve);
+    });
+    for (let view = 0; view < views; view++) {
+      const isbn13 = isbns[(view * 7) % books];
+      await lookup({ isbn13, editions: [isbn13], storefront: 'amazon.fr', place: TOULOUSE, radiusKm: 30 });
+    }
+    return { views, books, requests: requests.length, stock: requests.filter((u) => u.includes('getshoplist')).length, map: requests.filter((u) => u.includes('interpreter')).length };
+  } finally {
+    await server.close();
+  }
+}
+
 async function main() {
   const results = { date: new Date().toISOString(), sizes: bundleSizes() };
   const pages = existsSync(new URL('EXPECTED.json', CORPUS)) ? JSON.parse(readFileSync(new URL('EXPECTED.json', CORPUS), 'utf8')).pages : [];
@@ -223,6 +266,7 @@ async function main() {
   if (pages.length) results.detectionJsdom = await detectionInJsdom(pages);
   if (pages.length && findBrowser('chromium')) results.detectionChromium = await detectionInChromium(pages);
   if (findBrowser('chromium')) results.badge = await warmBadgeInChromium();
+  results.requests = await requestsForPageViews();
 
   console.log('\nBundle sizes (bytes)');
   console.table(Object.fromEntries(Object.entries(results.sizes).map(([k, v]) => [k, v])));
@@ -253,6 +297,8 @@ async function main() {
       popupListPaintedWarmMedianMsChromium: round(median(results.badge.listPaintedMs), 1),
     });
   }
+  results.summary ??= {};
+  results.summary.requestsFor100ViewsOf20Books = `${results.requests.requests} (${results.requests.stock} stock, ${results.requests.map} map)`;
   console.log('\nSummary');
   console.table(results.summary ?? {});
   mkdirSync('bench', { recursive: true });
