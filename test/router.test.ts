@@ -49,6 +49,7 @@ describe('the background router', () => {
       askTab: () => pageAnswer(),
       tabsWithBooks: async () => [],
       showCard: async () => {},
+      isOnline: () => true,
     });
     opened = [];
     const cards = { openResults: async (tabId: number) => void opened.push(tabId), dismiss: async () => {} };

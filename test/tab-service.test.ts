@@ -26,6 +26,7 @@ let sync: ReturnType<typeof fakeStorageArea>;
 let action: ReturnType<typeof fakeAction>;
 let service: ReturnType<typeof createTabService>;
 let cards: Array<{ tabId: number; card: ShowCard }>;
+let online: boolean;
 
 function localSettings(): Settings {
   const settings = parseSettings({});
@@ -43,7 +44,13 @@ beforeEach(async () => {
   const session = fakeStorageArea();
   const local = fakeStorageArea();
   const now = () => new Date(2026, 10, 26, 10, 0).getTime();
-  const fetchDeps = { fetch, sleep: async () => {}, isOnline: () => true };
+  online = true;
+  // Offline as the browser is: every request fails before any answer, and navigator.onLine is false.
+  const fetchDeps = {
+    fetch: (async (...args: Parameters<typeof fetch>) => (online ? fetch(...args) : Promise.reject(new TypeError('Failed to fetch')))) as typeof fetch,
+    sleep: async () => {},
+    isOnline: () => online,
+  };
   const tabBooks = createTabBooks(session);
   service = createTabService({
     tabBooks,
@@ -57,6 +64,7 @@ beforeEach(async () => {
     askTab: async () => book,
     tabsWithBooks: async () => [7],
     showCard: async (tabId, card) => void cards.push({ tabId, card }),
+    isOnline: () => online,
   });
 });
 
@@ -124,6 +132,18 @@ describe('a tab with a book', () => {
     await service.bookSeen(7, 'amazon.fr', book);
     expect(action.badge(7).text).toBe('4');
     expect(server.requests.length).toBe(asked);
+  });
+
+  it('asks again when the browser is back online, without a reload', async () => {
+    await service.setPlace({ type: 'SetPlace', query: 'Toulouse', country: 'fr' });
+    online = false;
+    await service.bookSeen(7, 'amazon.fr', book);
+    expect(action.badge(7).text).toBe('!');
+    const before = await service.tabState(7);
+    expect(before.lookup?.state === 'done' && before.lookup.result.sources.map((s) => s.state)).toEqual(['offline', 'offline']);
+    online = true;
+    await service.networkBack();
+    expect(action.badge(7).text).toBe('4');
   });
 
   it('marks the badge "!" when no source can be reached', async () => {

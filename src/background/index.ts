@@ -64,11 +64,15 @@ const tabs = createTabService({
       .filter((key) => key.startsWith(TAB_BOOK_PREFIX))
       .map((key) => Number(key.slice(TAB_BOOK_PREFIX.length))),
   showCard: cards.show,
+  isOnline: () => navigator.onLine,
 });
 
 const route = createRouter({ extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL(''), tabs, cards });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
+
+// Back online: the answers the network cut short are asked again (the popup also asks when it opens).
+addEventListener('online', () => void tabs.networkBack());
 
 browser.tabs.onRemoved.addListener((tabId) => void Promise.all([tabBooks.forget(tabId), tabLookups.forget(tabId)]));
 

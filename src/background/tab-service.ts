@@ -24,6 +24,7 @@ export interface TabServiceDeps {
   askTab: (tabId: number, question: StillShowing) => Promise<unknown>;
   /** Tabs that currently have a remembered book (to refresh them when the place changes). */
   tabsWithBooks: () => Promise<number[]>;
+  isOnline: () => boolean;
   /** Shows (or updates) the card on the tab's page; the caller decides whether cards are wanted. */
   showCard: (tabId: number, card: ShowCard) => Promise<void>;
 }
@@ -133,7 +134,10 @@ export function createTabService(deps: TabServiceDeps) {
   async function tabState(tabId: number): Promise<TabState> {
     const [book, settings] = await Promise.all([currentBook(tabId), deps.settings.load()]);
     const place = settings.place ? { label: settings.place.label, country: settings.place.country, radiusKm: settings.radiusKm } : null;
-    return { book, lookup: book ? await tabLookups.get(tabId) : null, place };
+    const lookup = book ? await tabLookups.get(tabId) : null;
+    // The worker may have slept through the network's return: the popup opening is the next chance.
+    if (book && failedForNow(lookup) && deps.isOnline()) void refresh(tabId);
+    return { book, lookup, place };
   }
 
   async function setPlace(message: SetPlace): Promise<SetPlaceAnswer> {
@@ -150,6 +154,17 @@ export function createTabService(deps: TabServiceDeps) {
     await deps.settings.save({ ...settings, place, radiusKm: message.radiusKm ?? settings.radiusKm });
     await refreshAll();
     return { ok: true, label: place.label };
+  }
+
+  /** Sources that fail this way may well answer once the network is back. */
+  const RETRYABLE = new Set(['offline', 'unreachable', 'timeout']);
+  const failedForNow = (lookup: Awaited<ReturnType<TabLookups['get']>>) =>
+    lookup?.state === 'done' && lookup.result.sources.some((source) => RETRYABLE.has(source.state));
+
+  /** The browser is online again: ask again for every tab whose answer was cut short by the network. */
+  async function networkBack(): Promise<void> {
+    const tabIds = await deps.tabsWithBooks();
+    await Promise.all(tabIds.map(async (tabId) => (failedForNow(await tabLookups.get(tabId)) ? refresh(tabId) : undefined)));
   }
 
   async function refreshAll(): Promise<void> {
@@ -170,7 +185,7 @@ export function createTabService(deps: TabServiceDeps) {
     return { state: 'done', result };
   }
 
-  return { bookSeen, bookGone, tabState, setPlace, setRadius, search, refresh };
+  return { bookSeen, bookGone, tabState, setPlace, setRadius, search, refresh, networkBack };
 }
 
 export type TabService = ReturnType<typeof createTabService>;
