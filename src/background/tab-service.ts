@@ -136,7 +136,8 @@ export function createTabService(deps: TabServiceDeps) {
     const place = settings.place ? { label: settings.place.label, country: settings.place.country, radiusKm: settings.radiusKm } : null;
     const lookup = book ? await tabLookups.get(tabId) : null;
     // The worker may have slept through the network's return: the popup opening is the next chance.
-    if (book && failedForNow(lookup) && deps.isOnline()) void refresh(tabId);
+    // Only for 'offline', which cannot come back while the browser is online (no retry loop).
+    if (book && deps.isOnline() && cutShort(lookup, ['offline'])) void refresh(tabId);
     return { book, lookup, place };
   }
 
@@ -156,15 +157,14 @@ export function createTabService(deps: TabServiceDeps) {
     return { ok: true, label: place.label };
   }
 
-  /** Sources that fail this way may well answer once the network is back. */
-  const RETRYABLE = new Set(['offline', 'unreachable', 'timeout']);
-  const failedForNow = (lookup: Awaited<ReturnType<TabLookups['get']>>) =>
-    lookup?.state === 'done' && lookup.result.sources.some((source) => RETRYABLE.has(source.state));
+  /** Failures the network's return can mend; a source that timed out or refused is retried by the shopper. */
+  const cutShort = (lookup: Awaited<ReturnType<TabLookups['get']>>, states: string[]) =>
+    lookup?.state === 'done' && lookup.result.sources.some((source) => states.includes(source.state));
 
-  /** The browser is online again: ask again for every tab whose answer was cut short by the network. */
+  /** The browser is online again: ask again for every tab whose answer the lost network cut short. */
   async function networkBack(): Promise<void> {
     const tabIds = await deps.tabsWithBooks();
-    await Promise.all(tabIds.map(async (tabId) => (failedForNow(await tabLookups.get(tabId)) ? refresh(tabId) : undefined)));
+    await Promise.all(tabIds.map(async (tabId) => (cutShort(await tabLookups.get(tabId), ['offline', 'unreachable']) ? refresh(tabId) : undefined)));
   }
 
   async function refreshAll(): Promise<void> {

@@ -167,7 +167,8 @@ async function renderResults(result: LookupResult | null): Promise<void> {
   if (map?.key !== key) {
     map?.view?.remove();
     map = { key, view: null };
-    await showMap(result, key);
+    // Not awaited: a page in the background gets no animation frames, and later renders must not wait.
+    void showMap(result, key);
   }
 }
 

@@ -78,7 +78,7 @@ describeInBrowsers('finding the book', (name) => {
     });
 
     await waitForTabBook(extensionPage, (book, id) => id === tabId && book.isbn13 === '9782091873732');
-    await popup.waitForFunction(() => document.getElementById('book-line')?.textContent?.startsWith('ISBN 978-2091873732'), { timeout: 5_000 });
+    await popup.waitForFunction(() => document.getElementById('book-line')?.textContent?.startsWith('ISBN 978-2091873732'), { timeout: 10_000 });
     expect(await waitForBadge(extensionPage, tabId, '•')).toBe('•');
 
     // Then the shopper leaves Amazon in that tab: the badge goes with the page, and the popup

@@ -77,8 +77,15 @@ export async function openExtensionPage(ext: Extension, path: string, page?: Pag
   const tab = page ?? (await ext.browser.newPage());
   const url = ext.extensionOrigin + path;
   tab.goto(url).catch(() => {});
-  await tab.waitForFunction((u) => location.href === u && document.readyState === 'complete', { polling: 50, timeout: 15_000 }, url);
-  return tab;
+  // Poll rather than waitForFunction: while the document is being replaced, Firefox's BiDi may fail an
+  // evaluation outright ("right-hand side of 'in' should be an object"); that is not an answer, try again.
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const ready = await tab.evaluate((u) => location.href === u && document.readyState === 'complete', url).catch(() => false);
+    if (ready) return tab;
+    if (Date.now() > deadline) throw new Error(`${url} did not load within 15 s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** The books the background keeps per tab in storage.session ("tab:N" keys), read from an extension page. */

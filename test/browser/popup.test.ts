@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
 import { readFixture } from '../fixtures';
-import { describeInBrowsers, describeInChromium, openAmazonPage, openExtensionPage, useStandInServer, waitForTabBook, type Extension } from './harness';
+import { describeInBrowsers, describeInChromium, openAmazonPage, openExtensionPage, tabBooks, useStandInServer, waitForTabBook, type Extension } from './harness';
 
 export const SCREENSHOTS = 'test-results/screenshots';
 const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
@@ -41,9 +41,11 @@ describeInBrowsers('the popup, the card and the map', (name) => {
   });
 
   async function openBook(url: string, body: Buffer, isbn13: string): Promise<{ tab: Page; tabId: number }> {
+    const known = new Set(Object.keys(await tabBooks(extensionPage)));
     const tab = await openAmazonPage(ext, [{ url, body }]);
     tab.on('dialog', (dialog) => void dialogs.push(dialog.message()));
-    const [tabId] = await waitForTabBook(extensionPage, (book) => book.isbn13 === isbn13);
+    // This new tab's book, not one a tab opened earlier still shows.
+    const [tabId] = await waitForTabBook(extensionPage, (book, id) => book.isbn13 === isbn13 && !known.has(`tab:${id}`));
     return { tab, tabId };
   }
 
@@ -80,6 +82,11 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     expect(await popup.$eval('#map-status', (el) => (el as HTMLElement).hidden)).toBe(true);
     // Opening hours, read by the opening_hours library: "Open now · today 10:00–19:00" or closed.
     await popup.waitForFunction(() => /today|closed today/.test(document.querySelector('li[data-shop-id="openstreetmap:node/900002"] .shop-hours')?.textContent ?? ''));
+    // Marker and list entry highlight each other.
+    await popup.focus('li[data-shop-id="placedeslibraires:9101"] .shop-links a'); // keyboard focus, as with a mouse over it
+    await popup.waitForSelector('#map .shop-marker.highlight[title="Librairie du Capitole (démo)"]');
+    await popup.$eval('#map .shop-marker[title="Le Grenier à Livres (démo)"]', (marker) => (marker as HTMLElement).click());
+    await popup.waitForSelector('li.highlight[data-shop-id="openstreetmap:way/900003"]');
     // The attribution is a setting: shown as text, not HTML.
     expect(await textOf(popup, '.leaflet-control-attribution')).toContain('<b>Stand-in</b> tiles');
     // Links: phone, directions, the network's page.
