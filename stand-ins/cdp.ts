@@ -13,7 +13,8 @@ export interface WorkerStandIns {
   setScenarios(scenarios: Scenarios): void;
 }
 
-export async function answerWorkerFromStandIns(browser: Browser, extensionOrigin: string): Promise<WorkerStandIns> {
+/** `delayMs`: every answer waits that long, like a real network (the bench's cold figure uses 200 ms). */
+export async function answerWorkerFromStandIns(browser: Browser, extensionOrigin: string, { delayMs = 0 } = {}): Promise<WorkerStandIns> {
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(extensionOrigin));
   const worker: CDPSession = await target.createCDPSession();
   const seen: SeenRequest[] = [];
@@ -24,14 +25,14 @@ export async function answerWorkerFromStandIns(browser: Browser, extensionOrigin
     if (!answer) {
       void worker.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'AddressUnreachable' }).catch(() => {});
     } else if (!answer.hang) {
-      void worker
-        .send('Fetch.fulfillRequest', {
+      const fulfil = () =>
+        worker.send('Fetch.fulfillRequest', {
           requestId: event.requestId,
           responseCode: answer.status,
           responseHeaders: Object.entries(answer.headers).map(([name, value]) => ({ name, value })),
           body: Buffer.from(answer.body).toString('base64'),
-        })
-        .catch(() => {});
+        });
+      setTimeout(() => void fulfil().catch(() => {}), delayMs);
     }
   });
   await worker.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] });
