@@ -6,7 +6,8 @@ import type { ElementHandle, Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
-import { describeInBrowsers, openAmazonPage, openExtensionPage, useStandInServer, waitForTabBook, type Extension } from './harness';
+import { describeInBrowsers, openAmazonPage, openExtensionPage, tabBooks, useStandInServer, waitForTabBook, type Extension } from './harness';
+import { readFixture } from '../fixtures';
 
 const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
 const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
@@ -65,6 +66,31 @@ describeInBrowsers('the options and the card', (name) => {
       ['fr', 'Politique de confidentialité'],
     ]);
     await policy.close();
+  });
+
+  it('gives a page script on Amazon no way to drive the background', async () => {
+    // A page that is not a book: whatever its scripts say, no book may be recorded for its tab.
+    const page = await openAmazonPage(ext, [{ url: 'https://www.amazon.fr/dp/B01MUGXRT9', body: readFixture('nonbook-electronics.html') }]);
+    const forged = { type: 'BookSeen', isbn13: '9782070360024', editions: ['9782070360024'], kind: 'print', source: 'forged', asin: null };
+    const attempts = await page.evaluate(async (message) => {
+      const results: string[] = [];
+      const g = globalThis as unknown as { chrome?: { runtime?: { sendMessage?: (...args: unknown[]) => Promise<unknown> } }; browser?: unknown };
+      results.push(`browser global: ${typeof g.browser}`);
+      try {
+        await g.chrome?.runtime?.sendMessage?.('local-bookshops@bookshop-finder.org', message);
+        results.push(`runtime.sendMessage: ${typeof g.chrome?.runtime?.sendMessage}`);
+      } catch {
+        results.push('runtime.sendMessage: refused');
+      }
+      window.postMessage(message, '*');
+      document.dispatchEvent(new CustomEvent('BookSeen', { detail: message }));
+      return results;
+    }, forged);
+    expect(attempts[0]).toBe('browser global: undefined');
+    expect(attempts[1]).toMatch(/refused|undefined/);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(Object.values(await tabBooks(options)).some((book) => book.isbn13 === '9782070360024')).toBe(false);
+    await page.close();
   });
 
   it('opens the results from the card’s link, ignores a click made up by the page, and shows no card once turned off', async () => {
