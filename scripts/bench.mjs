@@ -221,9 +221,7 @@ async function warmBadgeInChromium(views = 15) {
     // ISBN search), and the popup's after it shows the last tab's results.
     for (let i = 0; i < 100; i++) {
       const twelve = `97820703${String(2000 + (i % 20)).padStart(4, '0')}`;
-      let sum = 0;
-      for (let d = 0; d < 12; d++) sum += Number(twelve[d]) * (d % 2 ? 3 : 1);
-      const isbn13 = twelve + ((10 - (sum % 10)) % 10);
+      const isbn13 = twelve + isbn13CheckDigit(twelve);
       await extensionPage.evaluate((isbn) => chrome.runtime.sendMessage({ type: 'Search', isbn13: isbn }), isbn13);
     }
     const workerSession = await workerTarget.createCDPSession();

@@ -47,13 +47,13 @@ async function keepOffline(page) {
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     const url = request.url();
+    const tile = standInAnswer(url);
     if (url.split('#')[0] === DEMO_URL) {
       request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: demoPage }).catch(() => {});
     } else if (/^(?:chrome-extension|moz-extension|data|blob|about):/.test(url)) {
       request.continue().catch(() => {});
-    } else if (standInAnswer(url)?.headers['content-type'] === 'image/png') {
+    } else if (tile?.headers['content-type'] === 'image/png') {
       // Map tiles: drawn by the stand-ins, as the tile server is out of reach offline.
-      const tile = standInAnswer(url);
       request.respond({ status: tile.status, contentType: 'image/png', body: Buffer.from(tile.body) }).catch(() => {});
     } else {
       request.abort().catch(() => {});

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { campaignMessages, campaignSettings } from '../src/campaign/brand';
 import { checkCampaignFile } from '../src/campaign/check';
-import { escapeHtml, installPage } from '../src/campaign/pages';
+import { installPage } from '../src/campaign/pages';
+import { escapeHtml } from '../src/shared/escape-html';
 import { readSettings } from '../src/shared/settings';
 
 const example = JSON.parse(readFileSync('campaigns/occitanie.json', 'utf8'));

@@ -1,10 +1,10 @@
 // The volunteer's printed and web material, as HTML strings built from the campaign file: the install
 // page (static, no external scripts or fonts, works from a USB stick) and the flyer (printed to PDF by
 // headless Chromium). Every campaign text is escaped: a name is text, never markup.
+import { escapeHtml } from '../shared/escape-html';
 import { textIn } from './brand';
 import type { Campaign } from './schema';
 
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const WORDS = {
   fr: {

@@ -3,6 +3,7 @@
 // (nothing of Amazon's moves or hides) and only when the worker has shops to show. Its buttons ignore
 // events a page script makes up (isTrusted), and every text goes in as text.
 import { CARD_AFTER_FALLBACK_IDS, CARD_AFTER_IDS, CARD_APPEND_IDS } from '../book/amazon-selectors';
+import { kilometres } from '../shared/locale';
 import type { ShowCard } from '../shared/messages';
 
 export const CARD_HOST_ID = 'local-bookshops-card';
@@ -56,7 +57,7 @@ export function showCard(message: ShowCard, { document, t, locale, onOpen, onDis
     anchor.node.insertAdjacentElement(anchor.where, host);
   }
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  const km = message.nearestKm === null ? '' : new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 }).format(message.nearestKm);
+  const km = message.nearestKm === null ? '' : kilometres(locale).format(message.nearestKm);
   const count = new Intl.NumberFormat(locale).format(message.withBook || message.stockUnknown);
   const key = message.withBook > 0 ? (message.withBook === 1 ? 'cardOneShop' : 'cardShops') : 'cardStockUnknown';
 

@@ -3,12 +3,11 @@
 // does not pass gets its message next to the field and is not saved.
 import { PLACE_DES_LIBRAIRES_INSTANCES } from '../networks/place-des-libraires';
 import { browser } from '../shared/browser';
-import { uiLocale } from '../shared/locale';
 import { readSettings, Settings, SETTINGS_KEY, StrictSettings, SOURCE_DEFAULTS, TILES_DEFAULT, type SourceId } from '../shared/settings';
-import { element, type Translate } from '../ui/dom';
+import { element } from '../ui/dom';
+import { t, translatePage } from '../ui/i18n';
 import { createPlaceForm } from '../ui/place-form';
 
-const t: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions);
 const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const SOURCE_NAMES: Record<SourceId, string> = {
   ...(Object.fromEntries(PLACE_DES_LIBRAIRES_INSTANCES.map((i) => [i.id, i.name])) as Record<SourceId, string>),
@@ -138,9 +137,7 @@ async function reload(): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  document.documentElement.lang = uiLocale();
-  document.title = t('optionsTitle');
-  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) node.textContent = t(node.dataset.i18n!);
+  translatePage('optionsTitle');
   const { settings: stored, repaired } = readSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
   settings = stored;
   // A damaged value was replaced by its default: say so, and store the repaired settings.

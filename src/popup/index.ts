@@ -4,7 +4,7 @@
 import { toIsbn13 } from '../book/isbn';
 import type { LookupResult } from '../lookup/result';
 import { browser } from '../shared/browser';
-import { uiLocale } from '../shared/locale';
+import { kilometres, uiLocale } from '../shared/locale';
 import { displayIsbn13 } from '../shared/isbn-format';
 import {
   TabBook,
@@ -19,7 +19,8 @@ import {
   type TabStateRequest,
 } from '../shared/messages';
 import { countryOfStorefront, readSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
-import { element, externalLink, type Translate } from '../ui/dom';
+import { element, externalLink } from '../ui/dom';
+import { t, translatePage } from '../ui/i18n';
 import { createPlaceForm } from '../ui/place-form';
 import { RADII } from '../ui/radii';
 import { describe, describeLookup, type View } from './describe';
@@ -27,7 +28,6 @@ import { fillHours, renderShopList, stockWords, type ListedShop } from './shop-l
 import { SHARE_URL, showShareCode } from './share';
 import type { ShopMap } from './shop-map';
 
-const t: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions);
 const locale = uiLocale();
 const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -43,15 +43,6 @@ async function targetTabId(): Promise<number | null> {
   if (Number.isInteger(fromQuery) && fromQuery >= 0) return fromQuery;
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
   return active?.id ?? null;
-}
-
-function translatePage(): void {
-  document.documentElement.lang = locale;
-  document.title = t('extensionName');
-  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) node.textContent = t(node.dataset.i18n!);
-  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-title]')) node.title = t(node.dataset.i18nTitle!);
-  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) node.setAttribute('aria-label', t(node.dataset.i18nLabel!));
-  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-alt]')) node.setAttribute('alt', t(node.dataset.i18nAlt!));
 }
 
 const KIND_MESSAGE: Record<TabBook['kind'], string> = {
@@ -136,7 +127,7 @@ function renderWider(view: View, radiusKm: number | undefined): void {
 }
 
 function describeShop(shop: ListedShop, isbn13: string): string {
-  const km = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 }).format(shop.distanceKm);
+  const km = kilometres(locale).format(shop.distanceKm);
   return `${km} · ${stockWords(shop, isbn13, t)}`;
 }
 
@@ -317,7 +308,7 @@ async function rememberedState(id: number): Promise<TabState | null> {
 }
 
 async function start(): Promise<void> {
-  translatePage();
+  translatePage('extensionName');
   byId('status').textContent = t('stateReading');
   setUpForms();
   const [id, stored] = await Promise.all([targetTabId(), browser.storage.sync.get(SETTINGS_KEY)]);

@@ -3,6 +3,7 @@
 // directions and the network's page. Everything from the network goes in as text; links were already
 // checked to be http(s) when the answer was parsed, and are checked again here.
 import type { LookupResult } from '../lookup/result';
+import { kilometres } from '../shared/locale';
 import { element, externalLink, type Translate } from '../ui/dom';
 
 export type ListedShop = LookupResult['shops'][number];
@@ -38,7 +39,7 @@ export function orderShops(shops: ListedShop[], favourites: Set<string>): Listed
 
 export function renderShopList(list: HTMLElement, shops: ListedShop[], options: ShopListOptions): void {
   const { t, locale, isbn13, favourites } = options;
-  const distance = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 });
+  const distance = kilometres(locale);
   list.replaceChildren(
     ...orderShops(shops, favourites).map((shop) => {
       const pinned = favourites.has(shop.id);

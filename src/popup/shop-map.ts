@@ -3,6 +3,7 @@
 // that bundling rewrites). Marker popups are built as elements, never HTML strings; the attribution
 // (a setting) is escaped because Leaflet writes it as HTML. When tiles fail, the map says so in words.
 import * as L from 'leaflet';
+import { escapeHtml } from '../shared/escape-html';
 import type { ListedShop } from './shop-list';
 
 export interface ShopMapOptions {
@@ -19,8 +20,6 @@ export interface ShopMap {
   markerCount(): number;
   remove(): void;
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function createShopMap(container: HTMLElement, options: ShopMapOptions): ShopMap {
   // Keyboard users move through the list, which holds everything the map shows.

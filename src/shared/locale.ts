@@ -9,3 +9,8 @@ export function uiLocale(): string {
   const preferred = typeof navigator === 'undefined' ? '' : navigator.language;
   return preferred.split('-')[0] === language ? preferred : language;
 }
+
+/** Distances as the shopper's language writes them ("0.5 km", "0,5 km"), to a tenth. */
+export function kilometres(locale: string): Intl.NumberFormat {
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 });
+}

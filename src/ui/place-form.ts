@@ -6,8 +6,8 @@ import { browser } from '../shared/browser';
 import { uiLocale } from '../shared/locale';
 import type { SetPlace, SetPlaceAnswer } from '../shared/messages';
 import { DEFAULT_RADIUS_KM } from '../shared/settings';
-
-const t = (key: string, substitutions?: string | string[]) => browser.i18n.getMessage(key, substitutions);
+import { element } from './dom';
+import { t } from './i18n';
 import { RADII } from './radii';
 
 const REASON_MESSAGE: Record<string, string> = {
@@ -15,13 +15,6 @@ const REASON_MESSAGE: Record<string, string> = {
   'too-long': 'reason_too_long',
   'not-found': 'reason_not_found',
 };
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /** About a kilometre: the exact position never leaves this page. */
 const round2 = (value: number) => Math.round(value * 100) / 100;

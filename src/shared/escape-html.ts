@@ -1,0 +1,2 @@
+/** For the few places that must hand a library HTML (Leaflet's attribution, the campaign's pages): text stays text. */
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
