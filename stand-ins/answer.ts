@@ -66,8 +66,9 @@ function placeDesLibraires(isbn13: string, scenario: Scenario): StandInResponse 
   }
   if (scenario === 'hostile') {
     const shops = good.shop;
-    shops[0] = { ...shops[0]!, name: '<img src=x onerror=alert(1)>', address: '<script>alert(2)</script>', city: '\u202eesuoluoT' };
-    shops[1] = { ...shops[1]!, name: `${'A'.repeat(100_000)}` };
+    // Every text field: HTML, script, a right-to-left override, 100 KB. Shop 1 is the nearest with the book (the card names it).
+    shops[1] = { ...shops[1]!, name: '<img src=x onerror=alert(1)>', address: '<script>alert(2)</script>', postalCode: '<i>31000</i>', city: '\u202eesuoluoT', phone: '<a href="javascript:alert(5)">05</a>' };
+    shops[0] = { ...shops[0]!, name: 'A'.repeat(100_000), address: `<script>${'B'.repeat(100_000)}</script>`, city: 'C'.repeat(100_000) };
   }
   return json(good);
 }
@@ -77,7 +78,19 @@ function overpass(scenario: Scenario): StandInResponse {
   const fault = faulty(scenario, good);
   if (fault) return fault;
   if (scenario === 'hostile') {
-    good.elements[1] = { ...good.elements[1], tags: { shop: 'books', name: '<b onmouseover=alert(3)>Bulles</b>', website: 'javascript:alert(4)', opening_hours: '<script>' } };
+    good.elements[1] = {
+      ...good.elements[1],
+      tags: {
+        shop: 'books',
+        name: '<b onmouseover=alert(3)>Bulles</b>',
+        website: 'javascript:alert(4)',
+        'contact:website': 'data:text/html,<script>alert(6)</script>',
+        opening_hours: '<script>',
+        phone: `\u202e${'7'.repeat(100_000)}`,
+        'addr:street': `<svg onload=alert(8)>${'D'.repeat(100_000)}`,
+        'addr:city': '\u202eesuoluoT',
+      },
+    };
   }
   return json(good);
 }

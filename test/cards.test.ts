@@ -6,7 +6,7 @@ import type { ShowCard } from '../src/shared/messages';
 import { SETTINGS_KEY } from '../src/shared/settings';
 import { fakeStorageArea } from './fake-browser';
 
-const card: ShowCard = { type: 'ShowCard', withBook: 3, stockUnknown: 1, nearestKm: 1.2, country: 'fr' };
+const card: ShowCard = { type: 'ShowCard', withBook: 3, stockUnknown: 1, nearestKm: 1.2, nearestName: 'Librairie du Capitole', country: 'fr' };
 
 function setUp(openPopup: () => Promise<void> = async () => {}) {
   const sync = fakeStorageArea();

@@ -58,8 +58,12 @@ describe('Place des Libraires', () => {
   it('keeps hostile names as plain text, capped in length', async () => {
     server.setScenario('hostile');
     const { shops } = await pdlShops();
-    expect(shops![0]!.name).toBe('<img src=x onerror=alert(1)>');
-    expect(shops![1]!.name.length).toBeLessThanOrEqual(200);
+    const names = shops!.map((shop) => shop.name);
+    expect(names).toContain('<img src=x onerror=alert(1)>');
+    for (const shop of shops!) {
+      for (const text of [shop.name, shop.phone, ...Object.values(shop.address)]) expect(text?.length ?? 0).toBeLessThanOrEqual(200);
+    }
+    expect(names.find((name) => name.startsWith('AAA'))).toHaveLength(200);
   });
 
   it('says the answer has the wrong shape when fields are missing', async () => {
@@ -136,8 +140,10 @@ describe('OpenStreetMap', () => {
     server.setScenario('hostile');
     const outcome = await fetchJson(source().request(query).url, deps);
     const shops = source().shops(outcome.ok ? outcome.data : null, query)!;
-    expect(shops[1]!.website).toBeUndefined();
     expect(shops[1]!.name).toBe('<b onmouseover=alert(3)>Bulles</b>');
+    expect(shops[1]!.website).toBeUndefined(); // javascript: and data: both dropped
+    expect(shops[1]!.phone!.length).toBeLessThanOrEqual(30);
+    expect(shops[1]!.address.street!.length).toBeLessThanOrEqual(200);
   });
 });
 

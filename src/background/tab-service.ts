@@ -89,10 +89,17 @@ export function createTabService(deps: TabServiceDeps) {
     const stockUnknown = result.shops.filter((shop) => shop.stock === 'unknown').length;
     // The card speaks only when it has shops to show: never "nothing here", never "set your town".
     if (withBook.length + stockUnknown > 0) {
-      const nearest = (withBook.length ? withBook : result.shops).reduce((min, shop) => Math.min(min, shop.distanceKm), Infinity);
-      await deps
-        .showCard(tabId, { type: 'ShowCard', withBook: withBook.length, stockUnknown, nearestKm: Number.isFinite(nearest) ? nearest : null, country: countryOfStorefront(storefront) })
-        .catch(() => {});
+      const counted = withBook.length ? withBook : result.shops.filter((shop) => shop.stock === 'unknown');
+      const nearest = counted.filter((shop) => Number.isFinite(shop.distanceKm)).sort((a, b) => a.distanceKm - b.distanceKm)[0];
+      const card: ShowCard = {
+        type: 'ShowCard',
+        withBook: withBook.length,
+        stockUnknown,
+        nearestKm: nearest?.distanceKm ?? null,
+        nearestName: nearest?.name ?? null,
+        country: countryOfStorefront(storefront),
+      };
+      await deps.showCard(tabId, card).catch(() => {});
     }
   }
 

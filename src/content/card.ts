@@ -21,6 +21,7 @@ const STYLE = `
 .card { font: 13px/1.4 system-ui, -apple-system, 'Segoe UI', sans-serif; color: #1d1b16; background: #f6fbf8;
   border: 1px solid #9cc9b2; border-radius: 8px; padding: 8px 28px 8px 10px; position: relative; }
 .headline { margin: 0 0 4px; font-weight: 600; }
+.nearest { margin: 0 0 4px; overflow-wrap: anywhere; }
 .law { margin: 4px 0 0; color: #5f5a4f; font-size: 12px; }
 .open { font: inherit; color: #0b5d3b; background: none; border: 0; padding: 0; text-decoration: underline; cursor: pointer; }
 .close { position: absolute; top: 2px; right: 4px; font: 16px/1 system-ui, sans-serif; background: none; border: 0; color: #5f5a4f; cursor: pointer; padding: 4px; }
@@ -85,7 +86,15 @@ export function showCard(message: ShowCard, { document, t, locale, onOpen, onDis
     host.remove();
     onDismiss();
   });
-  card.append(headline, open, close);
+  card.append(headline);
+  // The shop's name is the network's text: capped, and isolated (<bdi>) so a right-to-left override in
+  // it cannot turn the words around it.
+  if (typeof message.nearestName === 'string' && message.nearestName) {
+    const nearest = make('p', 'nearest', `${t('cardNearest')} `);
+    nearest.append(make('bdi', 'name', message.nearestName.slice(0, 200)));
+    card.append(nearest);
+  }
+  card.append(open, close);
   if (message.country === 'fr') card.append(make('p', 'law', t('cardFixedPrice')));
   const style = document.createElement('style');
   style.textContent = STYLE;

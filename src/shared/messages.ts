@@ -77,6 +77,8 @@ export interface ShowCard {
   stockUnknown: number;
   /** Distance to the nearest shop counted above, in km. */
   nearestKm: number | null;
+  /** That nearest shop's name, as the network wrote it (shown as text). */
+  nearestName: string | null;
   /** The storefront's country, for the French fixed-price reminder. */
   country: string;
 }

@@ -102,6 +102,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
       return { text: host.shadowRoot!.querySelector('.card')!.textContent, after: host.previousElementSibling?.id };
     });
     expect(card.text).toContain('4 bookshops near you have it · nearest 0.5 km');
+    expect(card.text).toContain('Nearest: Les Mots Voyageurs (démo)');
     expect(card.text).toContain('fixed book price law');
     expect(card.after).toBe('buybox');
     if (name === 'chromium') {
@@ -157,7 +158,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     await popup.close();
   });
 
-  it('shows hostile shop names as text, runs nothing, and keeps the list when the tiles are refused', async () => {
+  it('shows hostile shop texts as text in the list, the marker popups and the card, runs nothing, and keeps the list when the tiles are refused', async () => {
     await useStandInServer(extensionPage, server.url, { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' });
     await extensionPage.evaluate(async () => {
       const g = globalThis as unknown as { browser?: Api; chrome?: Api };
@@ -184,6 +185,18 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     await popup.waitForSelector('.leaflet-popup-content');
     expect(await textOf(popup, '.leaflet-popup-content strong')).toBe('<img src=x onerror=alert(1)>');
     expect(await popup.$$eval('.leaflet-popup-content img', (nodes) => nodes.length)).toBe(0);
+    // The card on the page names the nearest shop, as text, isolated from the words around it.
+    await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.querySelector('.name'), { timeout: 10_000 });
+    const card = await tab.evaluate(() => {
+      const root = document.getElementById('local-bookshops-card')!.shadowRoot!;
+      return {
+        name: root.querySelector('.name')!.textContent,
+        isolated: root.querySelector('.name')!.tagName,
+        elements: [...root.querySelectorAll('*')].map((node) => node.tagName.toLowerCase()).sort().join(' '),
+        injectedInPage: document.querySelectorAll('img[src="x"], b[onmouseover]').length,
+      };
+    });
+    expect(card).toEqual({ name: '<img src=x onerror=alert(1)>', isolated: 'BDI', elements: 'bdi button button div p p p style', injectedInPage: 0 });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(dialogs).toEqual([]);
     server.setScenario('ok');
