@@ -2,6 +2,7 @@
 // source however many tabs ask; other editions when the exact one is nowhere nearby.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLookup, shopsWithTheBook, type CacheEntry, type LookupCache } from '../src/lookup/lookup';
+import { isbn13CheckDigit } from '../src/book/isbn';
 import { openStreetMap } from '../src/networks/overpass';
 import { placeDesLibraires } from '../src/networks/place-des-libraires';
 import { DEMO_BOOKS, TOULOUSE } from '../stand-ins/payloads';
@@ -68,6 +69,38 @@ describe('the lookup', () => {
     const lookup = makeLookup();
     await Promise.all(Array.from({ length: 10 }, () => lookup(request())));
     expect(requests).toHaveLength(2);
+  });
+
+  it('asks each source once per book for fifty tabs of ten books opened at once, with a cache that takes its time', async () => {
+    // Storage answers after a few milliseconds, as the browser's does: a tab whose cache read is under way
+    // when another tab's request ends must still not ask again.
+    const slow = memoryCache();
+    const later = <T>(value: () => T) => new Promise<T>((resolve) => setTimeout(() => resolve(value()), 1 + Math.random() * 30));
+    cache = {
+      ...slow,
+      // Read when asked, answered later.
+      get: (key) => {
+        const entry = slow.entries.get(key) ?? null;
+        return later(() => entry);
+      },
+      set: (key, entry) => later(() => void slow.entries.set(key, entry)),
+    };
+    const lookup = makeLookup();
+    const books = Array.from({ length: 10 }, (_, i) => `9782070360${String(i).padStart(2, '0')}`).map((isbn12) => isbn12 + isbn13CheckDigit(isbn12));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, tab) => new Promise((resolve) => setTimeout(resolve, tab * 3)).then(() => lookup(request(books[tab % 10]!)))),
+    );
+    expect(results.every((result) => result.sources.every((source) => source.state === 'ok'))).toBe(true);
+    const perBook = requests.filter((url) => url.includes('getshoplist.php'));
+    expect(perBook).toHaveLength(10);
+    expect(new Set(perBook).size).toBe(10);
+    expect(requests.filter((url) => url.includes('interpreter'))).toHaveLength(1);
+  });
+
+  it('still answers when the cache cannot keep the answer (storage full or broken)', async () => {
+    cache = { ...memoryCache(), set: async () => Promise.reject(new Error('Resource::kQuotaBytes quota exceeded')), setBackoff: async () => Promise.reject(new Error('IO error')) };
+    const result = await makeLookup()(request());
+    expect(shopsWithTheBook(result)).toBe(4);
   });
 
   it('answers from the cache until local midnight for stock, a week for the map', async () => {

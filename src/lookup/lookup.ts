@@ -61,7 +61,7 @@ export function createLookup(deps: LookupDeps) {
       const status: SourceStatus = { ...base, state: outcome.problem, httpStatus: outcome.httpStatus };
       if (outcome.problem === 'rate-limited') {
         status.retryAt = deps.now() + (outcome.retryAfterSec ?? 60) * 1000;
-        await deps.cache.setBackoff(source.id, status.retryAt);
+        await deps.cache.setBackoff(source.id, status.retryAt).catch(() => {});
       }
       return { shops: [], status };
     }
@@ -72,26 +72,32 @@ export function createLookup(deps: LookupDeps) {
       shops = null;
     }
     if (shops === null) return { shops: [], status: { ...base, state: 'bad-data' } };
-    await deps.cache.set(request.cacheKey, { shops, expiresAt: source.expiresAt(deps.now()) });
+    // An answer the cache cannot keep is still the answer.
+    await deps.cache.set(request.cacheKey, { shops, expiresAt: source.expiresAt(deps.now()) }).catch(() => {});
     return { shops, status: { ...base, state: 'ok' } };
   }
 
-  async function ask(source: ShopSource, query: SourceQuery): Promise<Answer> {
-    const base: SourceStatus = { sourceId: source.id, name: source.name, kind: source.kind, state: 'ok' };
+  /** The cache's answer, or the source's. Ten tabs asking at once share one such call (and one request). */
+  function ask(source: ShopSource, query: SourceQuery): Promise<Answer> {
     const { cacheKey } = source.request(query);
-    const cached = await deps.cache.get(cacheKey);
+    let pending = inFlight.get(cacheKey);
+    if (!pending) {
+      pending = answerOf(source, query, cacheKey).finally(() => inFlight.delete(cacheKey));
+      inFlight.set(cacheKey, pending);
+    }
+    return pending;
+  }
+
+  async function answerOf(source: ShopSource, query: SourceQuery, cacheKey: string): Promise<Answer> {
+    const base: SourceStatus = { sourceId: source.id, name: source.name, kind: source.kind, state: 'ok' };
+    const cached = await deps.cache.get(cacheKey).catch(() => null);
     if (cached && cached.expiresAt > deps.now()) {
       const shops = CachedShops.safeParse(cached.shops);
       if (shops.success) return { shops: shops.data, status: { ...base, fromCache: true } };
     }
-    const backoff = await deps.cache.getBackoff(source.id);
+    const backoff = await deps.cache.getBackoff(source.id).catch(() => null);
     if (backoff && backoff > deps.now()) return { shops: [], status: { ...base, state: 'rate-limited', retryAt: backoff } };
-    let pending = inFlight.get(cacheKey);
-    if (!pending) {
-      pending = fetchAndCache(source, query, base).finally(() => inFlight.delete(cacheKey));
-      inFlight.set(cacheKey, pending);
-    }
-    return pending;
+    return fetchAndCache(source, query, base);
   }
 
   async function askAll(sources: ShopSource[], query: SourceQuery): Promise<Answer[]> {
