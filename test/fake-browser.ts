@@ -3,9 +3,11 @@
 import type { Storage } from '../src/shared/browser';
 import type { BadgeApi } from '../src/background/badge';
 
-export function fakeStorageArea(): Storage.StorageArea & { data: Map<string, unknown> } {
+/** `quotaBytes`: refuses a write that would make the area bigger, with Chrome's error (sizes as JSON, as Chrome counts). */
+export function fakeStorageArea({ quotaBytes = Infinity } = {}): Storage.StorageArea & { data: Map<string, unknown> } {
   const data = new Map<string, unknown>();
   const copy = <T>(value: T): T => structuredClone(value);
+  const sizeOf = (entries: Iterable<[string, unknown]>) => [...entries].reduce((sum, [k, v]) => sum + k.length + JSON.stringify(v).length, 0);
   return {
     data,
     async get(keys?: null | string | string[] | Record<string, unknown>) {
@@ -13,6 +15,8 @@ export function fakeStorageArea(): Storage.StorageArea & { data: Map<string, unk
       return Object.fromEntries(wanted.filter((k) => data.has(k)).map((k) => [k, copy(data.get(k))]));
     },
     async set(items: Record<string, unknown>) {
+      const after = new Map([...data, ...Object.entries(items)]);
+      if (sizeOf(after) > quotaBytes) throw new Error('Resource::kQuotaBytes quota exceeded');
       for (const [k, v] of Object.entries(items)) data.set(k, copy(v));
     },
     async remove(keys: string | string[]) {

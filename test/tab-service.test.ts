@@ -23,6 +23,8 @@ afterAll(async () => server.close());
 const book: BookSeen = { type: 'BookSeen', isbn13: DEMO_BOOKS.inStock, editions: [DEMO_BOOKS.inStock], kind: 'print', source: 'rpi', asin: '2070360024' };
 
 let sync: ReturnType<typeof fakeStorageArea>;
+let session: ReturnType<typeof fakeStorageArea>;
+let local: ReturnType<typeof fakeStorageArea>;
 let action: ReturnType<typeof fakeAction>;
 let service: ReturnType<typeof createTabService>;
 let cards: Array<{ tabId: number; card: ShowCard }>;
@@ -35,25 +37,17 @@ function localSettings(): Settings {
   return settings;
 }
 
-beforeEach(async () => {
-  server.setScenario('ok');
-  sync = fakeStorageArea();
-  await sync.set({ [SETTINGS_KEY]: localSettings() });
-  action = fakeAction();
-  cards = [];
-  const session = fakeStorageArea();
-  const local = fakeStorageArea();
+/** A worker: what it keeps in memory is its own; the storage areas and the badge are the browser's. */
+function startWorker(): ReturnType<typeof createTabService> {
   const now = () => new Date(2026, 10, 26, 10, 0).getTime();
-  online = true;
   // Offline as the browser is: every request fails before any answer, and navigator.onLine is false.
   const fetchDeps = {
     fetch: (async (...args: Parameters<typeof fetch>) => (online ? fetch(...args) : Promise.reject(new TypeError('Failed to fetch')))) as typeof fetch,
     sleep: async () => {},
     isOnline: () => online,
   };
-  const tabBooks = createTabBooks(session);
-  service = createTabService({
-    tabBooks,
+  return createTabService({
+    tabBooks: createTabBooks(session),
     tabLookups: createTabLookups(session),
     settings: createSettingsStore(sync),
     badge: createBadge(action, (key) => key),
@@ -66,6 +60,18 @@ beforeEach(async () => {
     showCard: async (tabId, card) => void cards.push({ tabId, card }),
     isOnline: () => online,
   });
+}
+
+beforeEach(async () => {
+  server.setScenario('ok');
+  sync = fakeStorageArea();
+  await sync.set({ [SETTINGS_KEY]: localSettings() });
+  action = fakeAction();
+  cards = [];
+  session = fakeStorageArea();
+  local = fakeStorageArea();
+  online = true;
+  service = startWorker();
 });
 
 const storedPlace = async () => parseSettings((await sync.get(SETTINGS_KEY))[SETTINGS_KEY]).place;
@@ -158,6 +164,47 @@ describe('a tab with a book', () => {
   it('rounds a browser position to two decimals before keeping it', async () => {
     await service.setPlace({ type: 'SetPlace', position: { lat: 43.604429, lon: 1.443812 }, country: 'fr' });
     expect(await storedPlace()).toMatchObject({ lat: 43.6, lon: 1.44 });
+  });
+});
+
+describe('a worker the browser stops, and storage with no room', () => {
+  const TOULOUSE = { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' };
+  const waitForDone = async () => {
+    for (let i = 0; i < 100 && (session.data.get('lookup:7') as { state?: string } | undefined)?.state !== 'done'; i++) await new Promise((r) => setTimeout(r, 20));
+    return session.data.get('lookup:7') as { state: string };
+  };
+
+  it('finishes, in a new worker, the lookup a stopped worker left asking, when the popup asks', async () => {
+    await sync.set({ [SETTINGS_KEY]: { ...localSettings(), place: TOULOUSE } });
+    // What a worker stopped mid-lookup leaves: the book, and "asking" that nobody will finish.
+    const { type: _type, ...seen } = book;
+    await session.set({
+      'tab:7': { ...seen, storefront: 'amazon.fr', seenAt: 0 },
+      'lookup:7': { state: 'asking', isbn13: book.isbn13, startedAt: 0, progress: [{ sourceId: 'placedeslibraires', name: 'Place des Libraires', state: 'waiting' }] },
+    });
+    const restarted = startWorker();
+    expect((await restarted.tabState(7)).lookup?.state).toBe('asking');
+    expect((await waitForDone()).state).toBe('done');
+    expect(action.badge(7).text).toBe('4');
+  });
+
+  it('does not start a second lookup while its own is under way', async () => {
+    await sync.set({ [SETTINGS_KEY]: { ...localSettings(), place: TOULOUSE } });
+    server.requests.length = 0;
+    const seen = service.bookSeen(7, 'amazon.fr', book);
+    await service.tabState(7);
+    await service.tabState(7);
+    await seen;
+    await service.tabState(7);
+    expect(server.requests.filter((url) => url.includes('getshoplist.php'))).toHaveLength(1);
+  });
+
+  it('asks again for a book whose answer storage had no room to keep', async () => {
+    await sync.set({ [SETTINGS_KEY]: { ...localSettings(), place: TOULOUSE } });
+    const { type: _type, ...seen } = book;
+    await session.set({ 'tab:7': { ...seen, storefront: 'amazon.fr', seenAt: 0 } });
+    await service.tabState(7);
+    expect((await waitForDone()).state).toBe('done');
   });
 });
 

@@ -1,9 +1,42 @@
 // What the background keeps, each behind a small typed store: settings (storage.sync), the lookup
-// cache and geocoding answers (storage.local), and per-tab lookups (storage.session).
+// cache and geocoding answers (storage.local), and per-tab lookups (storage.session). A full storage
+// area never stops a lookup: what can be asked again is dropped to make room, or not kept at all.
 import type { CacheEntry, LookupCache } from '../lookup/lookup';
 import type { Storage } from '../shared/browser';
+import { isQuotaError } from '../shared/quota';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
-import { TabLookup, tabLookupKey } from '../shared/messages';
+import { TAB_LOOKUP_PREFIX, TabLookup, tabLookupKey } from '../shared/messages';
+
+/**
+ * Writes `items`. When the area is full, each step of `makeRoom` in turn removes what can be asked for
+ * again, and the write is tried again. Returns false if there is still no room (the caller goes on
+ * without keeping it); any other error is thrown.
+ */
+export async function setMakingRoom(area: Storage.StorageArea, items: Record<string, unknown>, makeRoom: Array<() => Promise<void>>): Promise<boolean> {
+  for (let step = 0; ; step++) {
+    try {
+      await area.set(items);
+      return true;
+    } catch (error) {
+      if (!isQuotaError(error)) throw error;
+      if (step === makeRoom.length) {
+        console.warn('Local Bookshops: storage is full, not kept:', Object.keys(items).join(', '));
+        return false;
+      }
+    }
+    await makeRoom[step]!();
+  }
+}
+
+/** Removes the keys of an area that `drop` picks (given key and value). */
+async function removeWhere(area: Storage.StorageArea, drop: (key: string, value: unknown) => boolean): Promise<void> {
+  const doomed = Object.entries(await area.get(null))
+    .filter(([key, value]) => drop(key, value))
+    .map(([key]) => key);
+  if (doomed.length) await area.remove(doomed);
+}
+
+const isCacheKey = (key: string) => key.startsWith('cache:') || key.startsWith('geo:');
 
 export function createSettingsStore(area: Storage.StorageArea) {
   return {
@@ -17,45 +50,49 @@ export function createSettingsStore(area: Storage.StorageArea) {
 }
 export type SettingsStore = ReturnType<typeof createSettingsStore>;
 
-/** The lookup cache in storage.local: one key per request, so tabs never overwrite each other. */
+/**
+ * The lookup cache in storage.local: one key per request, so tabs never overwrite each other. When
+ * storage.local is full, expired answers go first, then every cached answer (all can be asked again).
+ */
 export function createLookupCache(area: Storage.StorageArea, now: () => number): LookupCache & { purgeExpired(): Promise<void> } {
+  const purgeExpired = () => removeWhere(area, (key, value) => key.startsWith('cache:') && !((value as CacheEntry)?.expiresAt > now()));
+  const makeRoom = [purgeExpired, () => removeWhere(area, isCacheKey)];
   return {
     async get(key) {
       const stored = (await area.get(`cache:${key}`))[`cache:${key}`] as CacheEntry | undefined;
       return stored && typeof stored === 'object' && typeof stored.expiresAt === 'number' ? stored : null;
     },
     async set(key, entry) {
-      await area.set({ [`cache:${key}`]: entry });
+      await setMakingRoom(area, { [`cache:${key}`]: entry }, makeRoom);
     },
     async getBackoff(sourceId) {
       const until = (await area.get(`backoff:${sourceId}`))[`backoff:${sourceId}`];
       return typeof until === 'number' ? until : null;
     },
     async setBackoff(sourceId, until) {
-      await area.set({ [`backoff:${sourceId}`]: until });
+      await setMakingRoom(area, { [`backoff:${sourceId}`]: until }, makeRoom);
     },
-    async purgeExpired() {
-      const all = await area.get(null);
-      const expired = Object.entries(all)
-        .filter(([key, value]) => key.startsWith('cache:') && !((value as CacheEntry)?.expiresAt > now()))
-        .map(([key]) => key);
-      if (expired.length) await area.remove(expired);
-    },
+    purgeExpired,
   };
 }
 
+/** Geocoding answers in storage.local, under the geocoder's own keys; the cache makes room the same way. */
 export function createKeyValueCache(area: Storage.StorageArea) {
   return {
     async get(key: string): Promise<unknown> {
       return (await area.get(key))[key];
     },
     async set(key: string, value: unknown): Promise<void> {
-      await area.set({ [key]: value });
+      await setMakingRoom(area, { [key]: value }, [() => removeWhere(area, isCacheKey)]);
     },
   };
 }
 
-/** The lookup for each tab, in storage.session: a reopened popup or a restarted worker finds it. */
+/**
+ * The lookup for each tab, in storage.session: a reopened popup or a restarted worker finds it. When
+ * storage.session is full, the other tabs' lookups go (each is asked again, from the cache, when its
+ * popup opens); if there is still no room, this one is not kept and is asked again the same way.
+ */
 export function createTabLookups(area: Storage.StorageArea) {
   return {
     async get(tabId: number): Promise<TabLookup | null> {
@@ -64,7 +101,8 @@ export function createTabLookups(area: Storage.StorageArea) {
       return parsed.success ? parsed.data : null;
     },
     async set(tabId: number, lookup: TabLookup): Promise<void> {
-      await area.set({ [tabLookupKey(tabId)]: lookup });
+      const key = tabLookupKey(tabId);
+      await setMakingRoom(area, { [key]: lookup }, [() => dropTabLookups(area, key)]);
     },
     async forget(tabId: number): Promise<void> {
       await area.remove(tabLookupKey(tabId));
@@ -72,3 +110,8 @@ export function createTabLookups(area: Storage.StorageArea) {
   };
 }
 export type TabLookups = ReturnType<typeof createTabLookups>;
+
+/** Makes room in storage.session: every tab's lookup but `keep` goes (each can be asked again from the cache). */
+export function dropTabLookups(area: Storage.StorageArea, keep?: string): Promise<void> {
+  return removeWhere(area, (key) => key.startsWith(TAB_LOOKUP_PREFIX) && key !== keep);
+}

@@ -1,6 +1,7 @@
 // The book each tab shows, kept in storage.session so a stopped and restarted worker still knows it.
 import type { Storage } from '../shared/browser';
 import { TabBook, tabBookKey as keyOf } from '../shared/messages';
+import { dropTabLookups, setMakingRoom } from './stores';
 
 export function createTabBooks(area: Storage.StorageArea) {
   return {
@@ -15,7 +16,8 @@ export function createTabBooks(area: Storage.StorageArea) {
       return null;
     },
     async set(tabId: number, book: TabBook): Promise<void> {
-      await area.set({ [keyOf(tabId)]: book });
+      // The book is small and needed; when storage.session is full, the tabs' lookups make room (asked again later).
+      await setMakingRoom(area, { [keyOf(tabId)]: book }, [() => dropTabLookups(area)]);
     },
     async forget(tabId: number): Promise<void> {
       await area.remove(keyOf(tabId));

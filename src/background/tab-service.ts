@@ -9,6 +9,7 @@ import type { BookSeen, Search, SearchAnswer, SetPlace, SetPlaceAnswer, SetRadiu
 import { ContentMessage } from '../shared/messages';
 import { countryOfStorefront, storefrontOfCountry, type Place, type Settings } from '../shared/settings';
 import type { Badge } from './badge';
+import { isQuotaError } from '../shared/quota';
 import type { SettingsStore, TabLookups } from './stores';
 import type { TabBooks } from './tab-books';
 
@@ -34,8 +35,25 @@ const sameBook = (a: Omit<TabBook, 'storefront' | 'seenAt'>, b: Omit<TabBook, 's
 
 export function createTabService(deps: TabServiceDeps) {
   const { tabBooks, tabLookups, badge } = deps;
+  /**
+   * Tabs this worker is reading or asking about right now. A stored 'asking' for any other tab was left
+   * by a worker the browser stopped mid-lookup: nobody will finish it, so it is asked again.
+   */
+  const busy = new Map<number, number>();
+  async function busyWith<T>(tabId: number, work: () => Promise<T>): Promise<T> {
+    busy.set(tabId, (busy.get(tabId) ?? 0) + 1);
+    try {
+      return await work();
+    } finally {
+      const left = busy.get(tabId)! - 1;
+      if (left > 0) busy.set(tabId, left);
+      else busy.delete(tabId);
+    }
+  }
 
-  async function refresh(tabId: number, seen?: TabBook): Promise<void> {
+  const refresh = (tabId: number, seen?: TabBook) => busyWith(tabId, () => lookUp(tabId, seen));
+
+  async function lookUp(tabId: number, seen?: TabBook): Promise<void> {
     const book = seen ?? (await tabBooks.get(tabId));
     if (!book) return;
     const isbn13 = book.isbn13 ?? book.editions[0] ?? null;
@@ -103,7 +121,9 @@ export function createTabService(deps: TabServiceDeps) {
     }
   }
 
-  async function bookSeen(tabId: number, storefront: string, message: BookSeen): Promise<void> {
+  const bookSeen = (tabId: number, storefront: string, message: BookSeen) => busyWith(tabId, () => rememberBook(tabId, storefront, message));
+
+  async function rememberBook(tabId: number, storefront: string, message: BookSeen): Promise<void> {
     const { type: _type, ...book } = message;
     const previous = await tabBooks.get(tabId);
     const stored: TabBook = { ...book, storefront, seenAt: deps.now() };
@@ -114,7 +134,7 @@ export function createTabService(deps: TabServiceDeps) {
       await showAnswer(tabId, known.result, storefront);
       return;
     }
-    await refresh(tabId, stored);
+    await lookUp(tabId, stored);
   }
 
   async function bookGone(tabId: number): Promise<void> {
@@ -142,9 +162,12 @@ export function createTabService(deps: TabServiceDeps) {
     const [book, settings] = await Promise.all([currentBook(tabId), deps.settings.load()]);
     const place = settings.place ? { label: settings.place.label, country: settings.place.country, radiusKm: settings.radiusKm } : null;
     const lookup = book ? await tabLookups.get(tabId) : null;
+    // Asked again: a lookup a stopped worker left unfinished, or one storage had no room to keep.
+    const orphaned = book && !busy.has(tabId) && (lookup === null || lookup.state === 'asking');
     // The worker may have slept through the network's return: the popup opening is the next chance.
     // Only for 'offline', which cannot come back while the browser is online (no retry loop).
-    if (book && deps.isOnline() && cutShort(lookup, ['offline'])) void refresh(tabId);
+    const cutOff = book && deps.isOnline() && cutShort(lookup, ['offline']);
+    if (orphaned || cutOff) void refresh(tabId);
     return { book, lookup, place };
   }
 
@@ -159,7 +182,12 @@ export function createTabService(deps: TabServiceDeps) {
       if (!outcome.ok) return { ok: false, reason: outcome.reason };
       place = outcome.place;
     }
-    await deps.settings.save({ ...settings, place, radiusKm: message.radiusKm ?? settings.radiusKm });
+    try {
+      await deps.settings.save({ ...settings, place, radiusKm: message.radiusKm ?? settings.radiusKm });
+    } catch (error) {
+      if (isQuotaError(error)) return { ok: false, reason: 'storage-full' };
+      throw error;
+    }
     await refreshAll();
     return { ok: true, label: place.label };
   }

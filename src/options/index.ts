@@ -3,6 +3,7 @@
 // does not pass gets its message next to the field and is not saved.
 import { PLACE_DES_LIBRAIRES_INSTANCES } from '../networks/place-des-libraires';
 import { browser } from '../shared/browser';
+import { isQuotaError } from '../shared/quota';
 import { readSettings, Settings, SETTINGS_KEY, StrictSettings, SOURCE_DEFAULTS, TILES_DEFAULT, type SourceId } from '../shared/settings';
 import { element } from '../ui/dom';
 import { t, translatePage } from '../ui/i18n';
@@ -19,8 +20,18 @@ let settings: Settings;
 async function save(next: Settings): Promise<boolean> {
   // Checked without fallbacks: a bad value is refused, not silently replaced by its default.
   if (!StrictSettings.safeParse(next).success) return false;
-  settings = Settings.parse(next);
-  await browser.storage.sync.set({ [SETTINGS_KEY]: settings });
+  const checked = Settings.parse(next);
+  const problem = byId('save-problem');
+  try {
+    await browser.storage.sync.set({ [SETTINGS_KEY]: checked });
+  } catch (error) {
+    // Nothing is lost: the page keeps the settings that are stored, and says why this change is not.
+    problem.textContent = t(isQuotaError(error) ? 'reason_storage_full' : 'saveFailed');
+    problem.hidden = false;
+    return false;
+  }
+  problem.hidden = true;
+  settings = checked;
   return true;
 }
 

@@ -280,6 +280,9 @@ function render(): Promise<void> {
   return rendering;
 }
 
+const ASK_AGAIN_MS = 2000;
+let askAgain: ReturnType<typeof setTimeout> | undefined;
+
 async function renderNow(known?: TabState): Promise<void> {
   const request: TabStateRequest | null = tabId === null ? null : { type: 'TabState', tabId };
   const state: TabState = known ?? (request ? ((await browser.runtime.sendMessage(request)) as TabState) : { book: null, lookup: null, place: null });
@@ -288,6 +291,10 @@ async function renderNow(known?: TabState): Promise<void> {
   const view = searched ? describeLookup(lookup) : describe(state);
   const result = lookup?.state === 'done' ? lookup.result : null;
   byId('app').dataset.state = view.state;
+  // While asking, ask the worker again now and then: if the browser stopped it mid-lookup, this wakes
+  // it and it starts the lookup again (it sees that nobody is finishing the stored one).
+  clearTimeout(askAgain);
+  if (view.state === 'asking' && !searched) askAgain = setTimeout(() => void render(), ASK_AGAIN_MS);
   byId('status').textContent = t(view.line[0], view.line[1]);
   byId('search-form').hidden = view.state !== 'not-a-book' && !searched;
   renderBook(state.book, result);

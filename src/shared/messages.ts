@@ -95,7 +95,8 @@ export const TabBook = BookSeen.omit({ type: true }).extend({
 export type TabBook = z.infer<typeof TabBook>;
 
 /** A tab's lookup, in storage.session under tabLookupKey(tabId). */
-export const tabLookupKey = (tabId: number) => `lookup:${tabId}`;
+export const TAB_LOOKUP_PREFIX = 'lookup:';
+export const tabLookupKey = (tabId: number) => `${TAB_LOOKUP_PREFIX}${tabId}`;
 export const TabLookup = z.discriminatedUnion('state', [
   z.object({ state: z.literal('no-place'), isbn13: z.string().nullable() }),
   z.object({

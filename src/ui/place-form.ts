@@ -14,6 +14,7 @@ const REASON_MESSAGE: Record<string, string> = {
   empty: 'reason_empty',
   'too-long': 'reason_too_long',
   'not-found': 'reason_not_found',
+  'storage-full': 'reason_storage_full',
 };
 
 /** About a kilometre: the exact position never leaves this page. */
