@@ -1,0 +1,211 @@
+// Faults in real browsers, production build: fifty book tabs opened at once, the worker stopped in the
+// middle of a lookup (Chromium, through CDP), and storage areas with no room left. The sources are the
+// stand-ins on a local server the settings point to, which counts every request that reaches it.
+import { readFileSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchWithExtension } from '../../scripts/browsers.mjs';
+import { isbn10CheckDigit, isbn10To13 } from '../../src/book/isbn';
+import { DEMO_BOOKS } from '../../stand-ins/payloads';
+import { startStandInServer, type StandInServer } from '../../stand-ins/server';
+import { describeInBrowsers, describeInChromium, openAmazonPage, openExtensionPage, useStandInServer, waitForBadge, waitForTabBook, type BrowserName, type Extension } from './harness';
+
+const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url), 'utf8');
+const DEMO_ISBN10 = '2070360024';
+const TOULOUSE = { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' };
+
+/** The demo page, made to show another book (its ISBN-10 and ISBN-13 everywhere). */
+function bookPage(isbn10: string): { url: string; body: string; isbn13: string } {
+  const isbn13 = isbn10To13(isbn10);
+  const body = DEMO.replaceAll(DEMO_ISBN10, isbn10).replaceAll(`978-${DEMO_ISBN10}`, `978-${isbn10}`);
+  return { url: `https://www.amazon.fr/dp/${isbn10}`, body, isbn13 };
+}
+
+/** Ten books: the demo one (four shops have it) and nine others (none has them). */
+const BOOKS = [DEMO_ISBN10, ...Array.from({ length: 9 }, (_, i) => `20703601${i}`).map((nine) => nine + isbn10CheckDigit(nine))].map(bookPage);
+
+type Area = 'local' | 'session' | 'sync';
+type StorageApi = Record<Area, { get(k: null | string): Promise<Record<string, unknown>>; set(items: object): Promise<void> }>;
+
+/** Reads a storage area from an extension page, as the popup does. */
+function storageOf(page: Page, area: Area): Promise<Record<string, unknown>> {
+  return page.evaluate(async (which) => {
+    const g = globalThis as unknown as { browser?: { storage: StorageApi }; chrome?: { storage: StorageApi } };
+    return JSON.parse(JSON.stringify(await (g.browser ?? g.chrome)!.storage[which].get(null))) as Record<string, unknown>;
+  }, area);
+}
+
+const lookupState = async (page: Page, tabId: number) => ((await storageOf(page, 'session'))[`lookup:${tabId}`] as { state?: string } | undefined)?.state;
+
+describeInBrowsers('fifty book tabs at once', (name: BrowserName) => {
+  let ext: Extension;
+  let server: StandInServer;
+  let extensionPage: Page;
+
+  beforeAll(async () => {
+    server = await startStandInServer();
+    ext = await launchWithExtension(name);
+    extensionPage = await openExtensionPage(ext, 'options/options.html');
+    await useStandInServer(extensionPage, server.url, TOULOUSE);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('gives each tab its own answer, with one request per book per source', async () => {
+    server.requests.length = 0;
+    const tabs = await Promise.all(Array.from({ length: 50 }, (_, i) => BOOKS[i % BOOKS.length]!).map((book) => openAmazonPage(ext, [{ url: book.url, body: book.body }])));
+    // Every tab's book is known to the worker, and its badge says how many shops nearby have it.
+    const seen = new Set<number>();
+    for (const book of BOOKS) {
+      for (let copy = 0; copy < 5; copy++) {
+        const [tabId] = await waitForTabBook(extensionPage, (b, id) => b.isbn13 === book.isbn13 && !seen.has(id), 60_000);
+        seen.add(tabId);
+        expect(await waitForBadge(extensionPage, tabId, book.isbn13 === DEMO_BOOKS.inStock ? '4' : '0', 30_000)).toBe(book.isbn13 === DEMO_BOOKS.inStock ? '4' : '0');
+        expect(await lookupState(extensionPage, tabId)).toBe('done');
+      }
+    }
+    expect(seen.size).toBe(50);
+    const perBook = server.requests.filter((url) => url.includes('getshoplist.php'));
+    expect(perBook.map((url) => new URL(url).searchParams.get('ISBN')).sort()).toEqual(BOOKS.map((book) => book.isbn13).sort());
+    expect(server.requests.filter((url) => url.includes('/interpreter'))).toHaveLength(1);
+    await Promise.all(tabs.map((tab) => tab.close()));
+  }, 120_000);
+});
+
+describeInChromium('the worker stopped in the middle of a lookup', () => {
+  let ext: Extension;
+  let server: StandInServer;
+  let extensionPage: Page;
+
+  beforeAll(async () => {
+    server = await startStandInServer();
+    ext = await launchWithExtension('chromium');
+    extensionPage = await openExtensionPage(ext, 'options/options.html');
+    await useStandInServer(extensionPage, server.url, TOULOUSE);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('is started again and the open popup gets the answer, without a click', async () => {
+    // The network does not answer: the lookup is under way when the browser stops the worker.
+    server.setScenario({ placedeslibraires: 'timeout' });
+    const demo = BOOKS[0]!;
+    await openAmazonPage(ext, [{ url: demo.url, body: demo.body }]);
+    const [tabId] = await waitForTabBook(extensionPage, (book) => book.isbn13 === demo.isbn13);
+    const popup = await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`);
+    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'asking', { timeout: 10_000 });
+
+    const workerTarget = await ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(ext.extensionOrigin));
+    const stopped = new Promise<void>((resolve) => ext.browser.on('targetdestroyed', (target) => target === workerTarget && resolve()));
+    await (await workerTarget.worker())!.close();
+    await stopped;
+    expect(await lookupState(extensionPage, tabId)).toBe('asking'); // left unfinished
+    server.setScenario('ok');
+
+    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'results', { timeout: 20_000 });
+    expect(await popup.$eval('#status', (el) => el.textContent)).toBe('4 bookshops near you have it.');
+    expect(await waitForBadge(extensionPage, tabId, '4')).toBe('4');
+  }, 60_000);
+});
+
+/**
+ * Fills a storage area with big values under `prefix` until the browser refuses, then with smaller ones,
+ * down to a few bytes for storage.sync (whose items are at most 8 KB, and writes limited per minute).
+ */
+async function fill(page: Page, area: Area, prefix: string, value: object): Promise<number> {
+  const sizes = area === 'sync' ? [8_000, 1_000, 100, 10, 1] : [1_000_000, 100_000, 10_000, 1_000];
+  return page.evaluate(
+    async (which, keyPrefix, valueJson, paddings) => {
+      const g = globalThis as unknown as { browser?: { storage: StorageApi }; chrome?: { storage: StorageApi } };
+      const storage = (g.browser ?? g.chrome)!.storage[which];
+      let written = 0;
+      for (const size of paddings) {
+        for (;;) {
+          try {
+            await storage.set({ [`${keyPrefix}${written}`]: { ...JSON.parse(valueJson), padding: 'x'.repeat(size) } });
+            written++;
+          } catch {
+            break;
+          }
+        }
+      }
+      return written;
+    },
+    area,
+    prefix,
+    JSON.stringify(value),
+    sizes,
+  );
+}
+
+describeInBrowsers('storage with no room left', (name: BrowserName) => {
+  let ext: Extension;
+  let server: StandInServer;
+  let extensionPage: Page;
+
+  beforeAll(async () => {
+    server = await startStandInServer();
+    ext = await launchWithExtension(name);
+    extensionPage = await openExtensionPage(ext, 'options/options.html');
+    await useStandInServer(extensionPage, server.url, TOULOUSE);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  async function openDemoAndPopup(): Promise<{ tabId: number; popup: Page }> {
+    const demo = BOOKS[0]!;
+    const known = new Set(Object.keys(await storageOf(extensionPage, 'session')));
+    await openAmazonPage(ext, [{ url: demo.url, body: demo.body }]);
+    const [tabId] = await waitForTabBook(extensionPage, (book, id) => book.isbn13 === demo.isbn13 && !known.has(`tab:${id}`));
+    expect(await waitForBadge(extensionPage, tabId, '4', 10_000)).toBe('4');
+    const popup = await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`);
+    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'results', { timeout: 10_000 });
+    return { tabId, popup };
+  }
+
+  it('storage.session full of other tabs’ lookups: the count, the popup and the answer are all there', async () => {
+    const written = await fill(extensionPage, 'session', 'lookup:9000', { state: 'asking' });
+    expect(written).toBeGreaterThan(5);
+    const { tabId, popup } = await openDemoAndPopup();
+    expect(await popup.$$eval('#shop-list li[data-shop-id]', (items) => items.length)).toBe(6);
+    const session = await storageOf(extensionPage, 'session');
+    expect((session[`lookup:${tabId}`] as { state: string }).state).toBe('done');
+    expect(Object.keys(session).filter((key) => key.startsWith('lookup:9000'))).toEqual([]);
+    await popup.close();
+  }, 60_000);
+
+  it('storage.sync full: a changed setting says it was not saved, and the stored settings stay', async () => {
+    const options = await openExtensionPage(ext, 'options/options.html');
+    await options.waitForSelector('#card:checked');
+    await fill(options, 'sync', 'filler', {});
+    await options.click('#card');
+    await options.waitForFunction(() => !(document.getElementById('save-problem') as HTMLElement).hidden, { timeout: 5_000 });
+    expect(await options.$eval('#save-problem', (el) => el.textContent)).toMatch(/storage for this extension is full/);
+    expect(((await storageOf(options, 'sync')).settings as { card?: boolean }).card).not.toBe(false);
+    await options.close();
+    // Opened again, the options show the settings as they were.
+    const again = await openExtensionPage(ext, 'options/options.html');
+    await again.waitForSelector('#card:checked', { timeout: 5_000 });
+    await again.close();
+  }, 60_000);
+
+  if (name === 'chromium') {
+    // Firefox gives extensions' storage.local no quota.
+    it('storage.local full of cached answers: the new answer is kept and shown', async () => {
+      await extensionPage.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void> } } } }).chrome.storage.local.clear());
+      const written = await fill(extensionPage, 'local', 'cache:filler:', { shops: [], expiresAt: Date.now() + 86_400_000 });
+      expect(written).toBeGreaterThan(5);
+      const { popup } = await openDemoAndPopup();
+      await popup.close();
+      const local = await storageOf(extensionPage, 'local');
+      expect(Object.keys(local).filter((key) => key.startsWith('cache:filler:'))).toEqual([]);
+      expect(Object.keys(local).some((key) => key.startsWith('cache:') && key.includes(DEMO_BOOKS.inStock))).toBe(true);
+    }, 60_000);
+  }
+});
