@@ -1,10 +1,10 @@
 // Content script on Amazon storefronts: finds the book on the page and tells the background.
 // It reads the page only and never fetches; the one thing it adds is the card, when the worker says
 // there are shops to show.
-import { browser } from '../shared/browser';
 import { uiLocale } from '../shared/locale';
 import type { CardMessage, ShowCard, StillShowing } from '../shared/messages';
 import { removeCard, showCard } from './card';
+import { extension } from './extension-api';
 import { createPageWatcher, type PageReport } from './page-watcher';
 
 const POLL_MS = 1000;
@@ -21,9 +21,9 @@ const watcher = createPageWatcher({
 });
 
 function send(message: PageReport | CardMessage): void {
-  browser.runtime.sendMessage(message).catch((error: unknown) => {
+  extension.send(message).catch((error: unknown) => {
     // After an update or uninstall this script is orphaned: stop quietly.
-    if (!browser.runtime?.id) stop();
+    if (!extension.alive()) stop();
     else console.debug('[local-bookshops] message not delivered', error);
   });
 }
@@ -47,24 +47,23 @@ document.addEventListener('visibilitychange', onVisibilityChange);
 
 // The background asks before it trusts what it remembers for this tab (the tab may have moved on),
 // and says what the card should show.
-const onQuestion = (message: unknown): Promise<PageReport> | undefined => {
+const stopListening = extension.onMessage((message): PageReport | undefined => {
   const type = (message as StillShowing | ShowCard | null)?.type;
-  if (type === 'StillShowing') return Promise.resolve(watcher.current());
+  if (type === 'StillShowing') return watcher.current();
   if (type === 'ShowCard') {
     showCard(message as ShowCard, {
       document,
-      t: (key, substitutions) => browser.i18n.getMessage(key, substitutions),
-      locale: uiLocale(),
+      t: extension.message,
+      locale: uiLocale(extension.message),
       onOpen: () => send({ type: 'OpenResults' }),
       onDismiss: () => send({ type: 'DismissCard' }),
     });
   }
   return undefined;
-};
-browser.runtime.onMessage.addListener(onQuestion);
+});
 
 function stop(): void {
-  browser.runtime.onMessage.removeListener(onQuestion);
+  stopListening();
   clearInterval(timer);
   removeEventListener('popstate', onPopState);
   removeEventListener('pageshow', onPageShow);

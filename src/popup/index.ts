@@ -28,7 +28,7 @@ import { fillHours, renderShopList, stockWords, type ListedShop } from './shop-l
 import { SHARE_URL, showShareCode } from './share';
 import type { ShopMap } from './shop-map';
 
-const locale = uiLocale();
+const locale = uiLocale((key) => browser.i18n.getMessage(key));
 const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
 let tabId: number | null = null;

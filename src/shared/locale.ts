@@ -2,10 +2,10 @@
 // messages.json names its own language (uiLocale), so figures always match the words; the browser's
 // region is kept when it is the same language (en-GB stays en-GB). Neither getUILanguage() nor
 // @@ui_locale is enough: headless Chromium with --lang=fr shows French messages and reports en-US.
-import { browser } from './browser';
+// `message` is the API's i18n.getMessage: given, so the content script can use this without the polyfill.
 
-export function uiLocale(): string {
-  const language = browser.i18n.getMessage('uiLocale') || 'en';
+export function uiLocale(message: (key: string) => string): string {
+  const language = message('uiLocale') || 'en';
   const preferred = typeof navigator === 'undefined' ? '' : navigator.language;
   return preferred.split('-')[0] === language ? preferred : language;
 }

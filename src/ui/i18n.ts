@@ -7,7 +7,7 @@ import type { Translate } from './dom';
 export const t: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions);
 
 export function translatePage(titleKey: string): void {
-  document.documentElement.lang = uiLocale();
+  document.documentElement.lang = uiLocale((key) => browser.i18n.getMessage(key));
   document.title = t(titleKey);
   for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) node.textContent = t(node.dataset.i18n!);
   for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-title]')) node.title = t(node.dataset.i18nTitle!);

@@ -33,7 +33,7 @@ export function createPlaceForm({ country, currentLabel, radiusKm = DEFAULT_RADI
   if (currentLabel) input.value = currentLabel;
   const radius = element('select', { name: 'radius', id: 'radius-select' });
   for (const km of RADII) {
-    const option = element('option', { value: String(km) }, `${new Intl.NumberFormat(uiLocale()).format(km)} km`);
+    const option = element('option', { value: String(km) }, `${new Intl.NumberFormat(uiLocale((key) => browser.i18n.getMessage(key))).format(km)} km`);
     if (km === radiusKm) option.selected = true;
     radius.append(option);
   }
