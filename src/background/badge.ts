@@ -1,22 +1,21 @@
 // The toolbar icon's badge, per tab: how many shops nearby have the book, or a quiet mark saying why
 // there is no figure. Pages that are not books get nothing at all.
 import type { Action } from '../shared/browser';
+import { ICON_PATHS, type IconDetails, type IconName } from './icons';
 
 export type BadgeApi = Pick<Action.Static, 'setBadgeText' | 'setBadgeBackgroundColor' | 'setTitle' | 'setIcon'>;
 
-/** On a tab with a book the toolbar icon takes its colours; the browser puts the grey one back when the tab navigates. */
-const BOOK_ICON = { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png' };
-const IDLE_ICON = { 16: 'icons/toolbar-idle-16.png', 32: 'icons/toolbar-idle-32.png' };
 type Translate = (key: string, substitutions?: string | string[]) => string;
 
 const GREEN = '#1f6f50';
 const GREY = '#5f6368';
 const AMBER = '#b45309';
 
-export function createBadge(action: BadgeApi, t: Translate) {
+/** `icons`: what setIcon is given for each icon (decoded pixels in the worker, paths in tests). */
+export function createBadge(action: BadgeApi, t: Translate, icons: (name: IconName) => IconDetails = (name) => ({ path: ICON_PATHS[name] })) {
   async function show(tabId: number, text: string, color: string, title: string): Promise<void> {
     await Promise.all([
-      action.setIcon({ tabId, path: BOOK_ICON }),
+      action.setIcon({ tabId, ...icons('book') }),
       action.setBadgeBackgroundColor({ tabId, color }),
       action.setBadgeText({ tabId, text }),
       action.setTitle({ tabId, title }),
@@ -33,7 +32,7 @@ export function createBadge(action: BadgeApi, t: Translate) {
     /** No source could be reached. */
     showUnreachable: (tabId: number) => show(tabId, '!', AMBER, t('badgeTitleUnreachable')),
     async clear(tabId: number): Promise<void> {
-      await Promise.all([action.setBadgeText({ tabId, text: '' }), action.setTitle({ tabId, title: t('actionTitle') }), action.setIcon({ tabId, path: IDLE_ICON })]);
+      await Promise.all([action.setBadgeText({ tabId, text: '' }), action.setTitle({ tabId, title: t('actionTitle') }), action.setIcon({ tabId, ...icons('idle') })]);
     },
   };
 }

@@ -7,6 +7,7 @@ import { TAB_BOOK_PREFIX } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import { createBadge } from './badge';
 import { createCards } from './cards';
+import { createIcons } from './icons';
 import { createRouter } from './router';
 import { enabledSources } from './sources';
 import { createKeyValueCache, createLookupCache, createSettingsStore, createTabLookups } from './stores';
@@ -54,7 +55,7 @@ const tabs = createTabService({
   tabBooks,
   tabLookups,
   settings: settingsStore,
-  badge: createBadge(browser.action, (key, substitutions) => browser.i18n.getMessage(key, substitutions)),
+  badge: createBadge(browser.action, (key, substitutions) => browser.i18n.getMessage(key, substitutions), createIcons((path) => browser.runtime.getURL(path))),
   lookupFor,
   geocode: (query, country, settings) => geocoderFor(settings)(query, country),
   now,

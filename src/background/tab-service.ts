@@ -65,10 +65,10 @@ export function createTabService(deps: TabServiceDeps) {
     const lookup = deps.lookupFor(settings);
     const progress = lookup.sources.map((source) => ({ sourceId: source.id, name: source.name, state: 'waiting' }));
     const startedAt = deps.now();
-    await Promise.all([tabLookups.set(tabId, { state: 'asking', isbn13, startedAt, progress }), badge.showBookSeen(tabId, book.isbn13)]);
-    // Progress goes to storage.session as sources answer: one write at a time, answers that arrive
-    // together share one write, and none is made once the lookup is over.
-    let writes = Promise.resolve();
+    // "Asking" and the book's badge are written while the sources are asked, not before: from a warm
+    // cache the answer comes in a few milliseconds. Progress follows as sources answer: one write at a
+    // time, answers that arrive together share one write, none once the lookup is over.
+    let writes: Promise<unknown> = Promise.all([tabLookups.set(tabId, { state: 'asking', isbn13, startedAt, progress }), badge.showBookSeen(tabId, book.isbn13)]);
     let queued = false;
     let finished = false;
     const request: LookupRequest = {
@@ -90,12 +90,10 @@ export function createTabService(deps: TabServiceDeps) {
     };
     const result = await lookup(request);
     finished = true;
-    await writes;
     // The tab may have moved on to another book while we asked.
-    const current = await tabBooks.get(tabId);
+    const [current] = await Promise.all([tabBooks.get(tabId), writes]);
     if (!current || !sameBook(current, book)) return;
-    await tabLookups.set(tabId, { state: 'done', result });
-    await showAnswer(tabId, result, book.storefront);
+    await Promise.all([tabLookups.set(tabId, { state: 'done', result }), showAnswer(tabId, result, book.storefront)]);
   }
 
   async function showAnswer(tabId: number, result: LookupResult, storefront: string): Promise<void> {
