@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SOURCE_PROBLEMS, fetchJson } from '../src/networks/fetch-source';
+import { createGeocoder } from '../src/networks/geocoders';
 import { openStreetMap } from '../src/networks/overpass';
 import { placeDesLibraires } from '../src/networks/place-des-libraires';
 import { ShopSchema } from '../src/lookup/shop';
@@ -34,6 +35,42 @@ describe('adapters on anything', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('geocoders on anything', () => {
+  const feature = fc.record({ geometry: fc.record({ coordinates: fc.array(anyValue, { maxLength: 3 }) }), properties: fc.dictionary(fc.constantFrom('label', 'city', 'postcode'), anyValue) });
+  const hit = fc.dictionary(fc.constantFrom('lat', 'lon', 'display_name', 'place_id'), anyValue);
+  const bodies = fc.oneof(
+    fc.jsonValue().map((value) => JSON.stringify(value)),
+    fc.record({ features: fc.array(feature, { maxLength: 3 }) }).map((value) => JSON.stringify(value)),
+    fc.array(hit, { maxLength: 3 }).map((value) => JSON.stringify(value)),
+    fc.string(),
+  );
+
+  it.each([['api-adresse (France)', 'fr'], ['Nominatim (elsewhere)', 'de']])('%s never throws: a place on Earth with a short label, or a named reason', async (_name, country) => {
+    await fc.assert(
+      fc.asyncProperty(bodies, async (body) => {
+        const geocode = createGeocoder({
+          fetch: (async () => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } })) as typeof globalThis.fetch,
+          sleep: async () => {},
+          isOnline: () => true,
+          apiAdresseUrl: 'https://api-adresse.data.gouv.fr/',
+          nominatimUrl: 'https://nominatim.openstreetmap.org/',
+          now: () => 0,
+          cache: { get: async () => undefined, set: async () => {} },
+        });
+        const outcome = await geocode('Toulouse', country);
+        if (outcome.ok) {
+          expect(Math.abs(outcome.place.lat)).toBeLessThanOrEqual(90);
+          expect(Math.abs(outcome.place.lon)).toBeLessThanOrEqual(180);
+          expect(outcome.place.label.length).toBeLessThanOrEqual(120);
+        } else {
+          expect(['not-found', ...SOURCE_PROBLEMS]).toContain(outcome.reason);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -46,7 +46,7 @@ export function createGeocoder(deps: GeocoderDeps) {
     if (!/[\p{L}\p{N}]/u.test(query)) return { ok: false, reason: 'not-found' };
     const cacheKey = `geo:${country}:${query.toLowerCase()}`;
     // A stored answer is parsed again when read back.
-    const cached = Place.safeParse(await deps.cache.get(cacheKey));
+    const cached = Place.safeParse(await deps.cache.get(cacheKey).catch(() => undefined));
     if (cached.success) return { ok: true, place: cached.data };
 
     let url: string;
@@ -78,7 +78,8 @@ export function createGeocoder(deps: GeocoderDeps) {
     const point = found && validPoint(found.lat, found.lon);
     if (!point) return { ok: false, reason: 'not-found' };
     const place: Place = { ...roundPlace(point), label: cleanText(found?.label, 120) ?? query, country };
-    await deps.cache.set(cacheKey, place);
+    // A place the cache cannot keep is still the place.
+    await deps.cache.set(cacheKey, place).catch(() => {});
     return { ok: true, place };
   };
 }
