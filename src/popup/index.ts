@@ -328,6 +328,8 @@ async function start(): Promise<void> {
   browser.storage.session.onChanged.addListener((changes) => {
     if (tabId !== null && (tabBookKey(tabId) in changes || tabLookupKey(tabId) in changes)) void render();
   });
+  // Back online while open: ask the worker again, which re-asks the sources the lost network cut short.
+  addEventListener('online', () => void render());
   browser.storage.sync.onChanged.addListener((changes) => {
     if (!(SETTINGS_KEY in changes)) return;
     settings = readSettings(changes[SETTINGS_KEY]!.newValue).settings;

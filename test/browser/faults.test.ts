@@ -1,5 +1,6 @@
 // Faults in real browsers, production build: fifty book tabs opened at once, the worker stopped in the
-// middle of a lookup (Chromium, through CDP), and storage areas with no room left. The sources are the
+// middle of a lookup and the network lost then back (Chromium, through CDP), and storage areas with
+// no room left. The sources are the
 // stand-ins on a local server the settings point to, which counts every request that reaches it.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
@@ -109,6 +110,52 @@ describeInChromium('the worker stopped in the middle of a lookup', () => {
     await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'results', { timeout: 20_000 });
     expect(await popup.$eval('#status', (el) => el.textContent)).toBe('4 bookshops near you have it.');
     expect(await waitForBadge(extensionPage, tabId, '4')).toBe('4');
+  }, 60_000);
+});
+
+describeInChromium('offline, then online again', () => {
+  let ext: Extension;
+  let server: StandInServer;
+  let extensionPage: Page;
+
+  beforeAll(async () => {
+    server = await startStandInServer();
+    ext = await launchWithExtension('chromium');
+    extensionPage = await openExtensionPage(ext, 'options/options.html');
+    await useStandInServer(extensionPage, server.url, TOULOUSE);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('says the browser is offline, then shows the shops when it is back, without a reload', async () => {
+    // The network goes for the worker (CDP network emulation) and for the popup's page.
+    const workerTarget = await ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(ext.extensionOrigin));
+    const network = await workerTarget.createCDPSession();
+    await network.send('Network.enable');
+    const setWorkerOffline = (offline: boolean) => network.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await setWorkerOffline(true);
+
+    const demo = BOOKS[0]!;
+    const tab = await openAmazonPage(ext, [{ url: demo.url, body: demo.body }]);
+    const [tabId] = await waitForTabBook(extensionPage, (book) => book.isbn13 === demo.isbn13);
+    expect(await waitForBadge(extensionPage, tabId, '!', 10_000)).toBe('!');
+    const popup = await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`);
+    await popup.setOfflineMode(true);
+    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'unreachable', { timeout: 10_000 });
+    expect(await popup.$eval('#problem-list', (el) => el.textContent)).toMatch(/offline/);
+    const requestsWhileOffline = server.requests.length;
+
+    await setWorkerOffline(false);
+    await popup.setOfflineMode(false);
+    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'results', { timeout: 15_000 });
+    expect(await popup.$eval('#status', (el) => el.textContent)).toBe('4 bookshops near you have it.');
+    expect(await waitForBadge(extensionPage, tabId, '4')).toBe('4');
+    expect(server.requests.length).toBeGreaterThan(requestsWhileOffline);
+    // The Amazon tab was not reloaded: the same document gets the card.
+    await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.querySelector('.name'), { timeout: 10_000 });
+    await network.detach();
   }, 60_000);
 });
 
