@@ -38,121 +38,98 @@ function storageOf(page: Page, area: Area): Promise<Record<string, unknown>> {
 
 const lookupState = async (page: Page, tabId: number) => ((await storageOf(page, 'session'))[`lookup:${tabId}`] as { state?: string } | undefined)?.state;
 
-describeInBrowsers('fifty book tabs at once', (name: BrowserName) => {
-  let ext: Extension;
-  let server: StandInServer;
-  let extensionPage: Page;
-
+/** For one describe block: the browser with the extension, the stand-in server, the settings pointed at it with Toulouse as the place. */
+function launchWithStandIns(name: BrowserName): { ext: Extension; server: StandInServer; extensionPage: Page } {
+  const run = {} as { ext: Extension; server: StandInServer; extensionPage: Page };
   beforeAll(async () => {
-    server = await startStandInServer();
-    ext = await launchWithExtension(name);
-    extensionPage = await openExtensionPage(ext, 'options/options.html');
-    await useStandInServer(extensionPage, server.url, TOULOUSE);
+    run.server = await startStandInServer();
+    run.ext = await launchWithExtension(name);
+    run.extensionPage = await openExtensionPage(run.ext, 'options/options.html');
+    await useStandInServer(run.extensionPage, run.server.url, TOULOUSE);
   });
   afterAll(async () => {
-    await ext?.close();
-    await server?.close();
+    await run.ext?.close();
+    await run.server?.close();
   });
+  return run;
+}
+
+describeInBrowsers('fifty book tabs at once', (name: BrowserName) => {
+  const run = launchWithStandIns(name);
 
   it('gives each tab its own answer, with one request per book per source', async () => {
-    server.requests.length = 0;
-    const tabs = await Promise.all(Array.from({ length: 50 }, (_, i) => BOOKS[i % BOOKS.length]!).map((book) => openAmazonPage(ext, [{ url: book.url, body: book.body }])));
+    run.server.requests.length = 0;
+    const tabs = await Promise.all(Array.from({ length: 50 }, (_, i) => BOOKS[i % BOOKS.length]!).map((book) => openAmazonPage(run.ext, [{ url: book.url, body: book.body }])));
     // Every tab's book is known to the worker, and its badge says how many shops nearby have it.
     const seen = new Set<number>();
     for (const book of BOOKS) {
       for (let copy = 0; copy < 5; copy++) {
-        const [tabId] = await waitForTabBook(extensionPage, (b, id) => b.isbn13 === book.isbn13 && !seen.has(id), 60_000);
+        const [tabId] = await waitForTabBook(run.extensionPage, (b, id) => b.isbn13 === book.isbn13 && !seen.has(id), 60_000);
         seen.add(tabId);
-        expect(await waitForBadge(extensionPage, tabId, book.isbn13 === DEMO_BOOKS.inStock ? '4' : '0', 30_000)).toBe(book.isbn13 === DEMO_BOOKS.inStock ? '4' : '0');
-        expect(await lookupState(extensionPage, tabId)).toBe('done');
+        expect(await waitForBadge(run.extensionPage, tabId, book.isbn13 === DEMO_BOOKS.inStock ? '4' : '0', 30_000)).toBe(book.isbn13 === DEMO_BOOKS.inStock ? '4' : '0');
+        expect(await lookupState(run.extensionPage, tabId)).toBe('done');
       }
     }
     expect(seen.size).toBe(50);
-    const perBook = server.requests.filter((url) => url.includes('getshoplist.php'));
+    const perBook = run.server.requests.filter((url) => url.includes('getshoplist.php'));
     expect(perBook.map((url) => new URL(url).searchParams.get('ISBN')).sort()).toEqual(BOOKS.map((book) => book.isbn13).sort());
-    expect(server.requests.filter((url) => url.includes('/interpreter'))).toHaveLength(1);
+    expect(run.server.requests.filter((url) => url.includes('/interpreter'))).toHaveLength(1);
     await Promise.all(tabs.map((tab) => tab.close()));
   }, 120_000);
 });
 
 describeInChromium('the worker stopped in the middle of a lookup', () => {
-  let ext: Extension;
-  let server: StandInServer;
-  let extensionPage: Page;
-
-  beforeAll(async () => {
-    server = await startStandInServer();
-    ext = await launchWithExtension('chromium');
-    extensionPage = await openExtensionPage(ext, 'options/options.html');
-    await useStandInServer(extensionPage, server.url, TOULOUSE);
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  const run = launchWithStandIns('chromium');
 
   it('is started again and the open popup gets the answer, without a click', async () => {
     // The network does not answer: the lookup is under way when the browser stops the worker.
-    server.setScenario({ placedeslibraires: 'timeout' });
+    run.server.setScenario({ placedeslibraires: 'timeout' });
     const demo = BOOKS[0]!;
-    await openAmazonPage(ext, [{ url: demo.url, body: demo.body }]);
-    const [tabId] = await waitForTabBook(extensionPage, (book) => book.isbn13 === demo.isbn13);
-    const popup = await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`);
+    await openAmazonPage(run.ext, [{ url: demo.url, body: demo.body }]);
+    const [tabId] = await waitForTabBook(run.extensionPage, (book) => book.isbn13 === demo.isbn13);
+    const popup = await openExtensionPage(run.ext, `popup/popup.html?tabId=${tabId}`);
     await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'asking', { timeout: 10_000 });
 
-    const workerTarget = await ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(ext.extensionOrigin));
-    const stopped = new Promise<void>((resolve) => ext.browser.on('targetdestroyed', (target) => target === workerTarget && resolve()));
+    const workerTarget = await run.ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(run.ext.extensionOrigin));
+    const stopped = new Promise<void>((resolve) => run.ext.browser.on('targetdestroyed', (target) => target === workerTarget && resolve()));
     await (await workerTarget.worker())!.close();
     await stopped;
-    expect(await lookupState(extensionPage, tabId)).toBe('asking'); // left unfinished
-    server.setScenario('ok');
+    expect(await lookupState(run.extensionPage, tabId)).toBe('asking'); // left unfinished
+    run.server.setScenario('ok');
 
     await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'results', { timeout: 20_000 });
     expect(await popup.$eval('#status', (el) => el.textContent)).toBe('4 bookshops near you have it.');
-    expect(await waitForBadge(extensionPage, tabId, '4')).toBe('4');
+    expect(await waitForBadge(run.extensionPage, tabId, '4')).toBe('4');
   }, 60_000);
 });
 
 describeInChromium('offline, then online again', () => {
-  let ext: Extension;
-  let server: StandInServer;
-  let extensionPage: Page;
-
-  beforeAll(async () => {
-    server = await startStandInServer();
-    ext = await launchWithExtension('chromium');
-    extensionPage = await openExtensionPage(ext, 'options/options.html');
-    await useStandInServer(extensionPage, server.url, TOULOUSE);
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  const run = launchWithStandIns('chromium');
 
   it('says the browser is offline, then shows the shops when it is back, without a reload', async () => {
     // The network goes for the worker (CDP network emulation) and for the popup's page.
-    const workerTarget = await ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(ext.extensionOrigin));
+    const workerTarget = await run.ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(run.ext.extensionOrigin));
     const network = await workerTarget.createCDPSession();
     await network.send('Network.enable');
     const setWorkerOffline = (offline: boolean) => network.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     await setWorkerOffline(true);
 
     const demo = BOOKS[0]!;
-    const tab = await openAmazonPage(ext, [{ url: demo.url, body: demo.body }]);
-    const [tabId] = await waitForTabBook(extensionPage, (book) => book.isbn13 === demo.isbn13);
-    expect(await waitForBadge(extensionPage, tabId, '!', 10_000)).toBe('!');
-    const popup = await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`);
+    const tab = await openAmazonPage(run.ext, [{ url: demo.url, body: demo.body }]);
+    const [tabId] = await waitForTabBook(run.extensionPage, (book) => book.isbn13 === demo.isbn13);
+    expect(await waitForBadge(run.extensionPage, tabId, '!', 10_000)).toBe('!');
+    const popup = await openExtensionPage(run.ext, `popup/popup.html?tabId=${tabId}`);
     await popup.setOfflineMode(true);
     await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'unreachable', { timeout: 10_000 });
     expect(await popup.$eval('#problem-list', (el) => el.textContent)).toMatch(/offline/);
-    const requestsWhileOffline = server.requests.length;
+    const requestsWhileOffline = run.server.requests.length;
 
     await setWorkerOffline(false);
     await popup.setOfflineMode(false);
     await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'results', { timeout: 15_000 });
     expect(await popup.$eval('#status', (el) => el.textContent)).toBe('4 bookshops near you have it.');
-    expect(await waitForBadge(extensionPage, tabId, '4')).toBe('4');
-    expect(server.requests.length).toBeGreaterThan(requestsWhileOffline);
+    expect(await waitForBadge(run.extensionPage, tabId, '4')).toBe('4');
+    expect(run.server.requests.length).toBeGreaterThan(requestsWhileOffline);
     // The Amazon tab was not reloaded: the same document gets the card.
     await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.querySelector('.name'), { timeout: 10_000 });
     await network.detach();
@@ -190,45 +167,32 @@ async function fill(page: Page, area: Area, prefix: string, value: object): Prom
 }
 
 describeInBrowsers('storage with no room left', (name: BrowserName) => {
-  let ext: Extension;
-  let server: StandInServer;
-  let extensionPage: Page;
-
-  beforeAll(async () => {
-    server = await startStandInServer();
-    ext = await launchWithExtension(name);
-    extensionPage = await openExtensionPage(ext, 'options/options.html');
-    await useStandInServer(extensionPage, server.url, TOULOUSE);
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  const run = launchWithStandIns(name);
 
   async function openDemoAndPopup(): Promise<{ tabId: number; popup: Page }> {
     const demo = BOOKS[0]!;
-    const known = new Set(Object.keys(await storageOf(extensionPage, 'session')));
-    await openAmazonPage(ext, [{ url: demo.url, body: demo.body }]);
-    const [tabId] = await waitForTabBook(extensionPage, (book, id) => book.isbn13 === demo.isbn13 && !known.has(`tab:${id}`));
-    expect(await waitForBadge(extensionPage, tabId, '4', 10_000)).toBe('4');
-    const popup = await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`);
+    const known = new Set(Object.keys(await storageOf(run.extensionPage, 'session')));
+    await openAmazonPage(run.ext, [{ url: demo.url, body: demo.body }]);
+    const [tabId] = await waitForTabBook(run.extensionPage, (book, id) => book.isbn13 === demo.isbn13 && !known.has(`tab:${id}`));
+    expect(await waitForBadge(run.extensionPage, tabId, '4', 10_000)).toBe('4');
+    const popup = await openExtensionPage(run.ext, `popup/popup.html?tabId=${tabId}`);
     await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'results', { timeout: 10_000 });
     return { tabId, popup };
   }
 
   it('storage.session full of other tabs’ lookups: the count, the popup and the answer are all there', async () => {
-    const written = await fill(extensionPage, 'session', 'lookup:9000', { state: 'asking' });
+    const written = await fill(run.extensionPage, 'session', 'lookup:9000', { state: 'asking' });
     expect(written).toBeGreaterThan(5);
     const { tabId, popup } = await openDemoAndPopup();
     expect(await popup.$$eval('#shop-list li[data-shop-id]', (items) => items.length)).toBe(6);
-    const session = await storageOf(extensionPage, 'session');
+    const session = await storageOf(run.extensionPage, 'session');
     expect((session[`lookup:${tabId}`] as { state: string }).state).toBe('done');
     expect(Object.keys(session).filter((key) => key.startsWith('lookup:9000'))).toEqual([]);
     await popup.close();
   }, 60_000);
 
   it('storage.sync full: a changed setting says it was not saved, and the stored settings stay', async () => {
-    const options = await openExtensionPage(ext, 'options/options.html');
+    const options = await openExtensionPage(run.ext, 'options/options.html');
     await options.waitForSelector('#card:checked');
     await fill(options, 'sync', 'filler', {});
     await options.click('#card');
@@ -237,7 +201,7 @@ describeInBrowsers('storage with no room left', (name: BrowserName) => {
     expect(((await storageOf(options, 'sync')).settings as { card?: boolean }).card).not.toBe(false);
     await options.close();
     // Opened again, the options show the settings as they were.
-    const again = await openExtensionPage(ext, 'options/options.html');
+    const again = await openExtensionPage(run.ext, 'options/options.html');
     await again.waitForSelector('#card:checked', { timeout: 5_000 });
     await again.close();
   }, 60_000);
@@ -245,12 +209,12 @@ describeInBrowsers('storage with no room left', (name: BrowserName) => {
   if (name === 'chromium') {
     // Firefox gives extensions' storage.local no quota.
     it('storage.local full of cached answers: the new answer is kept and shown', async () => {
-      await extensionPage.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void> } } } }).chrome.storage.local.clear());
-      const written = await fill(extensionPage, 'local', 'cache:filler:', { shops: [], expiresAt: Date.now() + 86_400_000 });
+      await run.extensionPage.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void> } } } }).chrome.storage.local.clear());
+      const written = await fill(run.extensionPage, 'local', 'cache:filler:', { shops: [], expiresAt: Date.now() + 86_400_000 });
       expect(written).toBeGreaterThan(5);
       const { popup } = await openDemoAndPopup();
       await popup.close();
-      const local = await storageOf(extensionPage, 'local');
+      const local = await storageOf(run.extensionPage, 'local');
       expect(Object.keys(local).filter((key) => key.startsWith('cache:filler:'))).toEqual([]);
       expect(Object.keys(local).some((key) => key.startsWith('cache:') && key.includes(DEMO_BOOKS.inStock))).toBe(true);
     }, 60_000);
