@@ -95,6 +95,9 @@ function overpass(scenario: Scenario): StandInResponse {
   return json(good);
 }
 
+/** A geocoder's names for a place, as hostile as a shop's. */
+const HOSTILE_PLACE = { label: '<img src=x onerror=alert(9)>', city: `<img src=x onerror=alert(9)>\u202e${'E'.repeat(100_000)}`, postcode: '<b>31000</b>' };
+
 export type StandInSource = 'placedeslibraires' | 'openstreetmap' | 'geocoders' | 'tiles';
 /** A scenario for every source, or one per source. */
 export type Scenarios = Scenario | Partial<Record<StandInSource, Scenario>>;
@@ -121,10 +124,14 @@ export function standInAnswer(url: string, scenarios: Scenarios = 'ok'): StandIn
   const scenario = scenarioOf(scenarios, 'geocoders');
   // api-adresse answers on /search/ (trailing slash), the Géoplateforme on /geocodage/search, Nominatim on /search.
   if (path.endsWith('/search/') || path.endsWith('/geocodage/search')) {
-    return faulty(scenario, null) ?? json(apiAdresseAnswer(parsed.searchParams.get('q') ?? ''));
+    const answer = apiAdresseAnswer(parsed.searchParams.get('q') ?? '') as { features: Array<{ properties: Record<string, unknown> }> };
+    if (scenario === 'hostile') for (const feature of answer.features) feature.properties = { ...feature.properties, ...HOSTILE_PLACE };
+    return faulty(scenario, null) ?? json(answer);
   }
   if (path.endsWith('/search')) {
-    return faulty(scenario, null) ?? json(nominatimAnswer(parsed.searchParams.get('q') ?? parsed.searchParams.get('postalcode') ?? '', parsed.searchParams.get('countrycodes') ?? ''));
+    const answer = nominatimAnswer(parsed.searchParams.get('q') ?? parsed.searchParams.get('postalcode') ?? '', parsed.searchParams.get('countrycodes') ?? '') as Array<Record<string, unknown>>;
+    if (scenario === 'hostile') for (const hit of answer) hit.display_name = `${HOSTILE_PLACE.city}, FR`;
+    return faulty(scenario, null) ?? json(answer);
   }
   return null;
 }

@@ -197,6 +197,19 @@ describeInBrowsers('the popup, the card and the map', (name) => {
       };
     });
     expect(card).toEqual({ name: '<img src=x onerror=alert(1)>', isolated: 'BDI', elements: 'bdi button button div p p p style', injectedInPage: 0 });
+    // A geocoder's hostile name for the town is text too, and short.
+    server.setScenario({ placedeslibraires: 'hostile', openstreetmap: 'hostile', tiles: 'forbidden', geocoders: 'hostile' });
+    // (The marker's popup, still open, covers the button: click it as a keyboard user would.)
+    await popup.$eval('#place-change', (button) => (button as HTMLButtonElement).click());
+    await popup.waitForSelector('input[name="place"]');
+    await popup.$eval('input[name="place"]', (input) => ((input as HTMLInputElement).value = ''));
+    await popup.type('input[name="place"]', 'Muret'); // a town not asked before (geocoding answers are kept)
+    await popup.click('.place-form button[type="submit"]');
+    await popup.waitForFunction(() => document.getElementById('place-current')?.textContent?.includes('<b>31000</b>'), { timeout: 10_000 });
+    const placeLine = await textOf(popup, '#place-current');
+    expect(placeLine).toMatch(/^Near <b>31000<\/b> <img src=x onerror=alert\(9\)>\u202eE+…, within 30 km$/);
+    expect(placeLine.length).toBeLessThan(200);
+    expect(await popup.$$eval('#place-line img, #place-line b', (nodes) => nodes.length)).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(dialogs).toEqual([]);
     server.setScenario('ok');
