@@ -7,9 +7,9 @@ import type { GeocodeOutcome } from '../networks/geocoders';
 import { roundPlace } from '../lookup/geo';
 import type { BookSeen, Search, SearchAnswer, SetPlace, SetPlaceAnswer, SetRadius, ShowCard, StillShowing, TabBook, TabState } from '../shared/messages';
 import { ContentMessage } from '../shared/messages';
+import { isQuotaError } from '../shared/quota';
 import { countryOfStorefront, storefrontOfCountry, type Place, type Settings } from '../shared/settings';
 import type { Badge } from './badge';
-import { isQuotaError } from '../shared/quota';
 import type { SettingsStore, TabLookups } from './stores';
 import type { TabBooks } from './tab-books';
 
