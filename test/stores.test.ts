@@ -5,6 +5,7 @@ import { createKeyValueCache, createLookupCache, createTabLookups, setMakingRoom
 import { createTabBooks } from '../src/background/tab-books';
 import type { CacheEntry } from '../src/lookup/lookup';
 import type { TabBook, TabLookup } from '../src/shared/messages';
+import { isQuotaError } from '../src/shared/quota';
 import { fakeStorageArea } from './fake-browser';
 
 const NOW = 1_800_000_000_000;
@@ -70,5 +71,17 @@ describe('a full storage.session', () => {
     await books.set(2, book);
     expect(await books.get(2)).toEqual(book);
     expect(await lookups.get(1)).toBeNull();
+  });
+});
+
+describe('a full storage area, as each browser says it', () => {
+  it.each([
+    ['Chrome, storage.local', new Error('Resource::kQuotaBytes quota exceeded'), true],
+    ['Chrome, one storage.sync item', new Error('Resource::kQuotaBytesPerItem quota exceeded'), true],
+    ['Firefox', new Error('QuotaExceededError: storage.session API call exceeded its quota limitations.'), true],
+    ['Chrome, too many writes (room would not help)', new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.'), false],
+    ['a broken database', new Error('IO error: .../LOCK: No further details.'), false],
+  ])('%s', (_name, error, full) => {
+    expect(isQuotaError(error)).toBe(full);
   });
 });
