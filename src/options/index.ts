@@ -16,6 +16,7 @@ const SOURCE_NAMES: Record<SourceId, string> = {
 };
 
 let settings: Settings;
+const MAX_IMPORT_BYTES = 1_000_000;
 
 async function save(next: Settings): Promise<boolean> {
   // Checked without fallbacks: a bad value is refused, not silently replaced by its default.
@@ -107,6 +108,8 @@ function setUpControls(): void {
     if (!file) return;
     let parsed: unknown;
     try {
+      // Exported settings are a few kilobytes: anything far larger is not one of ours.
+      if (file.size > MAX_IMPORT_BYTES) throw new RangeError('too large');
       parsed = JSON.parse(await file.text());
     } catch {
       message.textContent = t('importNotJson');
@@ -118,7 +121,11 @@ function setUpControls(): void {
     }
     // Whatever does not pass is left at its default, and the shopper is told.
     const { settings: imported, repaired } = readSettings(parsed);
-    await save(imported);
+    // A refused save has said why (next to the field, or at the top); nothing was changed.
+    if (!(await save(imported))) {
+      message.textContent = t('importNotSaved');
+      return;
+    }
     message.textContent = t(repaired ? 'importedWithDefaults' : 'imported');
     renderAll();
   });

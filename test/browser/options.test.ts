@@ -1,7 +1,10 @@
 // The options page and the card's switches, in Chromium and Firefox: damaged settings are repaired with
-// a note, a bad value is refused next to its field, the card can be turned off, the card's link opens
-// the results, and a click a page script makes up does nothing.
-import { readFileSync } from 'node:fs';
+// a note, a bad value is refused next to its field, a settings file is imported (or refused) through
+// the file input, the card can be turned off, the card's link opens the results, and a click a page
+// script makes up does nothing.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ElementHandle, Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
@@ -66,6 +69,31 @@ describeInBrowsers('the options and the card', (name) => {
       ['fr', 'Politique de confidentialité'],
     ]);
     await policy.close();
+  });
+
+  it('imports a settings file: a file that is not one changes nothing, a damaged one keeps its good values', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'settings-import-'));
+    const upload = async (file: string, content: string) => {
+      writeFileSync(join(dir, file), content);
+      await options.$eval('#backup-message', (el) => (el.textContent = ''));
+      const input = (await options.$('#import')) as ElementHandle<HTMLInputElement>;
+      await input.uploadFile(join(dir, file));
+      await options.waitForFunction(() => document.getElementById('backup-message')!.textContent !== '', { timeout: 5_000 });
+      return options.$eval('#backup-message', (el) => el.textContent);
+    };
+    await reopen(options);
+    const before = await storedSettings(options);
+
+    expect(await upload('notes.json', '{"radiusKm": 50,')).toBe('That file is not a settings file. Nothing was changed.');
+    expect(await upload('list.json', '[1, 2, 3]')).toBe('That file is not a settings file. Nothing was changed.');
+    expect(await storedSettings(options)).toBe(before);
+
+    const damaged = { version: 2, place: TOULOUSE, radiusKm: 50, card: false, tiles: { url: 'javascript:alert(1)', attribution: '<img src=x onerror=alert(1)>' } };
+    expect(await upload('backup.json', JSON.stringify(damaged))).toBe('Settings imported; the values that could not be read were left at their defaults.');
+    expect(JSON.parse(await storedSettings(options))).toMatchObject({ place: TOULOUSE, radiusKm: 50, card: false, tiles: { url: 'https://tile.openmaps.fr/opentopomap/{z}/{x}/{y}.png' } });
+    expect(await options.$eval('#radius-select', (select) => (select as HTMLSelectElement).value)).toBe('50');
+    expect(await options.$eval('#card', (box) => (box as HTMLInputElement).checked)).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('gives a page script on Amazon no way to drive the background', async () => {
