@@ -152,6 +152,17 @@ describe('a tab with a book', () => {
     expect(action.badge(7).text).toBe('4');
   });
 
+  it('asks again for the tabs cut short when the next book page comes once online (the worker may miss the event)', async () => {
+    await service.setPlace({ type: 'SetPlace', query: 'Toulouse', country: 'fr' });
+    online = false;
+    await service.bookSeen(7, 'amazon.fr', book);
+    expect(action.badge(7).text).toBe('!');
+    online = true;
+    await service.bookSeen(8, 'amazon.fr', { ...book, isbn13: DEMO_BOOKS.otherEdition, editions: [DEMO_BOOKS.otherEdition] });
+    for (let i = 0; i < 50 && action.badge(7).text !== '4'; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(action.badge(7).text).toBe('4');
+  });
+
   it('marks the badge "!" when no source can be reached', async () => {
     await service.setPlace({ type: 'SetPlace', query: 'Toulouse', country: 'fr' });
     server.setScenario('forbidden');

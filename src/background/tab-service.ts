@@ -53,6 +53,17 @@ export function createTabService(deps: TabServiceDeps) {
 
   const refresh = (tabId: number, seen?: TabBook) => busyWith(tabId, () => lookUp(tabId, seen));
 
+  /**
+   * A lookup found the browser offline. A service worker is not told reliably when the network comes
+   * back, so the next page the shopper opens, once online, has the tabs cut short asked again too.
+   */
+  let offlineSeen = false;
+  function askAgainIfBackOnline(): void {
+    if (!offlineSeen || !deps.isOnline()) return;
+    offlineSeen = false;
+    void networkBack();
+  }
+
   async function lookUp(tabId: number, seen?: TabBook): Promise<void> {
     const book = seen ?? (await tabBooks.get(tabId));
     if (!book) return;
@@ -90,6 +101,7 @@ export function createTabService(deps: TabServiceDeps) {
     };
     const result = await lookup(request);
     finished = true;
+    if (result.sources.some((source) => source.state === 'offline')) offlineSeen = true;
     // The tab may have moved on to another book while we asked.
     const [current] = await Promise.all([tabBooks.get(tabId), writes]);
     if (!current || !sameBook(current, book)) return;
@@ -122,6 +134,7 @@ export function createTabService(deps: TabServiceDeps) {
   const bookSeen = (tabId: number, storefront: string, message: BookSeen) => busyWith(tabId, () => rememberBook(tabId, storefront, message));
 
   async function rememberBook(tabId: number, storefront: string, message: BookSeen): Promise<void> {
+    askAgainIfBackOnline();
     const { type: _type, ...book } = message;
     const previous = await tabBooks.get(tabId);
     const stored: TabBook = { ...book, storefront, seenAt: deps.now() };

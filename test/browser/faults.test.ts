@@ -132,6 +132,18 @@ describeInChromium('offline, then online again', () => {
     expect(run.server.requests.length).toBeGreaterThan(requestsWhileOffline);
     // The Amazon tab was not reloaded: the same document gets the card.
     await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.querySelector('.name'), { timeout: 10_000 });
+
+    // With no popup open: the next book page the shopper opens once online mends the tab cut short
+    // (a book not asked before: the demo book's answer is cached now).
+    await setWorkerOffline(true);
+    const [uncached, next] = [BOOKS[2]!, BOOKS[3]!];
+    await openAmazonPage(run.ext, [{ url: uncached.url, body: uncached.body }]);
+    const [cutShort] = await waitForTabBook(run.extensionPage, (book) => book.isbn13 === uncached.isbn13);
+    // Only the map's answer, from the cache: bookshops nearby, stock unknown.
+    expect(await waitForBadge(run.extensionPage, cutShort, '?', 10_000)).toBe('?');
+    await setWorkerOffline(false);
+    await openAmazonPage(run.ext, [{ url: next.url, body: next.body }]);
+    expect(await waitForBadge(run.extensionPage, cutShort, '0', 10_000)).toBe('0'); // asked again: no shop nearby has it
     await network.detach();
   }, 60_000);
 });
