@@ -114,15 +114,15 @@ export function createTabService(deps: TabServiceDeps) {
     else if (answered.length > 0) await badge.showDirectoryOnly(tabId);
     else await badge.showUnreachable(tabId);
     const withBook = result.shops.filter(hasTheBook);
-    const stockUnknown = result.shops.filter((shop) => shop.stock === 'unknown').length;
+    const stockUnknown = result.shops.filter((shop) => shop.stock === 'unknown');
     // The card speaks only when it has shops to show: never "nothing here", never "set your town".
-    if (withBook.length + stockUnknown > 0) {
-      const counted = withBook.length ? withBook : result.shops.filter((shop) => shop.stock === 'unknown');
+    if (withBook.length + stockUnknown.length > 0) {
+      const counted = withBook.length ? withBook : stockUnknown;
       const nearest = counted.filter((shop) => Number.isFinite(shop.distanceKm)).sort((a, b) => a.distanceKm - b.distanceKm)[0];
       const card: ShowCard = {
         type: 'ShowCard',
         withBook: withBook.length,
-        stockUnknown,
+        stockUnknown: stockUnknown.length,
         nearestKm: nearest?.distanceKm ?? null,
         nearestName: nearest?.name ?? null,
         country: countryOfStorefront(storefront),

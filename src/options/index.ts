@@ -5,11 +5,10 @@ import { PLACE_DES_LIBRAIRES_INSTANCES } from '../networks/place-des-libraires';
 import { browser } from '../shared/browser';
 import { isQuotaError } from '../shared/quota';
 import { readSettings, Settings, SETTINGS_KEY, StrictSettings, SOURCE_DEFAULTS, TILES_DEFAULT, type SourceId } from '../shared/settings';
-import { element } from '../ui/dom';
+import { byId, element } from '../ui/dom';
 import { t, translatePage } from '../ui/i18n';
 import { createPlaceForm } from '../ui/place-form';
 
-const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const SOURCE_NAMES: Record<SourceId, string> = {
   ...(Object.fromEntries(PLACE_DES_LIBRAIRES_INSTANCES.map((i) => [i.id, i.name])) as Record<SourceId, string>),
   openstreetmap: 'OpenStreetMap',
@@ -150,13 +149,15 @@ function renderAll(): void {
   renderFavourites();
 }
 
+const readStored = async () => readSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
+
 async function reload(): Promise<void> {
-  settings = readSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).settings;
+  settings = (await readStored()).settings;
 }
 
 async function start(): Promise<void> {
   translatePage('optionsTitle');
-  const { settings: stored, repaired } = readSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const { settings: stored, repaired } = await readStored();
   settings = stored;
   // A damaged value was replaced by its default: say so, and store the repaired settings.
   byId('repaired-note').hidden = !repaired;

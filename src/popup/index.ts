@@ -19,7 +19,7 @@ import {
   type TabStateRequest,
 } from '../shared/messages';
 import { countryOfStorefront, readSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
-import { element, externalLink } from '../ui/dom';
+import { byId, element, externalLink } from '../ui/dom';
 import { t, translatePage } from '../ui/i18n';
 import { createPlaceForm } from '../ui/place-form';
 import { RADII } from '../ui/radii';
@@ -29,7 +29,7 @@ import { SHARE_URL, showShareCode } from './share';
 import type { ShopMap } from './shop-map';
 
 const locale = uiLocale((key) => browser.i18n.getMessage(key));
-const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const distance = kilometres(locale);
 
 let tabId: number | null = null;
 let settings: Settings;
@@ -127,8 +127,7 @@ function renderWider(view: View, radiusKm: number | undefined): void {
 }
 
 function describeShop(shop: ListedShop, isbn13: string): string {
-  const km = kilometres(locale).format(shop.distanceKm);
-  return `${km} · ${stockWords(shop, isbn13, t)}`;
+  return `${distance.format(shop.distanceKm)} · ${stockWords(shop, isbn13, t)}`;
 }
 
 async function renderResults(result: LookupResult | null): Promise<void> {

@@ -1,5 +1,8 @@
 // The one way our pages make elements: attributes and text, never HTML.
 
+/** One of the page's own elements, by id (the page's HTML has it). */
+export const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
 export function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attributes: Record<string, string> = {},
