@@ -9,7 +9,20 @@ import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { isbn10CheckDigit, isbn10To13 } from '../../src/book/isbn';
 import { DEMO_BOOKS } from '../../stand-ins/payloads';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
-import { describeInBrowsers, describeInChromium, openAmazonPage, openExtensionPage, useStandInServer, waitForBadge, waitForTabBook, type BrowserName, type Extension } from './harness';
+import {
+  describeInBrowsers,
+  describeInChromium,
+  openAmazonPage,
+  openExtensionPage,
+  storageOf,
+  useStandInServer,
+  waitForBadge,
+  waitForTabBook,
+  type BrowserName,
+  type Extension,
+  type StorageApi,
+  type StorageAreaName as Area,
+} from './harness';
 
 const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url), 'utf8');
 const DEMO_ISBN10 = '2070360024';
@@ -24,17 +37,6 @@ function bookPage(isbn10: string): { url: string; body: string; isbn13: string }
 
 /** Ten books: the demo one (four shops have it) and nine others (none has them). */
 const BOOKS = [DEMO_ISBN10, ...Array.from({ length: 9 }, (_, i) => `20703601${i}`).map((nine) => nine + isbn10CheckDigit(nine))].map(bookPage);
-
-type Area = 'local' | 'session' | 'sync';
-type StorageApi = Record<Area, { get(k: null | string): Promise<Record<string, unknown>>; set(items: object): Promise<void> }>;
-
-/** Reads a storage area from an extension page, as the popup does. */
-function storageOf(page: Page, area: Area): Promise<Record<string, unknown>> {
-  return page.evaluate(async (which) => {
-    const g = globalThis as unknown as { browser?: { storage: StorageApi }; chrome?: { storage: StorageApi } };
-    return JSON.parse(JSON.stringify(await (g.browser ?? g.chrome)!.storage[which].get(null))) as Record<string, unknown>;
-  }, area);
-}
 
 const lookupState = async (page: Page, tabId: number) => ((await storageOf(page, 'session'))[`lookup:${tabId}`] as { state?: string } | undefined)?.state;
 

@@ -9,8 +9,10 @@ import { findBrowser, launchWithExtension } from '../../scripts/browsers.mjs';
 export type BrowserName = 'chromium' | 'firefox';
 
 /** The part of the WebExtension API the tests read, as seen from an extension page. */
+export type StorageAreaName = 'local' | 'session' | 'sync';
+export type StorageApi = Record<StorageAreaName, { get(keys: null | string): Promise<Record<string, unknown>>; set(items: object): Promise<void> }>;
 interface ExtensionApi {
-  storage: { session: { get(keys: null | string): Promise<Record<string, never>> } };
+  storage: StorageApi;
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
 }
 type ExtensionGlobals = { browser?: ExtensionApi; chrome?: ExtensionApi };
@@ -88,13 +90,20 @@ export async function openExtensionPage(ext: Extension, path: string, page?: Pag
   }
 }
 
-/** The books the background keeps per tab in storage.session ("tab:N" keys), read from an extension page. */
-export async function tabBooks(extensionPage: Page): Promise<Record<string, { isbn13: string | null; editions: string[]; kind: string }>> {
-  const all = await extensionPage.evaluate(async () => {
+/** Everything in a storage area, read from an extension page as the popup reads it. */
+export function storageOf(extensionPage: Page, area: StorageAreaName): Promise<Record<string, unknown>> {
+  return extensionPage.evaluate(async (which) => {
     const { browser, chrome } = globalThis as unknown as ExtensionGlobals;
-    return (browser ?? chrome)!.storage.session.get(null);
-  });
-  return Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith('tab:')));
+    return JSON.parse(JSON.stringify(await (browser ?? chrome)!.storage[which].get(null))) as Record<string, unknown>;
+  }, area);
+}
+
+type RememberedBook = { isbn13: string | null; editions: string[]; kind: string };
+
+/** The books the background keeps per tab in storage.session ("tab:N" keys), read from an extension page. */
+export async function tabBooks(extensionPage: Page): Promise<Record<string, RememberedBook>> {
+  const all = await storageOf(extensionPage, 'session');
+  return Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith('tab:'))) as Record<string, RememberedBook>;
 }
 
 /** Waits until the background holds a book for a tab that satisfies `test`; returns [tabId, book]. */
