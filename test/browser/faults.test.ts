@@ -113,7 +113,15 @@ describeInChromium('offline, then online again', () => {
     const workerTarget = await run.ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(run.ext.extensionOrigin));
     const network = await workerTarget.createCDPSession();
     await network.send('Network.enable');
-    const setWorkerOffline = (offline: boolean) => network.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    const worker = (await workerTarget.worker())!;
+    // The worker's navigator.onLine follows the emulation a moment later (longer on a busy machine): wait for it.
+    const setWorkerOffline = async (offline: boolean) => {
+      await network.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      for (const deadline = Date.now() + 5_000; (await worker.evaluate(() => navigator.onLine)) === offline; ) {
+        if (Date.now() > deadline) throw new Error(`the worker's navigator.onLine did not become ${!offline}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
     await setWorkerOffline(true);
 
     const demo = BOOKS[0]!;
