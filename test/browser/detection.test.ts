@@ -63,7 +63,7 @@ describeInBrowsers('finding the book', (name) => {
     ]);
     const [tabId] = await waitForTabBook(extensionPage, (book) => book.isbn13 === '9782070368228');
     const popup = await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`);
-    await popup.waitForFunction(() => document.getElementById('book-line')?.textContent?.startsWith('ISBN 978-2070368228'));
+    await popup.waitForFunction(() => document.getElementById('book-line')?.textContent?.startsWith('ISBN 978-2070368228'), { polling: 100 });
 
     // What Amazon's format switcher does, after a person clicks it in the tab they are looking at:
     // a new address through the History API, new details in place.
@@ -78,7 +78,7 @@ describeInBrowsers('finding the book', (name) => {
     });
 
     await waitForTabBook(extensionPage, (book, id) => id === tabId && book.isbn13 === '9782091873732');
-    await popup.waitForFunction(() => document.getElementById('book-line')?.textContent?.startsWith('ISBN 978-2091873732'), { timeout: 10_000 });
+    await popup.waitForFunction(() => document.getElementById('book-line')?.textContent?.startsWith('ISBN 978-2091873732'), { polling: 100, timeout: 10_000 });
     expect(await waitForBadge(extensionPage, tabId, '•')).toBe('•');
 
     // Then the shopper leaves Amazon in that tab: the badge goes with the page, and the popup
@@ -86,7 +86,7 @@ describeInBrowsers('finding the book', (name) => {
     await page.goto(elsewhere, { waitUntil: 'domcontentloaded' });
     expect(await badgeText(extensionPage, tabId)).toBe('');
     await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`, popup);
-    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'not-a-book', { timeout: 5_000 });
+    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'not-a-book', { polling: 100, timeout: 5_000 });
     expect(await tabBooks(extensionPage)).not.toHaveProperty(`tab:${tabId}`);
   });
 });

@@ -90,7 +90,7 @@ describeInChromium('the worker stopped in the middle of a lookup', () => {
     await openAmazonPage(run.ext, [{ url: demo.url, body: demo.body }]);
     const [tabId] = await waitForTabBook(run.extensionPage, (book) => book.isbn13 === demo.isbn13);
     const popup = await openExtensionPage(run.ext, `popup/popup.html?tabId=${tabId}`);
-    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'asking', { timeout: 10_000 });
+    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'asking', { polling: 100, timeout: 10_000 });
 
     const workerTarget = await run.ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(run.ext.extensionOrigin));
     const stopped = new Promise<void>((resolve) => run.ext.browser.on('targetdestroyed', (target) => target === workerTarget && resolve()));
@@ -99,7 +99,7 @@ describeInChromium('the worker stopped in the middle of a lookup', () => {
     expect(await lookupState(run.extensionPage, tabId)).toBe('asking'); // left unfinished
     run.server.setScenario('ok');
 
-    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'results', { timeout: 20_000 });
+    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'results', { polling: 100, timeout: 20_000 });
     expect(await popup.$eval('#status', (el) => el.textContent)).toBe('4 bookshops near you have it.');
     expect(await waitForBadge(run.extensionPage, tabId, '4')).toBe('4');
   }, 60_000);
@@ -130,18 +130,18 @@ describeInChromium('offline, then online again', () => {
     expect(await waitForBadge(run.extensionPage, tabId, '!', 10_000)).toBe('!');
     const popup = await openExtensionPage(run.ext, `popup/popup.html?tabId=${tabId}`);
     await popup.setOfflineMode(true);
-    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'unreachable', { timeout: 10_000 });
+    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'unreachable', { polling: 100, timeout: 10_000 });
     expect(await popup.$eval('#problem-list', (el) => el.textContent)).toMatch(/offline/);
     const requestsWhileOffline = run.server.requests.length;
 
     await setWorkerOffline(false);
     await popup.setOfflineMode(false);
-    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'results', { timeout: 15_000 });
+    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'results', { polling: 100, timeout: 15_000 });
     expect(await popup.$eval('#status', (el) => el.textContent)).toBe('4 bookshops near you have it.');
     expect(await waitForBadge(run.extensionPage, tabId, '4')).toBe('4');
     expect(run.server.requests.length).toBeGreaterThan(requestsWhileOffline);
     // The Amazon tab was not reloaded: the same document gets the card.
-    await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.querySelector('.name'), { timeout: 10_000 });
+    await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.querySelector('.name'), { polling: 100, timeout: 10_000 });
 
     // With no popup open: the next book page the shopper opens once online mends the tab cut short
     // (a book not asked before: the demo book's answer is cached now).
@@ -198,7 +198,7 @@ describeInBrowsers('storage with no room left', (name: BrowserName) => {
     const [tabId] = await waitForTabBook(run.extensionPage, (book, id) => book.isbn13 === demo.isbn13 && !known.has(`tab:${id}`));
     expect(await waitForBadge(run.extensionPage, tabId, '4', 10_000)).toBe('4');
     const popup = await openExtensionPage(run.ext, `popup/popup.html?tabId=${tabId}`);
-    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'results', { timeout: 10_000 });
+    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'results', { polling: 100, timeout: 10_000 });
     return { tabId, popup };
   }
 
@@ -218,7 +218,7 @@ describeInBrowsers('storage with no room left', (name: BrowserName) => {
     await options.waitForSelector('#card:checked');
     await fill(options, 'sync', 'filler', {});
     await options.click('#card');
-    await options.waitForFunction(() => !(document.getElementById('save-problem') as HTMLElement).hidden, { timeout: 5_000 });
+    await options.waitForFunction(() => !(document.getElementById('save-problem') as HTMLElement).hidden, { polling: 100, timeout: 5_000 });
     expect(await options.$eval('#save-problem', (el) => el.textContent)).toMatch(/storage for this extension is full/);
     expect(((await storageOf(options, 'sync')).settings as { card?: boolean }).card).not.toBe(false);
     await options.close();

@@ -78,7 +78,7 @@ describeInBrowsers('the options and the card', (name) => {
       await options.$eval('#backup-message', (el) => (el.textContent = ''));
       const input = (await options.$('#import')) as ElementHandle<HTMLInputElement>;
       await input.uploadFile(join(dir, file));
-      await options.waitForFunction(() => document.getElementById('backup-message')!.textContent !== '', { timeout: 5_000 });
+      await options.waitForFunction(() => document.getElementById('backup-message')!.textContent !== '', { polling: 100, timeout: 5_000 });
       return options.$eval('#backup-message', (el) => el.textContent);
     };
     await reopen(options);
@@ -125,7 +125,7 @@ describeInBrowsers('the options and the card', (name) => {
     await useStandInServer(options, server.url, TOULOUSE);
     const tab = await openAmazonPage(ext, [{ url: DEMO_URL, body: DEMO }]);
     const [tabId] = await waitForTabBook(options, (book) => book.isbn13 === '9782070360024');
-    await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.querySelector('.open'), { timeout: 10_000 });
+    await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.querySelector('.open'), { polling: 100, timeout: 10_000 });
     const isResults = (target: Target) => target.url().startsWith(`${ext.extensionOrigin}popup/popup.html`);
 
     // A page script clicking our link: not trusted, nothing opens.

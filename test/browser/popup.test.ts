@@ -96,7 +96,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     expect(links[2]).toBe(`${server.url}livre/9782070360024`); // the network's page, at its configured address
 
     // The card on the Amazon page, below the buy box, with the count and the French reminder.
-    await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.textContent?.includes('bookshops'), { timeout: 10_000 });
+    await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.textContent?.includes('bookshops'), { polling: 100, timeout: 10_000 });
     const card = await tab.evaluate(() => {
       const host = document.getElementById('local-bookshops-card')!;
       return { text: host.shadowRoot!.querySelector('.card')!.textContent, after: host.previousElementSibling?.id };
@@ -126,7 +126,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     const { tab, tabId } = await openBook('https://www.amazon.fr/LEtranger/dp/207036822X', readFixture('desktop-2023-rpi-and-bullets.html'), '9782070368228');
     const popup = await openPopup(tabId);
     await stateOf(popup, 'asking');
-    await popup.waitForFunction(() => /\(1 of 2 answered\)/.test(document.getElementById('status')!.textContent!), { timeout: 5000 });
+    await popup.waitForFunction(() => /\(1 of 2 answered\)/.test(document.getElementById('status')!.textContent!), { polling: 100, timeout: 5000 });
     expect(await popup.$$eval('#progress li', (items) => items.map((li) => li.textContent))).toEqual(['Place des Libraires: waiting for an answer…', 'OpenStreetMap: answered']);
     await stateOf(popup, 'directory-only');
     expect(await textOf(popup, '#problem-list')).toBe('Place des Libraires could not be checked: it did not answer within 8 seconds.');
@@ -177,7 +177,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     // javascript: and data: links are dropped (http: here is the stand-in server's own address).
     expect(await popup.$$eval('#shop-list a', (as) => as.map((a) => (a as HTMLAnchorElement).protocol).filter((p) => !['https:', 'http:', 'tel:'].includes(p)))).toEqual([]);
     // Tiles refused: the map says so in words, the list is whole.
-    await popup.waitForFunction(() => !(document.getElementById('map-status') as HTMLElement).hidden, { timeout: 10_000 });
+    await popup.waitForFunction(() => !(document.getElementById('map-status') as HTMLElement).hidden, { polling: 100, timeout: 10_000 });
     expect(await textOf(popup, '#map-status')).toBe('The map background could not be loaded; the list below is complete.');
     expect(names).toHaveLength(await popup.$$eval('#map .shop-marker', (markers) => markers.length));
     // A marker's popup shows the name as text too.
@@ -186,7 +186,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     expect(await textOf(popup, '.leaflet-popup-content strong')).toBe('<img src=x onerror=alert(1)>');
     expect(await popup.$$eval('.leaflet-popup-content img', (nodes) => nodes.length)).toBe(0);
     // The card on the page names the nearest shop, as text, isolated from the words around it.
-    await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.querySelector('.name'), { timeout: 10_000 });
+    await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.querySelector('.name'), { polling: 100, timeout: 10_000 });
     const card = await tab.evaluate(() => {
       const root = document.getElementById('local-bookshops-card')!.shadowRoot!;
       return {
@@ -205,7 +205,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     await popup.$eval('input[name="place"]', (input) => ((input as HTMLInputElement).value = ''));
     await popup.type('input[name="place"]', 'Muret'); // a town not asked before (geocoding answers are kept)
     await popup.click('.place-form button[type="submit"]');
-    await popup.waitForFunction(() => document.getElementById('place-current')?.textContent?.includes('<b>31000</b>'), { timeout: 10_000 });
+    await popup.waitForFunction(() => document.getElementById('place-current')?.textContent?.includes('<b>31000</b>'), { polling: 100, timeout: 10_000 });
     const placeLine = await textOf(popup, '#place-current');
     expect(placeLine).toMatch(/^Near <b>31000<\/b> <img src=x onerror=alert\(9\)>\u202eE+…, within 30 km$/);
     expect(placeLine.length).toBeLessThan(200);

@@ -83,14 +83,14 @@ for (const language of STORE_LANGUAGES) {
       const tab = await openAmazonPage(ext, [{ url: DEMO_URL, body: DEMO }]);
       await tab.setViewport({ width: WIDTH, height: HEIGHT - CAPTION });
       const [tabId] = await waitForTabBook(options, (book) => book.isbn13 === '9782070360024');
-      await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.querySelector('.name'), { timeout: 10_000 });
+      await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.querySelector('.name'), { polling: 100, timeout: 10_000 });
       expect(await tab.$eval('#local-bookshops-card', (host) => host.shadowRoot!.textContent)).toContain(EXPECTED[language].nearest);
       await tab.bringToFront();
       const bookPage = await tab.screenshot({ type: 'png' });
 
       const popup = await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`);
       await popup.setViewport({ width: 400, height: 640 });
-      await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'results', { timeout: 15_000 });
+      await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'results', { polling: 100, timeout: 15_000 });
       expect(await popup.$eval('#status', (el) => el.textContent)).toBe(EXPECTED[language].status);
       await popup.waitForSelector('#map img.leaflet-tile-loaded', { timeout: 10_000 });
       await popup.bringToFront();
