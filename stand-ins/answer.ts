@@ -1,7 +1,7 @@
 // One function that answers a request to a real source's address the way that source answers, in a
 // chosen scenario: good payloads and every fault the extension must survive. Used by the local server
 // (unit tests), by the browser tests (through CDP on the worker) and by the offline demo.
-import { apiAdresseAnswer, nominatimAnswer, overpassAnswer, placeDesLibrairesAnswer } from './payloads';
+import { apiAdresseAnswer, nominatimAnswer, overpassAnswer, overpassRuntimeError, placeDesLibrairesAnswer, SHARED_PHONE } from './payloads';
 import { standInTile } from './tiles';
 
 export type Scenario =
@@ -15,7 +15,9 @@ export type Scenario =
   | 'huge' // over 5 MB
   | 'missing-fields' // JSON without the fields the adapter needs
   | 'bad-coordinates' // empty, NaN, swapped, out of range
-  | 'hostile'; // names with HTML and script, javascript: links
+  | 'hostile' // names with HTML and script, javascript: links
+  | 'shared-phone' // every shop gives one number (a head office's or a placeholder)
+  | 'overpass-remark'; // Overpass's runtime error: HTTP 200, a "remark" and no elements
 
 export interface StandInResponse {
   status: number;
@@ -64,11 +66,14 @@ function placeDesLibraires(isbn13: string, scenario: Scenario): StandInResponse 
     shops[2] = { ...shops[2]!, latitude: shops[2]!.longitude, longitude: shops[2]!.latitude }; // swapped
     shops[4] = { ...shops[4]!, latitude: '143.46', longitude: '1.32' }; // out of range
   }
+  if (scenario === 'shared-phone') for (const shop of good.shop) shop.phone = SHARED_PHONE;
   if (scenario === 'hostile') {
     const shops = good.shop;
     // Every text field: HTML, script, a right-to-left override, 100 KB. Shop 1 is the nearest with the book (the card names it).
     shops[1] = { ...shops[1]!, name: '<img src=x onerror=alert(1)>', address: '<script>alert(2)</script>', postalCode: '<i>31000</i>', city: '\u202eesuoluoT', phone: '<a href="javascript:alert(5)">05</a>' };
     shops[0] = { ...shops[0]!, name: 'A'.repeat(100_000), address: `<script>${'B'.repeat(100_000)}</script>`, city: 'C'.repeat(100_000) };
+    // Markup written as entities, as this network writes its text: decoded, it must stay visible text.
+    shops[2] = { ...shops[2]!, name: '&lt;b&gt;La Page&lt;/b&gt; Blanche', address: '&lt;script&gt;alert(10)&lt;/script&gt;' };
   }
   return json(good);
 }
@@ -77,6 +82,8 @@ function overpass(scenario: Scenario): StandInResponse {
   const good = overpassAnswer() as { elements: Array<Record<string, unknown>> };
   const fault = faulty(scenario, good);
   if (fault) return fault;
+  if (scenario === 'overpass-remark') return json(overpassRuntimeError());
+  if (scenario === 'shared-phone') for (const element of good.elements) element.tags = { ...(element.tags as object), phone: '+33 5 61 00 00 00' };
   if (scenario === 'hostile') {
     good.elements[1] = {
       ...good.elements[1],

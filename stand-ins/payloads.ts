@@ -1,6 +1,5 @@
-// What the stand-ins answer: payloads written for this project in the shapes research/networks.md
-// documents (field names, string coordinates, the "stockAvailablility" spelling). The shops are
-// invented, around Toulouse, and say so in their names.
+// What the stand-ins answer, shaped from public evidence of each real service (cited beside each
+// payload), never from our adapters. The shops are invented, around Toulouse, and say so in their names.
 
 export const TOULOUSE = { lat: 43.6, lon: 1.44 };
 
@@ -27,6 +26,9 @@ interface PdlShopPayload {
   vacances: boolean;
 }
 
+/** One shared phone number for every shop of the network (a head office's or a placeholder): see the 'shared-phone' scenario. */
+export const SHARED_PHONE = '05 61 00 00 00';
+
 const pdl = (id: string, name: string, address: string, postalCode: string, city: string, lat: string, lon: string, stock: boolean, extra: Partial<PdlShopPayload> = {}): PdlShopPayload => ({
   id,
   name,
@@ -34,7 +36,7 @@ const pdl = (id: string, name: string, address: string, postalCode: string, city
   postalCode,
   city,
   phone: `05 61 00 00 ${id.slice(-2).padStart(2, '0')}`,
-  logo: `https://static.epagine.fr/mediaweb3/${id}/logo.jpg`,
+  logo: Number(id) % 2 ? `https://static.epagine.fr/mediaweb3/${id}/logo.jpg` : '',
   latitude: lat,
   longitude: lon,
   stockAvailablility: stock,
@@ -43,24 +45,41 @@ const pdl = (id: string, name: string, address: string, postalCode: string, city
   ...extra,
 });
 
-/** Place des Libraires' getshoplist.php answer for an ISBN. */
+/**
+ * Place des Libraires' getshoplist.php answer for an ISBN: every shop of the network, each with its
+ * stock flag. Shape from public evidence, not from our adapter:
+ * - field names, string ids, string coordinates, boolean flags, the "stockAvailablility" spelling, and
+ *   "logo" empty or a static.epagine.fr address: the mock and tests of iwazaru/motuiti (bookmap),
+ *   `src/__mocks__/node-fetch.js` and `src/lib/PlaceDesLibraires.test.js` at e6872e6;
+ * - names and streets written with HTML entities ("155, rue Saint Honor&eacute;", "R&eacute;publique",
+ *   "&agrave;"): real answers recorded by the same client, `src/App.js` at f730dff, which rendered them
+ *   as HTML (research/networks.md section 11);
+ * - a phone number in "longitude": that client's tests (the 'bad-coordinates' scenario below).
+ */
 export function placeDesLibrairesAnswer(isbn13: string): { shop: PdlShopPayload[] } {
   const has = isbn13 === DEMO_BOOKS.inStock;
   const hasOther = isbn13 === DEMO_BOOKS.otherEdition;
   return {
     shop: [
-      pdl('9101', 'Librairie du Capitole (démo)', '3 rue des Arts', '31000', 'Toulouse', '43.6045', '1.4442', has),
-      pdl('9102', 'Les Mots Voyageurs (démo)', '12 place Saint-Pierre', '31000', 'Toulouse', '43.6043', '1.4375', has || hasOther),
-      pdl('9103', 'La Page Blanche (démo)', '5 avenue de Muret', '31300', 'Toulouse', '43.5890', '1.4310', has, { precommande: has }),
-      pdl('9104', 'Librairie de la Garonne (démo)', '8 quai de Tounis', '31000', 'Toulouse', '43.5968', '1.4396', false),
-      pdl('9105', 'Au Fil des Pages (démo)', '2 place du Marché', '31600', 'Muret', '43.4617', '1.3265', has, { vacances: has }),
-      pdl('9201', 'Librairie du Quai (démo)', '40 quai Voltaire', '75007', 'Paris', '48.8580', '2.3290', true),
-      pdl('9202', 'Le Bouquin Lyonnais (démo)', '1 rue Mercière', '69002', 'Lyon', '45.7620', '4.8330', true),
+      pdl('9101', 'Librairie du Capitole (d&eacute;mo)', '3 rue des Arts', '31000', 'Toulouse', '43.6045', '1.4442', has),
+      pdl('9102', 'Librairie Saint-Honor&eacute; (d&eacute;mo)', '3, place de la R&eacute;publique', '31000', 'Toulouse', '43.6043', '1.4375', has || hasOther),
+      pdl('9103', 'La Page Blanche (d&#233;mo)', '5 avenue de Muret', '31300', 'Toulouse', '43.5890', '1.4310', has, { precommande: has }),
+      pdl('9104', 'Librairie de la Garonne (d&eacute;mo)', '8 quai de Tounis', '31000', 'Toulouse', '43.5968', '1.4396', false),
+      pdl('9105', 'Au Fil des Pages (d&eacute;mo)', '2 place du March&eacute;', '31600', 'Muret', '43.4617', '1.3265', has, { vacances: has }),
+      pdl('9106', 'L&rsquo;&OElig;il &agrave; la Page (d&eacute;mo)', '14 rue d&#x2019;Alsace-Lorraine', '31000', 'Toulouse', '43.6030', '1.4460', false),
+      pdl('9107', 'Le Chat Lettr&eacute; (d&eacute;mo)', '9 all&eacute;es Jean-Jaur&egrave;s', '31000', 'Toulouse', '43.6068', '1.4500', false),
+      pdl('9108', 'Librairie des Carmes (d&eacute;mo)', '1 place des Carmes', '31000', 'Toulouse', '43.5980', '1.4440', false),
+      pdl('9201', 'Librairie du Quai (d&eacute;mo)', '40 quai Voltaire', '75007', 'Paris', '48.8580', '2.3290', true),
+      pdl('9202', 'Le Bouquin Lyonnais (d&eacute;mo)', '1 rue Merci&egrave;re', '69002', 'Lyon', '45.7620', '4.8330', true),
     ],
   };
 }
 
-/** Overpass's answer: bookshops around Toulouse (one is also in the network above; one is a chain). */
+/**
+ * Overpass's answer: bookshops around Toulouse (one is also in the network above; one is a chain).
+ * Shape: the Overpass API's JSON output (version, generator, osm3s, elements with tags; ways with
+ * "center" under `out center`), as parsed by the public clients listed in research/networks.md 5.1.
+ */
 export function overpassAnswer(): unknown {
   return {
     version: 0.6,
@@ -90,6 +109,21 @@ export function overpassAnswer(): unknown {
       { type: 'node', id: 900004, lat: 43.6071, lon: 1.4462, tags: { shop: 'books', name: 'Chain Books (démo)', brand: 'Chain Books' } },
       { type: 'node', id: 900005, lat: 43.6, lon: 1.43, tags: { shop: 'books' } },
     ],
+  };
+}
+
+/**
+ * Overpass's answer when the query fails on the server: still HTTP 200, with a top-level "remark" and no
+ * (or partial) elements. The remark's wording is the server's, as quoted in openstreetmap/
+ * openstreetmap-website #1178 and drolbr/Overpass-API #382.
+ */
+export function overpassRuntimeError(): unknown {
+  return {
+    version: 0.6,
+    generator: 'Overpass API 0.7.62.1 084b4234',
+    osm3s: { timestamp_osm_base: '2026-11-30T09:12:45Z', copyright: 'The data included in this document is from www.openstreetmap.org. The data is made available under ODbL.' },
+    elements: [],
+    remark: 'runtime error: Query timed out in "query" at line 1 after 21 seconds.',
   };
 }
 

@@ -6,7 +6,7 @@ import { SOURCE_PROBLEMS, fetchJson } from '../src/networks/fetch-source';
 import { createGeocoder } from '../src/networks/geocoders';
 import { openStreetMap } from '../src/networks/overpass';
 import { placeDesLibraires } from '../src/networks/place-des-libraires';
-import { ShopSchema } from '../src/lookup/shop';
+import { ShopSchema } from '../src/shops/shop';
 import { TOULOUSE } from '../stand-ins/payloads';
 import { findBookOnPage } from '../src/book/find-book';
 import { isValidIsbn13 } from '../src/book/isbn';

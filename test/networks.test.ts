@@ -33,7 +33,7 @@ describe('Place des Libraires', () => {
     const { shops } = await pdlShops();
     expect(shops!.map((s) => s.name)).toEqual([
       'Librairie du Capitole (démo)',
-      'Les Mots Voyageurs (démo)',
+      'Librairie Saint-Honoré (démo)',
       'La Page Blanche (démo)',
       'Au Fil des Pages (démo)',
       'Librairie du Quai (démo)',
@@ -45,12 +45,39 @@ describe('Place des Libraires', () => {
     expect(shops![0]!.links.book).toBe(`${server.url}livre/${DEMO_BOOKS.inStock}`);
   });
 
+  it('decodes the HTML entities the network writes into characters, in every text field, never into markup', () => {
+    const source = placeDesLibraires({ id: 'pdl', name: 'PDL', baseUrl: 'https://www.placedeslibraires.fr' });
+    const raw = {
+      id: '2661',
+      name: 'Librairie Saint-Honor&eacute; &amp; fils',
+      address: '3, place de la R&eacute;publique &#8211; 1&#xE8;re &agrave; droite',
+      postalCode: '31000',
+      city: 'Saint-&Eacute;tienne&nbsp;du&nbsp;Rouvray',
+      phone: '05&#160;61',
+      logo: '',
+      latitude: '43.60',
+      longitude: '1.44',
+      stockAvailablility: true,
+      precommande: false,
+      vacances: false,
+    };
+    const [shop] = source.shops({ shop: [raw] }, query)!;
+    expect(shop).toMatchObject({
+      name: 'Librairie Saint-Honoré & fils',
+      address: { street: '3, place de la République – 1ère à droite', city: 'Saint-Étienne du Rouvray', postalCode: '31000' },
+      phone: '05 61',
+    });
+    const second = source.shops({ shop: [{ ...raw, id: '2662', name: 'L&rsquo;&OElig;il &lt;b&gt;gras&lt;/b&gt; &amp;eacute;' }] }, query)![0]!;
+    // Decoded once: "&amp;eacute;" is the text "&eacute;", and "<b>" is visible text, not a tag.
+    expect(second.name).toBe('L’Œil <b>gras</b> &eacute;');
+  });
+
   it('gives no point for empty, NaN or out-of-range coordinates, and swaps swapped ones back', async () => {
     server.setScenario('bad-coordinates');
     const { shops } = await pdlShops();
     const byName = Object.fromEntries(shops!.map((s) => [s.name, s.location]));
     expect(byName['Librairie du Capitole (démo)']).toBeNull();
-    expect(byName['Les Mots Voyageurs (démo)']).toBeNull();
+    expect(byName['Librairie Saint-Honoré (démo)']).toBeNull();
     expect(byName['La Page Blanche (démo)']).toEqual({ lat: 43.589, lon: 1.431 });
     expect(byName['Au Fil des Pages (démo)']).toBeNull();
   });

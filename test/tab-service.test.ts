@@ -87,8 +87,8 @@ describe('a tab with a book', () => {
     expect(action.badge(7)).toMatchObject({ text: '4', title: 'badgeTitleCount' });
     const state = await service.tabState(7);
     expect(state.place).toEqual({ label: '31000 Toulouse', country: 'fr', radiusKm: 30 });
-    expect(state.lookup?.state === 'done' && state.lookup.result.shops.map((s) => s.name).slice(0, 2)).toEqual(['Les Mots Voyageurs (démo)', 'Librairie du Capitole (démo)']);
-    expect(cards).toEqual([{ tabId: 7, card: { type: 'ShowCard', withBook: 4, stockUnknown: 2, nearestKm: 0.5, nearestName: 'Les Mots Voyageurs (démo)', country: 'fr' } }]);
+    expect(state.lookup?.state === 'done' && state.lookup.result.shops.map((s) => s.name).slice(0, 2)).toEqual(['Librairie Saint-Honoré (démo)', 'Librairie du Capitole (démo)']);
+    expect(cards).toEqual([{ tabId: 7, card: { type: 'ShowCard', withBook: 4, stockUnknown: 2, nearestKm: 0.5, nearestName: 'Librairie Saint-Honoré (démo)', country: 'fr' } }]);
   });
 
   it('shows no card while there is no place, nor when no source answered', async () => {

@@ -1,10 +1,10 @@
 // What the background does for tabs: remember their book, look it up near the shopper, keep the answer
 // per tab, set the badge. Pure of browser APIs: stores, badge, lookup and geocoder are given.
 import { shopsWithTheBook, type Lookup, type LookupRequest } from '../lookup/lookup';
-import { hasTheBook } from '../lookup/shop';
+import { hasTheBook } from '../shops/shop';
 import type { LookupResult } from '../lookup/result';
 import type { GeocodeOutcome } from '../networks/geocoders';
-import { roundPlace } from '../lookup/geo';
+import { roundPlace } from '../shops/geo';
 import type { BookSeen, Search, SearchAnswer, SetPlace, SetPlaceAnswer, SetRadius, ShowCard, StillShowing, TabBook, TabState } from '../shared/messages';
 import { ContentMessage } from '../shared/messages';
 import { isQuotaError } from '../shared/quota';

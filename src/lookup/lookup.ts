@@ -4,10 +4,10 @@
 import { fetchJson, type FetchDeps } from '../networks/fetch-source';
 import { portalLinks } from '../networks/portal-links';
 import type { ShopSource, SourceQuery } from '../networks/source';
-import { roundPlace } from './geo';
+import { roundPlace } from '../shops/geo';
 import { mergeShops, nearbyShops } from './merge';
 import type { LookupResult, SourceStatus } from './result';
-import { hasTheBook, ShopSchema, type LatLon, type Shop } from './shop';
+import { hasTheBook, ShopSchema, type LatLon, type Shop } from '../shops/shop';
 import * as z from 'zod';
 
 export interface CacheEntry {

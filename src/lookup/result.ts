@@ -2,7 +2,7 @@
 // and the popup parses it back, so the three can never disagree on its shape.
 import * as z from 'zod';
 import { SOURCE_PROBLEMS } from '../networks/fetch-source';
-import { ShopSchema } from './shop';
+import { ShopSchema } from '../shops/shop';
 
 export const SourceStatusSchema = z.object({
   sourceId: z.string(),

@@ -1,8 +1,8 @@
 // Town or postcode → rounded coordinates: api-adresse.data.gouv.fr in France, Nominatim elsewhere
 // (one request per second at most for the whole extension, answers cached). Never throws.
 import * as z from 'zod';
-import { roundPlace } from '../lookup/geo';
-import { cleanText, parseCoordinate, validPoint } from '../lookup/shop';
+import { roundPlace } from '../shops/geo';
+import { cleanText, parseCoordinate, validPoint } from '../shops/clean';
 import { Place } from '../shared/settings';
 import { fetchJson, realSleep, type FetchDeps, type SourceProblem } from './fetch-source';
 

@@ -2,7 +2,8 @@
 // Stock is unknown; opening hours, phone and website are kept. Within Overpass's usage policy: one query
 // per area, cached for a week, a small radius, and the point rounded to about a kilometre.
 import * as z from 'zod';
-import { cleanText, safeLink, validPoint, type Shop } from '../lookup/shop';
+import { cleanText, safeLink, validPoint } from '../shops/clean';
+import { type Shop } from '../shops/shop';
 import type { ShopSource, SourceQuery } from './source';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;

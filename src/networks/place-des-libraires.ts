@@ -1,9 +1,11 @@
 // Place des Libraires (Tite-Live / ePagine engine): getshoplist.php?ISBN= answers every shop of the
 // network with a stock flag; the ones that have the book are kept. Only the ISBN is sent; distances are
-// computed here. Undocumented, so every
-// field is checked and anything odd becomes "no location" or a source status, never a crash.
+// computed here. Undocumented, so every field is checked and anything odd becomes "no location" or a
+// source status, never a crash. Its text fields carry HTML entities ("Saint Honor&eacute;": answers a
+// public client recorded, research/networks.md section 11): decoded into characters, never into markup.
 import * as z from 'zod';
-import { cleanText, parseCoordinate, safeLink, validPoint, type LatLon, type Shop } from '../lookup/shop';
+import { cleanEntityText, cleanText, parseCoordinate, safeLink, validPoint } from '../shops/clean';
+import type { LatLon, Shop } from '../shops/shop';
 import { nextLocalMidnight, type ShopSource, type SourceQuery } from './source';
 
 const Field = z.union([z.string(), z.number()]).nullish();
@@ -68,21 +70,21 @@ export function placeDesLibraires(instance: PlaceDesLibrairesInstance): ShopSour
         const parsed = PdlShop.safeParse(raw);
         if (!parsed.success) continue; // one odd shop does not spoil the list
         const s = parsed.data;
-        const name = cleanText(s.name);
+        const name = cleanEntityText(s.name);
         const nativeId = cleanText(s.id, 40);
         if (!name || !nativeId) continue;
         // Shops without the book are of no use to the shopper (and would fill the cache with the whole network).
         const inStock = truthy(s.stockAvailablility);
         if (!inStock) continue;
-        const postalCode = cleanText(s.postalCode, 12);
+        const postalCode = cleanEntityText(s.postalCode, 12);
         const page = safeLink(bookPage(isbn13));
         shops.push({
           id: `${instance.id}:${nativeId}`,
           sourceId: instance.id,
           name,
-          address: { street: cleanText(s.address), postalCode, city: cleanText(s.city, 80), country: 'FR' },
+          address: { street: cleanEntityText(s.address), postalCode, city: cleanEntityText(s.city, 80), country: 'FR' },
           location: location(parseCoordinate(s.latitude), parseCoordinate(s.longitude), postalCode),
-          phone: cleanText(s.phone, 30),
+          phone: cleanEntityText(s.phone, 30),
           closedForHolidays: truthy(s.vacances) || undefined,
           stock: truthy(s.precommande) ? 'preorder' : 'in-stock',
           isbn13,

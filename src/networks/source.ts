@@ -1,5 +1,5 @@
 // What every stock or directory source provides. The lookup knows sources only through this.
-import type { LatLon, Shop } from '../lookup/shop';
+import type { LatLon, Shop } from '../shops/shop';
 
 export type SourceKind = 'stock' | 'directory';
 

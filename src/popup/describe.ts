@@ -1,7 +1,7 @@
 // What the popup says, as data: from the tab's state to one line and its next step. Pure, so every
 // state is tested without a browser.
 import type { SourceStatus } from '../lookup/result';
-import { hasTheBook } from '../lookup/shop';
+import { hasTheBook } from '../shops/shop';
 import type { TabLookup, TabState } from '../shared/messages';
 
 export type ViewState = 'reading' | 'not-a-book' | 'no-place' | 'asking' | 'results' | 'none-nearby' | 'unreachable' | 'directory-only';

@@ -65,7 +65,7 @@ describeChromium('looking the book up near the shopper (chromium)', () => {
 
     const lookup = await lookupOf(tabId);
     expect(lookup.result!.shops.map((s) => [s.name, s.stock])).toEqual([
-      ['Les Mots Voyageurs (démo)', 'in-stock'],
+      ['Librairie Saint-Honoré (démo)', 'in-stock'],
       ['Librairie du Capitole (démo)', 'in-stock'],
       ['Au Fil des Pages (démo)', 'in-stock'],
       ['La Page Blanche (démo)', 'preorder'],

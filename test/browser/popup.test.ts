@@ -14,7 +14,7 @@ export const SCREENSHOTS = 'test-results/screenshots';
 const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
 const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
 const TOULOUSE = { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' };
-const IN_ORDER = ['Les Mots Voyageurs (démo)', 'Librairie du Capitole (démo)', 'Au Fil des Pages (démo)', 'La Page Blanche (démo)', 'Bulles et Cases (démo)', 'Le Grenier à Livres (démo)'];
+const IN_ORDER = ['Librairie Saint-Honoré (démo)', 'Librairie du Capitole (démo)', 'Au Fil des Pages (démo)', 'La Page Blanche (démo)', 'Bulles et Cases (démo)', 'Le Grenier à Livres (démo)'];
 
 type Api = { storage: { local: { get(k: null): Promise<Record<string, unknown>>; remove(k: string[]): Promise<void> } } };
 
@@ -102,7 +102,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
       return { text: host.shadowRoot!.querySelector('.card')!.textContent, after: host.previousElementSibling?.id };
     });
     expect(card.text).toContain('4 bookshops near you have it · nearest 0.5 km');
-    expect(card.text).toContain('Nearest: Les Mots Voyageurs (démo)');
+    expect(card.text).toContain('Nearest: Librairie Saint-Honoré (démo)');
     expect(card.text).toContain('fixed book price law');
     expect(card.after).toBe('buybox');
     if (name === 'chromium') {
@@ -172,6 +172,9 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     const names = await shopNames(popup);
     expect(names).toContain('<img src=x onerror=alert(1)>');
     expect(names).toContain('<b onmouseover=alert(3)>Bulles</b>');
+    // Markup the network wrote as entities is decoded into visible text, never into elements.
+    expect(names).toContain('<b>La Page</b> Blanche');
+    expect(await popup.$$eval('#shop-list li', (items) => items.map((li) => li.textContent).join(' '))).toContain('<script>alert(10)</script>');
     expect(names.find((n) => n!.startsWith('AAAA'))!.length).toBeLessThanOrEqual(200);
     expect(await popup.$$eval('#shop-list img, #shop-list script, #shop-list b', (nodes) => nodes.length)).toBe(0);
     // javascript: and data: links are dropped (http: here is the stand-in server's own address).
