@@ -48,10 +48,22 @@ beforeEach(() => {
 });
 
 describe('the lookup', () => {
+  it('counts every network shop that has the book when all of them give one phone number', async () => {
+    server.setScenario('shared-phone');
+    const result = await makeLookup()(request());
+    expect(shopsWithTheBook(result)).toBe(4);
+    expect(result.shops.filter((s) => s.sourceId === 'placedeslibraires').map((s) => s.name)).toEqual([
+      'Librairie Saint-Honoré (démo)',
+      'Librairie du Capitole (démo)',
+      'Au Fil des Pages (démo)',
+      'La Page Blanche (démo)',
+    ]);
+  });
+
   it('lists the shops within the radius, those with the book first, then by distance, each shop once', async () => {
     const result = await makeLookup()(request());
     expect(result.shops.map((s) => [s.name, s.stock, s.distanceKm])).toEqual([
-      ['Les Mots Voyageurs (démo)', 'in-stock', 0.5],
+      ['Librairie Saint-Honoré (démo)', 'in-stock', 0.5],
       ['Librairie du Capitole (démo)', 'in-stock', 0.6],
       ['Au Fil des Pages (démo)', 'in-stock', 17.9],
       ['La Page Blanche (démo)', 'preorder', 1.4],
@@ -119,7 +131,7 @@ describe('the lookup', () => {
   it('asks for another print edition when no shop nearby has this one, and says which edition a shop has', async () => {
     const result = await makeLookup()(request(DEMO_BOOKS.otherEditionOnly, [DEMO_BOOKS.otherEditionOnly, DEMO_BOOKS.otherEdition]));
     expect(result.editionsAsked).toEqual([DEMO_BOOKS.otherEdition]);
-    expect(result.shops[0]).toMatchObject({ name: 'Les Mots Voyageurs (démo)', isbn13: DEMO_BOOKS.otherEdition, stock: 'in-stock' });
+    expect(result.shops[0]).toMatchObject({ name: 'Librairie Saint-Honoré (démo)', isbn13: DEMO_BOOKS.otherEdition, stock: 'in-stock' });
     expect(shopsWithTheBook(result)).toBe(1);
   });
 

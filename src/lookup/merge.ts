@@ -1,12 +1,14 @@
 // From every source's shops to the list a shopper reads: within the radius, each shop once, those
 // that have the book first, then the nearest.
-import { distanceKm } from './geo';
-import type { LatLon, Shop, ShopNearby, StockState } from './shop';
+import { distanceKm } from '../shops/geo';
+import type { LatLon, Shop, ShopNearby, StockState } from '../shops/shop';
 
 const STOCK_ORDER: Record<StockState, number> = { 'in-stock': 0, preorder: 1, unknown: 2, 'out-of-stock': 3 };
 
-/** Shops this close with a similar name, or with the same phone number, are the same shop. */
+/** Two sources' entries this close with a similar name are one shop. */
 const SAME_SHOP_KM = 0.15;
+/** Two sources' entries sharing a phone number are one shop only this close (a head office answers for many). */
+const SAME_PHONE_KM = 1;
 
 const normalName = (name: string) =>
   name
@@ -15,20 +17,34 @@ const normalName = (name: string) =>
     .toLowerCase()
     .replace(/\b(?:librairie|libreria|buchhandlung|bookshop|bookstore|books?|la|le|les|l|de|du|des|the)\b/g, ' ')
     .replace(/[^\p{L}\p{N}]+/gu, '');
-const normalPhone = (phone?: string) => {
+
+/** The digits of a phone number in national form, or '' when it cannot tell one shop: too short, or a placeholder. */
+export function shopPhone(phone?: string): string {
   const digits = phone?.replace(/\D/g, '').replace(/^(?:00)?33/, '0') ?? '';
-  return digits.length >= 8 ? digits : '';
-};
+  if (digits.length < 8) return '';
+  // "00 00 00 00 00", "05 55 55 55 55", "01 23 45 67 89": filled in by someone who had no number.
+  if (new Set(digits.replace(/^0/, '')).size <= 2 || '0123456789'.includes(digits) || '9876543210'.includes(digits)) return '';
+  return digits;
+}
 
 function sameShop(a: Shop, b: Shop): boolean {
-  if (normalPhone(a.phone) && normalPhone(a.phone) === normalPhone(b.phone)) return true;
-  if (!a.location || !b.location || distanceKm(a.location, b.location) > SAME_SHOP_KM) return false;
+  // One source lists each of its shops once: two of its ids are two shops, whatever they share.
+  if (a.sourceId === b.sourceId) return false;
+  if (!a.location || !b.location) return false;
+  const km = distanceKm(a.location, b.location);
+  const phone = shopPhone(a.phone);
+  if (phone && phone === shopPhone(b.phone) && km <= SAME_PHONE_KM) return true;
+  if (km > SAME_SHOP_KM) return false;
   const [x, y] = [normalName(a.name), normalName(b.name)];
   return x.length > 0 && y.length > 0 && (x.includes(y) || y.includes(x));
 }
 
-/** Keeps the shop with stock information and fills its gaps (hours, website, point) from the other. */
-function combine(kept: Shop, other: Shop): Shop {
+/**
+ * One entry for a shop two sources list: the one that says more about stock is kept (so merging never
+ * hides that a shop has the book), and its gaps (hours, website, point) are filled from the other.
+ */
+function combine(first: Shop, second: Shop): Shop {
+  const [kept, other] = STOCK_ORDER[second.stock] < STOCK_ORDER[first.stock] ? [second, first] : [first, second];
   return {
     ...kept,
     location: kept.location ?? other.location,
@@ -41,13 +57,18 @@ function combine(kept: Shop, other: Shop): Shop {
 
 /** Merges shops in the order given (stock sources first), each real shop once. */
 export function mergeShops(shops: Shop[]): Shop[] {
-  const merged: Shop[] = [];
+  const merged: Array<{ shop: Shop; sources: Set<string> }> = [];
   for (const shop of shops) {
-    const index = merged.findIndex((kept) => sameShop(kept, shop));
-    if (index < 0) merged.push(shop);
-    else merged[index] = combine(merged[index]!, shop);
+    // An entry that already holds one of this source's shops cannot take another of them.
+    const entry = merged.find((kept) => !kept.sources.has(shop.sourceId) && sameShop(kept.shop, shop));
+    if (!entry) {
+      merged.push({ shop, sources: new Set([shop.sourceId]) });
+    } else {
+      entry.shop = combine(entry.shop, shop);
+      entry.sources.add(shop.sourceId);
+    }
   }
-  return merged;
+  return merged.map((entry) => entry.shop);
 }
 
 /**

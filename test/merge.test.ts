@@ -1,0 +1,91 @@
+// Each real shop once, and never two shops as one: the rules that decide when two entries are one shop.
+import { describe, expect, it } from 'vitest';
+import { mergeShops, nearbyShops, shopPhone } from '../src/lookup/merge';
+import type { Shop } from '../src/shops/shop';
+
+const TOULOUSE = { lat: 43.6, lon: 1.44 };
+let serial = 0;
+const shop = (sourceId: string, name: string, lat: number, lon: number, extra: Partial<Shop> = {}): Shop => ({
+  id: `${sourceId}:${++serial}`,
+  sourceId,
+  name,
+  address: {},
+  location: { lat, lon },
+  stock: sourceId === 'openstreetmap' ? 'unknown' : 'in-stock',
+  isbn13: null,
+  links: {},
+  ...extra,
+});
+
+describe('merging shops from several sources', () => {
+  it('keeps two shops of one source apart, even with one name, one point and one phone', () => {
+    const a = shop('pdl', 'Ombres Blanches', 43.6, 1.44, { phone: '05 61 21 44 11' });
+    const b = shop('pdl', 'Ombres Blanches', 43.6, 1.44, { phone: '05 61 21 44 11' });
+    expect(mergeShops([a, b])).toHaveLength(2);
+  });
+
+  it('takes two sources listing one shop nearby under name variants as one shop, and fills its gaps', () => {
+    const network = shop('pdl', 'Librairie Ombres Blanches', 43.6045, 1.4442);
+    const osm = shop('openstreetmap', 'Ombres Blanches', 43.6049, 1.4445, { openingHours: 'Mo-Sa 10:00-19:00', website: 'https://example.org' });
+    const merged = mergeShops([network, osm]);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]).toMatchObject({ id: network.id, stock: 'in-stock', openingHours: 'Mo-Sa 10:00-19:00', website: 'https://example.org' });
+  });
+
+  it('keeps shops with similar names apart when they are streets away', () => {
+    // About 600 m apart: two shops of one chain-less name, not one.
+    expect(mergeShops([shop('pdl', 'Librairie Ombres Blanches', 43.6045, 1.4442), shop('openstreetmap', 'Ombres Blanches', 43.6099, 1.4442)])).toHaveLength(2);
+  });
+
+  it('takes a shared real phone number across sources as one shop only when the two are close', () => {
+    const phone = '+33 5 61 21 44 11';
+    const near = [shop('pdl', 'Ombres Blanches', 43.6045, 1.4442, { phone: '05 61 21 44 11' }), shop('openstreetmap', 'OB Librairie', 43.6085, 1.4442, { phone })];
+    expect(mergeShops(near)).toHaveLength(1);
+    const far = [shop('pdl', 'Ombres Blanches', 43.6045, 1.4442, { phone: '05 61 21 44 11' }), shop('openstreetmap', 'OB Librairie', 48.85, 2.35, { phone })];
+    expect(mergeShops(far)).toHaveLength(2);
+  });
+
+  it('does not count a placeholder number as a shared phone', () => {
+    for (const placeholder of ['00 00 00 00 00', '05 55 55 55 55', '01 23 45 67 89']) {
+      expect(shopPhone(placeholder)).toBe('');
+      const pair = [shop('pdl', 'Le Chat Lettré', 43.6045, 1.4442, { phone: placeholder }), shop('openstreetmap', 'Bulles', 43.6050, 1.4442, { phone: placeholder })];
+      expect(mergeShops(pair)).toHaveLength(2);
+    }
+    expect(shopPhone('+33 5 61 21 44 11')).toBe('0561214411');
+  });
+
+  it('never hides that a shop has the book: the entry that knows the stock is kept', () => {
+    const osm = shop('openstreetmap', 'Ombres Blanches', 43.6049, 1.4445);
+    const network = shop('pdl', 'Librairie Ombres Blanches', 43.6045, 1.4442);
+    const [merged] = mergeShops([osm, network]);
+    expect(merged).toMatchObject({ stock: 'in-stock', id: network.id, location: network.location });
+  });
+
+  it('lets one entry absorb at most one shop of each source', () => {
+    const network = shop('pdl', 'Ombres Blanches', 43.6045, 1.4442);
+    const osmA = shop('openstreetmap', 'Ombres Blanches', 43.6046, 1.4442);
+    const osmB = shop('openstreetmap', 'Ombres Blanches Jeunesse', 43.6047, 1.4442);
+    expect(mergeShops([network, osmA, osmB]).map((s) => s.id)).toEqual([network.id, osmB.id]);
+  });
+
+  it('eight network shops around Toulouse and two far away, one phone for all: the four within 30 km with the book, in distance order', () => {
+    const phone = '05 61 00 00 00';
+    const around = [
+      ['A', 43.61, 1.44, true],
+      ['B', 43.62, 1.45, false],
+      ['C', 43.58, 1.41, true],
+      ['D', 43.65, 1.5, false],
+      ['E', 43.7, 1.3, true],
+      ['F', 43.55, 1.5, false],
+      ['G', 43.6, 1.42, true],
+      ['H', 43.59, 1.46, false],
+    ] as const;
+    const shops = [
+      ...around.map(([name, lat, lon, has]) => shop('pdl', `Librairie ${name}`, lat, lon, { phone, stock: has ? 'in-stock' : 'out-of-stock' })),
+      shop('pdl', 'Librairie Paris', 48.85, 2.35, { phone }),
+      shop('pdl', 'Librairie Lyon', 45.76, 4.83, { phone }),
+    ];
+    const listed = nearbyShops(mergeShops(shops), TOULOUSE, 30).filter((s) => s.stock === 'in-stock');
+    expect(listed.map((s) => s.name)).toEqual(['Librairie A', 'Librairie G', 'Librairie C', 'Librairie E']);
+  });
+});
