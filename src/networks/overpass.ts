@@ -1,9 +1,12 @@
 // OpenStreetMap bookshops around the shopper's rounded place (Overpass API, shop=books, nodes and ways).
 // Stock is unknown; opening hours, phone and website are kept. Within Overpass's usage policy: one query
-// per area, cached for a week, a small radius, and the point rounded to about a kilometre.
+// per area, cached for a week, a small radius, and the point rounded to about a kilometre. Overpass
+// answers a query that failed on the server with HTTP 200 and a "runtime error" remark: that is a
+// failure of the source, never "no bookshops here".
 import * as z from 'zod';
 import { cleanText, safeLink, validPoint } from '../shops/clean';
 import { type Shop } from '../shops/shop';
+import { DETAIL_CHARS, oneLine } from './fetch-source';
 import type { ShopSource, SourceQuery } from './source';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -19,12 +22,20 @@ const Element = z.object({
   center: z.object({ lat: z.number(), lon: z.number() }).optional(),
   tags: Tags.optional(),
 });
-const Answer = z.object({ elements: z.array(z.unknown()) });
+const Answer = z.object({ elements: z.array(z.unknown()), remark: z.string().optional() });
+
+/**
+ * The server gives up on the query after this long and says so in a remark; the client waits a little
+ * longer for that answer to arrive, so the two limits agree (a client that gave up first would leave
+ * the query running on a shared server for nothing).
+ */
+export const OVERPASS_SERVER_TIMEOUT_S = 10;
+export const OVERPASS_CLIENT_TIMEOUT_MS = (OVERPASS_SERVER_TIMEOUT_S + 3) * 1000;
 
 export function overpassQuery({ place, radiusKm }: SourceQuery): string {
   const radius = Math.min(Math.round(radiusKm * 1000), MAX_RADIUS_M);
   const around = `(around:${radius},${place.lat.toFixed(2)},${place.lon.toFixed(2)})`;
-  return `[out:json][timeout:20];(node["shop"="books"]${around};way["shop"="books"]${around};);out center tags;`;
+  return `[out:json][timeout:${OVERPASS_SERVER_TIMEOUT_S}];(node["shop"="books"]${around};way["shop"="books"]${around};);out center tags;`;
 }
 
 export function openStreetMap(baseUrl: string): ShopSource {
@@ -35,6 +46,7 @@ export function openStreetMap(baseUrl: string): ShopSource {
     kind: 'directory',
     perBook: false,
     attribution: '© OpenStreetMap contributors (ODbL)',
+    timeoutMs: OVERPASS_CLIENT_TIMEOUT_MS,
     request(query) {
       const url = `${base}interpreter?data=${encodeURIComponent(overpassQuery(query))}`;
       return { url, cacheKey: url };
@@ -42,6 +54,9 @@ export function openStreetMap(baseUrl: string): ShopSource {
     shops(data) {
       const answer = Answer.safeParse(data);
       if (!answer.success) return null;
+      // "runtime error: Query timed out…", "…out of memory…": the elements, if any, are partial.
+      const { remark } = answer.data;
+      if (remark && /error/i.test(remark)) return { problem: 'source-error', detail: { body: oneLine(remark, DETAIL_CHARS) } };
       const shops: Shop[] = [];
       for (const raw of answer.data.elements) {
         const parsed = Element.safeParse(raw);

@@ -1,5 +1,6 @@
 // What every stock or directory source provides. The lookup knows sources only through this.
 import type { LatLon, Shop } from '../shops/shop';
+import type { ProblemDetail, SourceProblem } from './fetch-source';
 
 export type SourceKind = 'stock' | 'directory';
 
@@ -24,11 +25,22 @@ export interface ShopSource {
   /** True when the answer depends on the book (stock), false when only on the place (directory). */
   perBook: boolean;
   request(query: SourceQuery): SourceRequest;
-  /** Maps a parsed JSON answer to shops; throws a ZodError (or returns null) when the shape is wrong. */
-  shops(data: unknown, query: SourceQuery): Shop[] | null;
+  /**
+   * Maps a parsed JSON answer to shops; throws a ZodError (or returns null) when the shape is wrong, and
+   * returns a failure when the answer says the source failed (such an answer is never cached).
+   */
+  shops(data: unknown, query: SourceQuery): Shop[] | null | SourceFailure;
+  /** The client's time limit for this source, when it is not the default (it must agree with any server-side limit). */
+  timeoutMs?: number;
   /** Until when an answer may be reused. */
   expiresAt(fetchedAt: number): number;
   attribution?: string;
+}
+
+/** An answer that says the source itself failed. */
+export interface SourceFailure {
+  problem: SourceProblem;
+  detail?: ProblemDetail;
 }
 
 /** Local midnight after `time`: Place des Libraires syncs stock once a day. */
