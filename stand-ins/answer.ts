@@ -1,7 +1,7 @@
 // One function that answers a request to a real source's address the way that source answers, in a
 // chosen scenario: good payloads and every fault the extension must survive. Used by the local server
 // (unit tests), by the browser tests (through CDP on the worker) and by the offline demo.
-import { apiAdresseAnswer, nominatimAnswer, overpassAnswer, overpassRuntimeError, placeDesLibrairesAnswer, SHARED_PHONE } from './payloads';
+import { geoplateformeAnswer, nominatimAnswer, overpassAnswer, overpassRuntimeError, placeDesLibrairesAnswer, SHARED_PHONE } from './payloads';
 import { standInTile } from './tiles';
 
 export type Scenario =
@@ -33,7 +33,8 @@ const html = (body: string, status = 200): StandInResponse => ({ status, headers
 function faulty(scenario: Scenario, good: unknown): StandInResponse | null {
   switch (scenario) {
     case 'forbidden':
-      return html('<!doctype html><title>Access denied</title><h1>403 Forbidden</h1>', 403);
+      // As a CDN's bot shield refuses: its own server header and page (research/networks.md 2.1: "403 für Skripte").
+      return { ...html('<!doctype html><title>Access denied</title><h1>403 Forbidden</h1>', 403), headers: { 'content-type': 'text/html; charset=utf-8', server: 'cloudflare' } };
     case 'timeout':
       return { status: 200, headers: {}, body: '', hang: true };
     case 'rate-limited':
@@ -129,9 +130,10 @@ export function standInAnswer(url: string, scenarios: Scenarios = 'ok'): StandIn
   if (path.endsWith('/getshoplist.php')) return placeDesLibraires(parsed.searchParams.get('ISBN') ?? '', scenarioOf(scenarios, 'placedeslibraires'));
   if (path.endsWith('/interpreter')) return overpass(scenarioOf(scenarios, 'openstreetmap'));
   const scenario = scenarioOf(scenarios, 'geocoders');
-  // api-adresse answers on /search/ (trailing slash), the Géoplateforme on /geocodage/search, Nominatim on /search.
-  if (path.endsWith('/search/') || path.endsWith('/geocodage/search')) {
-    const answer = apiAdresseAnswer(parsed.searchParams.get('q') ?? '') as { features: Array<{ properties: Record<string, unknown> }> };
+  // The Géoplateforme answers on /geocodage/search, Nominatim on /search. (The closed national address
+  // API answered on /search/: no stand-in answers there, as nothing does any more.)
+  if (path.endsWith('/geocodage/search')) {
+    const answer = geoplateformeAnswer(parsed.searchParams.get('q') ?? '') as { features: Array<{ properties: Record<string, unknown> }> };
     if (scenario === 'hostile') for (const feature of answer.features) feature.properties = { ...feature.properties, ...HOSTILE_PLACE };
     return faulty(scenario, null) ?? json(answer);
   }

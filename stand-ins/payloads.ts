@@ -127,16 +127,26 @@ export function overpassRuntimeError(): unknown {
   };
 }
 
-/** Geocoders: api-adresse (GeoJSON) and Nominatim (jsonv2) answers for a few places. */
-const PLACES: Record<string, { label: string; postcode: string; lat: number; lon: number; country: string }> = {
-  toulouse: { label: 'Toulouse', postcode: '31000', lat: 43.604429, lon: 1.443812, country: 'fr' },
-  '31000': { label: 'Toulouse', postcode: '31000', lat: 43.604429, lon: 1.443812, country: 'fr' },
-  muret: { label: 'Muret', postcode: '31600', lat: 43.461764, lon: 1.326532, country: 'fr' },
+/** Places the geocoder stand-ins know. */
+type KnownPlace = { label: string; postcode: string; lat: number; lon: number; country: string; citycode?: string; x?: number; y?: number; population?: number; context?: string };
+const TOULOUSE_PLACE: KnownPlace = { label: 'Toulouse', postcode: '31000', lat: 43.604429, lon: 1.443812, country: 'fr', citycode: '31555', x: 574281.5, y: 6279637.6, population: 504078, context: '31, Haute-Garonne, Occitanie' };
+const PLACES: Record<string, KnownPlace> = {
+  toulouse: TOULOUSE_PLACE,
+  '31000': TOULOUSE_PLACE,
+  muret: { label: 'Muret', postcode: '31600', lat: 43.461764, lon: 1.326532, country: 'fr', citycode: '31395', x: 564525.7, y: 6263981.2, population: 25982, context: '31, Haute-Garonne, Occitanie' },
   london: { label: 'London', postcode: '', lat: 51.507351, lon: -0.127758, country: 'gb' },
   'sw1a 1aa': { label: 'London SW1A 1AA', postcode: 'SW1A 1AA', lat: 51.501, lon: -0.1416, country: 'gb' },
 };
 
-export function apiAdresseAnswer(query: string): unknown {
+/**
+ * The Géoplateforme geocoder's answer (data.geopf.fr/geocodage/search?q=…&type=municipality&limit=1): a
+ * GeoJSON FeatureCollection, coordinates as [lon, lat], and the properties of the former national
+ * address API, which its operators describe as unchanged (nchaulet/node-geocoder #366: "The api remains
+ * the same"; mviewer/mviewerstudio #367). Property names as recorded in public clients' fixtures and
+ * docs (lhapaipai/lonlat docs/geocoding/adresse-gouv.md: id, type, score, name, postcode, citycode, city,
+ * context, label, x, y, importance, population, municipality).
+ */
+export function geoplateformeAnswer(query: string): unknown {
   const place = PLACES[query.trim().toLowerCase()];
   const features =
     place && place.country === 'fr'
@@ -144,15 +154,54 @@ export function apiAdresseAnswer(query: string): unknown {
           {
             type: 'Feature',
             geometry: { type: 'Point', coordinates: [place.lon, place.lat] },
-            properties: { label: place.label, score: 0.96, postcode: place.postcode, city: place.label, context: '31, Haute-Garonne, Occitanie', type: 'municipality' },
+            properties: {
+              label: place.label,
+              score: 0.96,
+              id: place.citycode,
+              type: 'municipality',
+              name: place.label,
+              postcode: place.postcode,
+              citycode: place.citycode,
+              x: place.x,
+              y: place.y,
+              population: place.population,
+              city: place.label,
+              context: place.context,
+              importance: 0.7,
+              municipality: place.label,
+            },
           },
         ]
       : [];
   return { type: 'FeatureCollection', version: 'draft', features, query };
 }
 
+/**
+ * Nominatim's /search answer (format=jsonv2): an array of places, lat and lon as strings, place_id a
+ * number since 4.x, the licence line, "category" where format=json says "class" (nominatim.org/
+ * release-docs/latest/api/Output/, "JSON" and "JSONv2").
+ */
 export function nominatimAnswer(query: string, countryCodes: string): unknown {
   const place = PLACES[query.trim().toLowerCase()];
   if (!place || (countryCodes && !countryCodes.split(',').includes(place.country))) return [];
-  return [{ place_id: 1, lat: String(place.lat), lon: String(place.lon), display_name: `${place.label}, ${place.country.toUpperCase()}`, type: 'city' }];
+  const lat = String(place.lat);
+  const lon = String(place.lon);
+  return [
+    {
+      place_id: 100149,
+      licence: 'Data © OpenStreetMap contributors, ODbL 1.0. http://osm.org/copyright',
+      osm_type: 'relation',
+      osm_id: 65606,
+      lat,
+      lon,
+      category: 'boundary',
+      type: 'administrative',
+      place_rank: 12,
+      importance: 0.86,
+      addresstype: 'city',
+      name: place.label,
+      display_name: `${place.label}, ${place.country.toUpperCase()}`,
+      boundingbox: [String(place.lat - 0.2), String(place.lat + 0.2), String(place.lon - 0.3), String(place.lon + 0.3)],
+    },
+  ];
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe as group, expect, it } from 'vitest';
 import { createLookup } from '../src/lookup/lookup';
 import { openStreetMap } from '../src/networks/overpass';
 import { placeDesLibraires } from '../src/networks/place-des-libraires';
-import { describe, describeLookup } from '../src/popup/describe';
+import { describe, describeLookup, problemReport } from '../src/popup/describe';
 import type { TabBook } from '../src/shared/messages';
 import { DEMO_BOOKS, TOULOUSE } from '../stand-ins/payloads';
 import type { Scenario } from '../stand-ins/answer';
@@ -28,8 +28,8 @@ beforeAll(async () => {
 });
 afterAll(async () => server.close());
 
-async function shownFor(scenario: Scenario): Promise<{ state: string; line: string; problems: string[] }> {
-  server.setScenario({ placedeslibraires: scenario });
+async function shownFor(scenario: Scenario | Partial<Record<'placedeslibraires' | 'openstreetmap', Scenario>>): Promise<{ state: string; line: string; problems: string[] }> {
+  server.setScenario(typeof scenario === 'string' ? { placedeslibraires: scenario } : scenario);
   const lookup = createLookup({
     fetch,
     sleep: async () => {},
@@ -51,7 +51,7 @@ async function shownFor(scenario: Scenario): Promise<{ state: string; line: stri
 group('what the shopper reads when Place des Libraires misbehaves (OpenStreetMap still answers)', () => {
   it.each([
     ['forbidden', 'it refuses requests from extensions (403).'],
-    ['timeout', 'it did not answer within 8 seconds.'],
+    ['timeout', 'it did not answer in time.'],
     ['rate-limited', 'it asked us to wait; it is asked again after 10:02.'],
     ['server-error', 'it had a server error, twice.'],
     ['html', 'its answer could not be read.'],
@@ -69,6 +69,30 @@ group('what the shopper reads when Place des Libraires misbehaves (OpenStreetMap
     const shown = await shownFor('bad-coordinates');
     expect(shown.problems).toEqual([]);
     expect(shown.state).toBe('results');
+  });
+});
+
+group('what the shopper reads when OpenStreetMap misbehaves', () => {
+  it('a runtime error in an HTTP 200 answer: OpenStreetMap could not be checked, the network’s shops stay', async () => {
+    const shown = await shownFor({ openstreetmap: 'overpass-remark' });
+    expect(shown.problems).toEqual(['OpenStreetMap could not be checked: it reported an error of its own; it is asked again with the next book.']);
+    expect(shown.state).toBe('results');
+  });
+});
+
+group('copying a problem’s details for a bug report', () => {
+  it('says which source refused, how, and what the refusal said about itself; nothing of the shopper', () => {
+    const report = problemReport(
+      { sourceId: 'placedeslibraires', name: 'Place des Libraires', kind: 'stock', state: 'blocked', httpStatus: 403, detail: { server: 'cloudflare', body: '<title>Just a moment…</title>' } },
+      '1.2.3',
+      Date.UTC(2026, 11, 1, 20),
+    );
+    expect(report.split('\n')).toEqual([
+      'Local Bookshops 1.2.3, 2026-12-01T20:00:00.000Z',
+      'Place des Libraires (placedeslibraires): blocked, HTTP 403',
+      'server: cloudflare',
+      'said: <title>Just a moment…</title>',
+    ]);
   });
 });
 

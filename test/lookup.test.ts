@@ -48,6 +48,34 @@ beforeEach(() => {
 });
 
 describe('the lookup', () => {
+  it('does not keep an Overpass runtime error as "no bookshops here": the next book asks again', async () => {
+    server.setScenario({ openstreetmap: 'overpass-remark' });
+    const lookup = makeLookup();
+    const first = await lookup(request());
+    expect(first.sources.find((s) => s.sourceId === 'openstreetmap')).toMatchObject({ state: 'source-error', detail: { body: expect.stringMatching(/^runtime error: Query timed out/) } });
+    server.setScenario('ok');
+    const second = await lookup(request(DEMO_BOOKS.nowhere));
+    expect(second.sources.find((s) => s.sourceId === 'openstreetmap')).toMatchObject({ state: 'ok' });
+    expect(requests.filter((url) => url.includes('/interpreter'))).toHaveLength(2);
+    expect(second.shops.map((s) => s.name)).toContain('Bulles et Cases (démo)');
+  });
+
+  it('asks no host the browser does not let it ask, and names the permission to ask for', async () => {
+    const lookup = createLookup({
+      fetch,
+      sleep: async () => {},
+      sources: [placeDesLibraires({ id: 'placedeslibraires', name: 'Place des Libraires', baseUrl: server.url }), openStreetMap(server.url)],
+      cache,
+      now: () => now,
+      onRequest: (url) => requests.push(url),
+      missingPermission: async (url) => (url.includes('/interpreter') ? 'https://overpass-api.de/*' : null),
+    });
+    const result = await lookup(request());
+    expect(result.sources.find((s) => s.sourceId === 'openstreetmap')).toMatchObject({ state: 'needs-permission', origin: 'https://overpass-api.de/*' });
+    expect(requests.some((url) => url.includes('/interpreter'))).toBe(false);
+    expect(shopsWithTheBook(result)).toBe(4);
+  });
+
   it('counts every network shop that has the book when all of them give one phone number', async () => {
     server.setScenario('shared-phone');
     const result = await makeLookup()(request());

@@ -37,7 +37,7 @@ describe('the built manifests', () => {
     expect(manifest.host_permissions).toEqual([
       'https://www.placedeslibraires.fr/*',
       'https://overpass-api.de/*',
-      'https://api-adresse.data.gouv.fr/*',
+      'https://data.geopf.fr/*',
       'https://nominatim.openstreetmap.org/*',
     ]);
     expect(manifest.optional_host_permissions).toEqual([

@@ -1,9 +1,11 @@
 // The source adapters, driven through the local stand-in server: good answers and every fault.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fetchJson } from '../src/networks/fetch-source';
-import { openStreetMap } from '../src/networks/overpass';
+import { openStreetMap, overpassQuery } from '../src/networks/overpass';
 import { placeDesLibraires } from '../src/networks/place-des-libraires';
 import { portalLinks } from '../src/networks/portal-links';
+import type { SourceFailure } from '../src/networks/source';
+import type { Shop } from '../src/shops/shop';
 import { startStandInServer, type StandInServer } from '../stand-ins/server';
 import { DEMO_BOOKS, TOULOUSE } from '../stand-ins/payloads';
 
@@ -15,12 +17,18 @@ afterAll(async () => server.close());
 beforeEach(() => server.setScenario('ok'));
 
 const deps = { fetch, sleep: async () => {} };
+
+/** The shops an adapter read, failing the test when it answered null or a failure instead. */
+function listOf(shops: Shop[] | null | SourceFailure): Shop[] {
+  if (!Array.isArray(shops)) throw new Error(`expected shops, got ${JSON.stringify(shops)}`);
+  return shops;
+}
 const query = { isbn13: DEMO_BOOKS.inStock, place: TOULOUSE, radiusKm: 30 };
 
 async function pdlShops() {
   const source = placeDesLibraires({ id: 'placedeslibraires', name: 'Place des Libraires', baseUrl: server.url });
   const outcome = await fetchJson(source.request(query).url, deps);
-  return { outcome, shops: outcome.ok ? source.shops(outcome.data, query) : null };
+  return { outcome, shops: outcome.ok ? listOf(source.shops(outcome.data, query)) : null };
 }
 
 describe('Place des Libraires', () => {
@@ -61,13 +69,13 @@ describe('Place des Libraires', () => {
       precommande: false,
       vacances: false,
     };
-    const [shop] = source.shops({ shop: [raw] }, query)!;
+    const [shop] = listOf(source.shops({ shop: [raw] }, query));
     expect(shop).toMatchObject({
       name: 'Librairie Saint-Honoré & fils',
       address: { street: '3, place de la République – 1ère à droite', city: 'Saint-Étienne du Rouvray', postalCode: '31000' },
       phone: '05 61',
     });
-    const second = source.shops({ shop: [{ ...raw, id: '2662', name: 'L&rsquo;&OElig;il &lt;b&gt;gras&lt;/b&gt; &amp;eacute;' }] }, query)![0]!;
+    const second = listOf(source.shops({ shop: [{ ...raw, id: '2662', name: 'L&rsquo;&OElig;il &lt;b&gt;gras&lt;/b&gt; &amp;eacute;' }] }, query))[0]!;
     // Decoded once: "&amp;eacute;" is the text "&eacute;", and "<b>" is visible text, not a tag.
     expect(second.name).toBe('L’Œil <b>gras</b> &eacute;');
   });
@@ -95,8 +103,9 @@ describe('Place des Libraires', () => {
 
   it('says the answer has the wrong shape when fields are missing', async () => {
     server.setScenario('missing-fields');
-    const { shops } = await pdlShops();
-    expect(shops).toBeNull();
+    const source = placeDesLibraires({ id: 'placedeslibraires', name: 'Place des Libraires', baseUrl: server.url });
+    const outcome = await fetchJson(source.request(query).url, deps);
+    expect(source.shops(outcome.ok ? outcome.data : null, query)).toBeNull();
   });
 });
 
@@ -104,7 +113,8 @@ describe('fetching a source', () => {
   const url = () => `${server.url}getshoplist.php?ISBN=${DEMO_BOOKS.inStock}`;
 
   it.each([
-    ['forbidden', { ok: false, problem: 'blocked', httpStatus: 403 }],
+    // What the refusal said about itself is kept, as text, for "copy details".
+    ['forbidden', { ok: false, problem: 'blocked', httpStatus: 403, detail: { server: 'cloudflare', body: '<!doctype html><title>Access denied</title><h1>403 Forbidden</h1>' } }],
     ['rate-limited', { ok: false, problem: 'rate-limited', httpStatus: 429, retryAfterSec: 120 }],
     ['server-error', { ok: false, problem: 'server-error', httpStatus: 503 }],
     ['html', { ok: false, problem: 'not-json' }],
@@ -150,23 +160,42 @@ describe('OpenStreetMap', () => {
     const url = new URL(openStreetMap('https://overpass-api.de/api/').request({ ...query, place: { lat: 43.60449, lon: 1.44381 } }).url);
     expect(url.origin + url.pathname).toBe('https://overpass-api.de/api/interpreter');
     expect(url.searchParams.get('data')).toBe(
-      '[out:json][timeout:20];(node["shop"="books"](around:30000,43.60,1.44);way["shop"="books"](around:30000,43.60,1.44););out center tags;',
+      '[out:json][timeout:10];(node["shop"="books"](around:30000,43.60,1.44);way["shop"="books"](around:30000,43.60,1.44););out center tags;',
     );
     expect(url.searchParams.get('data')).not.toContain(DEMO_BOOKS.inStock);
   });
 
   it('reads nodes and ways, keeps hours, drops chains and nameless shops; stock unknown', async () => {
     const outcome = await fetchJson(source().request(query).url, deps);
-    const shops = source().shops(outcome.ok ? outcome.data : null, query)!;
+    const shops = listOf(source().shops(outcome.ok ? outcome.data : null, query));
     expect(shops.map((s) => s.name)).toEqual(['Librairie du Capitole (démo)', 'Bulles et Cases (démo)', 'Le Grenier à Livres (démo)']);
     expect(shops[1]).toMatchObject({ openingHours: 'Mo-Sa 10:00-19:00; Su off', stock: 'unknown', id: 'openstreetmap:node/900002' });
     expect(shops[2]!.location).toEqual({ lat: 43.5802, lon: 1.4012 });
   });
 
+  it('takes a runtime-error remark in an HTTP 200 answer as a failure of the source, with its words', async () => {
+    server.setScenario('overpass-remark');
+    const outcome = await fetchJson(source().request(query).url, deps);
+    expect(outcome.ok).toBe(true);
+    expect(source().shops(outcome.ok ? outcome.data : null, query)).toEqual({
+      problem: 'source-error',
+      detail: { body: 'runtime error: Query timed out in "query" at line 1 after 21 seconds.' },
+    });
+    // A remark that is not an error (partial elements are not possible then) leaves the shops as they are.
+    const data = outcome.ok ? (outcome.data as Record<string, unknown>) : {};
+    expect(listOf(source().shops({ ...data, remark: 'runtime remark: 2 elements', elements: [] }, query))).toEqual([]);
+  });
+
+  it('gives the server a time limit shorter than the client waits, so the server says it gave up', () => {
+    const limit = Number(/\[timeout:(\d+)\]/.exec(overpassQuery(query))![1]);
+    expect(source().timeoutMs).toBeGreaterThan(limit * 1000);
+    expect(source().timeoutMs! - limit * 1000).toBeLessThanOrEqual(5000);
+  });
+
   it('drops links that are not http(s)', async () => {
     server.setScenario('hostile');
     const outcome = await fetchJson(source().request(query).url, deps);
-    const shops = source().shops(outcome.ok ? outcome.data : null, query)!;
+    const shops = listOf(source().shops(outcome.ok ? outcome.data : null, query));
     expect(shops[1]!.name).toBe('<b onmouseover=alert(3)>Bulles</b>');
     expect(shops[1]!.website).toBeUndefined(); // javascript: and data: both dropped
     expect(shops[1]!.phone!.length).toBeLessThanOrEqual(30);

@@ -1,7 +1,7 @@
 // Stored settings are parsed, never trusted: an older shape is migrated, a damaged part falls back to its
 // default and is reported, and nothing stored can make the extension fail.
 import { describe, expect, it } from 'vitest';
-import { readSettings, SETTINGS_VERSION, StrictSettings, TILES_DEFAULT } from '../src/shared/settings';
+import { GEOCODERS_DEFAULT, readSettings, SETTINGS_VERSION, StrictSettings, TILES_DEFAULT } from '../src/shared/settings';
 
 describe('stored settings', () => {
   it('gives the defaults for nothing stored, without calling it a repair', () => {
@@ -11,7 +11,19 @@ describe('stored settings', () => {
   it('moves a version-1 radius out of the place', () => {
     const { settings, repaired } = readSettings({ place: { label: 'Albi', lat: 43.93, lon: 2.15, country: 'fr', radiusKm: 50 } });
     expect(repaired).toBe(false);
-    expect(settings).toMatchObject({ version: 2, radiusKm: 50, place: { label: 'Albi', lat: 43.93, lon: 2.15, country: 'fr' } });
+    expect(settings).toMatchObject({ version: SETTINGS_VERSION, radiusKm: 50, place: { label: 'Albi', lat: 43.93, lon: 2.15, country: 'fr' } });
+  });
+
+  it('moves an install that kept the closed French geocoder to the Géoplateforme, and keeps an address someone chose', () => {
+    const old = { version: 2, radiusKm: 20, geocoders: { apiAdresse: 'https://api-adresse.data.gouv.fr/', nominatim: 'https://nominatim.openstreetmap.org/' } };
+    const moved = readSettings(old);
+    expect(moved.repaired).toBe(false);
+    expect(moved.settings).toMatchObject({ version: 3, radiusKm: 20, geocoders: GEOCODERS_DEFAULT });
+    expect(JSON.stringify(moved.settings)).not.toContain('api-adresse');
+    // Without the trailing slash, as a hand-edited file may have it.
+    expect(readSettings({ ...old, geocoders: { ...old.geocoders, apiAdresse: 'https://api-adresse.data.gouv.fr' } }).settings.geocoders.geoplateforme).toBe(GEOCODERS_DEFAULT.geoplateforme);
+    const campaign = readSettings({ ...old, geocoders: { apiAdresse: 'https://geocoder.example.org/', nominatim: 'https://nominatim.example.org/' } });
+    expect(campaign.settings.geocoders).toEqual({ geoplateforme: 'https://geocoder.example.org/', nominatim: 'https://nominatim.example.org/', contactEmail: GEOCODERS_DEFAULT.contactEmail });
   });
 
   it.each([
@@ -21,6 +33,7 @@ describe('stored settings', () => {
     ['a place off the Earth', { version: 2, place: { label: 'x', lat: 123, lon: 0, country: 'fr' } }],
     ['a javascript: tile address', { version: 2, tiles: { url: 'javascript:alert(1)', attribution: '' } }],
     ['a source address that is not http(s)', { version: 2, sources: { openstreetmap: { enabled: true, baseUrl: 'file:///etc/passwd' } } }],
+    ['a Nominatim contact that is not an e-mail address', { version: 3, geocoders: { contactEmail: 'not an address' } }],
   ])('repairs %s, and says so', (_what, stored) => {
     const { settings, repaired } = readSettings(stored);
     expect(repaired).toBe(true);

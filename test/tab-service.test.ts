@@ -33,7 +33,7 @@ let online: boolean;
 function localSettings(): Settings {
   const settings = parseSettings({});
   for (const source of Object.values(settings.sources)) source.baseUrl = server.url;
-  settings.geocoders = { apiAdresse: server.url, nominatim: server.url };
+  settings.geocoders = { ...settings.geocoders, geoplateforme: `${server.url}geocodage/`, nominatim: server.url };
   return settings;
 }
 
@@ -53,7 +53,7 @@ function startWorker(): ReturnType<typeof createTabService> {
     badge: createBadge(action, (key) => key),
     lookupFor: (settings) => createLookup({ ...fetchDeps, sources: enabledSources(settings), cache: createLookupCache(local, now), now, timeoutMs: 300 }),
     geocode: (query, country, settings) =>
-      createGeocoder({ ...fetchDeps, apiAdresseUrl: settings.geocoders.apiAdresse, nominatimUrl: settings.geocoders.nominatim, now, cache: createKeyValueCache(local) })(query, country),
+      createGeocoder({ ...fetchDeps, geocoders: settings.geocoders, now, cache: createKeyValueCache(local) })(query, country),
     now,
     askTab: async () => book,
     tabsWithBooks: async () => [7],
@@ -83,10 +83,10 @@ describe('a tab with a book', () => {
     expect((await service.tabState(7)).lookup).toEqual({ state: 'no-place', isbn13: DEMO_BOOKS.inStock });
 
     expect(await service.setPlace({ type: 'SetPlace', query: 'Toulouse', country: 'fr' })).toEqual({ ok: true, label: '31000 Toulouse' });
-    expect(await storedPlace()).toEqual({ label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' });
+    expect(await storedPlace()).toEqual({ label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr', foundBy: 'geoplateforme' });
     expect(action.badge(7)).toMatchObject({ text: '4', title: 'badgeTitleCount' });
     const state = await service.tabState(7);
-    expect(state.place).toEqual({ label: '31000 Toulouse', country: 'fr', radiusKm: 30 });
+    expect(state.place).toEqual({ label: '31000 Toulouse', country: 'fr', radiusKm: 30, foundBy: 'geoplateforme' });
     expect(state.lookup?.state === 'done' && state.lookup.result.shops.map((s) => s.name).slice(0, 2)).toEqual(['Librairie Saint-Honoré (démo)', 'Librairie du Capitole (démo)']);
     expect(cards).toEqual([{ tabId: 7, card: { type: 'ShowCard', withBook: 4, stockUnknown: 2, nearestKm: 0.5, nearestName: 'Librairie Saint-Honoré (démo)', country: 'fr' } }]);
   });

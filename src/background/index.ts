@@ -7,6 +7,7 @@ import { TAB_BOOK_PREFIX } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import { createBadge } from './badge';
 import { createCards } from './cards';
+import { createHostCheck } from './host-permissions';
 import { createIcons } from './icons';
 import { createRouter } from './router';
 import { enabledSources } from './sources';
@@ -16,6 +17,10 @@ import { createTabService } from './tab-service';
 
 const now = () => Date.now();
 const fetchDeps = { fetch: (...args: Parameters<typeof fetch>) => fetch(...args), isOnline: () => navigator.onLine };
+const manifest = browser.runtime.getManifest();
+const missingPermission = createHostCheck([...(manifest.host_permissions ?? []), ...(manifest.optional_host_permissions ?? [])], (permissions) =>
+  browser.permissions.contains(permissions),
+);
 const lookupCache = createLookupCache(browser.storage.local, now);
 const geocodeCache = createKeyValueCache(browser.storage.local);
 
@@ -32,11 +37,11 @@ function memoBySettings<T>(keyOf: (settings: Settings) => unknown, build: (setti
 // One lookup per set of sources, so requests under way are shared by every tab that asks.
 const lookupFor = memoBySettings(
   (settings) => settings.sources,
-  (settings): Lookup => createLookup({ ...fetchDeps, sources: enabledSources(settings), cache: lookupCache, now }),
+  (settings): Lookup => createLookup({ ...fetchDeps, sources: enabledSources(settings), cache: lookupCache, now, missingPermission }),
 );
 const geocoderFor = memoBySettings(
   (settings) => settings.geocoders,
-  (settings) => createGeocoder({ ...fetchDeps, apiAdresseUrl: settings.geocoders.apiAdresse, nominatimUrl: settings.geocoders.nominatim, now, cache: geocodeCache }),
+  (settings) => createGeocoder({ ...fetchDeps, geocoders: settings.geocoders, now, cache: geocodeCache, missingPermission }),
 );
 
 const settingsStore = createSettingsStore(browser.storage.sync);

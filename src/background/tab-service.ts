@@ -171,7 +171,7 @@ export function createTabService(deps: TabServiceDeps) {
 
   async function tabState(tabId: number): Promise<TabState> {
     const [book, settings] = await Promise.all([currentBook(tabId), deps.settings.load()]);
-    const place = settings.place ? { label: settings.place.label, country: settings.place.country, radiusKm: settings.radiusKm } : null;
+    const place = settings.place ? { label: settings.place.label, country: settings.place.country, radiusKm: settings.radiusKm, foundBy: settings.place.foundBy } : null;
     const lookup = book ? await tabLookups.get(tabId) : null;
     // Asked again: a lookup a stopped worker left unfinished, or one storage had no room to keep.
     const orphaned = book && !busy.has(tabId) && (lookup === null || lookup.state === 'asking');

@@ -30,8 +30,13 @@ export interface LookupDeps extends FetchDeps {
   now: () => number;
   /** Counts requests that leave the browser (for the benchmarks and tests). */
   onRequest?: (url: string) => void;
-  /** Per-request time limit (default 8 s). */
+  /** Per-request time limit (default: the source's own, else 8 s). */
   timeoutMs?: number;
+  /**
+   * Whether the browser lets the extension ask this address (a host permission the shopper can revoke).
+   * Answers the host permission pattern to ask for when it does not; null when it may ask.
+   */
+  missingPermission?: (url: string) => Promise<string | null>;
 }
 
 export interface LookupRequest {
@@ -55,23 +60,27 @@ export function createLookup(deps: LookupDeps) {
 
   async function fetchAndCache(source: ShopSource, query: SourceQuery, base: SourceStatus): Promise<Answer> {
     const request = source.request(query);
+    const origin = await deps.missingPermission?.(request.url).catch(() => null);
+    if (origin) return { shops: [], status: { ...base, state: 'needs-permission', origin } };
     deps.onRequest?.(request.url);
-    const outcome = await fetchJson(request.url, deps, { init: request.init, timeoutMs: deps.timeoutMs });
+    const outcome = await fetchJson(request.url, deps, { init: request.init, timeoutMs: deps.timeoutMs ?? source.timeoutMs });
     if (!outcome.ok) {
-      const status: SourceStatus = { ...base, state: outcome.problem, httpStatus: outcome.httpStatus };
+      const status: SourceStatus = { ...base, state: outcome.problem, httpStatus: outcome.httpStatus, ...(outcome.detail ? { detail: outcome.detail } : {}) };
       if (outcome.problem === 'rate-limited') {
         status.retryAt = deps.now() + (outcome.retryAfterSec ?? 60) * 1000;
         await deps.cache.setBackoff(source.id, status.retryAt).catch(() => {});
       }
       return { shops: [], status };
     }
-    let shops: Shop[] | null;
+    let shops: ReturnType<ShopSource['shops']>;
     try {
       shops = source.shops(outcome.data, query);
     } catch {
       shops = null;
     }
     if (shops === null) return { shops: [], status: { ...base, state: 'bad-data' } };
+    // The source said it failed: shown in words, not cached, asked again next time.
+    if (!Array.isArray(shops)) return { shops: [], status: { ...base, state: shops.problem, ...(shops.detail ? { detail: shops.detail } : {}) } };
     // An answer the cache cannot keep is still the answer.
     await deps.cache.set(request.cacheKey, { shops, expiresAt: source.expiresAt(deps.now()) }).catch(() => {});
     return { shops, status: { ...base, state: 'ok' } };

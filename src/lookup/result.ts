@@ -15,6 +15,10 @@ export const SourceStatusSchema = z.object({
   /** rate-limited: when the source may be asked again (ms since epoch). */
   retryAt: z.number().optional(),
   fromCache: z.boolean().optional(),
+  /** What a refusal or a source's own error said (server header, start of the body), as text for a bug report. */
+  detail: z.object({ server: z.string().max(100).optional(), body: z.string().max(200).optional() }).optional(),
+  /** needs-permission: the host permission to ask the shopper for, e.g. https://overpass-api.de/* */
+  origin: z.string().optional(),
 });
 export type SourceStatus = z.infer<typeof SourceStatusSchema>;
 

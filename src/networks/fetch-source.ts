@@ -15,12 +15,25 @@ export const SOURCE_PROBLEMS = [
   'bad-json', // malformed or truncated JSON
   'too-large', // over the size limit: cut off, not read
   'bad-data', // JSON of the wrong shape
+  'source-error', // the source answered that it failed (Overpass: HTTP 200 with a runtime-error remark)
+  'needs-permission', // the browser does not let the extension ask this host (a revoked host permission)
 ] as const;
 export type SourceProblem = (typeof SOURCE_PROBLEMS)[number];
 
+/** What a refusal said about itself, kept as text for a bug report: a firewall's page is not the network's. */
+export interface ProblemDetail {
+  /** The `server` response header. */
+  server?: string;
+  /** The first characters of the body (or a source's own error message). */
+  body?: string;
+}
+
 export type FetchOutcome =
   | { ok: true; data: unknown }
-  | { ok: false; problem: SourceProblem; httpStatus?: number; retryAfterSec?: number };
+  | { ok: false; problem: SourceProblem; httpStatus?: number; retryAfterSec?: number; detail?: ProblemDetail };
+
+/** How much of a refusal's body is kept. */
+export const DETAIL_CHARS = 200;
 
 export interface FetchDeps {
   fetch: typeof fetch;
@@ -81,6 +94,40 @@ async function readCapped(response: Response, maxBytes: number): Promise<string 
   return new TextDecoder().decode(bytes);
 }
 
+/** Network text on one line, control characters out, capped: for a bug report, never for markup. */
+export function oneLine(text: string | null | undefined, max: number): string | undefined {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return text?.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ').trim().slice(0, max) || undefined;
+}
+
+/** The first bytes of a body, as text; the rest is never downloaded. */
+async function readStart(response: Response, bytes: number): Promise<string> {
+  if (!response.body) return (await response.text()).slice(0, bytes);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  await reader.cancel().catch(() => {});
+  const all = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(all.subarray(0, bytes));
+}
+
+/** The server header and the start of the body of a refusal, as plain one-line text. */
+async function refusalDetail(response: Response): Promise<ProblemDetail> {
+  const body = await readStart(response, 4 * DETAIL_CHARS).catch(() => '');
+  return { server: oneLine(response.headers.get('server'), 100), body: oneLine(body, DETAIL_CHARS) };
+}
+
 function parseJson(text: string): FetchOutcome {
   const start = text.trimStart()[0];
   if (start === '<' || (start !== '{' && start !== '[')) return { ok: false, problem: 'not-json' };
@@ -97,7 +144,7 @@ async function attempt(url: string, deps: FetchDeps, options: Required<Omit<Fetc
   try {
     const response = await deps.fetch(url, { ...options.init, signal: controller.signal, credentials: 'omit', referrerPolicy: 'no-referrer' });
     const status = response.status;
-    if (status === 401 || status === 403) return { ok: false, problem: 'blocked', httpStatus: status };
+    if (status === 401 || status === 403) return { ok: false, problem: 'blocked', httpStatus: status, detail: await refusalDetail(response) };
     if (status === 429) return { ok: false, problem: 'rate-limited', httpStatus: status, retryAfterSec: retryAfterSeconds(response.headers.get('retry-after')) ?? 60 };
     if (status === 404) return { ok: false, problem: 'not-found', httpStatus: status };
     if (status >= 500) return { ok: false, problem: 'server-error', httpStatus: status };

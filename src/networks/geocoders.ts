@@ -1,16 +1,22 @@
-// Town or postcode → rounded coordinates: api-adresse.data.gouv.fr in France, Nominatim elsewhere
-// (one request per second at most for the whole extension, answers cached). Never throws.
+// Town or postcode → rounded coordinates: the Géoplateforme geocoder in France (data.geopf.fr/geocodage,
+// which took over the closed national address API with the same answers; 50 requests a second per IP),
+// Nominatim elsewhere (its policy: one request a second at most, an identified application, answers
+// cached, attribution, an address that can change without a release). Never throws.
 import * as z from 'zod';
 import { roundPlace } from '../shops/geo';
 import { cleanText, parseCoordinate, validPoint } from '../shops/clean';
-import { Place } from '../shared/settings';
+import { Place, type Settings } from '../shared/settings';
 import { fetchJson, realSleep, type FetchDeps, type SourceProblem } from './fetch-source';
 
 export type GeocodeOutcome = { ok: true; place: Place } | { ok: false; reason: 'empty' | 'too-long' | 'not-found' | SourceProblem };
 
+/** Which geocoder found a place: the popup credits it where the place is shown. */
+export type Geocoder = 'geoplateforme' | 'nominatim';
+
 const MAX_QUERY_LENGTH = 100;
 
-const AdresseAnswer = z.object({
+/** The Géoplateforme's GeoJSON answer (the fields of the former national address API, unchanged). */
+const GeoplateformeAnswer = z.object({
   features: z.array(
     z.object({
       geometry: z.object({ coordinates: z.tuple([z.number(), z.number()]) }),
@@ -21,8 +27,10 @@ const AdresseAnswer = z.object({
 const NominatimAnswer = z.array(z.object({ lat: z.union([z.string(), z.number()]), lon: z.union([z.string(), z.number()]), display_name: z.string().optional() }).loose());
 
 export interface GeocoderDeps extends FetchDeps {
-  apiAdresseUrl: string;
-  nominatimUrl: string;
+  /** The two addresses, and the contact Nominatim's policy asks each application for (sent as `email=`). */
+  geocoders: Settings['geocoders'];
+  /** The host permission a request needs and the browser does not give (see background/host-permissions). */
+  missingPermission?: (url: string) => Promise<string | null>;
   now: () => number;
   cache: { get(key: string): Promise<unknown>; set(key: string, value: unknown): Promise<void> };
   onRequest?: (url: string) => void;
@@ -50,19 +58,21 @@ export function createGeocoder(deps: GeocoderDeps) {
     if (cached.success) return { ok: true, place: cached.data };
 
     let url: string;
-    if (country === 'fr') {
-      url = `${withSlash(deps.apiAdresseUrl)}search/?q=${encodeURIComponent(query)}&type=municipality&limit=1`;
+    const geocoder: Geocoder = country === 'fr' ? 'geoplateforme' : 'nominatim';
+    if (geocoder === 'geoplateforme') {
+      url = `${withSlash(deps.geocoders.geoplateforme)}search?q=${encodeURIComponent(query)}&type=municipality&limit=1`;
     } else {
-      await nominatimSlot();
-      url = `${withSlash(deps.nominatimUrl)}search?q=${encodeURIComponent(query)}&countrycodes=${country}&format=jsonv2&limit=1`;
+      url = `${withSlash(deps.geocoders.nominatim)}search?q=${encodeURIComponent(query)}&countrycodes=${country}&format=jsonv2&limit=1&email=${encodeURIComponent(deps.geocoders.contactEmail)}`;
     }
+    if (await deps.missingPermission?.(url).catch(() => null)) return { ok: false, reason: 'needs-permission' };
+    if (geocoder === 'nominatim') await nominatimSlot();
     deps.onRequest?.(url);
     const outcome = await fetchJson(url, deps);
     if (!outcome.ok) return { ok: false, reason: outcome.problem };
 
     let found: { lat: number | null; lon: number | null; label: string | undefined } | null = null;
-    if (country === 'fr') {
-      const answer = AdresseAnswer.safeParse(outcome.data);
+    if (geocoder === 'geoplateforme') {
+      const answer = GeoplateformeAnswer.safeParse(outcome.data);
       if (!answer.success) return { ok: false, reason: 'bad-data' };
       const feature = answer.data.features[0];
       if (feature) {
@@ -77,7 +87,7 @@ export function createGeocoder(deps: GeocoderDeps) {
     }
     const point = found && validPoint(found.lat, found.lon);
     if (!point) return { ok: false, reason: 'not-found' };
-    const place: Place = { ...roundPlace(point), label: cleanText(found?.label, 120) ?? query, country };
+    const place: Place = { ...roundPlace(point), label: cleanText(found?.label, 120) ?? query, country, foundBy: geocoder };
     // A place the cache cannot keep is still the place.
     await deps.cache.set(cacheKey, place).catch(() => {});
     return { ok: true, place };

@@ -4,7 +4,8 @@
 import { PLACE_DES_LIBRAIRES_INSTANCES } from '../networks/place-des-libraires';
 import { browser } from '../shared/browser';
 import { isQuotaError } from '../shared/quota';
-import { readSettings, Settings, SETTINGS_KEY, StrictSettings, SOURCE_DEFAULTS, TILES_DEFAULT, type SourceId } from '../shared/settings';
+import { TabBook, TAB_BOOK_PREFIX } from '../shared/messages';
+import { countryOfStorefront, GEOCODERS_DEFAULT, readSettings, Settings, SETTINGS_KEY, StrictSettings, SOURCE_DEFAULTS, TILES_DEFAULT, type SourceId } from '../shared/settings';
 import { byId, element } from '../ui/dom';
 import { t, translatePage } from '../ui/i18n';
 import { createPlaceForm } from '../ui/place-form';
@@ -76,6 +77,12 @@ function renderTiles(): void {
   byId<HTMLInputElement>('tiles-attribution').value = settings.tiles.attribution;
 }
 
+function renderGeocoders(): void {
+  byId<HTMLInputElement>('geocoder-geoplateforme').value = settings.geocoders.geoplateforme;
+  byId<HTMLInputElement>('geocoder-nominatim').value = settings.geocoders.nominatim;
+  byId<HTMLInputElement>('geocoder-contact').value = settings.geocoders.contactEmail;
+}
+
 function renderFavourites(): void {
   byId('favourites-empty').hidden = settings.favourites.length > 0;
   byId('favourites').replaceChildren(
@@ -94,6 +101,13 @@ function setUpControls(): void {
     byId('tiles-message').textContent = ok ? '' : t('invalidTilesUrl');
   });
   byId('tiles-reset').addEventListener('click', () => void save({ ...settings, tiles: TILES_DEFAULT }).then(renderTiles));
+  byId('geocoders-save').addEventListener('click', async () => {
+    const value = (id: string) => byId<HTMLInputElement>(id).value.trim();
+    const geocoders = { geoplateforme: value('geocoder-geoplateforme'), nominatim: value('geocoder-nominatim'), contactEmail: value('geocoder-contact') };
+    const ok = await save({ ...settings, geocoders });
+    byId('geocoders-message').textContent = ok ? '' : t('invalidGeocoders');
+  });
+  byId('geocoders-reset').addEventListener('click', () => void save({ ...settings, geocoders: GEOCODERS_DEFAULT }).then(renderGeocoders));
   byId<HTMLInputElement>('card').addEventListener('change', (event) => void save({ ...settings, card: (event.target as HTMLInputElement).checked }));
   byId('export').addEventListener('click', () => {
     const blob = new Blob([JSON.stringify(settings, null, 2)], { type: 'application/json' });
@@ -126,15 +140,33 @@ function setUpControls(): void {
       return;
     }
     message.textContent = t(repaired ? 'importedWithDefaults' : 'imported');
-    renderAll();
+    await renderAll();
   });
 }
 
-function renderAll(): void {
-  const slot = byId('place');
-  slot.querySelector('form')?.remove();
+/**
+ * The country the place form starts on: the stored place's; else the storefront of the Amazon tabs open
+ * now (a shopper on amazon.fr shops from France, whatever language the browser speaks); else the
+ * browser's region. The form shows it, and the shopper can change it.
+ */
+async function startingCountry(): Promise<string> {
+  if (settings.place) return settings.place.country;
+  const tabs = await browser.storage.session.get(null).catch(() => ({}) as Record<string, unknown>);
+  const counts = new Map<string, number>();
+  for (const [key, value] of Object.entries(tabs)) {
+    const book = key.startsWith(TAB_BOOK_PREFIX) ? TabBook.safeParse(value) : null;
+    if (book?.success) counts.set(book.data.storefront, (counts.get(book.data.storefront) ?? 0) + 1);
+  }
+  const storefront = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (storefront) return countryOfStorefront(storefront);
   const uiRegion = browser.i18n.getUILanguage().split('-')[1]?.toLowerCase();
-  const country = settings.place?.country ?? (uiRegion && /^[a-z]{2}$/.test(uiRegion) ? uiRegion : 'fr');
+  return uiRegion && /^[a-z]{2}$/.test(uiRegion) ? uiRegion : 'fr';
+}
+
+async function renderAll(): Promise<void> {
+  const slot = byId('place');
+  const country = await startingCountry();
+  slot.querySelector('form')?.remove();
   slot.append(
     createPlaceForm({
       country,
@@ -145,6 +177,7 @@ function renderAll(): void {
   );
   renderSources();
   renderTiles();
+  renderGeocoders();
   byId<HTMLInputElement>('card').checked = settings.card;
   renderFavourites();
 }
@@ -163,7 +196,7 @@ async function start(): Promise<void> {
   byId('repaired-note').hidden = !repaired;
   if (repaired) await save(settings);
   setUpControls();
-  renderAll();
+  await renderAll();
 }
 
 void start();

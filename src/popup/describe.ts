@@ -28,7 +28,24 @@ export const PROBLEM_MESSAGE: Record<Exclude<SourceStatus['state'], 'ok'>, strin
   'bad-json': 'problemBadAnswer',
   'too-large': 'problemTooLarge',
   'bad-data': 'problemBadAnswer',
+  'source-error': 'problemSourceError',
+  'needs-permission': 'problemNeedsPermission',
 };
+
+/**
+ * A source's problem as plain text for a bug report ("copy details"): which source, what state, the
+ * HTTP status, and what the refusal said about itself. Nothing about the shopper: no place, no page.
+ */
+export function problemReport(source: SourceStatus, version: string, at: number): string {
+  return [
+    `Local Bookshops ${version}, ${new Date(at).toISOString()}`,
+    `${source.name} (${source.sourceId}): ${source.state}${source.httpStatus ? `, HTTP ${source.httpStatus}` : ''}`,
+    source.detail?.server ? `server: ${source.detail.server}` : '',
+    source.detail?.body ? `said: ${source.detail.body}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
 
 export function describe(state: TabState | null): View {
   const none: View['problems'] = [];

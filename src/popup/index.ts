@@ -2,7 +2,7 @@
 // The list is painted first; the map (Leaflet) and the opening hours are loaded after it, so a slow or
 // refused tile server never holds the list back. Every state says what is happening and what to do.
 import { toIsbn13 } from '../book/isbn';
-import type { LookupResult } from '../lookup/result';
+import type { LookupResult, SourceStatus } from '../lookup/result';
 import { browser } from '../shared/browser';
 import { kilometres, uiLocale } from '../shared/locale';
 import { displayIsbn13 } from '../shared/isbn-format';
@@ -23,7 +23,7 @@ import { byId, element, externalLink } from '../ui/dom';
 import { t, translatePage } from '../ui/i18n';
 import { createPlaceForm } from '../ui/place-form';
 import { RADII } from '../ui/radii';
-import { describe, describeLookup, type View } from './describe';
+import { describe, describeLookup, problemReport, type View } from './describe';
 import { fillHours, renderShopList, stockWords, type ListedShop } from './shop-list';
 import { SHARE_URL, showShareCode } from './share';
 import type { ShopMap } from './shop-map';
@@ -69,6 +69,7 @@ function renderPlace(state: TabState, view: View, book: TabBook | null): void {
   const line = byId('place-line');
   const wantsForm = view.state === 'no-place' || slot.dataset.open === 'true';
   line.hidden = !state.place;
+  renderPlaceCredit(state.place?.foundBy);
   if (state.place) byId('place-current').textContent = t('placeCurrentRadius', [state.place.label, new Intl.NumberFormat(locale).format(state.place.radiusKm)]);
   if (wantsForm && slot.childElementCount === 0) {
     slot.append(
@@ -85,6 +86,33 @@ function renderPlace(state: TabState, view: View, book: TabBook | null): void {
     );
   } else if (!wantsForm) {
     slot.replaceChildren();
+  }
+}
+
+const OSM_COPYRIGHT = 'https://www.openstreetmap.org/copyright';
+
+/** Nominatim's policy asks for attribution where its answer is shown; the Géoplateforme is credited too. */
+function renderPlaceCredit(foundBy: 'geoplateforme' | 'nominatim' | undefined): void {
+  const credit = byId('place-credit');
+  credit.hidden = !foundBy;
+  if (foundBy === 'nominatim') credit.replaceChildren(t('placeFoundByNominatim'), ' ', externalLink(OSM_COPYRIGHT, t('osmContributors')));
+  else if (foundBy === 'geoplateforme') credit.replaceChildren(t('placeFoundByGeoplateforme'));
+}
+
+/** OpenStreetMap's data is shown: "© OpenStreetMap contributors", linked, and a way to fix what is wrong. */
+function renderOsmCredit(result: LookupResult | null): void {
+  const credit = byId('osm-credit');
+  // Its shops are listed, or its hours, sites and points filled in the network's shops (merge.ts).
+  const shown = !!result && result.shops.length > 0 && result.sources.some((source) => source.sourceId === 'openstreetmap' && source.state === 'ok');
+  credit.hidden = !shown;
+  if (shown) {
+    credit.replaceChildren(
+      t('shopDataFrom'),
+      ' ',
+      externalLink(OSM_COPYRIGHT, t('osmContributors')),
+      ' · ',
+      externalLink('https://www.openstreetmap.org/fixthemap', t('fixTheMap')),
+    );
   }
 }
 
@@ -105,11 +133,46 @@ function renderProblems(view: View): void {
   const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
   byId('problem-list').replaceChildren(
     ...view.problems.map(({ source, reason }) => {
-      const why = source.state === 'rate-limited' && source.retryAt ? t(reason, time.format(source.retryAt)) : t(reason);
-      return element('li', { 'data-source-id': source.sourceId, 'data-source-state': source.state }, t('sourceFailedWhy', [source.name, why]));
+      const host = source.origin ? source.origin.replace(/^https?:\/\/|\/\*$/g, '') : '';
+      const why = source.state === 'rate-limited' && source.retryAt ? t(reason, time.format(source.retryAt)) : source.state === 'needs-permission' ? t(reason, host) : t(reason);
+      const item = element('li', { 'data-source-id': source.sourceId, 'data-source-state': source.state }, t('sourceFailedWhy', [source.name, why]));
+      if (source.state === 'needs-permission' && source.origin) item.append(' ', allowButton(source.origin, host));
+      if (source.httpStatus || source.detail) item.append(' ', copyDetailsButton(source));
+      return item;
     }),
   );
   byId('retry').hidden = tabId === null || searched !== null;
+}
+
+/** Asks the browser, in the click as it requires, for the host permission the shopper took back; then asks the sources again. */
+function allowButton(origin: string, host: string): HTMLButtonElement {
+  const button = element('button', { type: 'button', class: 'link allow-host' }, t('permissionAllow', host));
+  button.addEventListener('click', async () => {
+    const granted = await browser.permissions.request({ origins: [origin] }).catch(() => false);
+    if (granted) retry();
+  });
+  return button;
+}
+
+/** Copies what the source said about its refusal, for a bug report: "refused by a firewall" is not "refused by the network". */
+function copyDetailsButton(source: SourceStatus): HTMLButtonElement {
+  const button = element('button', { type: 'button', class: 'link copy-details' }, t('copyDetails'));
+  button.addEventListener('click', async () => {
+    const report = problemReport(source, browser.runtime.getManifest().version, Date.now());
+    const copied = await navigator.clipboard.writeText(report).then(
+      () => true,
+      () => false,
+    );
+    button.textContent = t(copied ? 'detailsCopied' : 'detailsNotCopied');
+    button.title = report;
+  });
+  return button;
+}
+
+function retry(): void {
+  if (tabId === null) return;
+  const request: Retry = { type: 'Retry', tabId };
+  void browser.runtime.sendMessage(request);
 }
 
 function renderWider(view: View, radiusKm: number | undefined): void {
@@ -262,11 +325,7 @@ function setUpForms(): void {
       await showShareCode(byId<HTMLImageElement>('share-code'), SHARE_URL!);
     });
   }
-  byId('retry').addEventListener('click', () => {
-    if (tabId === null) return;
-    const request: Retry = { type: 'Retry', tabId };
-    void browser.runtime.sendMessage(request);
-  });
+  byId('retry').addEventListener('click', retry);
 }
 
 let rendering = Promise.resolve();
@@ -285,7 +344,7 @@ let askAgain: ReturnType<typeof setTimeout> | undefined;
 async function renderNow(known?: TabState): Promise<void> {
   const request: TabStateRequest | null = tabId === null ? null : { type: 'TabState', tabId };
   const state: TabState = known ?? (request ? ((await browser.runtime.sendMessage(request)) as TabState) : { book: null, lookup: null, place: null });
-  if (!state.place && settings.place) state.place = { label: settings.place.label, country: settings.place.country, radiusKm: settings.radiusKm };
+  if (!state.place && settings.place) state.place = { label: settings.place.label, country: settings.place.country, radiusKm: settings.radiusKm, foundBy: settings.place.foundBy };
   const lookup: TabLookup | null = searched ? { state: 'done', result: searched } : state.lookup;
   const view = searched ? describeLookup(lookup) : describe(state);
   const result = lookup?.state === 'done' ? lookup.result : null;
@@ -302,6 +361,7 @@ async function renderNow(known?: TabState): Promise<void> {
   renderProblems(view);
   renderWider(view, result?.radiusKm);
   renderPortals(result);
+  renderOsmCredit(result);
   await renderResults(result);
 }
 

@@ -117,7 +117,7 @@ export type TabLookup = z.infer<typeof TabLookup>;
 export interface TabState {
   book: TabBook | null;
   lookup: TabLookup | null;
-  place: { label: string; country: string; radiusKm: number } | null;
+  place: { label: string; country: string; radiusKm: number; foundBy?: 'geoplateforme' | 'nominatim' } | null;
 }
 
 /** The answer to SetPlace. */

@@ -12,6 +12,8 @@ export const Place = z.object({
   lon: z.number().min(-180).max(180),
   /** ISO 3166-1 alpha-2, lower case: which geocoder and which portals. */
   country: z.string().regex(/^[a-z]{2}$/),
+  /** Which service found it (credited where the place is shown); absent for a position from the browser. */
+  foundBy: z.enum(['geoplateforme', 'nominatim']).optional(),
 });
 export type Place = z.infer<typeof Place>;
 
@@ -45,7 +47,18 @@ const Tiles = z.object({
 export const Favourite = z.object({ id: z.string().min(1).max(200), name: z.string().max(200) });
 export type Favourite = z.infer<typeof Favourite>;
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
+
+/**
+ * The geocoders. France's national address API closed on 31 January 2026; the Géoplateforme serves the
+ * same answers (BaseAdresseNationale/adresse.data.gouv.fr #2342, datagouv/explore.data.gouv.fr #213).
+ * Nominatim asks each application for a contact it can write to: the project's, or a campaign's own.
+ */
+export const GEOCODERS_DEFAULT = {
+  geoplateforme: 'https://data.geopf.fr/geocodage/',
+  nominatim: 'https://nominatim.openstreetmap.org/',
+  contactEmail: 'nominatim@bookshop-finder.org',
+};
 
 export const Settings = z.object({
   version: z.literal(SETTINGS_VERSION).catch(SETTINGS_VERSION).default(SETTINGS_VERSION),
@@ -59,11 +72,12 @@ export const Settings = z.object({
     .default(SOURCE_DEFAULTS),
   geocoders: z
     .object({
-      apiAdresse: z.url({ protocol: /^https?$/ }).default('https://api-adresse.data.gouv.fr/'),
-      nominatim: z.url({ protocol: /^https?$/ }).default('https://nominatim.openstreetmap.org/'),
+      geoplateforme: z.url({ protocol: /^https?$/ }).catch(GEOCODERS_DEFAULT.geoplateforme).default(GEOCODERS_DEFAULT.geoplateforme),
+      nominatim: z.url({ protocol: /^https?$/ }).catch(GEOCODERS_DEFAULT.nominatim).default(GEOCODERS_DEFAULT.nominatim),
+      contactEmail: z.email().max(100).catch(GEOCODERS_DEFAULT.contactEmail).default(GEOCODERS_DEFAULT.contactEmail),
     })
-    .catch({ apiAdresse: 'https://api-adresse.data.gouv.fr/', nominatim: 'https://nominatim.openstreetmap.org/' })
-    .default({ apiAdresse: 'https://api-adresse.data.gouv.fr/', nominatim: 'https://nominatim.openstreetmap.org/' }),
+    .catch(GEOCODERS_DEFAULT)
+    .default(GEOCODERS_DEFAULT),
   tiles: Tiles.catch(TILES_DEFAULT)
     .default(TILES_DEFAULT),
   /** The small card on Amazon's book pages. */
@@ -75,16 +89,38 @@ export type Settings = z.infer<typeof Settings>;
 
 export const SETTINGS_KEY = 'settings';
 
-/** Version 1 (no version field) kept the radius inside the place; move it out. */
+const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Older shapes, step by step. Version 1 (no version field) kept the radius inside the place. Version 2
+ * kept France's geocoder as `apiAdresse`: its old default (the closed service) becomes the Géoplateforme,
+ * an address the shopper or a campaign chose is kept.
+ */
 function migrate(stored: unknown): unknown {
-  if (!stored || typeof stored !== 'object' || Array.isArray(stored)) return {};
-  const value = { ...(stored as Record<string, unknown>) };
+  if (!isObject(stored)) return {};
+  const value = { ...stored };
   if (value.version === undefined) {
     const place = value.place as Record<string, unknown> | null | undefined;
-    if (place && typeof place === 'object' && typeof place.radiusKm === 'number' && value.radiusKm === undefined) value.radiusKm = place.radiusKm;
+    if (isObject(place) && typeof place.radiusKm === 'number' && value.radiusKm === undefined) value.radiusKm = place.radiusKm;
+    value.version = 2;
+  }
+  if (value.version === 2) {
+    if (isObject(value.geocoders)) {
+      const { apiAdresse, ...rest } = value.geocoders;
+      value.geocoders = isClosedFrenchGeocoder(apiAdresse) || apiAdresse === undefined ? rest : { ...rest, geoplateforme: apiAdresse };
+    }
     value.version = SETTINGS_VERSION;
   }
   return value;
+}
+
+/** The national address API's own host (api-adresse.…), closed since 31 January 2026. */
+function isClosedFrenchGeocoder(url: unknown): boolean {
+  try {
+    return typeof url === 'string' && new URL(url).hostname.startsWith('api-adresse.');
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -118,7 +154,7 @@ export const StrictSettings = z.object({
   place: Place.nullable().optional(),
   radiusKm: z.number().int().min(1).max(100).optional(),
   sources: z.record(z.string(), Source).optional(),
-  geocoders: z.object({ apiAdresse: z.url(), nominatim: z.url() }).optional(),
+  geocoders: z.object({ geoplateforme: z.url().optional(), nominatim: z.url().optional(), contactEmail: z.email().max(100).optional() }).optional(),
   tiles: Tiles.optional(),
   card: z.boolean().optional(),
   favourites: z.array(Favourite).optional(),

@@ -1,11 +1,13 @@
 // The place form shared by the popup and the options page: a town or postcode (input name="place"),
-// a "use my position" button and a radius. The background geocodes; a place that cannot be found gets
-// its reason next to the field, and nothing is changed. The browser's position is asked only on that
+// the country it is looked for in (shown, and the shopper's to change: a postcode means nothing without
+// it), a "use my position" button and a radius. The background geocodes; a place that cannot be found
+// gets its reason next to the field, and nothing is changed. The browser's position is asked only on that
 // click, from this page (the worker has no geolocation), and rounded here before it goes anywhere.
 import { browser } from '../shared/browser';
 import { uiLocale } from '../shared/locale';
 import type { SetPlace, SetPlaceAnswer } from '../shared/messages';
-import { DEFAULT_RADIUS_KM } from '../shared/settings';
+import { countryOfStorefront, DEFAULT_RADIUS_KM } from '../shared/settings';
+import { STOREFRONT_DOMAINS } from '../book/storefronts';
 import { element } from './dom';
 import { t } from './i18n';
 import { RADII } from './radii';
@@ -15,7 +17,30 @@ const REASON_MESSAGE: Record<string, string> = {
   'too-long': 'reason_too_long',
   'not-found': 'reason_not_found',
   'storage-full': 'reason_storage_full',
+  'needs-permission': 'reason_needs_permission',
 };
+
+/** Where a shopper may be: every storefront's country, and the neighbours that shop on them. */
+const COUNTRIES = [...new Set([...STOREFRONT_DOMAINS.map((domain) => countryOfStorefront(domain)), 'be', 'ch', 'lu', 'at', 'ie', 'pt', 'dk', 'fi', 'no'])];
+
+/** The countries, named in the shopper's language and in its order. */
+function countryOptions(locale: string, selected: string): HTMLOptionElement[] {
+  let names: Intl.DisplayNames | null = null;
+  try {
+    names = new Intl.DisplayNames([locale], { type: 'region' });
+  } catch {
+    names = null;
+  }
+  const codes = COUNTRIES.includes(selected) ? COUNTRIES : [...COUNTRIES, selected];
+  return codes
+    .map((code) => ({ code, name: names?.of(code.toUpperCase()) ?? code.toUpperCase() }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale))
+    .map(({ code, name }) => {
+      const option = element('option', { value: code }, name);
+      option.selected = code === selected;
+      return option;
+    });
+}
 
 /** About a kilometre: the exact position never leaves this page. */
 const round2 = (value: number) => Math.round(value * 100) / 100;
@@ -28,12 +53,15 @@ export interface PlaceFormOptions {
 }
 
 export function createPlaceForm({ country, currentLabel, radiusKm = DEFAULT_RADIUS_KM, onSaved }: PlaceFormOptions): HTMLFormElement {
+  const locale = uiLocale((key) => browser.i18n.getMessage(key));
   const form = element('form', { class: 'place-form', novalidate: '' });
   const input = element('input', { name: 'place', type: 'text', autocomplete: 'postal-code', maxlength: '100', required: '', id: 'place-input', 'aria-describedby': 'place-message' });
   if (currentLabel) input.value = currentLabel;
+  const countrySelect = element('select', { name: 'country', id: 'country-select', autocomplete: 'country' });
+  countrySelect.append(...countryOptions(locale, country));
   const radius = element('select', { name: 'radius', id: 'radius-select' });
   for (const km of RADII) {
-    const option = element('option', { value: String(km) }, `${new Intl.NumberFormat(uiLocale((key) => browser.i18n.getMessage(key))).format(km)} km`);
+    const option = element('option', { value: String(km) }, `${new Intl.NumberFormat(locale).format(km)} km`);
     if (km === radiusKm) option.selected = true;
     radius.append(option);
   }
@@ -42,6 +70,8 @@ export function createPlaceForm({ country, currentLabel, radiusKm = DEFAULT_RADI
   form.append(
     element('label', { for: 'place-input' }, t('placeLabel')),
     input,
+    element('label', { for: 'country-select' }, t('placeCountry')),
+    countrySelect,
     usePosition,
     element('label', { for: 'radius-select' }, t('radiusLabel')),
     radius,
@@ -51,7 +81,7 @@ export function createPlaceForm({ country, currentLabel, radiusKm = DEFAULT_RADI
   async function save(place: Pick<SetPlace, 'query' | 'position'>): Promise<void> {
     message.textContent = '';
     form.setAttribute('aria-busy', 'true');
-    const request: SetPlace = { type: 'SetPlace', ...place, country, radiusKm: Number(radius.value) };
+    const request: SetPlace = { type: 'SetPlace', ...place, country: countrySelect.value, radiusKm: Number(radius.value) };
     let answer: SetPlaceAnswer;
     try {
       answer = (await browser.runtime.sendMessage(request)) as SetPlaceAnswer;

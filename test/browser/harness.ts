@@ -151,10 +151,10 @@ export async function useStandInServer(extensionPage: Page, url: string, place?:
       const g = globalThis as unknown as { browser?: { storage: { sync: { set(i: object): Promise<void> } } }; chrome?: { storage: { sync: { set(i: object): Promise<void> } } } };
       await (g.browser ?? g.chrome)!.storage.sync.set({
         settings: {
-          version: 2,
+          version: 3,
           ...(placeJson ? { place: JSON.parse(placeJson) } : {}),
           sources: { placedeslibraires: { enabled: true, baseUrl: base }, openstreetmap: { enabled: true, baseUrl: base } },
-          geocoders: { apiAdresse: base, nominatim: base },
+          geocoders: { geoplateforme: `${base}geocodage/`, nominatim: base, contactEmail: 'tests@example.org' },
           tiles: { url: `${base}tiles/{z}/{x}/{y}.png`, attribution: '<b>Stand-in</b> tiles' },
         },
       });

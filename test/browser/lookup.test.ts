@@ -117,7 +117,7 @@ describeChromium('looking the book up near the shopper (chromium)', () => {
     const { seen } = standIns;
     expect(seen.length).toBeGreaterThan(0);
     const hosts = new Set(seen.map((r) => new URL(r.url).host));
-    expect([...hosts].sort()).toEqual(['api-adresse.data.gouv.fr', 'overpass-api.de', 'www.placedeslibraires.fr']);
+    expect([...hosts].sort()).toEqual(['data.geopf.fr', 'overpass-api.de', 'www.placedeslibraires.fr']);
     for (const { url, headers } of seen) {
       const parsed = new URL(url);
       expect(url).not.toMatch(/amazon/i);
