@@ -206,14 +206,14 @@ describe('OpenStreetMap', () => {
 describe('national portals', () => {
   it.each([
     ['amazon.fr', ['https://www.librairiesindependantes.com/product/search/?query=9782070360024', 'https://www.leslibraires.fr/livre/9782070360024', 'https://www.placedeslibraires.fr/livre/9782070360024']],
-    ['amazon.co.uk', ['https://www.hive.co.uk/Search/Keyword?keyword=9782070360024', 'https://uk.bookshop.org/book/9782070360024']],
+    ['amazon.co.uk', ['https://www.hive.co.uk/Search/Keyword?keyword=9782070360024', 'https://uk.bookshop.org/search?keywords=9782070360024']],
     ['amazon.com', ['https://bookshop.org/book/9782070360024']],
     ['amazon.de', ['https://www.genialokal.de/Suche/?q=9782070360024']],
     ['amazon.es', ['https://www.todostuslibros.com/busquedas?keyword=9782070360024']],
-    ['amazon.it', ['https://www.bookdealer.it/search?q=9782070360024']],
+    ['amazon.it', ['https://www.bookdealer.it/']],
     ['amazon.ca', ['https://www.leslibraires.ca/livres/9782070360024.html']],
     ['amazon.nl', ['https://www.libris.nl/zoek/?q=9782070360024']],
-    ['amazon.com.be', ['https://www.librel.be/listeliv.php?base=allbooks&mots_recherche=9782070360024', 'https://www.libris.nl/zoek/?q=9782070360024']],
+    ['amazon.com.be', ['https://www.librel.be/listeliv.php?base=paper&mots_recherche=9782070360024']],
     ['amazon.co.jp', []],
   ])('links the book on %s', (storefront, urls) => {
     expect(portalLinks(storefront, DEMO_BOOKS.inStock).map((p) => p.url)).toEqual(urls);

@@ -15,18 +15,37 @@ interface Portal {
 
 const P = (id: string, name: string, template: (isbn13: string) => string): Portal => ({ id, name, template });
 
+// Each template rests on public evidence (research/networks.md sections 2 and 3 and its section-11
+// update): [V] seen in working public code, [S] stated by a third party who checked it.
+
+// [V] the Syndicat de la librairie française's search, as linked by peer extensions (networks.md 2.3).
 const LIBRAIRIES_INDEPENDANTES = P('librairiesindependantes', 'Librairies indépendantes', (i) => `https://www.librairiesindependantes.com/product/search/?query=${i}`);
+// [V] /livre/<EAN13> (networks.md 2.2).
 const LESLIBRAIRES_FR = P('leslibraires-fr', 'leslibraires.fr', (i) => `https://www.leslibraires.fr/livre/${i}`);
+// [V] 301 to the book's page; an unknown ISBN lands on the advanced search (networks.md 2.1, checked 2026-08-28).
 const PLACE_DES_LIBRAIRES = P('placedeslibraires', 'Place des Libraires', (i) => `https://www.placedeslibraires.fr/livre/${i}`);
+// [V] bookshop.org/book/<isbn13>, in many repositories (networks.md 3).
 const BOOKSHOP_US = P('bookshop-org', 'Bookshop.org', (i) => `https://bookshop.org/book/${i}`);
-const BOOKSHOP_UK = P('bookshop-org-uk', 'Bookshop.org UK', (i) => `https://uk.bookshop.org/book/${i}`);
+// [V] peers link uk.bookshop.org/search?keywords=<terms> (networks.md section 11; e.g. the public clients
+// found by searching "uk.bookshop.org/search?keywords="): a search finds the book without its slug.
+const BOOKSHOP_UK = P('bookshop-org-uk', 'Bookshop.org UK', (i) => `https://uk.bookshop.org/search?keywords=${i}`);
+// [V] /Search/Keyword?keyword=<isbn> (networks.md 3).
 const HIVE = P('hive', 'Hive', (i) => `https://www.hive.co.uk/Search/Keyword?keyword=${i}`);
+// [V] /Suche/?q=<isbn> (networks.md 3).
 const GENIALOKAL = P('genialokal', 'genialokal', (i) => `https://www.genialokal.de/Suche/?q=${i}`);
+// [S] /busquedas?keyword=<isbn> redirects to the book (networks.md 3).
 const TODOSTUSLIBROS = P('todostuslibros', 'Todos tus libros', (i) => `https://www.todostuslibros.com/busquedas?keyword=${i}`);
-const BOOKDEALER = P('bookdealer', 'Bookdealer', (i) => `https://www.bookdealer.it/search?q=${i}`);
+// Bookdealer's book pages are /libro/<isbn>/<slug> [S]; no public use of a search address or of a page
+// without its slug was found, so the link is the home page, where the shopper searches.
+const BOOKDEALER = P('bookdealer', 'Bookdealer', () => 'https://www.bookdealer.it/');
+// [V] /livres/<isbn>.html (networks.md 3, bolet777/DansMaZone).
 const LESLIBRAIRES_CA = P('leslibraires-ca', 'leslibraires.ca', (i) => `https://www.leslibraires.ca/livres/${i}.html`);
+// [V] /zoek/?q=<isbn> (networks.md 3). A Dutch network: offered on amazon.nl only, as it does not
+// cover Flemish shops.
 const LIBRIS = P('libris', 'Libris', (i) => `https://www.libris.nl/zoek/?q=${i}`);
-const LIBREL = P('librel', 'Librel', (i) => `https://www.librel.be/listeliv.php?base=allbooks&mots_recherche=${i}`);
+// Librel (French-speaking Belgium) runs the Tite-Live engine [U]; that engine's search is
+// listeliv.php?base=paper&mots_recherche=<terms> [V on placedeslibraires.fr, networks.md 2.1].
+const LIBREL = P('librel', 'Librel', (i) => `https://www.librel.be/listeliv.php?base=paper&mots_recherche=${i}`);
 
 /** Portals per storefront. Storefronts not listed get none (no national portal is known). */
 const PORTALS: Partial<Record<StorefrontDomain, Portal[]>> = {
@@ -38,7 +57,8 @@ const PORTALS: Partial<Record<StorefrontDomain, Portal[]>> = {
   'amazon.it': [BOOKDEALER],
   'amazon.ca': [LESLIBRAIRES_CA],
   'amazon.nl': [LIBRIS],
-  'amazon.com.be': [LIBREL, LIBRIS],
+  // No portal for Flemish independent shops was found: Librel covers the French-speaking ones.
+  'amazon.com.be': [LIBREL],
 };
 
 export function portalLinks(storefront: string, isbn13: string): PortalLink[] {
