@@ -38,6 +38,35 @@ export interface GeocoderDeps extends FetchDeps {
 
 const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
 
+/** Which geocoder a place in this country is asked of, and the address asked. */
+export function geocodeRequest(query: string, country: string, geocoders: Settings['geocoders']): { geocoder: Geocoder; url: string } {
+  if (country === 'fr') {
+    return { geocoder: 'geoplateforme', url: `${withSlash(geocoders.geoplateforme)}search?q=${encodeURIComponent(query)}&type=municipality&limit=1` };
+  }
+  return {
+    geocoder: 'nominatim',
+    url: `${withSlash(geocoders.nominatim)}search?q=${encodeURIComponent(query)}&countrycodes=${country}&format=jsonv2&limit=1&email=${encodeURIComponent(geocoders.contactEmail)}`,
+  };
+}
+
+export type GeocodeHit = { lat: number | null; lon: number | null; label: string | undefined };
+
+/** The first place in a geocoder's answer; null when it found none, 'bad-data' when the answer is not of its shape. */
+export function readGeocodeAnswer(geocoder: Geocoder, data: unknown): GeocodeHit | null | 'bad-data' {
+  if (geocoder === 'geoplateforme') {
+    const answer = GeoplateformeAnswer.safeParse(data);
+    if (!answer.success) return 'bad-data';
+    const feature = answer.data.features[0];
+    if (!feature) return null;
+    const { label, city, postcode } = feature.properties;
+    return { lon: feature.geometry.coordinates[0], lat: feature.geometry.coordinates[1], label: [postcode, city ?? label].filter(Boolean).join(' ') || label };
+  }
+  const answer = NominatimAnswer.safeParse(data);
+  if (!answer.success) return 'bad-data';
+  const first = answer.data[0];
+  return first ? { lat: parseCoordinate(first.lat), lon: parseCoordinate(first.lon), label: first.display_name?.split(',')[0] } : null;
+}
+
 export function createGeocoder(deps: GeocoderDeps) {
   let lastNominatimAt = 0;
 
@@ -57,34 +86,14 @@ export function createGeocoder(deps: GeocoderDeps) {
     const cached = Place.safeParse(await deps.cache.get(cacheKey).catch(() => undefined));
     if (cached.success) return { ok: true, place: cached.data };
 
-    let url: string;
-    const geocoder: Geocoder = country === 'fr' ? 'geoplateforme' : 'nominatim';
-    if (geocoder === 'geoplateforme') {
-      url = `${withSlash(deps.geocoders.geoplateforme)}search?q=${encodeURIComponent(query)}&type=municipality&limit=1`;
-    } else {
-      url = `${withSlash(deps.geocoders.nominatim)}search?q=${encodeURIComponent(query)}&countrycodes=${country}&format=jsonv2&limit=1&email=${encodeURIComponent(deps.geocoders.contactEmail)}`;
-    }
+    const { geocoder, url } = geocodeRequest(query, country, deps.geocoders);
     if (await deps.missingPermission?.(url).catch(() => null)) return { ok: false, reason: 'needs-permission' };
     if (geocoder === 'nominatim') await nominatimSlot();
     deps.onRequest?.(url);
     const outcome = await fetchJson(url, deps);
     if (!outcome.ok) return { ok: false, reason: outcome.problem };
-
-    let found: { lat: number | null; lon: number | null; label: string | undefined } | null = null;
-    if (geocoder === 'geoplateforme') {
-      const answer = GeoplateformeAnswer.safeParse(outcome.data);
-      if (!answer.success) return { ok: false, reason: 'bad-data' };
-      const feature = answer.data.features[0];
-      if (feature) {
-        const { label, city, postcode } = feature.properties;
-        found = { lon: feature.geometry.coordinates[0], lat: feature.geometry.coordinates[1], label: [postcode, city ?? label].filter(Boolean).join(' ') || label };
-      }
-    } else {
-      const answer = NominatimAnswer.safeParse(outcome.data);
-      if (!answer.success) return { ok: false, reason: 'bad-data' };
-      const first = answer.data[0];
-      if (first) found = { lat: parseCoordinate(first.lat), lon: parseCoordinate(first.lon), label: first.display_name?.split(',')[0] };
-    }
+    const found = readGeocodeAnswer(geocoder, outcome.data);
+    if (found === 'bad-data') return { ok: false, reason: 'bad-data' };
     const point = found && validPoint(found.lat, found.lon);
     if (!point) return { ok: false, reason: 'not-found' };
     const place: Place = { ...roundPlace(point), label: cleanText(found?.label, 120) ?? query, country, foundBy: geocoder };

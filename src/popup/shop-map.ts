@@ -54,6 +54,14 @@ export function createShopMap(container: HTMLElement, options: ShopMapOptions): 
       const line = document.createElement('div');
       line.textContent = options.describeShop(shop);
       box.append(name, line);
+      // Where to find it, as the list says it (text, never markup).
+      const address = [shop.address.street, shop.address.city].filter(Boolean).join(', ');
+      if (address) {
+        const where = document.createElement('div');
+        where.className = 'shop-address';
+        where.textContent = address;
+        box.append(where);
+      }
       return box;
     });
     marker.on('click', () => options.onSelect(shop.id));

@@ -133,4 +133,35 @@ describeChromium('looking the book up near the shopper (chromium)', () => {
       }
     }
   });
+
+  it('moves an install that kept the closed French geocoder to the Géoplateforme: "31000" typed in the options of an English browser finds Toulouse', async () => {
+    // Settings saved by an earlier version, with the national address API's old default address.
+    await extensionPage.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { sync: { set(i: object): Promise<void> } } } }).chrome;
+      await api.storage.sync.set({ settings: { version: 2, radiusKm: 30, place: null, geocoders: { apiAdresse: 'https://api-adresse.data.gouv.fr/', nominatim: 'https://nominatim.openstreetmap.org/' } } });
+    });
+    const seenBefore = standIns.seen.length;
+    // The shopper is on an amazon.fr book page; the browser speaks English (and says en-US).
+    const demo = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
+    await openBook('https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024', demo, '9782070360024');
+    const options = await openExtensionPage(ext, 'options/options.html');
+    await options.waitForSelector('.place-form select[name="country"]');
+    expect(await options.evaluate(() => navigator.language)).toMatch(/^en/);
+    expect(await options.$eval('.place-form select[name="country"]', (el) => (el as HTMLSelectElement).value)).toBe('fr');
+    expect(await options.$eval('#geocoder-geoplateforme', (el) => (el as HTMLInputElement).value)).toBe('https://data.geopf.fr/geocodage/');
+    await options.type('input[name="place"]', '31000');
+    await options.click('.place-form button[type="submit"]');
+    await options.waitForFunction(() => document.querySelector('.place-form')?.getAttribute('data-saved'), { polling: 100, timeout: 10_000 });
+    expect(await options.$eval('.place-form', (el) => el.getAttribute('data-saved'))).toBe('31000 Toulouse');
+    const asked = standIns.seen.slice(seenBefore).map((r) => new URL(r.url));
+    expect(asked.some((url) => url.host === 'data.geopf.fr' && url.pathname === '/geocodage/search' && url.searchParams.get('q') === '31000')).toBe(true);
+    expect(standIns.seen.filter((r) => new URL(r.url).host.startsWith('api-adresse'))).toEqual([]);
+    const stored = await options.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+      return JSON.stringify((await api.storage.sync.get('settings')).settings);
+    });
+    expect(JSON.parse(stored)).toMatchObject({ version: 3, place: { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr', foundBy: 'geoplateforme' }, geocoders: { geoplateforme: 'https://data.geopf.fr/geocodage/' } });
+    expect(stored).not.toContain('api-adresse');
+    await options.close();
+  });
 });

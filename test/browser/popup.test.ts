@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
 import { readFixture } from '../fixtures';
-import { describeInBrowsers, describeInChromium, openAmazonPage, openExtensionPage, tabBooks, useStandInServer, waitForTabBook, type Extension } from './harness';
+import { describeInBrowsers, describeInChromium, openAmazonPage, openExtensionPage, tabBooks, useStandInServer, waitForBadge, waitForTabBook, type Extension } from './harness';
 
 export const SCREENSHOTS = 'test-results/screenshots';
 const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
@@ -61,7 +61,9 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     await stateOf(popup, 'no-place');
     expect(await textOf(popup, '#status')).toMatch(/Where are you\?/);
 
-    await popup.type('input[name="place"]', 'Toulouse');
+    // The form searches in the storefront's country, and says which: a postcode means nothing without it.
+    expect(await popup.$eval('select[name="country"]', (el) => [(el as HTMLSelectElement).value, (el as HTMLSelectElement).selectedOptions[0]!.textContent])).toEqual(['fr', 'France']);
+    await popup.type('input[name="place"]', '31000');
     await popup.click('.place-form button[type="submit"]');
     await stateOf(popup, 'results');
     expect(await textOf(popup, '#status')).toBe('4 bookshops near you have it.');
@@ -87,6 +89,18 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     await popup.waitForSelector('#map .shop-marker.highlight[title="Librairie du Capitole (démo)"]');
     await popup.$eval('#map .shop-marker[title="Le Grenier à Livres (démo)"]', (marker) => (marker as HTMLElement).click());
     await popup.waitForSelector('li.highlight[data-shop-id="openstreetmap:way/900003"]');
+    // The network writes its text with HTML entities: the list and the marker popup show the characters.
+    expect(await textOf(popup, 'li[data-shop-id="placedeslibraires:9102"] .shop-address')).toBe('3, place de la République, 31000 Toulouse');
+    await popup.$eval('#map .shop-marker[title="Librairie Saint-Honoré (démo)"]', (marker) => (marker as HTMLElement).click());
+    await popup.waitForFunction(() => document.querySelector('.leaflet-popup-content strong')?.textContent === 'Librairie Saint-Honoré (démo)', { polling: 100, timeout: 5000 });
+    expect(await textOf(popup, '.leaflet-popup-content .shop-address')).toBe('3, place de la République, Toulouse');
+    // OpenStreetMap's shops and hours are shown: credited and linked, with a way to fix the map.
+    expect(await popup.$$eval('#osm-credit a', (as) => as.map((a) => [a.textContent, (a as HTMLAnchorElement).href]))).toEqual([
+      ['© OpenStreetMap contributors', 'https://www.openstreetmap.org/copyright'],
+      ['Something wrong? Fix the map', 'https://www.openstreetmap.org/fixthemap'],
+    ]);
+    // The place came from the Géoplateforme, and says so.
+    expect(await textOf(popup, '#place-credit')).toMatch(/Géoplateforme/);
     // The attribution is a setting: shown as text, not HTML.
     expect(await textOf(popup, '.leaflet-control-attribution')).toContain('<b>Stand-in</b> tiles');
     // Links: phone, directions, the network's page.
@@ -129,7 +143,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     await popup.waitForFunction(() => /\(1 of 2 answered\)/.test(document.getElementById('status')!.textContent!), { polling: 100, timeout: 5000 });
     expect(await popup.$$eval('#progress li', (items) => items.map((li) => li.textContent))).toEqual(['Place des Libraires: waiting for an answer…', 'OpenStreetMap: answered']);
     await stateOf(popup, 'directory-only');
-    expect(await textOf(popup, '#problem-list')).toBe('Place des Libraires could not be checked: it did not answer within 8 seconds.');
+    expect(await textOf(popup, '#problem-list')).toBe('Place des Libraires could not be checked: it did not answer in time.');
     expect(await shopNames(popup)).toEqual(['Librairie du Capitole (démo)', 'Bulles et Cases (démo)', 'Le Grenier à Livres (démo)']);
 
     server.setScenario('ok');
@@ -156,6 +170,47 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     await stateOf(popup, 'results');
     expect(await shopNames(popup)).toEqual(IN_ORDER);
     await popup.close();
+  });
+
+  async function forgetCachedAnswers(): Promise<void> {
+    await extensionPage.evaluate(async () => {
+      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+      const local = (g.browser ?? g.chrome)!.storage.local;
+      await local.remove(Object.keys(await local.get(null)).filter((key) => key.startsWith('cache:')));
+    });
+  }
+
+  it('counts every network shop with the book though all give one phone number, and says OpenStreetMap failed when it answers a runtime error, asking it again on the next book', async () => {
+    await useStandInServer(extensionPage, server.url, TOULOUSE);
+    await forgetCachedAnswers();
+    server.setScenario({ placedeslibraires: 'shared-phone', openstreetmap: 'overpass-remark' });
+    const overpassAsked = () => server.requests.filter((url) => url.includes('/interpreter')).length;
+    const asked = overpassAsked();
+    const { tab, tabId } = await openBook(DEMO_URL, DEMO, '9782070360024');
+    const popup = await openPopup(tabId);
+    await stateOf(popup, 'results');
+    expect(await textOf(popup, '#status')).toBe('4 bookshops near you have it.');
+    expect(await shopNames(popup)).toEqual(['Librairie Saint-Honoré (démo)', 'Librairie du Capitole (démo)', 'Au Fil des Pages (démo)', 'La Page Blanche (démo)']);
+    expect(await waitForBadge(extensionPage, tabId, '4')).toBe('4');
+    expect(await textOf(popup, '#problem-list li[data-source-id="openstreetmap"]')).toBe(
+      'OpenStreetMap could not be checked: it reported an error of its own; it is asked again with the next book. Copy details',
+    );
+    // "Copy details" gives what Overpass said, for a bug report (copied, or in the tooltip where the clipboard says no).
+    await popup.click('#problem-list .copy-details');
+    await popup.waitForFunction(() => document.querySelector('#problem-list .copy-details')?.getAttribute('title'), { polling: 100, timeout: 5000 });
+    expect(await popup.$eval('#problem-list .copy-details', (b) => b.getAttribute('title'))).toMatch(
+      /^Local Bookshops \S+, \S+\nOpenStreetMap \(openstreetmap\): source-error\nsaid: runtime error: Query timed out in "query" at line 1 after 21 seconds\.$/,
+    );
+    expect(overpassAsked()).toBe(asked + 1);
+
+    // Not kept as "no bookshops here": the next book page asks Overpass again.
+    server.setScenario('ok');
+    const next = await openBook('https://www.amazon.fr/LEtranger/dp/207036822X', readFixture('desktop-2023-rpi-and-bullets.html'), '9782070368228');
+    const nextPopup = await openPopup(next.tabId);
+    await stateOf(nextPopup, 'none-nearby');
+    expect(overpassAsked()).toBe(asked + 2);
+    expect(await shopNames(nextPopup)).toEqual(['Librairie du Capitole (démo)', 'Bulles et Cases (démo)', 'Le Grenier à Livres (démo)']);
+    for (const page of [popup, nextPopup, tab, next.tab]) await page.close();
   });
 
   it('shows hostile shop texts as text in the list, the marker popups and the card, runs nothing, and keeps the list when the tiles are refused', async () => {

@@ -1,0 +1,146 @@
+// The contract check: each real service asked once, with the production adapters and settings, to
+// notice a service that moved or changed its answers before shoppers do. One line per service:
+// reached or not, the HTTP status, whether the answer still fits the adapter, the shops with the book,
+// the time. Run by `npm run live-check` (never in `npm test`: live services rot tests).
+import { geocodeRequest, readGeocodeAnswer } from '../networks/geocoders';
+import { fetchJson, type FetchOutcome, type SourceProblem } from '../networks/fetch-source';
+import { openStreetMap } from '../networks/overpass';
+import { placeDesLibraires } from '../networks/place-des-libraires';
+import type { ShopSource, SourceQuery } from '../networks/source';
+import type { Settings } from '../shared/settings';
+
+/** A book Place des Libraires' shops stock (L'Étranger, Folio), and the middle of Toulouse. */
+export const CHECK_BOOK = '9782070360024';
+export const CHECK_PLACE = { lat: 43.6, lon: 1.44 };
+
+export interface CheckLine {
+  service: string;
+  reached: boolean;
+  httpStatus?: number;
+  /** The answer still has the shape the adapter reads (null: not reached, or refused before any answer was read). */
+  fits: boolean | null;
+  /** Why not, in a word: the problem the request or the answer had. */
+  problem?: SourceProblem | 'not-an-image' | 'gone';
+  shopsWithBook?: number;
+  found?: string;
+  ms: number;
+}
+
+export interface LiveCheckDeps {
+  settings: Settings;
+  fetch: typeof fetch;
+  /** Per request; every request runs at once, so the whole check takes about this long at most. */
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+/** Problems that mean the answer came and is not what the adapter reads: the contract is broken. */
+const SHAPE_PROBLEMS: ReadonlySet<string> = new Set(['not-json', 'bad-json', 'bad-data', 'not-an-image', 'gone']);
+/** Problems that mean nothing was heard from the service. */
+const NOT_REACHED: ReadonlySet<string> = new Set(['unreachable', 'offline', 'timeout']);
+
+/** A failed outcome as a line; a 404 or 410 means the address is gone, which breaks the contract too. */
+function failedLine(service: string, outcome: Extract<FetchOutcome, { ok: false }>, ms: number): CheckLine {
+  const gone = outcome.httpStatus === 404 || outcome.httpStatus === 410;
+  const reached = !NOT_REACHED.has(outcome.problem);
+  const problem = gone ? 'gone' : outcome.problem;
+  return { service, reached, httpStatus: outcome.httpStatus, fits: reached && SHAPE_PROBLEMS.has(problem) ? false : null, problem, ms };
+}
+
+/** The slippy-map tile that holds a point, for one real tile request. */
+export function tileOf({ lat, lon }: { lat: number; lon: number }, zoom: number): { x: number; y: number; z: number } {
+  const n = 2 ** zoom;
+  const rad = (lat * Math.PI) / 180;
+  return { z: zoom, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n) };
+}
+
+export async function liveCheck({ settings, fetch: baseFetch, timeoutMs = 10_000, now = () => performance.now() }: LiveCheckDeps): Promise<CheckLine[]> {
+  // The HTTP status of each answer, which fetchJson keeps only for failures.
+  const statuses = new Map<string, number>();
+  const identified = { 'user-agent': `local-bookshops-live-check (contract check; ${settings.geocoders.contactEmail})` };
+  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const response = await baseFetch(input, { ...init, headers: { ...identified, ...(init?.headers as Record<string, string> | undefined) } });
+    statuses.set(String(input), response.status);
+    return response;
+  }) as typeof globalThis.fetch;
+  const deps = { fetch, sleep: async () => {}, isOnline: () => true };
+
+  async function source(service: string, adapter: ShopSource, query: SourceQuery): Promise<CheckLine> {
+    const start = now();
+    const { url, init } = adapter.request(query);
+    const outcome = await fetchJson(url, deps, { init, timeoutMs: Math.min(timeoutMs, adapter.timeoutMs ?? timeoutMs), retryDelayMs: 0 });
+    const ms = Math.round(now() - start);
+    if (!outcome.ok) return failedLine(service, outcome, ms);
+    let shops: ReturnType<ShopSource['shops']>;
+    try {
+      shops = adapter.shops(outcome.data, query);
+    } catch {
+      shops = null;
+    }
+    const httpStatus = statuses.get(url);
+    if (shops === null) return { service, reached: true, httpStatus, fits: false, problem: 'bad-data', ms };
+    if (!Array.isArray(shops)) return { service, reached: true, httpStatus, fits: true, problem: shops.problem, ms };
+    return { service, reached: true, httpStatus, fits: true, shopsWithBook: shops.filter((s) => s.stock === 'in-stock' || s.stock === 'preorder').length, ms };
+  }
+
+  async function geocoder(service: string, query: string, country: string): Promise<CheckLine> {
+    const start = now();
+    const { geocoder: which, url } = geocodeRequest(query, country, settings.geocoders);
+    const outcome = await fetchJson(url, deps, { timeoutMs, retryDelayMs: 0 });
+    const ms = Math.round(now() - start);
+    if (!outcome.ok) return failedLine(service, outcome, ms);
+    const hit = readGeocodeAnswer(which, outcome.data);
+    const httpStatus = statuses.get(url);
+    if (hit === 'bad-data') return { service, reached: true, httpStatus, fits: false, problem: 'bad-data', ms };
+    return { service, reached: true, httpStatus, fits: true, found: hit ? `${hit.label ?? '?'} (${hit.lat}, ${hit.lon})` : 'nothing', ms };
+  }
+
+  async function tile(): Promise<CheckLine> {
+    const start = now();
+    const { x, y, z } = tileOf(CHECK_PLACE, 12);
+    const url = settings.tiles.url.replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(y)).replace('{s}', 'a');
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      const response = await fetch(url, { signal: controller.signal });
+      await response.body?.cancel().catch(() => {});
+      const ms = Math.round(now() - start);
+      const image = /^image\//.test(response.headers.get('content-type') ?? '');
+      if (response.status === 404 || response.status === 410) return { service: 'Map tile', reached: true, httpStatus: response.status, fits: false, problem: 'gone', ms };
+      if (!response.ok) return { service: 'Map tile', reached: true, httpStatus: response.status, fits: null, problem: response.status === 403 ? 'blocked' : 'http-error', ms };
+      return { service: 'Map tile', reached: true, httpStatus: response.status, fits: image, ...(image ? {} : { problem: 'not-an-image' as const }), ms };
+    } catch {
+      return { service: 'Map tile', reached: false, fits: null, problem: controller.signal.aborted ? 'timeout' : 'unreachable', ms: Math.round(now() - start) };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  const pdl = settings.sources.placedeslibraires;
+  return Promise.all([
+    source('Place des Libraires', placeDesLibraires({ id: 'placedeslibraires', name: 'Place des Libraires', baseUrl: pdl.baseUrl }), { isbn13: CHECK_BOOK, place: CHECK_PLACE, radiusKm: 1 }),
+    geocoder('Géoplateforme "Toulouse"', 'Toulouse', 'fr'),
+    geocoder('Géoplateforme "31000"', '31000', 'fr'),
+    source('Overpass (1 km, Toulouse)', openStreetMap(settings.sources.openstreetmap.baseUrl), { isbn13: CHECK_BOOK, place: CHECK_PLACE, radiusKm: 1 }),
+    geocoder('Nominatim "Berlin"', 'Berlin', 'de'),
+    tile(),
+  ]);
+}
+
+/** A contract is broken when a service was reached and its answer no longer fits (or its address is gone). */
+export const contractBroken = (lines: CheckLine[]) => lines.some((line) => line.reached && line.fits === false);
+
+export function formatLine(line: CheckLine): string {
+  const cells = [line.service.padEnd(28)];
+  if (!line.reached) {
+    cells.push(line.problem === 'unreachable' ? 'unreachable' : `unreachable (${line.problem})`);
+  } else {
+    cells.push('reached', line.httpStatus ? `HTTP ${line.httpStatus}` : 'HTTP ?');
+    cells.push(line.fits === true ? 'fits' : line.fits === false ? `DOES NOT FIT (${line.problem})` : `refused (${line.problem})`);
+    if (line.fits && line.problem) cells.push(`the service reported: ${line.problem}`);
+    if (line.shopsWithBook !== undefined) cells.push(`${line.shopsWithBook} shops with the book`);
+    if (line.found !== undefined) cells.push(`found ${line.found}`);
+  }
+  cells.push(`${line.ms} ms`);
+  return cells.join('  ');
+}
