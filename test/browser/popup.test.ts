@@ -274,6 +274,34 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     await popup.close();
     await tab.close();
   });
+
+  // Firefox lets a shopper take back a host permission (Chrome does not, for required ones). The last
+  // test of this browser: the permission cannot be given back without the shopper's click on a prompt.
+  if (name === 'firefox') it('says a source needs the shopper’s permission when it was taken back, offers to ask for it, and asks nothing of that host', async () => {
+    await useStandInServer(extensionPage, server.url, TOULOUSE);
+    // OpenStreetMap at its real address (one of the manifest's hosts), the network at the stand-ins.
+    await extensionPage.evaluate(async () => {
+      const g = globalThis as unknown as { browser: { storage: { sync: { get(k: string): Promise<Record<string, { sources: Record<string, object> }>>; set(i: object): Promise<void> } } } };
+      const { settings } = await g.browser.storage.sync.get('settings');
+      settings!.sources.openstreetmap = { enabled: true, baseUrl: 'https://overpass-api.de/api/' };
+      await g.browser.storage.sync.set({ settings });
+    });
+    await forgetCachedAnswers();
+    const removed = await extensionPage.evaluate(() =>
+      (globalThis as unknown as { browser: { permissions: { remove(p: object): Promise<boolean> } } }).browser.permissions.remove({ origins: ['https://overpass-api.de/*'] }),
+    );
+    expect(removed).toBe(true);
+    const { tab, tabId } = await openBook(DEMO_URL, DEMO, '9782070360024');
+    const popup = await openPopup(tabId);
+    await stateOf(popup, 'results');
+    expect(await textOf(popup, '#problem-list li[data-source-id="openstreetmap"]')).toBe(
+      'OpenStreetMap could not be checked: your browser does not let the extension ask overpass-api.de. Allow overpass-api.de',
+    );
+    expect(await popup.$$eval('#problem-list .allow-host', (buttons) => buttons.map((b) => b.tagName))).toEqual(['BUTTON']);
+    expect(await textOf(popup, '#status')).toBe('4 bookshops near you have it.');
+    await popup.close();
+    await tab.close();
+  });
 });
 
 // Chromium only: firefox-esr comes without the French language pack.
