@@ -1,7 +1,7 @@
 // The lookup: sources in parallel, merged, within the radius, sorted; cached; one request per book per
 // source however many tabs ask; other editions when the exact one is nowhere nearby.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLookup, shopsWithTheBook, type CacheEntry, type LookupCache } from '../src/lookup/lookup';
+import { createLookup, shopsWithTheBook, type CacheEntry, type LookupCache, type LookupDeps } from '../src/lookup/lookup';
 import { isbn13CheckDigit } from '../src/book/isbn';
 import { openStreetMap } from '../src/networks/overpass';
 import { placeDesLibraires } from '../src/networks/place-des-libraires';
@@ -29,7 +29,7 @@ function memoryCache(): LookupCache & { entries: Map<string, CacheEntry> } {
 let now: number;
 let cache: ReturnType<typeof memoryCache>;
 let requests: string[];
-const makeLookup = () =>
+const makeLookup = (more: Partial<LookupDeps> = {}) =>
   createLookup({
     fetch,
     sleep: async () => {},
@@ -37,6 +37,7 @@ const makeLookup = () =>
     cache,
     now: () => now,
     onRequest: (url) => requests.push(url),
+    ...more,
   });
 const request = (isbn13: string = DEMO_BOOKS.inStock, editions: string[] = [isbn13]) => ({ isbn13, editions, storefront: 'amazon.fr', place: TOULOUSE, radiusKm: 30 });
 
@@ -61,15 +62,7 @@ describe('the lookup', () => {
   });
 
   it('asks no host the browser does not let it ask, and names the permission to ask for', async () => {
-    const lookup = createLookup({
-      fetch,
-      sleep: async () => {},
-      sources: [placeDesLibraires({ id: 'placedeslibraires', name: 'Place des Libraires', baseUrl: server.url }), openStreetMap(server.url)],
-      cache,
-      now: () => now,
-      onRequest: (url) => requests.push(url),
-      missingPermission: async (url) => (url.includes('/interpreter') ? 'https://overpass-api.de/*' : null),
-    });
+    const lookup = makeLookup({ missingPermission: async (url) => (url.includes('/interpreter') ? 'https://overpass-api.de/*' : null) });
     const result = await lookup(request());
     expect(result.sources.find((s) => s.sourceId === 'openstreetmap')).toMatchObject({ state: 'needs-permission', origin: 'https://overpass-api.de/*' });
     expect(requests.some((url) => url.includes('/interpreter'))).toBe(false);

@@ -97,7 +97,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     // OpenStreetMap's shops and hours are shown: credited and linked, with a way to fix the map.
     expect(await popup.$$eval('#osm-credit a', (as) => as.map((a) => [a.textContent, (a as HTMLAnchorElement).href]))).toEqual([
       ['© OpenStreetMap contributors', 'https://www.openstreetmap.org/copyright'],
-      ['Something wrong? Fix the map', 'https://www.openstreetmap.org/fixthemap'],
+      ['Fix the map', 'https://www.openstreetmap.org/fixthemap'],
     ]);
     // The place came from the Géoplateforme, and says so.
     expect(await textOf(popup, '#place-credit')).toMatch(/Géoplateforme/);
