@@ -11,7 +11,7 @@ import { fetchJson, realSleep, type FetchDeps, type SourceProblem } from './fetc
 export type GeocodeOutcome = { ok: true; place: Place } | { ok: false; reason: 'empty' | 'too-long' | 'not-found' | SourceProblem };
 
 /** Which geocoder found a place: the popup credits it where the place is shown. */
-export type Geocoder = 'geoplateforme' | 'nominatim';
+export type Geocoder = NonNullable<Place['foundBy']>;
 
 const MAX_QUERY_LENGTH = 100;
 

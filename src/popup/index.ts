@@ -18,7 +18,7 @@ import {
   type TabState,
   type TabStateRequest,
 } from '../shared/messages';
-import { countryOfStorefront, readSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
+import { countryOfStorefront, readSettings, SETTINGS_KEY, type Place, type Settings } from '../shared/settings';
 import { byId, element, externalLink } from '../ui/dom';
 import { t, translatePage } from '../ui/i18n';
 import { createPlaceForm } from '../ui/place-form';
@@ -92,7 +92,7 @@ function renderPlace(state: TabState, view: View, book: TabBook | null): void {
 const OSM_COPYRIGHT = 'https://www.openstreetmap.org/copyright';
 
 /** Nominatim's policy asks for attribution where its answer is shown; the Géoplateforme is credited too. */
-function renderPlaceCredit(foundBy: 'geoplateforme' | 'nominatim' | undefined): void {
+function renderPlaceCredit(foundBy: Place['foundBy']): void {
   const credit = byId('place-credit');
   credit.hidden = !foundBy;
   if (foundBy === 'nominatim') credit.replaceChildren(t('placeFoundByNominatim'), ' ', externalLink(OSM_COPYRIGHT, t('osmContributors')));

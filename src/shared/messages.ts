@@ -4,6 +4,7 @@
 import * as z from 'zod';
 import { isValidIsbn13 } from '../book/isbn';
 import { LookupResultSchema, type LookupResult } from '../lookup/result';
+import type { Place } from './settings';
 
 export const Isbn13 = z.string().refine(isValidIsbn13, 'not a valid ISBN-13');
 export const PageKind = z.enum(['print', 'kindle', 'audiobook', 'not-a-book', 'unknown']);
@@ -117,7 +118,7 @@ export type TabLookup = z.infer<typeof TabLookup>;
 export interface TabState {
   book: TabBook | null;
   lookup: TabLookup | null;
-  place: { label: string; country: string; radiusKm: number; foundBy?: 'geoplateforme' | 'nominatim' } | null;
+  place: { label: string; country: string; radiusKm: number; foundBy?: Place['foundBy'] } | null;
 }
 
 /** The answer to SetPlace. */

@@ -69,6 +69,9 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     expect(await textOf(popup, '#status')).toBe('4 bookshops near you have it.');
     expect(await textOf(popup, '#place-current')).toBe('Near 31000 Toulouse, within 30 km');
     expect(await shopNames(popup)).toEqual(IN_ORDER);
+    // Text at the designed size in both browsers (Chrome's stylesheet for extension pages shrinks the body to 75%).
+    const sizes = await popup.evaluate(() => ['.shop-name', '.shop-meta', '.shop-address', '#status'].map((selector) => getComputedStyle(document.querySelector(selector)!).fontSize));
+    expect(sizes).toEqual(['13.3px', '12.6px', '12.6px', '14px']);
     expect(await popup.$$eval('#shop-list li .shop-meta', (items) => items.map((p) => p.textContent))).toEqual([
       '0.5 km · In stock',
       '0.6 km · In stock',
