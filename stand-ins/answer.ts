@@ -79,8 +79,14 @@ function placeDesLibraires(isbn13: string, scenario: Scenario): StandInResponse 
   return json(good);
 }
 
-function overpass(scenario: Scenario): StandInResponse {
-  const good = overpassAnswer() as { elements: Array<Record<string, unknown>> };
+/** The centre of the query's `(around:R,lat,lon)`, which the stand-in answers for as Overpass would. */
+function aroundOf(query: string): { lat: number; lon: number } | undefined {
+  const match = /\(around:\d+,(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)\)/.exec(query);
+  return match ? { lat: Number(match[1]), lon: Number(match[2]) } : undefined;
+}
+
+function overpass(scenario: Scenario, query: string): StandInResponse {
+  const good = overpassAnswer(aroundOf(query)) as { elements: Array<Record<string, unknown>> };
   const fault = faulty(scenario, good);
   if (fault) return fault;
   if (scenario === 'overpass-remark') return json(overpassRuntimeError());
@@ -128,7 +134,7 @@ export function standInAnswer(url: string, scenarios: Scenarios = 'ok'): StandIn
     return scenario === 'ok' ? { status: 200, headers: { 'content-type': 'image/png' }, body: standInTile() } : faulty(scenario, null);
   }
   if (path.endsWith('/getshoplist.php')) return placeDesLibraires(parsed.searchParams.get('ISBN') ?? '', scenarioOf(scenarios, 'placedeslibraires'));
-  if (path.endsWith('/interpreter')) return overpass(scenarioOf(scenarios, 'openstreetmap'));
+  if (path.endsWith('/interpreter')) return overpass(scenarioOf(scenarios, 'openstreetmap'), parsed.searchParams.get('data') ?? '');
   const scenario = scenarioOf(scenarios, 'geocoders');
   // The Géoplateforme answers on /geocodage/search, Nominatim on /search. (The closed national address
   // API answered on /search/: no stand-in answers there, as nothing does any more.)

@@ -2,6 +2,7 @@
 // payload), never from our adapters. The shops are invented, around Toulouse, and say so in their names.
 
 export const TOULOUSE = { lat: 43.6, lon: 1.44 };
+export const LONDON = { lat: 51.51, lon: -0.13 };
 
 /** Books the stand-ins know: a book with stock nearby, and one whose only stock is another edition. */
 export const DEMO_BOOKS = {
@@ -80,7 +81,9 @@ export function placeDesLibrairesAnswer(isbn13: string): { shop: PdlShopPayload[
  * Shape: the Overpass API's JSON output (version, generator, osm3s, elements with tags; ways with
  * "center" under `out center`), as parsed by the public clients listed in research/networks.md 5.1.
  */
-export function overpassAnswer(): unknown {
+export function overpassAnswer(around: { lat: number; lon: number } = TOULOUSE): unknown {
+  // Around London: a few bookshops there, and no network shares its stock in the United Kingdom.
+  if (Math.abs(around.lat - LONDON.lat) < 1 && Math.abs(around.lon - LONDON.lon) < 1) return { ...OVERPASS_HEADER, elements: structuredClone(LONDON_BOOKSHOPS) };
   return {
     version: 0.6,
     generator: 'Overpass API (stand-in)',
@@ -111,6 +114,19 @@ export function overpassAnswer(): unknown {
     ],
   };
 }
+
+const OVERPASS_HEADER = {
+  version: 0.6,
+  generator: 'Overpass API 0.7.62.1 084b4234',
+  osm3s: { timestamp_osm_base: '2026-11-30T09:12:45Z', copyright: 'The data included in this document is from www.openstreetmap.org. The data is made available under ODbL.' },
+};
+
+/** Invented bookshops around London (no real shop's data), in Overpass's element shape. */
+const LONDON_BOOKSHOPS = [
+  { type: 'node', id: 910001, lat: 51.5136, lon: -0.1301, tags: { shop: 'books', name: 'Covent Garden Books (demo)', opening_hours: 'Mo-Sa 10:00-18:00', 'addr:city': 'London' } },
+  { type: 'node', id: 910002, lat: 51.5203, lon: -0.1255, tags: { shop: 'books', name: 'Bloomsbury Pages (demo)', phone: '+44 20 7000 0002', 'addr:city': 'London' } },
+  { type: 'way', id: 910003, center: { lat: 51.4975, lon: -0.1357 }, tags: { shop: 'books', name: 'Westminster Bookroom (demo)', 'addr:city': 'London' } },
+];
 
 /**
  * Overpass's answer when the query fails on the server: still HTTP 200, with a top-level "remark" and no

@@ -28,17 +28,22 @@ beforeAll(async () => {
 });
 afterAll(async () => server.close());
 
-async function shownFor(scenario: Scenario | Partial<Record<'placedeslibraires' | 'openstreetmap', Scenario>>): Promise<{ state: string; line: string; problems: string[] }> {
-  server.setScenario(typeof scenario === 'string' ? { placedeslibraires: scenario } : scenario);
-  const lookup = createLookup({
+/** The real lookup of both sources at the stand-in server, with no cache. */
+const standInLookup = (timeoutMs: number) =>
+  createLookup({
     fetch,
     sleep: async () => {},
     isOnline: () => true,
     sources: [placeDesLibraires({ id: 'placedeslibraires', name: 'Place des Libraires', baseUrl: server.url }), openStreetMap(server.url)],
     cache: { get: async () => null, set: async () => {}, getBackoff: async () => null, setBackoff: async () => {} },
     now: () => Date.UTC(2026, 10, 26, 9),
-    timeoutMs: 300,
+    timeoutMs,
   });
+
+async function shownFor(scenario: Scenario | Partial<Record<'placedeslibraires' | 'openstreetmap', Scenario>>): Promise<{ state: string; line: string; problems: string[] }> {
+  server.setScenario(typeof scenario === 'string' ? { placedeslibraires: scenario } : scenario);
+  // Short only where the time limit is the point: a busy machine reads 5 MB slowly.
+  const lookup = standInLookup(scenario === 'timeout' ? 300 : 5000);
   const result = await lookup({ isbn13: DEMO_BOOKS.inStock, editions: [DEMO_BOOKS.inStock], storefront: 'amazon.fr', place: TOULOUSE, radiusKm: 30 });
   const view = describeLookup({ state: 'done', result });
   return {
@@ -77,6 +82,18 @@ group('what the shopper reads when OpenStreetMap misbehaves', () => {
     const shown = await shownFor({ openstreetmap: 'overpass-remark' });
     expect(shown.problems).toEqual(['OpenStreetMap could not be checked: it reported an error of its own; it is asked again with the next book.']);
     expect(shown.state).toBe('results');
+  });
+});
+
+group('where no stock network covers the shopper', () => {
+  it('says nobody can tell who has it, and counts the bookshops near them: never "no bookshop has it"', async () => {
+    server.setScenario('ok');
+    const result = await standInLookup(5000)({ isbn13: DEMO_BOOKS.inStock, editions: [DEMO_BOOKS.inStock], storefront: 'amazon.co.uk', place: { lat: 51.51, lon: -0.13, country: 'gb' }, radiusKm: 30 });
+    const view = describeLookup({ state: 'done', result });
+    expect(view.state).toBe('no-stock-network');
+    expect(t(view.line[0], view.line[1])).toBe(
+      'No bookshop network shares its stock where you are, so nobody can say which shop has it. 3 bookshops near you: call ahead, or order from an independent bookshop online.',
+    );
   });
 });
 

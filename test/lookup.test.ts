@@ -49,6 +49,21 @@ beforeEach(() => {
 });
 
 describe('the lookup', () => {
+  it('asks no stock network for a place none of them covers, and says stock is unknown rather than "none has it"', async () => {
+    const london = { ...request(), storefront: 'amazon.co.uk', place: { lat: 51.51, lon: -0.13, country: 'gb' } };
+    const result = await makeLookup()(london);
+    expect(requests.some((url) => url.includes('getshoplist.php'))).toBe(false);
+    expect(result.stockCovered).toBe(false);
+    expect(result.sources.map((s) => [s.sourceId, s.state])).toEqual([['openstreetmap', 'ok']]);
+    expect(result.shops.map((s) => [s.name, s.stock])).toEqual([
+      ['Covent Garden Books (demo)', 'unknown'],
+      ['Bloomsbury Pages (demo)', 'unknown'],
+      ['Westminster Bookroom (demo)', 'unknown'],
+    ]);
+    // In France the network is asked, and covers the place.
+    expect((await makeLookup()({ ...request(), place: { ...TOULOUSE, country: 'fr' } })).stockCovered).toBe(true);
+  });
+
   it('does not keep an Overpass runtime error as "no bookshops here": the next book asks again', async () => {
     server.setScenario({ openstreetmap: 'overpass-remark' });
     const lookup = makeLookup();

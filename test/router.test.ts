@@ -43,7 +43,7 @@ describe('the background router', () => {
       tabLookups: createTabLookups(session),
       settings: createSettingsStore(fakeStorageArea()),
       badge: createBadge(action, (key, sub) => `${key}${sub ? ` ${sub}` : ''}`),
-      lookupFor: () => Object.assign(async () => ({}) as LookupResult, { sources: [] }),
+      lookupFor: () => Object.assign(async () => ({}) as LookupResult, { sourcesFor: () => [] }),
       geocode: async () => ({ ok: false, reason: 'not-found' }),
       now: () => 1_700_000_000_000,
       askTab: () => pageAnswer(),

@@ -91,6 +91,15 @@ describe('a tab with a book', () => {
     expect(cards).toEqual([{ tabId: 7, card: { type: 'ShowCard', withBook: 4, stockUnknown: 2, nearestKm: 0.5, nearestName: 'Librairie Saint-Honoré (démo)', country: 'fr' } }]);
   });
 
+  it('in London, where no stock network shares its stock, marks the badge "?" and the card counts shops of unknown stock, never "none has it"', async () => {
+    expect(await service.setPlace({ type: 'SetPlace', query: 'London', country: 'gb' })).toEqual({ ok: true, label: 'London' });
+    await service.bookSeen(7, 'amazon.co.uk', book);
+    expect(action.badge(7)).toMatchObject({ text: '?', title: 'badgeTitleNoStockNetwork' });
+    expect(cards).toEqual([{ tabId: 7, card: { type: 'ShowCard', withBook: 0, stockUnknown: 3, nearestKm: 0.4, nearestName: 'Covent Garden Books (demo)', country: 'gb' } }]);
+    const lookup = (await service.tabState(7)).lookup;
+    expect(lookup?.state === 'done' && lookup.result.stockCovered).toBe(false);
+  });
+
   it('shows no card while there is no place, nor when no source answered', async () => {
     await service.bookSeen(8, 'amazon.fr', book);
     expect(action.badge(8).text).toBe('•');

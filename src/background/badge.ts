@@ -29,6 +29,8 @@ export function createBadge(action: BadgeApi, t: Translate, icons: (name: IconNa
       show(tabId, String(count), count > 0 ? GREEN : GREY, count > 0 ? t('badgeTitleCount', String(count)) : t('badgeTitleNone')),
     /** Only the directory answered: shops nearby, stock unknown. */
     showDirectoryOnly: (tabId: number) => show(tabId, '?', GREY, t('badgeTitleDirectoryOnly')),
+    /** No stock network covers the shopper's country: nobody can say, so no figure. */
+    showNoStockNetwork: (tabId: number) => show(tabId, '?', GREY, t('badgeTitleNoStockNetwork')),
     /** No source could be reached. */
     showUnreachable: (tabId: number) => show(tabId, '!', AMBER, t('badgeTitleUnreachable')),
     async clear(tabId: number): Promise<void> {

@@ -74,7 +74,7 @@ export function createTabService(deps: TabServiceDeps) {
       return;
     }
     const lookup = deps.lookupFor(settings);
-    const progress = lookup.sources.map((source) => ({ sourceId: source.id, name: source.name, state: 'waiting' }));
+    const progress = lookup.sourcesFor(settings.place.country).map((source) => ({ sourceId: source.id, name: source.name, state: 'waiting' }));
     const startedAt = deps.now();
     // "Asking" and the book's badge are written while the sources are asked, not before: from a warm
     // cache the answer comes in a few milliseconds. Progress follows as sources answer: one write at a
@@ -111,6 +111,7 @@ export function createTabService(deps: TabServiceDeps) {
   async function showAnswer(tabId: number, result: LookupResult, storefront: string): Promise<void> {
     const answered = result.sources.filter((s) => s.state === 'ok');
     if (answered.some((s) => s.kind === 'stock')) await badge.showCount(tabId, shopsWithTheBook(result));
+    else if (answered.length > 0 && !result.stockCovered) await badge.showNoStockNetwork(tabId);
     else if (answered.length > 0) await badge.showDirectoryOnly(tabId);
     else await badge.showUnreachable(tabId);
     const withBook = result.shops.filter(hasTheBook);

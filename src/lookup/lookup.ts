@@ -43,7 +43,8 @@ export interface LookupRequest {
   isbn13: string;
   editions: string[];
   storefront: string;
-  place: LatLon;
+  /** The shopper's place; its country decides which stock networks cover it (all when it is not known). */
+  place: LatLon & { country?: string };
   radiusKm: number;
   /** Called as each source answers (for the popup's progress), before the lookup is finished. */
   onSourceDone?: (status: SourceStatus) => void;
@@ -118,11 +119,17 @@ export function createLookup(deps: LookupDeps) {
     return unplaced > 0 ? { ...answer.status, unplaced } : answer.status;
   }
 
+  /** The sources that cover a place in this country: a network with no shop there is not sent the ISBN. */
+  function sourcesFor(country: string | undefined): ShopSource[] {
+    return deps.sources.filter((source) => !country || !source.countries || source.countries.includes(country));
+  }
+
   async function lookup(request: LookupRequest): Promise<LookupResult> {
     const place = roundPlace(request.place);
     const query: SourceQuery = { isbn13: request.isbn13, place, radiusKm: request.radiusKm };
+    const sources = sourcesFor(request.place.country);
     const answers = await Promise.all(
-      deps.sources.map(async (source) => {
+      sources.map(async (source) => {
         const answer = await ask(source, query);
         request.onSourceDone?.(withUnplaced(answer));
         return answer;
@@ -133,7 +140,7 @@ export function createLookup(deps: LookupDeps) {
 
     // Other editions only from stock sources that answered: one that just failed would fail again (and a
     // timeout would make the shopper wait twice).
-    const stockSources = deps.sources.filter((source, i) => source.perBook && answers[i]!.status.state === 'ok');
+    const stockSources = sources.filter((source, i) => source.perBook && answers[i]!.status.state === 'ok');
     if (!shops.some(hasTheBook) && stockSources.length > 0) {
       const others = request.editions.filter((isbn) => isbn !== request.isbn13).slice(0, MAX_OTHER_EDITIONS);
       for (const isbn13 of others) {
@@ -150,12 +157,13 @@ export function createLookup(deps: LookupDeps) {
       radiusKm: request.radiusKm,
       shops,
       sources: answers.map(withUnplaced),
+      stockCovered: sources.some((source) => source.kind === 'stock'),
       editionsAsked,
       portals: portalLinks(request.storefront, request.isbn13),
       finishedAt: deps.now(),
     };
   }
-  return Object.assign(lookup, { sources: deps.sources.map(({ id, name }) => ({ id, name })) });
+  return Object.assign(lookup, { sourcesFor: (country?: string) => sourcesFor(country).map(({ id, name }) => ({ id, name })) });
 }
 
 export type Lookup = ReturnType<typeof createLookup>;

@@ -29,6 +29,8 @@ export const LookupResultSchema = z.object({
   /** Each with its distance from the shopper, computed here. */
   shops: z.array(ShopSchema.extend({ distanceKm: z.number() })),
   sources: z.array(SourceStatusSchema),
+  /** Some stock network covers the shopper's country (false: nobody can say who has the book in stock). */
+  stockCovered: z.boolean().default(true),
   /** Other print editions asked for, because no shop nearby had the exact one. */
   editionsAsked: z.array(z.string()),
   /** Links to the book on the storefront country's national portals. */

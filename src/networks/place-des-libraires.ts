@@ -48,6 +48,8 @@ export interface PlaceDesLibrairesInstance {
   name: string;
   /** e.g. https://www.placedeslibraires.fr/ */
   baseUrl: string;
+  /** Where its shops are (default France): the network is asked only for a shopper placed there. */
+  countries?: readonly string[];
 }
 
 export function placeDesLibraires(instance: PlaceDesLibrairesInstance): ShopSource {
@@ -58,6 +60,7 @@ export function placeDesLibraires(instance: PlaceDesLibrairesInstance): ShopSour
     name: instance.name,
     kind: 'stock',
     perBook: true,
+    countries: instance.countries ?? ['fr'],
     request({ isbn13 }: SourceQuery) {
       const url = `${base}getshoplist.php?ISBN=${encodeURIComponent(isbn13)}`;
       return { url, cacheKey: url };
@@ -99,9 +102,9 @@ export function placeDesLibraires(instance: PlaceDesLibrairesInstance): ShopSour
 
 /** The network itself, and the regional portals that research says run the same engine (each its own instance). */
 export const PLACE_DES_LIBRAIRES_INSTANCES: PlaceDesLibrairesInstance[] = [
-  { id: 'placedeslibraires', name: 'Place des Libraires', baseUrl: 'https://www.placedeslibraires.fr/' },
-  { id: 'chez-mon-libraire', name: 'Chez mon libraire', baseUrl: 'https://www.chez-mon-libraire.fr/' },
-  { id: 'parislibrairies', name: 'Paris Librairies', baseUrl: 'https://www.parislibrairies.fr/' },
-  { id: 'librairies-nouvelle-aquitaine', name: 'Librairies Nouvelle-Aquitaine', baseUrl: 'https://www.librairies-nouvelleaquitaine.com/' },
-  { id: 'librel', name: 'Librel', baseUrl: 'https://www.librel.be/' },
+  { id: 'placedeslibraires', name: 'Place des Libraires', baseUrl: 'https://www.placedeslibraires.fr/', countries: ['fr'] },
+  { id: 'chez-mon-libraire', name: 'Chez mon libraire', baseUrl: 'https://www.chez-mon-libraire.fr/', countries: ['fr'] },
+  { id: 'parislibrairies', name: 'Paris Librairies', baseUrl: 'https://www.parislibrairies.fr/', countries: ['fr'] },
+  { id: 'librairies-nouvelle-aquitaine', name: 'Librairies Nouvelle-Aquitaine', baseUrl: 'https://www.librairies-nouvelleaquitaine.com/', countries: ['fr'] },
+  { id: 'librel', name: 'Librel', baseUrl: 'https://www.librel.be/', countries: ['be'] },
 ];

@@ -32,6 +32,8 @@ export interface ShopSource {
   shops(data: unknown, query: SourceQuery): Shop[] | null | SourceFailure;
   /** The client's time limit for this source, when it is not the default (it must agree with any server-side limit). */
   timeoutMs?: number;
+  /** Where the source has shops (ISO 3166-1 alpha-2, lower case); absent: anywhere. A source is asked only for a place it covers. */
+  countries?: readonly string[];
   /** Until when an answer may be reused. */
   expiresAt(fetchedAt: number): number;
   attribution?: string;

@@ -4,7 +4,7 @@ import type { SourceStatus } from '../lookup/result';
 import { hasTheBook } from '../shops/shop';
 import type { TabLookup, TabState } from '../shared/messages';
 
-export type ViewState = 'reading' | 'not-a-book' | 'no-place' | 'asking' | 'results' | 'none-nearby' | 'unreachable' | 'directory-only';
+export type ViewState = 'reading' | 'not-a-book' | 'no-place' | 'asking' | 'results' | 'none-nearby' | 'unreachable' | 'directory-only' | 'no-stock-network';
 
 export interface View {
   state: ViewState;
@@ -69,6 +69,8 @@ export function describeLookup(lookup: TabLookup | null): View {
   const answered = result.sources.filter((source) => source.state === 'ok');
   const withBook = result.shops.filter(hasTheBook).length;
   if (answered.length === 0) return { state: 'unreachable', line: ['stateUnreachable'], problems };
+  // No network shares its stock where the shopper is: never "no shop has it", which nobody knows.
+  if (!result.stockCovered) return { state: 'no-stock-network', line: ['stateNoStockNetwork', [String(result.shops.length)]], problems };
   if (withBook > 0) return { state: 'results', line: [withBook === 1 ? 'stateOneShop' : 'stateShops', [String(withBook)]], problems };
   if (!answered.some((source) => source.kind === 'stock') && result.shops.length > 0) {
     return { state: 'directory-only', line: ['stateDirectoryOnly', [String(result.shops.length)]], problems };

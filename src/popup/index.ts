@@ -361,6 +361,10 @@ async function renderNow(known?: TabState): Promise<void> {
   renderProblems(view);
   renderWider(view, result?.radiusKm);
   renderPortals(result);
+  // Where nobody knows who has it in stock, ordering from an independent bookshop online comes first.
+  const [portals, results] = [byId('portals'), byId('results')];
+  if (view.state === 'no-stock-network') results.before(portals);
+  else results.after(portals);
   renderOsmCredit(result);
   await renderResults(result);
 }

@@ -216,6 +216,36 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     for (const page of [popup, nextPopup, tab, next.tab]) await page.close();
   });
 
+  it('in London, where no bookshop network shares its stock, says nobody can tell, with a "?" badge, the portals first and a card that agrees', async () => {
+    await useStandInServer(extensionPage, server.url, { label: 'London', lat: 51.51, lon: -0.13, country: 'gb', foundBy: 'nominatim' });
+    const { tab, tabId } = await openBook('https://www.amazon.co.uk/dp/2070360024', DEMO, '9782070360024');
+    const popup = await openPopup(tabId);
+    await stateOf(popup, 'no-stock-network');
+    expect(await textOf(popup, '#status')).toBe(
+      'No bookshop network shares its stock where you are, so nobody can say which shop has it. 3 bookshops near you: call ahead, or order from an independent bookshop online.',
+    );
+    expect(await waitForBadge(extensionPage, tabId, '?')).toBe('?');
+    expect(await shopNames(popup)).toEqual(['Covent Garden Books (demo)', 'Bloomsbury Pages (demo)', 'Westminster Bookroom (demo)']);
+    // Ordering online comes before the list; "look further" cannot change the answer, so it is not offered.
+    expect(await popup.evaluate(() => document.getElementById('portals')!.compareDocumentPosition(document.getElementById('results')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
+    expect(await popup.$$eval('#portal-list a', (as) => as.map((a) => a.textContent))).toEqual(['Hive', 'Bookshop.org UK']);
+    expect(await popup.$eval('#wider', (el) => (el as HTMLElement).hidden)).toBe(true);
+    // The place came from Nominatim: credited as its policy asks.
+    expect(await popup.$$eval('#place-credit a', (as) => as.map((a) => (a as HTMLAnchorElement).href))).toEqual(['https://www.openstreetmap.org/copyright']);
+    // The card says the same: bookshops nearby, stock unknown.
+    await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.textContent?.includes('bookshops'), { polling: 100, timeout: 10_000 });
+    const card = await tab.evaluate(() => document.getElementById('local-bookshops-card')!.shadowRoot!.querySelector('.card')!.textContent);
+    expect(card).toContain('3 bookshops near you (stock unknown)');
+    expect(card).not.toMatch(/no bookshop|have it/i);
+    if (name === 'chromium') {
+      await popup.bringToFront();
+      await popup.setViewport({ width: 400, height: 900 });
+      await popup.screenshot({ path: `${SCREENSHOTS}/popup-london.png`, fullPage: true });
+    }
+    await popup.close();
+    await tab.close();
+  });
+
   it('shows hostile shop texts as text in the list, the marker popups and the card, runs nothing, and keeps the list when the tiles are refused', async () => {
     await useStandInServer(extensionPage, server.url, { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' });
     await extensionPage.evaluate(async () => {
