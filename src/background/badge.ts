@@ -1,6 +1,7 @@
 // The toolbar icon's badge, per tab: how many shops nearby have the book, or a quiet mark saying why
 // there is no figure. Pages that are not books get nothing at all.
 import type { Action } from '../shared/browser';
+import { counted } from '../shared/plural';
 import { ICON_PATHS, type IconDetails, type IconName } from './icons';
 
 export type BadgeApi = Pick<Action.Static, 'setBadgeText' | 'setBadgeBackgroundColor' | 'setTitle' | 'setIcon'>;
@@ -11,8 +12,8 @@ const GREEN = '#1f6f50';
 const GREY = '#5f6368';
 const AMBER = '#b45309';
 
-/** `icons`: what setIcon is given for each icon (decoded pixels in the worker, paths in tests). */
-export function createBadge(action: BadgeApi, t: Translate, icons: (name: IconName) => IconDetails = (name) => ({ path: ICON_PATHS[name] })) {
+/** `icons`: what setIcon is given for each icon (decoded pixels in the worker, paths in tests); `locale`: the words' language, for plurals. */
+export function createBadge(action: BadgeApi, t: Translate, icons: (name: IconName) => IconDetails = (name) => ({ path: ICON_PATHS[name] }), locale = 'en') {
   async function show(tabId: number, text: string, color: string, title: string): Promise<void> {
     await Promise.all([
       action.setIcon({ tabId, ...icons('book') }),
@@ -26,7 +27,7 @@ export function createBadge(action: BadgeApi, t: Translate, icons: (name: IconNa
     showBookSeen: (tabId: number, isbn13: string | null) => show(tabId, '•', GREY, isbn13 ? t('badgeTitleBookSeen', isbn13) : t('actionTitle')),
     /** Stock sources answered: how many shops within the radius have it (grey when none). */
     showCount: (tabId: number, count: number) =>
-      show(tabId, String(count), count > 0 ? GREEN : GREY, count > 0 ? t('badgeTitleCount', String(count)) : t('badgeTitleNone')),
+      show(tabId, String(count), count > 0 ? GREEN : GREY, count > 0 ? counted(t, locale, 'badgeTitleCount', count, [String(count)]) : t('badgeTitleNone')),
     /** Only the directory answered: shops nearby, stock unknown. */
     showDirectoryOnly: (tabId: number) => show(tabId, '?', GREY, t('badgeTitleDirectoryOnly')),
     /** No stock network covers the shopper's country: nobody can say, so no figure. */

@@ -3,6 +3,7 @@
 import { createLookup, type Lookup } from '../lookup/lookup';
 import { createGeocoder } from '../networks/geocoders';
 import { browser, type Runtime } from '../shared/browser';
+import { uiLocale } from '../shared/locale';
 import { TAB_BOOK_PREFIX } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import { createBadge } from './badge';
@@ -60,7 +61,12 @@ const tabs = createTabService({
   tabBooks,
   tabLookups,
   settings: settingsStore,
-  badge: createBadge(browser.action, (key, substitutions) => browser.i18n.getMessage(key, substitutions), createIcons((path) => browser.runtime.getURL(path))),
+  badge: createBadge(
+    browser.action,
+    (key, substitutions) => browser.i18n.getMessage(key, substitutions),
+    createIcons((path) => browser.runtime.getURL(path)),
+    uiLocale((key) => browser.i18n.getMessage(key)),
+  ),
   lookupFor,
   geocode: (query, country, settings) => geocoderFor(settings)(query, country),
   now,

@@ -4,6 +4,7 @@
 // events a page script makes up (isTrusted), and every text goes in as text.
 import { CARD_AFTER_FALLBACK_IDS, CARD_AFTER_IDS, CARD_APPEND_IDS } from '../book/amazon-selectors';
 import { kilometres } from '../shared/locale';
+import { counted } from '../shared/plural';
 import type { ShowCard } from '../shared/messages';
 
 export const CARD_HOST_ID = 'local-bookshops-card';
@@ -59,8 +60,9 @@ export function showCard(message: ShowCard, { document, t, locale, onOpen, onDis
   }
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const km = message.nearestKm === null ? '' : kilometres(locale).format(message.nearestKm);
-  const count = new Intl.NumberFormat(locale).format(message.withBook || message.stockUnknown);
-  const key = message.withBook > 0 ? (message.withBook === 1 ? 'cardOneShop' : 'cardShops') : 'cardStockUnknown';
+  const shops = message.withBook || message.stockUnknown;
+  const count = new Intl.NumberFormat(locale).format(shops);
+  const key = message.withBook > 0 ? 'cardShops' : 'cardStockUnknown';
 
   const make = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text: string) => {
     const node = document.createElement(tag);
@@ -71,7 +73,7 @@ export function showCard(message: ShowCard, { document, t, locale, onOpen, onDis
   const card = make('div', 'card', '');
   card.setAttribute('role', 'complementary');
   card.setAttribute('aria-label', t('extensionName'));
-  const headline = make('p', 'headline', t(key, [count, km]));
+  const headline = make('p', 'headline', counted(t, locale, key, shops, [count, km]));
   const open = make('button', 'open', t('cardOpen'));
   open.type = 'button';
   const close = make('button', 'close', '×');

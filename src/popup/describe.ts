@@ -8,8 +8,8 @@ export type ViewState = 'reading' | 'not-a-book' | 'no-place' | 'asking' | 'resu
 
 export interface View {
   state: ViewState;
-  /** i18n key and substitutions of the one line that explains the state. */
-  line: [string, string[]?];
+  /** i18n key and substitutions of the one line that explains the state, and the count its words agree with. */
+  line: [string, string[]?, number?];
   /** Sources that could not be checked, with the i18n key of the reason. */
   problems: Array<{ source: SourceStatus; reason: string }>;
 }
@@ -70,10 +70,10 @@ export function describeLookup(lookup: TabLookup | null): View {
   const withBook = result.shops.filter(hasTheBook).length;
   if (answered.length === 0) return { state: 'unreachable', line: ['stateUnreachable'], problems };
   // No network shares its stock where the shopper is: never "no shop has it", which nobody knows.
-  if (!result.stockCovered) return { state: 'no-stock-network', line: ['stateNoStockNetwork', [String(result.shops.length)]], problems };
-  if (withBook > 0) return { state: 'results', line: [withBook === 1 ? 'stateOneShop' : 'stateShops', [String(withBook)]], problems };
+  if (!result.stockCovered) return { state: 'no-stock-network', line: ['stateNoStockNetwork', [String(result.shops.length)], result.shops.length], problems };
+  if (withBook > 0) return { state: 'results', line: ['stateShops', [String(withBook)], withBook], problems };
   if (!answered.some((source) => source.kind === 'stock') && result.shops.length > 0) {
-    return { state: 'directory-only', line: ['stateDirectoryOnly', [String(result.shops.length)]], problems };
+    return { state: 'directory-only', line: ['stateDirectoryOnly', [String(result.shops.length)], result.shops.length], problems };
   }
   return { state: 'none-nearby', line: ['stateNoShop', [String(result.radiusKm)]], problems };
 }

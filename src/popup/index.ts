@@ -5,6 +5,7 @@ import { toIsbn13 } from '../book/isbn';
 import type { LookupResult, SourceStatus } from '../lookup/result';
 import { browser } from '../shared/browser';
 import { kilometres, uiLocale } from '../shared/locale';
+import { counted } from '../shared/plural';
 import { displayIsbn13 } from '../shared/isbn-format';
 import {
   TabBook,
@@ -77,11 +78,20 @@ function renderPlace(state: TabState, view: View, book: TabBook | null): void {
         country: state.place?.country ?? countryOfStorefront(book?.storefront),
         currentLabel: state.place?.label,
         radiusKm: state.place?.radiusKm,
+        // After saving, focus goes to the line that says what was found there.
         onSaved: () => {
           slot.dataset.open = 'false';
           slot.replaceChildren();
-          void render();
+          void render().then(() => byId('status').focus());
         },
+        // A place is set: the form was opened by "Change", and Cancel or Escape closes it.
+        onCancel: state.place
+          ? () => {
+              slot.dataset.open = 'false';
+              slot.replaceChildren();
+              byId('place-change').focus();
+            }
+          : undefined,
       }),
     );
   } else if (!wantsForm) {
@@ -211,6 +221,10 @@ async function renderResults(result: LookupResult | null): Promise<void> {
     onToggleFavourite: (shop) => void toggleFavourite(shop),
     onFocusShop: (shopId) => map?.view?.highlight(shopId),
   });
+  if (refocusPinOf) {
+    list.querySelector<HTMLElement>(`li[data-shop-id="${CSS.escape(refocusPinOf)}"] .pin`)?.focus();
+    refocusPinOf = null;
+  }
   if (!firstListPainted) {
     firstListPainted = true;
     performance.mark('list-painted');
@@ -265,6 +279,7 @@ async function showMap(result: LookupResult, key: string): Promise<void> {
       item?.scrollIntoView({ block: 'nearest' });
       item?.focus({ preventScroll: true });
     },
+    labels: { zoomIn: t('zoomIn'), zoomOut: t('zoomOut') },
     onTilesFailed: () => {
       status.hidden = false;
       status.textContent = t('mapTilesFailed');
@@ -279,10 +294,15 @@ function renderPortals(result: LookupResult | null): void {
   byId('portal-list').replaceChildren(...(result?.portals ?? []).map((portal) => element('li', {}, externalLink(portal.url, portal.name))));
 }
 
+/** The shop whose star had focus when it was pressed: the list redraws, and focus stays on that star. */
+let refocusPinOf: string | null = null;
+
 async function toggleFavourite(shop: ListedShop): Promise<void> {
   const pinned = settings.favourites.some((f) => f.id === shop.id);
   const favourites = pinned ? settings.favourites.filter((f) => f.id !== shop.id) : [...settings.favourites, { id: shop.id, name: shop.name }];
+  refocusPinOf = shop.id;
   await browser.storage.sync.set({ [SETTINGS_KEY]: { ...settings, favourites } });
+  byId('announce').textContent = t(pinned ? 'shopUnpinned' : 'shopPinned', shop.name);
 }
 
 async function search(isbn13: string): Promise<void> {
@@ -353,7 +373,8 @@ async function renderNow(known?: TabState): Promise<void> {
   // it and it starts the lookup again (it sees that nobody is finishing the stored one).
   clearTimeout(askAgain);
   if (view.state === 'asking' && !searched) askAgain = setTimeout(() => void render(), ASK_AGAIN_MS);
-  byId('status').textContent = t(view.line[0], view.line[1]);
+  const [key, substitutions, count] = view.line;
+  byId('status').textContent = count === undefined ? t(key, substitutions) : counted(t, locale, key, count, substitutions ?? []);
   byId('search-form').hidden = view.state !== 'not-a-book' && !searched;
   renderBook(state.book, result);
   renderPlace(state, view, state.book);

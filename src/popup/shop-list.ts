@@ -46,21 +46,25 @@ export function renderShopList(list: HTMLElement, shops: ListedShop[], options: 
       const item = element('li', { 'data-shop-id': shop.id, 'data-stock': shop.stock, tabindex: '-1' });
       if (pinned) item.dataset.pinned = 'true';
       const heading = element('h3', { class: 'shop-name' }, shop.name);
-      const pin = element('button', { type: 'button', class: 'pin', 'aria-pressed': String(pinned), title: t(pinned ? 'unpinShop' : 'pinShop'), 'aria-label': t(pinned ? 'unpinShop' : 'pinShop') }, pinned ? '★' : '☆');
+      // A toggle keeps one name; aria-pressed says whether it is on. Each names its shop: six "Pin" buttons read alike.
+      const pinLabel = t('pinShopNamed', shop.name);
+      const pin = element('button', { type: 'button', class: 'pin', 'aria-pressed': String(pinned), title: pinLabel, 'aria-label': pinLabel }, pinned ? '★' : '☆');
       pin.addEventListener('click', () => options.onToggleFavourite(shop));
       const facts = element('p', { class: 'shop-meta' }, [distance.format(shop.distanceKm), stockWords(shop, isbn13, t)].join(' · '));
       const hours = element('p', { class: 'shop-hours' });
       if (shop.closedForHolidays) hours.textContent = t('closedForHolidays');
       const address = [shop.address.street, [shop.address.postalCode, shop.address.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
       const links = element('p', { class: 'shop-links' });
-      if (shop.phone) links.append(element('a', { href: `tel:${shop.phone.replace(/[^\d+]/g, '')}` }, shop.phone));
+      // Each link's name starts with its visible words and names the shop, so a list of links reads apart.
+      const named = (key: string) => ({ 'aria-label': t(key, shop.name) });
+      if (shop.phone) links.append(element('a', { href: `tel:${shop.phone.replace(/[^\d+]/g, '')}`, 'aria-label': t('callShop', [shop.phone, shop.name]) }, shop.phone));
       if (shop.location) {
         const to = `${shop.location.lat.toFixed(5)},${shop.location.lon.toFixed(5)}`;
-        links.append(externalLink(`https://www.openstreetmap.org/directions?route=${encodeURIComponent(`;${to}`)}`, t('directions')));
+        links.append(externalLink(`https://www.openstreetmap.org/directions?route=${encodeURIComponent(`;${to}`)}`, t('directions'), named('directionsTo')));
       }
       const page = shop.links.reserve ?? shop.links.book;
-      if (isWebLink(page)) links.append(externalLink(page, t(shop.links.reserve ? 'reserve' : 'bookPage')));
-      if (isWebLink(shop.website)) links.append(externalLink(shop.website, t('website')));
+      if (isWebLink(page)) links.append(externalLink(page, t(shop.links.reserve ? 'reserve' : 'bookPage'), named(shop.links.reserve ? 'reserveAt' : 'bookPageAt')));
+      if (isWebLink(shop.website)) links.append(externalLink(shop.website, t('website'), named('websiteOf')));
       item.append(element('div', { class: 'shop-head' }, heading, pin), facts, hours);
       if (address) item.append(element('p', { class: 'shop-address' }, address));
       item.append(links);

@@ -13,6 +13,8 @@ export interface ShopMapOptions {
   describeShop: (shop: ListedShop) => string;
   onSelect: (shopId: string) => void;
   onTilesFailed: () => void;
+  /** The zoom buttons' names, in the shopper's language (Leaflet's own are English). */
+  labels: { zoomIn: string; zoomOut: string };
 }
 
 export interface ShopMap {
@@ -23,8 +25,11 @@ export interface ShopMap {
 
 export function createShopMap(container: HTMLElement, options: ShopMapOptions): ShopMap {
   // Keyboard users move through the list, which holds everything the map shows.
-  const map = L.map(container, { keyboard: false, scrollWheelZoom: false, zoomSnap: 0.5 });
+  const map = L.map(container, { keyboard: false, scrollWheelZoom: false, zoomSnap: 0.5, zoomControl: false });
+  L.control.zoom({ zoomInTitle: options.labels.zoomIn, zoomOutTitle: options.labels.zoomOut }).addTo(map);
   map.attributionControl.setPrefix(false);
+  // The list says everything the markers show, with names; screen readers would meet them as unnamed shapes.
+  map.getPane('markerPane')?.setAttribute('aria-hidden', 'true');
   const tiles = L.tileLayer(options.tiles.url, { attribution: escapeHtml(options.tiles.attribution), maxZoom: 18, crossOrigin: false });
   let loaded = 0;
   let failedOnce = false;

@@ -50,9 +50,11 @@ export interface PlaceFormOptions {
   currentLabel?: string;
   radiusKm?: number;
   onSaved?: (label: string) => void;
+  /** Given when there is a place to go back to: a Cancel button, and Escape, close the form unchanged. */
+  onCancel?: () => void;
 }
 
-export function createPlaceForm({ country, currentLabel, radiusKm = DEFAULT_RADIUS_KM, onSaved }: PlaceFormOptions): HTMLFormElement {
+export function createPlaceForm({ country, currentLabel, radiusKm = DEFAULT_RADIUS_KM, onSaved, onCancel }: PlaceFormOptions): HTMLFormElement {
   const locale = uiLocale((key) => browser.i18n.getMessage(key));
   const form = element('form', { class: 'place-form', novalidate: '' });
   const input = element('input', { name: 'place', type: 'text', autocomplete: 'postal-code', maxlength: '100', required: '', id: 'place-input', 'aria-describedby': 'place-message' });
@@ -78,6 +80,17 @@ export function createPlaceForm({ country, currentLabel, radiusKm = DEFAULT_RADI
     element('button', { type: 'submit' }, t('placeSave')),
     message,
   );
+  if (onCancel) {
+    const cancel = element('button', { type: 'button', class: 'link place-cancel' }, t('placeCancel'));
+    cancel.addEventListener('click', onCancel);
+    message.before(cancel);
+    form.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        onCancel();
+      }
+    });
+  }
   async function save(place: Pick<SetPlace, 'query' | 'position'>): Promise<void> {
     message.textContent = '';
     form.setAttribute('aria-busy', 'true');

@@ -246,6 +246,51 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     await tab.close();
   });
 
+  it('keeps keyboard focus where the shopper is, names each shop in its buttons and links, and announces pinning', async () => {
+    await useStandInServer(extensionPage, server.url, TOULOUSE);
+    const { tab, tabId } = await openBook(DEMO_URL, DEMO, '9782070360024');
+    const popup = await openPopup(tabId);
+    await stateOf(popup, 'results');
+    const active = () =>
+      popup.evaluate(() => {
+        const a = document.activeElement!;
+        return { id: a.id, className: a.className, shop: a.closest('li')?.getAttribute('data-shop-id') ?? null, label: a.getAttribute('aria-label'), pressed: a.getAttribute('aria-pressed') };
+      });
+    // Each star and link says which shop it is for; the markers, which the list repeats, are hidden from screen readers.
+    expect(await popup.$eval('li[data-shop-id="placedeslibraires:9101"] .shop-links a[href*="directions"]', (a) => a.getAttribute('aria-label'))).toBe('Directions to Librairie du Capitole (démo)');
+    await popup.waitForSelector('#map .leaflet-marker-pane');
+    expect(await popup.$eval('#map .leaflet-marker-pane', (pane) => pane.getAttribute('aria-hidden'))).toBe('true');
+
+    // Pinning from the keyboard: the list redraws with the shop on top, and focus stays on its star.
+    const star = 'li[data-shop-id="openstreetmap:node/900002"] .pin';
+    await popup.focus(star);
+    await popup.keyboard.press('Enter');
+    await popup.waitForSelector('li[data-shop-id="openstreetmap:node/900002"][data-pinned="true"]');
+    expect(await active()).toEqual({ id: '', className: 'pin', shop: 'openstreetmap:node/900002', label: 'Pin Bulles et Cases (démo) to the top', pressed: 'true' });
+    expect(await popup.$$eval('#shop-list li[data-shop-id]', (items) => items[0]!.getAttribute('data-shop-id'))).toBe('openstreetmap:node/900002');
+    expect(await textOf(popup, '#announce')).toBe('Bulles et Cases (démo) is pinned to the top.');
+    await popup.keyboard.press('Enter');
+    await popup.waitForSelector('li[data-shop-id="openstreetmap:node/900002"]:not([data-pinned])');
+    expect((await active()).shop).toBe('openstreetmap:node/900002');
+
+    // "Change" opens the form; Escape closes it and gives focus back to "Change".
+    await popup.click('#place-change');
+    await popup.waitForFunction(() => document.activeElement?.getAttribute('name') === 'place', { polling: 100, timeout: 5000 });
+    await popup.keyboard.press('Escape');
+    await popup.waitForFunction(() => !document.querySelector('.place-form'), { polling: 100, timeout: 5000 });
+    expect((await active()).id).toBe('place-change');
+    // Saving a place moves focus to the line that says what was found.
+    await popup.click('#place-change');
+    await popup.waitForFunction(() => document.activeElement?.getAttribute('name') === 'place', { polling: 100, timeout: 5000 });
+    await popup.$eval('input[name="place"]', (el) => ((el as HTMLInputElement).value = ''));
+    await popup.type('input[name="place"]', 'Toulouse');
+    await popup.keyboard.press('Enter');
+    await popup.waitForFunction(() => document.activeElement?.id === 'status', { polling: 100, timeout: 10_000 });
+    expect(await textOf(popup, '#status')).toBe('4 bookshops near you have it.');
+    await popup.close();
+    await tab.close();
+  });
+
   it('shows hostile shop texts as text in the list, the marker popups and the card, runs nothing, and keeps the list when the tiles are refused', async () => {
     await useStandInServer(extensionPage, server.url, { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' });
     await extensionPage.evaluate(async () => {
@@ -360,6 +405,10 @@ describeInChromium('the popup in French', () => {
     const status = await textOf(popup, '#status');
     expect(status).toBe('4 librairies près de chez vous l’ont.');
     expect((await popup.$$eval('#shop-list li .shop-meta', (items) => items.map((p) => p.textContent)))[0]).toBe('0,5\u202fkm · En stock');
+    // Every word in French, Leaflet's zoom buttons and the named stars included.
+    await popup.waitForSelector('#map .leaflet-control-zoom-in');
+    expect(await popup.$$eval('#map .leaflet-control-zoom a', (as) => as.map((a) => a.getAttribute('title')))).toEqual(['Zoomer', 'Dézoomer']);
+    expect(await popup.$eval('#shop-list li .pin', (b) => b.getAttribute('aria-label'))).toBe('Épingler Librairie Saint-Honoré (démo) en haut');
     mkdirSync(SCREENSHOTS, { recursive: true });
     await popup.bringToFront();
     await popup.setViewport({ width: 400, height: 900 });

@@ -1,0 +1,16 @@
+// Counted words in the shopper's language ("1 bookshop", "2 bookshops", "0 librairie"): the browser's
+// i18n has no plural forms, so a message may have a `<key>_one` form, chosen by the language's own
+// rule (Intl.PluralRules), and `<key>` serves every other count.
+
+export type Message = (key: string, substitutions?: string[]) => string;
+
+export function counted(message: Message, locale: string, key: string, count: number, substitutions: string[]): string {
+  let category: Intl.LDMLPluralRule = 'other';
+  try {
+    category = new Intl.PluralRules(locale).select(count);
+  } catch {
+    category = count === 1 ? 'one' : 'other';
+  }
+  // A language without a `_one` message (or a browser that returns '' for it) falls back to `key`.
+  return (category === 'one' && message(`${key}_one`, substitutions)) || message(key, substitutions);
+}

@@ -1,0 +1,46 @@
+// Counted words follow each language's own plural rule: "1 bookshop", "2 bookshops", and French "0 librairie".
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { counted } from '../src/shared/plural';
+
+type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+/** browser.i18n.getMessage for one language, '' for a key it lacks (as the browser answers). */
+function messagesOf(lang: string) {
+  const messages: Messages = JSON.parse(readFileSync(`_locales/${lang}/messages.json`, 'utf8'));
+  return (key: string, substitutions: string[] = []) => {
+    const entry = messages[key];
+    if (!entry) return '';
+    return entry.message.replace(/\$(\w+)\$/g, (_, name: string) => (entry.placeholders?.[name.toLowerCase()]?.content ?? '').replace(/\$(\d)/, (_m, n: string) => substitutions[Number(n) - 1] ?? ''));
+  };
+}
+
+describe('counted words', () => {
+  const en = messagesOf('en');
+  const fr = messagesOf('fr');
+
+  it.each([
+    [1, 'Local Bookshops: 1 shop near you has it'],
+    [3, 'Local Bookshops: 3 shops near you have it'],
+  ])('says %i in English', (count, words) => {
+    expect(counted(en, 'en', 'badgeTitleCount', count, [String(count)])).toBe(words);
+  });
+
+  it('uses French singular for 1 and plural for 2', () => {
+    expect(counted(fr, 'fr', 'cardStockUnknown', 1, ['1', '0,4 km'])).toBe('1 librairie près de chez vous (stock inconnu) · à 0,4 km');
+    expect(counted(fr, 'fr', 'cardStockUnknown', 2, ['2', '0,4 km'])).toBe('2 librairies près de chez vous (stock inconnu) · la plus proche à 0,4 km');
+  });
+
+  it('has a singular for every counted message, in every language', () => {
+    for (const lang of ['en', 'fr', 'de', 'es', 'it', 'nl']) {
+      const message = messagesOf(lang);
+      for (const key of ['badgeTitleCount', 'stateShops', 'stateDirectoryOnly', 'stateNoStockNetwork', 'cardShops', 'cardStockUnknown']) {
+        expect(message(`${key}_one`, ['1', '1 km']), `${lang} ${key}_one`).toMatch(/^\S/);
+        expect(message(`${key}_one`, ['1', '1 km']), `${lang} ${key}_one`).not.toBe(message(key, ['1', '1 km']));
+      }
+    }
+  });
+
+  it('falls back to the plain message where a language has no singular form', () => {
+    expect(counted((key) => (key.endsWith('_one') ? '' : 'n shops'), 'en', 'x', 1, [])).toBe('n shops');
+  });
+});
