@@ -47,7 +47,6 @@ function renderSources(): void {
       const source = settings.sources[id];
       const toggle = element('input', { type: 'checkbox', name: `source-${id}`, id: `source-${id}` });
       toggle.checked = source.enabled;
-      const url = element('input', { type: 'url', name: `source-${id}-url`, value: source.baseUrl, 'aria-label': t('baseUrlOf', SOURCE_NAMES[id]) });
       const message = element('p', { class: 'place-message', role: 'alert' });
       toggle.addEventListener('change', async () => {
         message.textContent = '';
@@ -62,12 +61,20 @@ function renderSources(): void {
         }
         await save({ ...settings, sources: { ...settings.sources, [id]: { ...source, enabled: toggle.checked } } });
       });
+      return element('div', { class: 'source', 'data-source-id': id }, element('label', { for: `source-${id}` }, toggle, ` ${SOURCE_NAMES[id]}`), message);
+    }),
+  );
+  // The addresses are for campaigns and maintainers: under "Advanced", not in every shopper's face.
+  byId('source-addresses').replaceChildren(
+    ...(Object.keys(SOURCE_DEFAULTS) as SourceId[]).map((id) => {
+      const url = element('input', { type: 'url', name: `source-${id}-url`, id: `source-${id}-url`, value: settings.sources[id].baseUrl });
+      const message = element('p', { class: 'place-message', role: 'alert' });
       url.addEventListener('change', async () => {
         const ok = await save({ ...settings, sources: { ...settings.sources, [id]: { ...settings.sources[id], baseUrl: url.value.trim() } } });
         message.textContent = ok ? '' : t('invalidUrl');
         url.setAttribute('aria-invalid', String(!ok));
       });
-      return element('div', { class: 'source', 'data-source-id': id }, element('label', { for: `source-${id}` }, toggle, ` ${SOURCE_NAMES[id]}`), url, message);
+      return element('div', { class: 'source-address', 'data-source-id': id }, element('label', { for: `source-${id}-url` }, t('baseUrlOf', SOURCE_NAMES[id])), url, message);
     }),
   );
 }

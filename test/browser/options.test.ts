@@ -54,6 +54,9 @@ describeInBrowsers('the options and the card', (name) => {
     expect(await options.$eval('#repaired-note', (el) => el.textContent)).toBe('Some saved settings could not be read and were reset to their defaults.');
     expect(JSON.parse(await storedSettings(options))).toMatchObject({ radiusKm: 30, card: true, tiles: { url: 'https://tile.openmaps.fr/opentopomap/{z}/{x}/{y}.png' } });
 
+    // The services' addresses are under "Advanced", closed until asked for.
+    expect(await options.$eval('#advanced', (el) => (el as HTMLDetailsElement).open)).toBe(false);
+    await options.click('#advanced summary');
     await options.$eval('#tiles-url', (el) => ((el as HTMLInputElement).value = 'https://tiles.example.org/map.png'));
     await options.click('#tiles-save');
     await options.waitForFunction(() => document.getElementById('tiles-message')!.textContent !== '');
