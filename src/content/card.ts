@@ -17,20 +17,20 @@ export interface CardDeps {
   onDismiss: () => void;
 }
 
+// Light whatever the system theme: the card sits on Amazon's white page, which does not turn dark.
 const STYLE = `
 :host { all: initial; display: block; margin: 10px 0; }
-.card { font: 13px/1.4 system-ui, -apple-system, 'Segoe UI', sans-serif; color: #1d1b16; background: #f6fbf8;
-  border: 1px solid #9cc9b2; border-radius: 8px; padding: 8px 28px 8px 10px; position: relative; }
+.card { font: 13px/1.4 system-ui, -apple-system, 'Segoe UI', sans-serif; color: #1d1b16; background: #f6fbf8; color-scheme: light;
+  border: 1px solid #9cc9b2; border-radius: 8px; padding: 8px 32px 8px 10px; position: relative; }
 .headline { margin: 0 0 4px; font-weight: 600; }
 .nearest { margin: 0 0 4px; overflow-wrap: anywhere; }
+.km { white-space: nowrap; }
 .law { margin: 4px 0 0; color: #5f5a4f; font-size: 12px; }
-.open { font: inherit; color: #0b5d3b; background: none; border: 0; padding: 0; text-decoration: underline; cursor: pointer; }
-.close { position: absolute; top: 2px; right: 4px; font: 16px/1 system-ui, sans-serif; background: none; border: 0; color: #5f5a4f; cursor: pointer; padding: 4px; }
+.open { font: inherit; color: #0b5d3b; background: none; border: 0; padding: 2px 0; min-height: 24px; min-width: 24px; text-decoration: underline; cursor: pointer; }
+.close { position: absolute; top: 2px; right: 2px; font: 16px/1 system-ui, sans-serif; background: none; border: 0; color: #5f5a4f; cursor: pointer;
+  min-width: 24px; min-height: 24px; padding: 4px; }
 .open:focus-visible, .close:focus-visible { outline: 2px solid #0b5d3b; outline-offset: 2px; }
-@media (prefers-color-scheme: dark) {
-  .card { color: #f1ede4; background: #1f2a24; border-color: #3f7a5c; }
-  .open { color: #8fe0b5; } .law, .close { color: #b9b2a3; }
-}`;
+@media (pointer: coarse) { .open, .close { min-width: 44px; min-height: 44px; } }`;
 
 function anchorFor(document: Document): { node: Element; where: InsertPosition } | null {
   for (const id of CARD_AFTER_IDS) {
@@ -73,7 +73,7 @@ export function showCard(message: ShowCard, { document, t, locale, onOpen, onDis
   const card = make('div', 'card', '');
   card.setAttribute('role', 'complementary');
   card.setAttribute('aria-label', t('extensionName'));
-  const headline = make('p', 'headline', counted(t, locale, key, shops, [count, km]));
+  const headline = make('p', 'headline', counted(t, locale, key, shops, [count]));
   const open = make('button', 'open', t('cardOpen'));
   open.type = 'button';
   const close = make('button', 'close', '×');
@@ -91,9 +91,12 @@ export function showCard(message: ShowCard, { document, t, locale, onOpen, onDis
   card.append(headline);
   // The shop's name is the network's text: capped, and isolated (<bdi>) so a right-to-left override in
   // it cannot turn the words around it.
-  if (typeof message.nearestName === 'string' && message.nearestName) {
+  // "Nearest: Librairie X, 0.5 km", the distance never broken across lines.
+  const name = typeof message.nearestName === 'string' && message.nearestName ? message.nearestName.slice(0, 200) : null;
+  if (name || km) {
     const nearest = make('p', 'nearest', `${t('cardNearest')} `);
-    nearest.append(make('bdi', 'name', message.nearestName.slice(0, 200)));
+    if (name) nearest.append(make('bdi', 'name', name), km ? ', ' : '');
+    if (km) nearest.append(make('span', 'km', km));
     card.append(nearest);
   }
   card.append(open, close);

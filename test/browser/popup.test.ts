@@ -118,8 +118,26 @@ describeInBrowsers('the popup, the card and the map', (name) => {
       const host = document.getElementById('local-bookshops-card')!;
       return { text: host.shadowRoot!.querySelector('.card')!.textContent, after: host.previousElementSibling?.id };
     });
-    expect(card.text).toContain('4 bookshops near you have it · nearest 0.5 km');
-    expect(card.text).toContain('Nearest: Librairie Saint-Honoré (démo)');
+    expect(card.text).toContain('4 bookshops near you have it');
+    // The nearest shop with its distance, the number never parted from its unit; light on Amazon's white page.
+    expect(card.text).toContain('Nearest: Librairie Saint-Honoré (démo), 0.5 km');
+    expect(await tab.evaluate(() => {
+      const root = document.getElementById('local-bookshops-card')!.shadowRoot!;
+      return [getComputedStyle(root.querySelector('.km')!).whiteSpace, getComputedStyle(root.querySelector('.card')!).backgroundColor];
+    })).toEqual(['nowrap', 'rgb(246, 251, 248)']);
+    // Every target at least 24 px square (WCAG 2.2): the card's two buttons, the stars, the links.
+    const smallest = (page: Page, selector: string, inCard = false) =>
+      page.evaluate(
+        (sel, card) => {
+          const scope: ParentNode = card ? document.getElementById('local-bookshops-card')!.shadowRoot! : document;
+          const rects = [...scope.querySelectorAll(sel)].map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0);
+          return rects.length ? Math.min(...rects.map((r) => Math.min(r.width, r.height))) : null;
+        },
+        selector,
+        inCard,
+      );
+    expect(await smallest(tab, '.open, .close', true)).toBeGreaterThanOrEqual(24);
+    for (const selector of ['#shop-list .pin', '#shop-list .shop-links a', '#portal-list a']) expect(await smallest(popup, selector), selector).toBeGreaterThanOrEqual(24);
     expect(card.text).toContain('fixed book price law');
     expect(card.after).toBe('buybox');
     if (name === 'chromium') {
@@ -127,6 +145,9 @@ describeInBrowsers('the popup, the card and the map', (name) => {
       // A tab in the background never paints a frame to capture: bring each to the front first.
       await tab.bringToFront();
       await tab.screenshot({ path: `${SCREENSHOTS}/card-on-page.png` });
+      // Amazon's page stays white in a dark system theme, and so does the card.
+      await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+      expect(await tab.evaluate(() => getComputedStyle(document.getElementById('local-bookshops-card')!.shadowRoot!.querySelector('.card')!).backgroundColor)).toBe('rgb(246, 251, 248)');
       await popup.bringToFront();
       await popup.setViewport({ width: 400, height: 900 });
       await popup.screenshot({ path: `${SCREENSHOTS}/popup-en-light.png`, fullPage: true });
@@ -332,7 +353,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
         injectedInPage: document.querySelectorAll('img[src="x"], b[onmouseover]').length,
       };
     });
-    expect(card).toEqual({ name: '<img src=x onerror=alert(1)>', isolated: 'BDI', elements: 'bdi button button div p p p style', injectedInPage: 0 });
+    expect(card).toEqual({ name: '<img src=x onerror=alert(1)>', isolated: 'BDI', elements: 'bdi button button div p p p span style', injectedInPage: 0 });
     // A geocoder's hostile name for the town is text too, and short.
     server.setScenario({ placedeslibraires: 'hostile', openstreetmap: 'hostile', tiles: 'forbidden', geocoders: 'hostile' });
     // (The marker's popup, still open, covers the button: click it as a keyboard user would.)
