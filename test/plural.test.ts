@@ -26,8 +26,8 @@ describe('counted words', () => {
   });
 
   it('uses French singular for 1 and plural for 2', () => {
-    expect(counted(fr, 'fr', 'cardStockUnknown', 1, ['1', '0,4 km'])).toBe('1 librairie près de chez vous (stock inconnu) · à 0,4 km');
-    expect(counted(fr, 'fr', 'cardStockUnknown', 2, ['2', '0,4 km'])).toBe('2 librairies près de chez vous (stock inconnu) · la plus proche à 0,4 km');
+    expect(counted(fr, 'fr', 'cardStockUnknown', 1, ['1'])).toBe('1 librairie près de chez vous (stock inconnu)');
+    expect(counted(fr, 'fr', 'cardStockUnknown', 2, ['2'])).toBe('2 librairies près de chez vous (stock inconnu)');
   });
 
   it('has a singular for every counted message, in every language', () => {
