@@ -92,6 +92,7 @@ export async function buildTarget(target, { outdir = join('dist', target), zipPa
     entryPoints: [
       { in: 'src/popup/index.ts', out: 'popup/popup' },
       { in: 'src/options/index.ts', out: 'options/options' },
+      { in: 'src/welcome/index.ts', out: 'welcome/welcome' },
       { in: 'src/popup/popup.css', out: 'popup/popup' },
     ],
     outdir,
@@ -104,6 +105,7 @@ export async function buildTarget(target, { outdir = join('dist', target), zipPa
   cpSync('src/popup/popup.html', join(outdir, 'popup/popup.html'));
   cpSync('src/options/options.html', join(outdir, 'options/options.html'));
   cpSync('src/privacy/privacy.html', join(outdir, 'privacy/privacy.html'));
+  cpSync('src/welcome/welcome.html', join(outdir, 'welcome/welcome.html'));
   cpSync('_locales', join(outdir, '_locales'), { recursive: true });
   if (branding) {
     for (const lang of readdirSync('_locales')) {

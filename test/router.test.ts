@@ -58,7 +58,8 @@ describe('the background router', () => {
 
   it('remembers the book an Amazon tab reports, shows it on the badge, and gives it to the popup', async () => {
     await route(bookSeen, fromAmazonTab(7));
-    expect(action.badge(7)).toMatchObject({ text: '•', title: 'badgeTitleBookSeen 9782205057331', icon: 'icon' });
+    // No place yet: the tooltip says what to do.
+    expect(action.badge(7)).toMatchObject({ text: '•', title: 'badgeTitleNoPlace', icon: 'icon' });
     const state = await route({ type: 'TabState', tabId: 7 }, fromPopup);
     expect(state).toEqual({
       book: { isbn13: '9782205057331', editions: ['9782205057331', '9782205053210'], kind: 'print', source: 'rpi', asin: '2205057332', storefront: 'amazon.fr', seenAt: 1_700_000_000_000 },

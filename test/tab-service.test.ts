@@ -28,6 +28,7 @@ let local: ReturnType<typeof fakeStorageArea>;
 let action: ReturnType<typeof fakeAction>;
 let service: ReturnType<typeof createTabService>;
 let cards: Array<{ tabId: number; card: ShowCard }>;
+let hidden: number[];
 let online: boolean;
 
 function localSettings(): Settings {
@@ -58,6 +59,7 @@ function startWorker(): ReturnType<typeof createTabService> {
     askTab: async () => book,
     tabsWithBooks: async () => [7],
     showCard: async (tabId, card) => void cards.push({ tabId, card }),
+    hideCard: async (tabId) => void hidden.push(tabId),
     isOnline: () => online,
   });
 }
@@ -68,6 +70,7 @@ beforeEach(async () => {
   await sync.set({ [SETTINGS_KEY]: localSettings() });
   action = fakeAction();
   cards = [];
+  hidden = [];
   session = fakeStorageArea();
   local = fakeStorageArea();
   online = true;
@@ -88,7 +91,11 @@ describe('a tab with a book', () => {
     const state = await service.tabState(7);
     expect(state.place).toEqual({ label: '31000 Toulouse', country: 'fr', radiusKm: 30, foundBy: 'geoplateforme' });
     expect(state.lookup?.state === 'done' && state.lookup.result.shops.map((s) => s.name).slice(0, 2)).toEqual(['Librairie Saint-Honoré (démo)', 'Librairie du Capitole (démo)']);
-    expect(cards).toEqual([{ tabId: 7, card: { type: 'ShowCard', withBook: 4, stockUnknown: 2, nearestKm: 0.5, nearestName: 'Librairie Saint-Honoré (démo)', country: 'fr' } }]);
+    expect(cards).toEqual([
+      // Before the place: the card that opens the place form.
+      { tabId: 7, card: { type: 'ShowCard', needsPlace: true, withBook: 0, stockUnknown: 0, nearestKm: null, nearestName: null, country: 'fr' } },
+      { tabId: 7, card: { type: 'ShowCard', withBook: 4, stockUnknown: 2, nearestKm: 0.5, nearestName: 'Librairie Saint-Honoré (démo)', country: 'fr' } },
+    ]);
   });
 
   it('in London, where no stock network shares its stock, marks the badge "?" and the card counts shops of unknown stock, never "none has it"', async () => {
@@ -100,14 +107,17 @@ describe('a tab with a book', () => {
     expect(lookup?.state === 'done' && lookup.result.stockCovered).toBe(false);
   });
 
-  it('shows no card while there is no place, nor when no source answered', async () => {
-    await service.bookSeen(8, 'amazon.fr', book);
-    expect(action.badge(8).text).toBe('•');
-    await service.setPlace({ type: 'SetPlace', query: 'Toulouse', country: 'fr' });
-    server.setScenario('forbidden');
+  it('asks for a town on the page while there is no place, and takes that card away when no source answered', async () => {
     await service.bookSeen(7, 'amazon.fr', book);
+    expect(action.badge(7)).toMatchObject({ text: '•', title: 'badgeTitleNoPlace' });
+    expect(cards.map((c) => [c.tabId, c.card.needsPlace])).toEqual([[7, true]]);
+    cards.length = 0;
+    // The place is found, and every source refuses: nothing to show, and the town card goes.
+    server.setScenario({ placedeslibraires: 'forbidden', openstreetmap: 'forbidden' });
+    expect(await service.setPlace({ type: 'SetPlace', query: 'Toulouse', country: 'fr' })).toMatchObject({ ok: true });
     expect(action.badge(7).text).toBe('!');
-    expect(cards).toEqual([]);
+    expect(cards.filter((c) => c.card.needsPlace)).toEqual([]);
+    expect(hidden).toEqual([7]);
   });
 
   it('looks further when asked, and looks up a typed ISBN for no tab', async () => {

@@ -25,6 +25,8 @@ export function createBadge(action: BadgeApi, t: Translate, icons: (name: IconNa
   return {
     /** A book, but no place yet (or the lookup is under way): a grey dot. */
     showBookSeen: (tabId: number, isbn13: string | null) => show(tabId, '•', GREY, isbn13 ? t('badgeTitleBookSeen', isbn13) : t('actionTitle')),
+    /** A book, and no place yet: the grey dot, and a tooltip that says what to do. */
+    showNoPlace: (tabId: number, isbn13: string | null) => show(tabId, '•', GREY, isbn13 ? t('badgeTitleNoPlace') : t('actionTitle')),
     /** Stock sources answered: how many shops within the radius have it (grey when none). */
     showCount: (tabId: number, count: number) =>
       show(tabId, String(count), count > 0 ? GREEN : GREY, count > 0 ? counted(t, locale, 'badgeTitleCount', count, [String(count)]) : t('badgeTitleNone')),

@@ -1,6 +1,6 @@
 // The card on Amazon's book pages, from the worker's side: shown only when the shopper wants cards
 // (settings) and has not closed one this browser session; its link opens the results.
-import type { ShowCard } from '../shared/messages';
+import type { HideCard, ShowCard } from '../shared/messages';
 import type { SettingsStore } from './stores';
 
 const DISMISSED_KEY = 'cardDismissed';
@@ -9,7 +9,7 @@ export interface CardDeps {
   settings: SettingsStore;
   /** storage.session: a closed card stays closed until the browser restarts. */
   session: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
-  sendToTab: (tabId: number, card: ShowCard) => Promise<unknown>;
+  sendToTab: (tabId: number, card: ShowCard | HideCard) => Promise<unknown>;
   /** The toolbar popup, where the browser allows an extension to open it. */
   openPopup: () => Promise<void>;
   openTab: (url: string) => Promise<unknown>;
@@ -22,6 +22,10 @@ export function createCards(deps: CardDeps) {
       const [settings, session] = await Promise.all([deps.settings.load(), deps.session.get(DISMISSED_KEY)]);
       if (!settings.card || session[DISMISSED_KEY] === true) return;
       await deps.sendToTab(tabId, card);
+    },
+    /** The answer has nothing to show: a card still on the page (asking for a town) goes. */
+    async hide(tabId: number): Promise<void> {
+      await deps.sendToTab(tabId, { type: 'HideCard' }).catch(() => {});
     },
     async dismiss(): Promise<void> {
       await deps.session.set({ [DISMISSED_KEY]: true });

@@ -76,6 +76,7 @@ const tabs = createTabService({
       .filter((key) => key.startsWith(TAB_BOOK_PREFIX))
       .map((key) => Number(key.slice(TAB_BOOK_PREFIX.length))),
   showCard: cards.show,
+  hideCard: cards.hide,
   isOnline: () => navigator.onLine,
 });
 
@@ -89,4 +90,8 @@ addEventListener('online', () => void tabs.networkBack());
 browser.tabs.onRemoved.addListener((tabId) => void Promise.all([tabBooks.forget(tabId), tabLookups.forget(tabId)]));
 
 browser.runtime.onStartup.addListener(() => void lookupCache.purgeExpired());
-browser.runtime.onInstalled.addListener(() => void lookupCache.purgeExpired());
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  void lookupCache.purgeExpired();
+  // A new shopper starts somewhere: the welcome tab, with the place form first. Not on updates.
+  if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('welcome/welcome.html') });
+});

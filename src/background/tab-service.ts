@@ -28,6 +28,8 @@ export interface TabServiceDeps {
   isOnline: () => boolean;
   /** Shows (or updates) the card on the tab's page; the caller decides whether cards are wanted. */
   showCard: (tabId: number, card: ShowCard) => Promise<void>;
+  /** Takes a card off the page (the answer has nothing to show). */
+  hideCard?: (tabId: number) => Promise<void>;
 }
 
 const sameBook = (a: Omit<TabBook, 'storefront' | 'seenAt'>, b: Omit<TabBook, 'storefront' | 'seenAt'>) =>
@@ -70,7 +72,12 @@ export function createTabService(deps: TabServiceDeps) {
     const isbn13 = book.isbn13 ?? book.editions[0] ?? null;
     const settings = await deps.settings.load();
     if (!settings.place || !isbn13) {
-      await Promise.all([tabLookups.set(tabId, { state: 'no-place', isbn13 }), badge.showBookSeen(tabId, book.isbn13)]);
+      await Promise.all([tabLookups.set(tabId, { state: 'no-place', isbn13 }), badge.showNoPlace(tabId, book.isbn13)]);
+      // The one start a new shopper is given on the page: a card that opens the place form.
+      if (!settings.place && isbn13) {
+        const card: ShowCard = { type: 'ShowCard', needsPlace: true, withBook: 0, stockUnknown: 0, nearestKm: null, nearestName: null, country: countryOfStorefront(book.storefront) };
+        await deps.showCard(tabId, card).catch(() => {});
+      }
       return;
     }
     const lookup = deps.lookupFor(settings);
@@ -129,6 +136,8 @@ export function createTabService(deps: TabServiceDeps) {
         country: countryOfStorefront(storefront),
       };
       await deps.showCard(tabId, card).catch(() => {});
+    } else {
+      await deps.hideCard?.(tabId).catch(() => {});
     }
   }
 

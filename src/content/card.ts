@@ -73,8 +73,8 @@ export function showCard(message: ShowCard, { document, t, locale, onOpen, onDis
   const card = make('div', 'card', '');
   card.setAttribute('role', 'complementary');
   card.setAttribute('aria-label', t('extensionName'));
-  const headline = make('p', 'headline', counted(t, locale, key, shops, [count]));
-  const open = make('button', 'open', t('cardOpen'));
+  const headline = make('p', 'headline', message.needsPlace ? t('cardSetTown') : counted(t, locale, key, shops, [count]));
+  const open = make('button', 'open', t(message.needsPlace ? 'cardSetTownOpen' : 'cardOpen'));
   open.type = 'button';
   const close = make('button', 'close', '×');
   close.type = 'button';
@@ -93,7 +93,7 @@ export function showCard(message: ShowCard, { document, t, locale, onOpen, onDis
   // it cannot turn the words around it.
   // "Nearest: Librairie X, 0.5 km", the distance never broken across lines.
   const name = typeof message.nearestName === 'string' && message.nearestName ? message.nearestName.slice(0, 200) : null;
-  if (name || km) {
+  if (!message.needsPlace && (name || km)) {
     const nearest = make('p', 'nearest', `${t('cardNearest')} `);
     if (name) nearest.append(make('bdi', 'name', name), km ? ', ' : '');
     if (km) nearest.append(make('span', 'km', km));

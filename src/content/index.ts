@@ -2,7 +2,7 @@
 // It reads the page only and never fetches; the one thing it adds is the card, when the worker says
 // there are shops to show.
 import { uiLocale } from '../shared/locale';
-import type { CardMessage, ShowCard, StillShowing } from '../shared/messages';
+import type { CardMessage, HideCard, ShowCard, StillShowing } from '../shared/messages';
 import { removeCard, showCard } from './card';
 import { extension } from './extension-api';
 import { createPageWatcher, type PageReport } from './page-watcher';
@@ -48,8 +48,9 @@ document.addEventListener('visibilitychange', onVisibilityChange);
 // The background asks before it trusts what it remembers for this tab (the tab may have moved on),
 // and says what the card should show.
 const stopListening = extension.onMessage((message): PageReport | undefined => {
-  const type = (message as StillShowing | ShowCard | null)?.type;
+  const type = (message as StillShowing | ShowCard | HideCard | null)?.type;
   if (type === 'StillShowing') return watcher.current();
+  if (type === 'HideCard') removeCard(document);
   if (type === 'ShowCard') {
     showCard(message as ShowCard, {
       document,

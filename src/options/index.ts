@@ -8,6 +8,7 @@ import { TabBook, TAB_BOOK_PREFIX } from '../shared/messages';
 import { countryOfStorefront, GEOCODERS_DEFAULT, readSettings, Settings, SETTINGS_KEY, StrictSettings, SOURCE_DEFAULTS, TILES_DEFAULT, type SourceId } from '../shared/settings';
 import { byId, element } from '../ui/dom';
 import { t, translatePage } from '../ui/i18n';
+import { deviceTimeZone, guessCountry } from '../ui/country-guess';
 import { createPlaceForm } from '../ui/place-form';
 
 const SOURCE_NAMES: Record<SourceId, string> = {
@@ -154,7 +155,7 @@ function setUpControls(): void {
 /**
  * The country the place form starts on: the stored place's; else the storefront of the Amazon tabs open
  * now (a shopper on amazon.fr shops from France, whatever language the browser speaks); else the
- * browser's region. The form shows it, and the shopper can change it.
+ * device's time zone or the browser's region. The form shows it, and the shopper can change it.
  */
 async function startingCountry(): Promise<string> {
   if (settings.place) return settings.place.country;
@@ -165,9 +166,7 @@ async function startingCountry(): Promise<string> {
     if (book?.success) counts.set(book.data.storefront, (counts.get(book.data.storefront) ?? 0) + 1);
   }
   const storefront = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-  if (storefront) return countryOfStorefront(storefront);
-  const uiRegion = browser.i18n.getUILanguage().split('-')[1]?.toLowerCase();
-  return uiRegion && /^[a-z]{2}$/.test(uiRegion) ? uiRegion : 'fr';
+  return guessCountry({ storefrontCountry: storefront ? countryOfStorefront(storefront) : null, timeZone: deviceTimeZone(), uiLanguage: browser.i18n.getUILanguage() });
 }
 
 async function renderAll(): Promise<void> {

@@ -82,6 +82,13 @@ export interface ShowCard {
   nearestName: string | null;
   /** The storefront's country, for the French fixed-price reminder. */
   country: string;
+  /** No place yet: the card invites the shopper to set their town instead of counting shops. */
+  needsPlace?: boolean;
+}
+
+/** Background → content script: take the card away (the answer has nothing to show). */
+export interface HideCard {
+  type: 'HideCard';
 }
 
 /** A book remembered for a tab, in storage.session under tabBookKey(tabId). */

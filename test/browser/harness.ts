@@ -8,6 +8,9 @@ import { findBrowser, launchWithExtension } from '../../scripts/browsers.mjs';
 
 export type BrowserName = 'chromium' | 'firefox';
 
+/** Where the browser tests write the screenshots a person looks at after a UI change. */
+export const SCREENSHOTS = 'test-results/screenshots';
+
 /** The part of the WebExtension API the tests read, as seen from an extension page. */
 export type StorageAreaName = 'local' | 'session' | 'sync';
 export type StorageApi = Record<StorageAreaName, { get(keys: null | string): Promise<Record<string, unknown>>; set(items: object): Promise<void> }>;

@@ -8,9 +8,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
 import { readFixture } from '../fixtures';
-import { describeInBrowsers, describeInChromium, openAmazonPage, openExtensionPage, tabBooks, useStandInServer, waitForBadge, waitForTabBook, type Extension } from './harness';
+import { describeInBrowsers, describeInChromium, openAmazonPage, SCREENSHOTS, openExtensionPage, tabBooks, useStandInServer, waitForBadge, waitForTabBook, type Extension } from './harness';
 
-export const SCREENSHOTS = 'test-results/screenshots';
 const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
 const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
 const TOULOUSE = { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' };

@@ -1,0 +1,78 @@
+// A new shopper's first minute, in Chromium and Firefox with the production build: installing opens the
+// welcome tab with the place form first; a book page before any place shows the card that asks for a
+// town; one field and Enter set the place.
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchWithExtension } from '../../scripts/browsers.mjs';
+import { startStandInServer, type StandInServer } from '../../stand-ins/server';
+import { badgeText, describeInBrowsers, openAmazonPage, openExtensionPage, SCREENSHOTS, useStandInServer, waitForTabBook, type Extension } from './harness';
+
+const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
+const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
+
+describeInBrowsers('the first run', (name) => {
+  let ext: Extension;
+  let server: StandInServer;
+
+  beforeAll(async () => {
+    server = await startStandInServer();
+    ext = await launchWithExtension(name);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('opens a welcome tab whose first field is the place, and a book page with no place shows the card asking for a town', async () => {
+    // The worker opens it on install: find it among the browser's tabs (Firefox's BiDi reports an
+    // extension tab's address as about:blank, so ask each tab where it is).
+    const welcomeUrl = `${ext.extensionOrigin}welcome/welcome.html`;
+    const deadline = Date.now() + 15_000;
+    let welcome: Page | undefined;
+    while (!welcome && Date.now() < deadline) {
+      for (const page of await ext.browser.pages()) {
+        const ready = await page.evaluate(() => `${location.href} ${!!document.querySelector('.place-form')}`).catch(() => '');
+        if (ready === `${welcomeUrl} true`) welcome = page;
+      }
+      if (!welcome) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(welcome, 'the welcome tab, with its form').toBeDefined();
+    const first = await welcome!.evaluate(() => {
+      const fields = [...document.querySelectorAll('input, select, button, a[href]')];
+      return { first: fields[0]?.getAttribute('name'), focused: document.activeElement?.getAttribute('name'), title: document.querySelector('h1')?.textContent };
+    });
+    expect(first).toEqual({ first: 'place', focused: 'place', title: 'Local Bookshops: find the book near you' });
+
+    // Before any place, the book page invites the shopper to set their town; the icon's tooltip says so too.
+    const extensionPage = await openExtensionPage(ext, 'options/options.html');
+    await useStandInServer(extensionPage, server.url);
+    const tab = await openAmazonPage(ext, [{ url: DEMO_URL, body: DEMO }]);
+    const [tabId] = await waitForTabBook(extensionPage, (book) => book.isbn13 === '9782070360024');
+    await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.querySelector('.open'), { polling: 100, timeout: 10_000 });
+    const card = await tab.evaluate(() => {
+      const root = document.getElementById('local-bookshops-card')!.shadowRoot!;
+      return [root.querySelector('.headline')!.textContent, root.querySelector('.open')!.textContent];
+    });
+    expect(card).toEqual(['See which bookshops near you have this book', 'Set your town']);
+    expect(await badgeText(extensionPage, tabId)).toBe('•');
+
+    // One field and Enter: the place is set, the page says what comes next, and the card counts the shops.
+    await welcome!.bringToFront();
+    // The country is guessed on the device (time zone, language) and shown: the shopper makes it France.
+    expect(await welcome!.$eval('select[name="country"]', (el) => (el as HTMLSelectElement).value)).toMatch(/^[a-z]{2}$/);
+    await welcome!.select('select[name="country"]', 'fr');
+    await welcome!.type('input[name="place"]', '31000');
+    await welcome!.keyboard.press('Enter');
+    await welcome!.waitForFunction(() => !(document.getElementById('welcome-done') as HTMLElement).hidden, { polling: 100, timeout: 10_000 });
+    expect(await welcome!.$eval('#welcome-done', (el) => el.textContent)).toBe('Done: bookshops near 31000 Toulouse. Open a book on Amazon to see which of them have it.');
+    if (name === 'chromium') {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await welcome!.setViewport({ width: 800, height: 700 });
+      await welcome!.screenshot({ path: `${SCREENSHOTS}/first-run-welcome.png` });
+    }
+    await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.textContent?.includes('have it'), { polling: 100, timeout: 10_000 });
+    expect(await tab.evaluate(() => document.getElementById('local-bookshops-card')!.shadowRoot!.querySelector('.headline')!.textContent)).toBe('4 bookshops near you have it');
+    await tab.close();
+  });
+});
