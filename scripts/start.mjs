@@ -61,6 +61,28 @@ async function keepOffline(page) {
   });
 }
 
+/**
+ * The newcomer's first picture, taken at the end: the book page with its card, and the popup beside
+ * it, laid side by side in one blank page of the same browser (no image library needed).
+ */
+async function savePicture(bookPage, popupPage, file) {
+  await bookPage.bringToFront();
+  await bookPage.waitForFunction(() => document.getElementById('local-bookshops-card'), { timeout: 5_000 }).catch(() => {});
+  const book = await bookPage.screenshot({ encoding: 'base64' });
+  await popupPage.bringToFront();
+  await popupPage.setViewport({ width: 400, height: 800 });
+  const popupShot = await popupPage.screenshot({ encoding: 'base64', fullPage: true });
+  const sheet = await ext.browser.newPage();
+  await sheet.setViewport({ width: 1240, height: 820 });
+  await sheet.setContent(
+    `<body style="margin:0;display:flex;gap:16px;padding:10px;background:#ddd;align-items:flex-start">` +
+      `<img src="data:image/png;base64,${book}" style="width:800px;border:1px solid #999">` +
+      `<img src="data:image/png;base64,${popupShot}" style="width:400px;border:1px solid #999"></body>`,
+  );
+  await sheet.screenshot({ path: file });
+  console.log(`saved ${file}: the book page with its card, and the popup`);
+}
+
 if (options.demo && browserName === 'chromium') {
   // The worker's requests to the bookshop networks and geocoders are answered by the stand-ins.
   await answerWorkerFromStandIns(ext.browser, ext.extensionOrigin);
@@ -86,7 +108,6 @@ console.log(`${browserName} is open on ${address} with the extension loaded${opt
 if (headless) {
   // A smoke run: let the content script report, show what the popup says, save a picture, close.
   await new Promise((resolve) => setTimeout(resolve, 2000));
-  if (options.screenshot) await page.screenshot({ path: options.screenshot });
   const popup = await ext.browser.newPage();
   const popupUrl = `${ext.extensionOrigin}popup/popup.html`;
   popup.goto(popupUrl).catch(() => {});
@@ -103,6 +124,7 @@ if (headless) {
     await popup.waitForSelector('#shop-list li, #problem-list li', { timeout: 15_000 }).catch(() => {});
   }
   console.log(`popup: ${await popup.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').trim())}`);
+  if (options.screenshot) await savePicture(page, popup, options.screenshot);
   await ext.close();
 } else {
   console.log('Close the browser window to stop.');

@@ -255,13 +255,14 @@ async function showMap(result: LookupResult, key: string): Promise<void> {
   const container = byId('map');
   const status = byId('map-status');
   status.hidden = true;
+  const legend = byId('map-legend');
   if (!navigator.onLine) {
-    container.hidden = true;
+    container.hidden = legend.hidden = true;
     status.hidden = false;
     status.textContent = t('mapOffline');
     return;
   }
-  container.hidden = false;
+  container.hidden = legend.hidden = false;
   // After the list has been painted.
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   if (map?.key !== key) return;

@@ -74,7 +74,8 @@ export function createShopMap(container: HTMLElement, options: ShopMapOptions): 
     markers.set(shop.id, marker);
   }
   const points: L.LatLngExpression[] = [[options.place.lat, options.place.lon], ...[...markers.values()].map((m) => m.getLatLng())];
-  map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 15 });
+  // Clear of the zoom buttons (top left) and the attribution (bottom right): no marker hides under them.
+  map.fitBounds(L.latLngBounds(points), { paddingTopLeft: [48, 24], paddingBottomRight: [24, 44], maxZoom: 15 });
 
   return {
     highlight(shopId) {

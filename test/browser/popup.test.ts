@@ -82,6 +82,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     // One marker per shop with a place, on a map whose tiles came.
     await popup.waitForSelector('#map[data-markers]');
     expect(await popup.$$eval('#map .shop-marker', (markers) => markers.length)).toBe(6);
+    expect(await textOf(popup, '#map-legend')).toBe(' has it  stock unknown');
     await popup.waitForSelector('#map img.leaflet-tile-loaded');
     expect(await popup.$eval('#map-status', (el) => (el as HTMLElement).hidden)).toBe(true);
     // Opening hours, read by the opening_hours library: "Open now · today 10:00–19:00" or closed.
