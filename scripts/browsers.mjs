@@ -59,10 +59,29 @@ const FIREFOX_PREFS = {
 };
 
 /**
+ * The welcome tab the extension opens on install, once it has loaded (Firefox's WebDriver BiDi reports
+ * an extension tab's address as about:blank, so each tab is asked where it is). Null after `timeoutMs`.
+ */
+export async function findWelcomeTab(browser, extensionOrigin, timeoutMs = 10_000) {
+  const url = `${extensionOrigin}welcome/welcome.html`;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const page of await browser.pages()) {
+      const where = await page.evaluate(() => `${location.href} ${document.readyState}`).catch(() => '');
+      if (where === `${url} complete`) return page;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return null;
+}
+
+/**
  * Starts `name` ('chromium' or 'firefox') with the extension in `extensionDir` installed.
+ * `welcomeTab`: 'close' (default) closes the tab the extension opens on install, as a shopper would
+ * once done with it, so it does not sit in front of the pages a test opens; 'keep' leaves it.
  * Returns { browser, extensionId, extensionOrigin, close }.
  */
-export async function launchWithExtension(name, { extensionDir, headless = true, lang } = {}) {
+export async function launchWithExtension(name, { extensionDir, headless = true, lang, welcomeTab = 'close' } = {}) {
   const executablePath = findBrowser(name);
   if (!executablePath) throw new Error(`no ${name} found on this machine`);
   const dir = resolve(extensionDir ?? join('dist', name === 'firefox' ? 'firefox' : 'chrome'));
@@ -100,6 +119,7 @@ export async function launchWithExtension(name, { extensionDir, headless = true,
   }
   const extensionId = await browser.installExtension(dir);
   extensionOrigin ??= `chrome-extension://${extensionId}/`;
+  if (welcomeTab === 'close') await (await findWelcomeTab(browser, extensionOrigin))?.close();
   return {
     browser,
     name,

@@ -36,7 +36,8 @@ if (!findBrowser(browserName)) {
 const build = spawnSync(process.execPath, ['build.mjs'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const ext = await launchWithExtension(browserName, { headless });
+// A person at the window sees the welcome tab, as after a real install; a headless smoke run does not need it.
+const ext = await launchWithExtension(browserName, { headless, welcomeTab: headless ? 'close' : 'keep' });
 const demoPage = readFileSync(new URL('../demo/amazon-fr-book.html', import.meta.url));
 
 /** Demo mode: answer the demo address from the file, let the extension's own pages load, refuse the rest. */

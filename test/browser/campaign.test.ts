@@ -25,18 +25,18 @@ describeInChromium('the campaign kit', () => {
     expect(manifest.name).toBe('__MSG_extensionName__');
     expect(JSON.parse(readFileSync(`${OUT}/chrome/_locales/fr/messages.json`, 'utf8')).extensionName.message).toBe("Librairies d'Occitanie");
     const popup = await openExtensionPage(ext, 'popup/popup.html');
-    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state !== 'reading');
+    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state !== 'reading', { polling: 100, timeout: 15_000 });
     const title = await popup.$eval('#title', (el) => ({ text: el.textContent, color: getComputedStyle(el).color }));
     expect(title).toEqual({ text: 'Occitanie Bookshops', color: 'rgb(179, 18, 46)' });
     expect(await popup.$eval('#place-current', (el) => el.textContent)).toBe('Near Occitanie, within 100 km');
     // Share this extension: the install link and its QR code, to show on a phone at a stall.
     await popup.click('#share-button');
-    await popup.waitForFunction(() => document.getElementById('share-link')?.textContent !== '');
+    await popup.waitForFunction(() => document.getElementById('share-link')?.textContent !== '', { polling: 100, timeout: 15_000 });
     expect(await popup.$eval('#share-link', (a) => (a as HTMLAnchorElement).href)).toBe('https://bookshop-finder.org/occitanie/');
     await popup.waitForFunction(() => {
       const image = document.getElementById('share-code') as HTMLImageElement;
       return image.complete && image.naturalWidth > 0 && image.src.startsWith('data:image/svg+xml');
-    });
+    }, { polling: 100, timeout: 15_000 });
     mkdirSync(SCREENSHOTS, { recursive: true });
     await popup.bringToFront();
     await popup.setViewport({ width: 400, height: 600 });

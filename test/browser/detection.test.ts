@@ -42,7 +42,7 @@ describeInBrowsers('finding the book', (name) => {
     const before = await tabBooks(extensionPage);
     const page = await openAmazonPage(ext, [{ url: 'https://www.amazon.es/dp/B01MUGXRT9', body: corpusPage('es-nonbook-robot-cleaner.html') }]);
     // Give the content script time to run (it reports at document_idle), then check nothing was added.
-    await page.waitForFunction(() => document.readyState === 'complete');
+    await page.waitForFunction(() => document.readyState === 'complete', { polling: 100, timeout: 15_000 });
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await tabBooks(extensionPage)).toEqual(before);
   });

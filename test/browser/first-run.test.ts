@@ -2,9 +2,8 @@
 // welcome tab with the place form first; a book page before any place shows the card that asks for a
 // town; one field and Enter set the place.
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchWithExtension } from '../../scripts/browsers.mjs';
+import { findWelcomeTab, launchWithExtension } from '../../scripts/browsers.mjs';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
 import { badgeText, describeInBrowsers, openAmazonPage, openExtensionPage, SCREENSHOTS, useStandInServer, waitForTabBook, type Extension } from './harness';
 
@@ -17,7 +16,7 @@ describeInBrowsers('the first run', (name) => {
 
   beforeAll(async () => {
     server = await startStandInServer();
-    ext = await launchWithExtension(name);
+    ext = await launchWithExtension(name, { welcomeTab: 'keep' });
   });
   afterAll(async () => {
     await ext?.close();
@@ -25,18 +24,9 @@ describeInBrowsers('the first run', (name) => {
   });
 
   it('opens a welcome tab whose first field is the place, and a book page with no place shows the card asking for a town', async () => {
-    // The worker opens it on install: find it among the browser's tabs (Firefox's BiDi reports an
-    // extension tab's address as about:blank, so ask each tab where it is).
-    const welcomeUrl = `${ext.extensionOrigin}welcome/welcome.html`;
-    const deadline = Date.now() + 15_000;
-    let welcome: Page | undefined;
-    while (!welcome && Date.now() < deadline) {
-      for (const page of await ext.browser.pages()) {
-        const ready = await page.evaluate(() => `${location.href} ${!!document.querySelector('.place-form')}`).catch(() => '');
-        if (ready === `${welcomeUrl} true`) welcome = page;
-      }
-      if (!welcome) await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    // The worker opens it on install.
+    const welcome = await findWelcomeTab(ext.browser, ext.extensionOrigin, 15_000);
+    await welcome?.waitForFunction(() => document.querySelector('.place-form'), { polling: 100, timeout: 10_000 });
     expect(welcome, 'the welcome tab, with its form').toBeDefined();
     const first = await welcome!.evaluate(() => {
       const fields = [...document.querySelectorAll('input, select, button, a[href]')];

@@ -56,7 +56,7 @@ describeChromium('looking the book up near the shopper (chromium)', () => {
 
     await popup.type('input[name="place"]', 'Atlantis');
     await popup.click('.place-form button[type="submit"]');
-    await popup.waitForFunction(() => document.getElementById('place-message')?.textContent !== '');
+    await popup.waitForFunction(() => document.getElementById('place-message')?.textContent !== '', { polling: 100, timeout: 15_000 });
     expect(await popup.$eval('#place-message', (el) => el.textContent)).toMatch(/No town or postcode/);
 
     await popup.$eval('input[name="place"]', (el) => ((el as HTMLInputElement).value = ''));
@@ -103,7 +103,7 @@ describeChromium('looking the book up near the shopper (chromium)', () => {
     await options.setGeolocation({ latitude: 43.604_562, longitude: 1.444_209 });
     await options.waitForSelector('.place-form .use-position');
     await options.click('.place-form .use-position');
-    await options.waitForFunction(() => document.querySelector('.place-form')?.getAttribute('data-saved'));
+    await options.waitForFunction(() => document.querySelector('.place-form')?.getAttribute('data-saved'), { polling: 100, timeout: 15_000 });
     const stored = await options.evaluate(async () => {
       const api = (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, { place: unknown }>> } } } }).chrome;
       return JSON.stringify((await api.storage.sync.get('settings')).settings?.place);

@@ -59,7 +59,7 @@ describeInBrowsers('the options and the card', (name) => {
     await options.click('#advanced summary');
     await options.$eval('#tiles-url', (el) => ((el as HTMLInputElement).value = 'https://tiles.example.org/map.png'));
     await options.click('#tiles-save');
-    await options.waitForFunction(() => document.getElementById('tiles-message')!.textContent !== '');
+    await options.waitForFunction(() => document.getElementById('tiles-message')!.textContent !== '', { polling: 100, timeout: 15_000 });
     expect(await options.$eval('#tiles-message', (el) => el.textContent)).toMatch(/contains \{z\}, \{x\} and \{y\}/);
     expect(JSON.parse(await storedSettings(options)).tiles.url).toBe('https://tile.openmaps.fr/opentopomap/{z}/{x}/{y}.png');
 
@@ -155,7 +155,7 @@ describeInBrowsers('the options and the card', (name) => {
     await options.waitForFunction(async () => {
       const g = globalThis as unknown as { browser?: Sync; chrome?: Sync };
       return ((await (g.browser ?? g.chrome)!.storage.sync.get('settings')).settings as { card: boolean }).card === false;
-    });
+    }, { polling: 100, timeout: 15_000 });
     const second = await openAmazonPage(ext, [{ url: DEMO_URL, body: DEMO }]);
     await waitForTabBook(options, (book, id) => id !== tabId && book.isbn13 === '9782070360024');
     await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -86,7 +86,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     await popup.waitForSelector('#map img.leaflet-tile-loaded');
     expect(await popup.$eval('#map-status', (el) => (el as HTMLElement).hidden)).toBe(true);
     // Opening hours, read by the opening_hours library: "Open now · today 10:00–19:00" or closed.
-    await popup.waitForFunction(() => /today|closed today/.test(document.querySelector('li[data-shop-id="openstreetmap:node/900002"] .shop-hours')?.textContent ?? ''));
+    await popup.waitForFunction(() => /today|closed today/.test(document.querySelector('li[data-shop-id="openstreetmap:node/900002"] .shop-hours')?.textContent ?? ''), { polling: 100, timeout: 15_000 });
     // Marker and list entry highlight each other.
     await popup.focus('li[data-shop-id="placedeslibraires:9101"] .shop-links a'); // keyboard focus, as with a mouse over it
     await popup.waitForSelector('#map .shop-marker.highlight[title="Librairie du Capitole (démo)"]');

@@ -100,7 +100,7 @@ for (const language of STORE_LANGUAGES) {
       await setSettings(options, {}, ['sources', 'geocoders', 'tiles']);
       await options.reload({ waitUntil: 'load' });
       await options.setViewport({ width: WIDTH, height: HEIGHT - CAPTION });
-      await options.waitForFunction(() => (document.querySelector('input[name="place"]') as HTMLInputElement | null)?.value !== undefined);
+      await options.waitForFunction(() => (document.querySelector('input[name="place"]') as HTMLInputElement | null)?.value !== undefined, { polling: 100, timeout: 15_000 });
       await options.bringToFront();
       const settingsShot = await options.screenshot({ type: 'png' });
 

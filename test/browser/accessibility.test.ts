@@ -1,0 +1,115 @@
+// axe-core (WCAG 2.1 A/AA, 2.2 AA) on every state of the popup, the options page, the welcome tab and
+// the card on the page, in Chromium and Firefox, light and (where the browser can emulate it) dark.
+// The production build, with the stand-ins on the local server; no rule is switched off.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchWithExtension } from '../../scripts/browsers.mjs';
+import { startStandInServer, type StandInServer } from '../../stand-ins/server';
+import type { Scenarios } from '../../stand-ins/answer';
+import { describeInBrowsers, openAmazonPage, openExtensionPage, tabBooks, useStandInServer, waitForTabBook, type Extension } from './harness';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
+const TOULOUSE = { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' };
+const LONDON = { label: 'London', lat: 51.51, lon: -0.13, country: 'gb', foundBy: 'nominatim' };
+
+/** The violations axe finds in `page` (or in the part `selector` names), as "rule: where" lines. */
+async function violations(page: Page, selector?: string): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(
+    async (tags, within) => {
+      const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+      const result = await axe.run(within ? { include: [[within]] } : document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+    },
+    TAGS,
+    selector ?? '',
+  );
+}
+
+describeInBrowsers('accessibility (axe-core)', (name) => {
+  let ext: Extension;
+  let server: StandInServer;
+  let extensionPage: Page;
+  let bookNumber = 0;
+
+  beforeAll(async () => {
+    server = await startStandInServer();
+    ext = await launchWithExtension(name);
+    extensionPage = await openExtensionPage(ext, 'options/options.html');
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  /** Light, then dark where the browser can emulate it (Firefox's WebDriver BiDi cannot). */
+  async function inBothThemes(page: Page, check: () => Promise<void>): Promise<void> {
+    await check();
+    if (name !== 'chromium') return;
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await check();
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+  }
+
+  /** Opens the demo book under a fresh address (each tab its own lookup), with the settings and scenario given. */
+  async function popupFor(state: string, place: object | null, scenarios: Scenarios): Promise<{ popup: Page; tab: Page }> {
+    await useStandInServer(extensionPage, server.url, place ?? undefined);
+    if (!place) await extensionPage.evaluate(async () => {
+      const g = globalThis as unknown as { browser?: { storage: { sync: { set(i: object): Promise<void>; get(k: string): Promise<Record<string, Record<string, unknown>>> } } }; chrome?: typeof g.browser };
+      const sync = (g.browser ?? g.chrome)!.storage.sync;
+      const { settings } = await sync.get('settings');
+      await sync.set({ settings: { ...settings, place: null } });
+    });
+    // Each state asks the sources afresh: no answer kept from the state before.
+    await extensionPage.evaluate(async () => {
+      const g = globalThis as unknown as { browser?: { storage: { local: { get(k: null): Promise<Record<string, unknown>>; remove(k: string[]): Promise<void> } } }; chrome?: typeof g.browser };
+      const local = (g.browser ?? g.chrome)!.storage.local;
+      await local.remove(Object.keys(await local.get(null)).filter((key) => key.startsWith('cache:')));
+    });
+    server.setScenario(scenarios);
+    const known = new Set(Object.keys(await tabBooks(extensionPage)));
+    const url = `https://www.amazon.fr/dp/2070360024?axe=${++bookNumber}`;
+    const tab = await openAmazonPage(ext, [{ url, body: DEMO }]);
+    const [tabId] = await waitForTabBook(extensionPage, (book, id) => book.isbn13 === '9782070360024' && !known.has(`tab:${id}`), 10_000);
+    const popup = await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`);
+    await popup.waitForFunction((s) => document.getElementById('app')?.dataset.state === s, { polling: 100, timeout: 20_000 }, state);
+    return { popup, tab };
+  }
+
+  it.each([
+    ['no-place', null, 'ok'],
+    ['asking', TOULOUSE, 'timeout'],
+    ['results', TOULOUSE, 'ok'],
+    ['directory-only', TOULOUSE, { placedeslibraires: 'forbidden' }],
+    ['unreachable', TOULOUSE, 'server-error'],
+    ['no-stock-network', LONDON, 'ok'],
+  ] as const)('the popup, %s: no violation', async (state, place, scenarios) => {
+    const { popup, tab } = await popupFor(state, place, scenarios as Scenarios);
+    await inBothThemes(popup, async () => expect(await violations(popup)).toEqual([]));
+    await popup.close();
+    await tab.close();
+  });
+
+  it('the popup on a page that is not a book, the options page and the welcome tab: no violation', async () => {
+    const popup = await openExtensionPage(ext, 'popup/popup.html?tabId=999999');
+    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'not-a-book', { polling: 100, timeout: 10_000 });
+    await inBothThemes(popup, async () => expect(await violations(popup)).toEqual([]));
+    await inBothThemes(extensionPage, async () => expect(await violations(extensionPage)).toEqual([]));
+    const welcome = await openExtensionPage(ext, 'welcome/welcome.html');
+    await welcome.waitForSelector('.place-form');
+    await inBothThemes(welcome, async () => expect(await violations(welcome)).toEqual([]));
+    for (const page of [popup, welcome]) await page.close();
+  });
+
+  it('the card on the book page: no violation', async () => {
+    const { popup, tab } = await popupFor('results', TOULOUSE, 'ok');
+    await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.querySelector('.open'), { polling: 100, timeout: 10_000 });
+    await inBothThemes(tab, async () => expect(await violations(tab, '#local-bookshops-card')).toEqual([]));
+    await popup.close();
+    await tab.close();
+  });
+});
