@@ -9,7 +9,7 @@ import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
 import type { Scenarios } from '../../stand-ins/answer';
 import { readFixture } from '../fixtures';
-import { describeInBrowsers, openAmazonPage, openExtensionPage, tabBooks, useStandInServer, waitForTabBook, type Extension } from './harness';
+import { describeInBrowsers, forgetStored, openAmazonPage, openExtensionPage, tabBooks, useStandInServer, waitForTabBook, type Extension } from './harness';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -69,11 +69,7 @@ describeInBrowsers('accessibility (axe-core)', (name) => {
       await sync.set({ settings: { ...settings, place: null } });
     });
     // Each state asks the sources afresh: no answer kept from the state before.
-    await extensionPage.evaluate(async () => {
-      const g = globalThis as unknown as { browser?: { storage: { local: { get(k: null): Promise<Record<string, unknown>>; remove(k: string[]): Promise<void> } } }; chrome?: typeof g.browser };
-      const local = (g.browser ?? g.chrome)!.storage.local;
-      await local.remove(Object.keys(await local.get(null)).filter((key) => key.startsWith('cache:')));
-    });
+    await forgetStored(extensionPage, 'cache:');
     server.setScenario(scenarios);
     const known = new Set(Object.keys(await tabBooks(extensionPage)));
     const url = `${book.url}?axe=${++bookNumber}`;

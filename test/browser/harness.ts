@@ -101,6 +101,16 @@ export function storageOf(extensionPage: Page, area: StorageAreaName): Promise<R
   }, area);
 }
 
+/** Forgets what the extension keeps in storage.local under `prefix` ('cache:' answers, 'geo:' geocodings), so the next ask goes out again. */
+export async function forgetStored(extensionPage: Page, prefix: string): Promise<void> {
+  await extensionPage.evaluate(async (start) => {
+    const { browser, chrome } = globalThis as unknown as { browser?: { storage: { local: LocalArea } }; chrome?: { storage: { local: LocalArea } } };
+    const local = (browser ?? chrome)!.storage.local;
+    await local.remove(Object.keys(await local.get(null)).filter((key) => key.startsWith(start)));
+  }, prefix);
+}
+type LocalArea = { get(keys: null): Promise<Record<string, unknown>>; remove(keys: string[]): Promise<void> };
+
 type RememberedBook = { isbn13: string | null; editions: string[]; kind: string };
 
 /** The books the background keeps per tab in storage.session ("tab:N" keys), read from an extension page. */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser, launchWithExtension } from '../../scripts/browsers.mjs';
 import { answerWorkerFromStandIns, type WorkerStandIns } from '../../stand-ins/cdp';
 import { readFixture } from '../fixtures';
-import { badgeText, openAmazonPage, openExtensionPage, waitForTabBook, type Extension } from './harness';
+import { badgeText, forgetStored, openAmazonPage, openExtensionPage, waitForTabBook, type Extension } from './harness';
 import { readFileSync } from 'node:fs';
 
 const describeChromium = findBrowser('chromium') || process.env.CI === 'true' ? describe : describe.skip;
@@ -141,10 +141,7 @@ describeChromium('looking the book up near the shopper (chromium)', () => {
       await api.storage.sync.set({ settings: { version: 2, radiusKm: 30, place: null, geocoders: { apiAdresse: 'https://api-adresse.data.gouv.fr/', nominatim: 'https://nominatim.openstreetmap.org/' } } });
     });
     // Forget the geocodings an earlier test kept, so "31000" is asked of a geocoder again.
-    await extensionPage.evaluate(async () => {
-      const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>>; remove(k: string[]): Promise<void> } } } }).chrome.storage.local;
-      await local.remove(Object.keys(await local.get(null)).filter((key) => key.startsWith('geo:')));
-    });
+    await forgetStored(extensionPage, 'geo:');
     const seenBefore = standIns.seen.length;
     // The shopper is on an amazon.fr book page; the browser speaks English (and says en-US).
     const demo = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));

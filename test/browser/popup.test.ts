@@ -8,14 +8,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
 import { readFixture } from '../fixtures';
-import { describeInBrowsers, describeInChromium, openAmazonPage, SCREENSHOTS, openExtensionPage, tabBooks, useStandInServer, waitForBadge, waitForTabBook, type Extension } from './harness';
+import { describeInBrowsers, describeInChromium, forgetStored, openAmazonPage, SCREENSHOTS, openExtensionPage, tabBooks, useStandInServer, waitForBadge, waitForTabBook, type Extension } from './harness';
 
 const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
 const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
 const TOULOUSE = { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' };
 const IN_ORDER = ['Librairie Saint-Honoré (démo)', 'Librairie du Capitole (démo)', 'Au Fil des Pages (démo)', 'La Page Blanche (démo)', 'Bulles et Cases (démo)', 'Le Grenier à Livres (démo)'];
-
-type Api = { storage: { local: { get(k: null): Promise<Record<string, unknown>>; remove(k: string[]): Promise<void> } } };
 
 const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
 const stateOf = (page: Page, state: string) =>
@@ -196,17 +194,9 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     await popup.close();
   });
 
-  async function forgetCachedAnswers(): Promise<void> {
-    await extensionPage.evaluate(async () => {
-      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-      const local = (g.browser ?? g.chrome)!.storage.local;
-      await local.remove(Object.keys(await local.get(null)).filter((key) => key.startsWith('cache:')));
-    });
-  }
-
   it('counts every network shop with the book though all give one phone number, and says OpenStreetMap failed when it answers a runtime error, asking it again on the next book', async () => {
     await useStandInServer(extensionPage, server.url, TOULOUSE);
-    await forgetCachedAnswers();
+    await forgetStored(extensionPage, 'cache:');
     server.setScenario({ placedeslibraires: 'shared-phone', openstreetmap: 'overpass-remark' });
     const overpassAsked = () => server.requests.filter((url) => url.includes('/interpreter')).length;
     const asked = overpassAsked();
@@ -314,11 +304,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
 
   it('shows hostile shop texts as text in the list, the marker popups and the card, runs nothing, and keeps the list when the tiles are refused', async () => {
     await useStandInServer(extensionPage, server.url, { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' });
-    await extensionPage.evaluate(async () => {
-      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-      const local = (g.browser ?? g.chrome)!.storage.local;
-      await local.remove(Object.keys(await local.get(null)).filter((key) => key.startsWith('cache:')));
-    });
+    await forgetStored(extensionPage, 'cache:');
     server.setScenario({ placedeslibraires: 'hostile', openstreetmap: 'hostile', tiles: 'forbidden' });
     const { tab, tabId } = await openBook(DEMO_URL, DEMO, '9782070360024');
     const popup = await openPopup(tabId);
@@ -385,7 +371,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
       settings!.sources.openstreetmap = { enabled: true, baseUrl: 'https://overpass-api.de/api/' };
       await g.browser.storage.sync.set({ settings });
     });
-    await forgetCachedAnswers();
+    await forgetStored(extensionPage, 'cache:');
     const removed = await extensionPage.evaluate(() =>
       (globalThis as unknown as { browser: { permissions: { remove(p: object): Promise<boolean> } } }).browser.permissions.remove({ origins: ['https://overpass-api.de/*'] }),
     );
