@@ -1,5 +1,6 @@
 // One request to a source, with every way it can go wrong mapped to a status the shopper can read.
 // Pure of browser APIs: the fetch function, the clock and the sleep are given.
+import { cleanText } from '../shops/clean';
 
 /** Every way a request to a source can fail, each shown to the shopper in words. */
 export const SOURCE_PROBLEMS = [
@@ -64,26 +65,29 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-/** Reads at most maxBytes of the body; null when it is longer (the rest is never downloaded). */
-async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel().catch(() => {});
-    return null;
+/**
+ * Reads the body until its end, or until it has passed `limit` bytes: then it stops, and the rest is
+ * never downloaded (`cut`).
+ */
+async function readUpTo(response: Response, limit: number): Promise<{ bytes: Uint8Array; cut: boolean }> {
+  if (!response.body) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return { bytes, cut: bytes.byteLength > limit };
   }
-  if (!response.body) return response.text();
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
+  let cut = false;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
     chunks.push(value);
+    if (size > limit) {
+      cut = true;
+      await reader.cancel().catch(() => {});
+      break;
+    }
   }
   const bytes = new Uint8Array(size);
   let offset = 0;
@@ -91,41 +95,27 @@ async function readCapped(response: Response, maxBytes: number): Promise<string 
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder().decode(bytes);
+  return { bytes, cut };
 }
 
-/** Network text on one line, control characters out, capped: for a bug report, never for markup. */
-export function oneLine(text: string | null | undefined, max: number): string | undefined {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  return text?.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ').trim().slice(0, max) || undefined;
-}
-
-/** The first bytes of a body, as text; the rest is never downloaded. */
-async function readStart(response: Response, bytes: number): Promise<string> {
-  if (!response.body) return (await response.text()).slice(0, bytes);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (size < bytes) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
+/** Reads at most maxBytes of the body; null when it is longer (the rest is never downloaded). */
+async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => {});
+    return null;
   }
-  await reader.cancel().catch(() => {});
-  const all = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(all.subarray(0, bytes));
+  const { bytes, cut } = await readUpTo(response, maxBytes);
+  return cut ? null : new TextDecoder().decode(bytes);
 }
 
-/** The server header and the start of the body of a refusal, as plain one-line text. */
+/** The server header and the start of the body of a refusal, as one line of plain text (cleanText). */
 async function refusalDetail(response: Response): Promise<ProblemDetail> {
-  const body = await readStart(response, 4 * DETAIL_CHARS).catch(() => '');
-  return { server: oneLine(response.headers.get('server'), 100), body: oneLine(body, DETAIL_CHARS) };
+  const start = await readUpTo(response, 4 * DETAIL_CHARS).then(
+    ({ bytes }) => new TextDecoder().decode(bytes.subarray(0, 4 * DETAIL_CHARS)),
+    () => '',
+  );
+  return { server: cleanText(response.headers.get('server'), 100), body: cleanText(start, DETAIL_CHARS) };
 }
 
 function parseJson(text: string): FetchOutcome {

@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { cleanText, safeLink, validPoint } from '../shops/clean';
 import { type Shop } from '../shops/shop';
-import { DETAIL_CHARS, oneLine } from './fetch-source';
+import { DETAIL_CHARS } from './fetch-source';
 import type { ShopSource, SourceQuery } from './source';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -56,7 +56,7 @@ export function openStreetMap(baseUrl: string): ShopSource {
       if (!answer.success) return null;
       // "runtime error: Query timed out…", "…out of memory…": the elements, if any, are partial.
       const { remark } = answer.data;
-      if (remark && /error/i.test(remark)) return { problem: 'source-error', detail: { body: oneLine(remark, DETAIL_CHARS) } };
+      if (remark && /error/i.test(remark)) return { problem: 'source-error', detail: { body: cleanText(remark, DETAIL_CHARS) } };
       const shops: Shop[] = [];
       for (const raw of answer.data.elements) {
         const parsed = Element.safeParse(raw);
