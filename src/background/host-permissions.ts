@@ -1,9 +1,7 @@
 // Firefox lets a shopper take back a host permission. Before asking one of the extension's own hosts,
 // the worker checks that the browser still allows it, so the popup can say "needs your permission" and
 // offer to ask for it, instead of "could not be reached".
-
-/** The host permission pattern a request to `url` needs, e.g. https://overpass-api.de/* */
-export const hostPattern = (url: string) => `${new URL(url).origin}/*`;
+import { hostPattern } from '../shared/host-pattern';
 
 /**
  * `manifestHosts`: the manifest's host_permissions and optional_host_permissions. An address outside

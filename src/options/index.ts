@@ -3,6 +3,7 @@
 // does not pass gets its message next to the field and is not saved.
 import { PLACE_DES_LIBRAIRES_INSTANCES } from '../networks/place-des-libraires';
 import { browser } from '../shared/browser';
+import { hostPattern } from '../shared/host-pattern';
 import { isQuotaError } from '../shared/quota';
 import { TabBook, TAB_BOOK_PREFIX } from '../shared/messages';
 import { countryOfStorefront, GEOCODERS_DEFAULT, readSettings, Settings, SETTINGS_KEY, StrictSettings, SOURCE_DEFAULTS, TILES_DEFAULT, type SourceId } from '../shared/settings';
@@ -37,11 +38,6 @@ async function save(next: Settings): Promise<boolean> {
   return true;
 }
 
-/** The host permission a source needs; the main sources' are granted at install, the others asked for here. */
-function originOf(url: string): string {
-  return `${new URL(url).origin}/*`;
-}
-
 function renderSources(): void {
   byId('sources').replaceChildren(
     ...(Object.keys(SOURCE_DEFAULTS) as SourceId[]).map((id) => {
@@ -53,7 +49,7 @@ function renderSources(): void {
         message.textContent = '';
         if (toggle.checked) {
           // Asked in the click, as browsers require; refused → stays off, and says why.
-          const granted = await browser.permissions.request({ origins: [originOf(source.baseUrl)] }).catch(() => false);
+          const granted = await browser.permissions.request({ origins: [hostPattern(source.baseUrl)] }).catch(() => false);
           if (!granted) {
             toggle.checked = false;
             message.textContent = t('permissionRefused', SOURCE_NAMES[id]);
