@@ -59,6 +59,19 @@ const FIREFOX_PREFS = {
 };
 
 /**
+ * Firefox's location service, answered on the machine: its network provider reads the position from
+ * this address (the same JSON the real service sends), and the system's providers stay out of it.
+ */
+function firefoxPositionPrefs({ latitude, longitude }) {
+  return {
+    'geo.provider.testing': true,
+    'geo.provider.use_geoclue': false,
+    'geo.provider.use_gpsd': false,
+    'geo.provider.network.url': `data:application/json,${JSON.stringify({ location: { lat: latitude, lng: longitude }, accuracy: 100 })}`,
+  };
+}
+
+/**
  * The welcome tab the extension opens on install, once it has loaded (Firefox's WebDriver BiDi reports
  * an extension tab's address as about:blank, so each tab is asked where it is). Null after `timeoutMs`.
  */
@@ -81,7 +94,7 @@ export async function findWelcomeTab(browser, extensionOrigin, timeoutMs = 10_00
  * once done with it, so it does not sit in front of the pages a test opens; 'keep' leaves it.
  * Returns { browser, extensionId, extensionOrigin, close }.
  */
-export async function launchWithExtension(name, { extensionDir, headless = true, lang, welcomeTab = 'close' } = {}) {
+export async function launchWithExtension(name, { extensionDir, headless = true, lang, welcomeTab = 'close', answerPermissionPrompts = false, position } = {}) {
   const executablePath = findBrowser(name);
   if (!executablePath) throw new Error(`no ${name} found on this machine`);
   const dir = resolve(extensionDir ?? join('dist', name === 'firefox' ? 'firefox' : 'chrome'));
@@ -105,6 +118,10 @@ export async function launchWithExtension(name, { extensionDir, headless = true,
         ...FIREFOX_PREFS,
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
         ...(lang ? { 'intl.locale.requested': lang } : {}),
+        // The shopper's "Allow" in the prompt permissions.request() opens, which a test cannot reach
+        // (Firefox's own switch for this; the request must still come from a click).
+        ...(answerPermissionPrompts ? { 'extensions.webextOptionalPermissionPrompts': false } : {}),
+        ...(position ? firefoxPositionPrefs(position) : {}),
       },
     });
   } else {

@@ -28,8 +28,18 @@ export function readListing(language: string): StoreListing {
 }
 
 /** Every permission the manifest asks for, as the listing must explain it. */
-export function permissionsToExplain(manifest: { permissions?: string[]; host_permissions?: string[]; optional_host_permissions?: string[]; content_scripts?: unknown[] }): string[] {
-  return [...(manifest.permissions ?? []), ...(manifest.content_scripts?.length ? ['content_scripts'] : []), ...(manifest.host_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
+type BuiltManifest = { permissions?: string[]; optional_permissions?: string[]; host_permissions?: string[]; optional_host_permissions?: string[]; content_scripts?: unknown[] };
+
+/** Everything the built manifests ask for, in either browser, required or optional: each needs its reason. */
+export function permissionsToExplain(...manifests: BuiltManifest[]): string[] {
+  const asked = manifests.flatMap((manifest) => [
+    ...(manifest.permissions ?? []),
+    ...(manifest.optional_permissions ?? []),
+    ...(manifest.content_scripts?.length ? ['content_scripts'] : []),
+    ...(manifest.host_permissions ?? []),
+    ...(manifest.optional_host_permissions ?? []),
+  ]);
+  return [...new Set(asked)];
 }
 
 /** The listing as one text file, in the order the store forms ask for it. */

@@ -1,7 +1,7 @@
 // One function that answers a request to a real source's address the way that source answers, in a
 // chosen scenario: good payloads and every fault the extension must survive. Used by the local server
 // (unit tests), by the browser tests (through CDP on the worker) and by the offline demo.
-import { geoplateformeAnswer, nominatimAnswer, overpassAnswer, overpassRuntimeError, placeDesLibrairesAnswer, SHARED_PHONE } from './payloads';
+import { geoplateformeAnswer, nominatimAnswer, nominatimReverseAnswer, overpassAnswer, overpassRuntimeError, placeDesLibrairesAnswer, SHARED_PHONE } from './payloads';
 import { standInTile } from './tiles';
 
 export type Scenario =
@@ -141,6 +141,10 @@ export function standInAnswer(url: string, scenarios: Scenarios = 'ok'): StandIn
   if (path.endsWith('/geocodage/search')) {
     const answer = geoplateformeAnswer(parsed.searchParams.get('q') ?? '') as { features: Array<{ properties: Record<string, unknown> }> };
     if (scenario === 'hostile') for (const feature of answer.features) feature.properties = { ...feature.properties, ...HOSTILE_PLACE };
+    return faulty(scenario, null) ?? json(answer);
+  }
+  if (path.endsWith('/reverse')) {
+    const answer = nominatimReverseAnswer(Number(parsed.searchParams.get('lat')), Number(parsed.searchParams.get('lon')));
     return faulty(scenario, null) ?? json(answer);
   }
   if (path.endsWith('/search')) {

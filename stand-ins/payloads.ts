@@ -221,3 +221,40 @@ export function nominatimAnswer(query: string, countryCodes: string): unknown {
     },
   ];
 }
+
+/**
+ * Nominatim's /reverse answer (format=jsonv2, zoom=10: the town): one place, lat and lon as strings, its
+ * address split into parts with `city`, `town` or `village` by the place's size and a lower-case
+ * `country_code` (nominatim.org/release-docs/latest/api/Output/, "JSONv2" and "addressdetails"; a
+ * recorded answer with those parts: dedicatedcode/reitti #765). Where it knows no place near the point
+ * it still answers HTTP 200, with `{"error":"Unable to geocode"}` (osm-search/Nominatim #3556).
+ */
+export function nominatimReverseAnswer(lat: number, lon: number): unknown {
+  // The first known place within about 10 km (London before its postcode SW1A 1AA).
+  const place = Object.values(PLACES).find((known) => Math.abs(known.lat - lat) < 0.1 && Math.abs(known.lon - lon) < 0.1);
+  if (!place) return { error: 'Unable to geocode' };
+  const countryName: Record<string, string> = { fr: 'France', gb: 'United Kingdom' };
+  return {
+    place_id: 88_765_432,
+    licence: 'Data © OpenStreetMap contributors, ODbL 1.0. http://osm.org/copyright',
+    osm_type: 'relation',
+    osm_id: 35_738,
+    lat: String(place.lat),
+    lon: String(place.lon),
+    place_rank: 16,
+    category: 'boundary',
+    type: 'administrative',
+    importance: 0.76,
+    addresstype: 'city',
+    name: place.label,
+    display_name: `${place.label}, ${place.context ?? ''}, ${countryName[place.country] ?? ''}`,
+    address: {
+      city: place.label,
+      ...(place.context ? { county: place.context.split(', ')[1], state: place.context.split(', ')[2] } : {}),
+      ...(place.postcode ? { postcode: place.postcode } : {}),
+      country: countryName[place.country] ?? place.country.toUpperCase(),
+      country_code: place.country,
+    },
+    boundingbox: [String(place.lat - 0.1), String(place.lat + 0.1), String(place.lon - 0.15), String(place.lon + 0.15)],
+  };
+}

@@ -57,7 +57,7 @@ describe('geocoders on anything', () => {
   it.each([['Géoplateforme (France)', 'fr'], ['Nominatim (elsewhere)', 'de']])('%s never throws: a place on Earth with a short label, or a named reason', async (_name, country) => {
     await fc.assert(
       fc.asyncProperty(bodies, async (body) => {
-        const geocode = createGeocoder({
+        const { geocode, placeAt } = createGeocoder({
           fetch: (async () => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } })) as typeof globalThis.fetch,
           sleep: async () => {},
           isOnline: () => true,
@@ -73,6 +73,11 @@ describe('geocoders on anything', () => {
         } else {
           expect(['not-found', ...SOURCE_PROBLEMS]).toContain(outcome.reason);
         }
+        // The town at a position: whatever comes back, the place is kept, with a short label.
+        const at = await placeAt({ lat: 43.6045, lon: 1.4442 }, country);
+        expect(at).toMatchObject({ lat: 43.6, lon: 1.44 });
+        expect(at.label.length).toBeGreaterThan(0);
+        expect(at.label.length).toBeLessThanOrEqual(120);
       }),
       { numRuns: 200 },
     );

@@ -1,8 +1,9 @@
 // The geocoders as they are in 2026: France through the Géoplateforme (the national address API closed
 // on 31 January 2026), elsewhere Nominatim, identified by a contact address as its policy asks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGeocoder, geocodeRequest } from '../src/networks/geocoders';
+import { createGeocoder, geocodeRequest, reverseRequest } from '../src/networks/geocoders';
 import { GEOCODERS_DEFAULT } from '../src/shared/settings';
+import type { Scenario } from '../stand-ins/answer';
 import { startStandInServer, type StandInServer } from '../stand-ins/server';
 
 let server: StandInServer;
@@ -27,7 +28,7 @@ describe('the geocoders', () => {
   });
 
   it('places "31000" in Toulouse from the Géoplateforme’s answer, and says which service found it', async () => {
-    const geocode = createGeocoder({
+    const { geocode } = createGeocoder({
       fetch,
       sleep: async () => {},
       geocoders: { ...GEOCODERS_DEFAULT, geoplateforme: `${server.url}geocodage/`, nominatim: server.url },
@@ -42,7 +43,7 @@ describe('the geocoders', () => {
 
   it('asks nothing of a geocoder the browser does not let it ask', async () => {
     const asked: string[] = [];
-    const geocode = createGeocoder({
+    const { geocode } = createGeocoder({
       fetch,
       sleep: async () => {},
       geocoders: { ...GEOCODERS_DEFAULT, geoplateforme: `${server.url}geocodage/` },
@@ -53,5 +54,44 @@ describe('the geocoders', () => {
     });
     expect(await geocode('31000', 'fr')).toEqual({ ok: false, reason: 'needs-permission' });
     expect(asked).toEqual([]);
+  });
+
+  it('asks Nominatim for the town at a rounded point, and nothing finer', () => {
+    const parsed = new URL(reverseRequest({ lat: 43.6, lon: 1.44 }, { ...GEOCODERS_DEFAULT, contactEmail: 'team@campaign.example' }));
+    expect(parsed.origin + parsed.pathname).toBe('https://nominatim.openstreetmap.org/reverse');
+    expect(Object.fromEntries(parsed.searchParams)).toEqual({ lat: '43.60', lon: '1.44', zoom: '10', format: 'jsonv2', email: 'team@campaign.example' });
+  });
+
+  describe('the town at the browser’s position', () => {
+    const asked: string[] = [];
+    const stored = new Map<string, unknown>();
+    const geocoderWith = (scenario: Scenario) => {
+      server.setScenario(scenario);
+      return createGeocoder({
+        fetch,
+        sleep: async () => {},
+        geocoders: { ...GEOCODERS_DEFAULT, nominatim: server.url },
+        now: () => 0,
+        cache: { get: async (key) => stored.get(key), set: async (key, value) => void stored.set(key, value) },
+        onRequest: (url) => asked.push(url),
+      });
+    };
+
+    it('names the town and its country, sends the rounded point only, and asks once per point', async () => {
+      const { placeAt } = geocoderWith('ok');
+      // The country guessed in the form was wrong: the answer's country wins.
+      expect(await placeAt({ lat: 51.507_351, lon: -0.127_758 }, 'fr')).toEqual({ label: 'London', lat: 51.51, lon: -0.13, country: 'gb', foundBy: 'nominatim' });
+      expect(await placeAt({ lat: 51.509, lon: -0.131 }, 'fr')).toMatchObject({ label: 'London' });
+      expect(asked).toHaveLength(1);
+      expect(asked[0]).toContain('lat=51.51&lon=-0.13&');
+    });
+
+    it('keeps the point, shown as its coordinates, when no town comes back', async () => {
+      stored.clear();
+      expect(await geocoderWith('server-error').placeAt({ lat: 43.604_562, lon: 1.444_209 }, 'fr')).toEqual({ label: '43.60, 1.44', lat: 43.6, lon: 1.44, country: 'fr' });
+      // Out at sea Nominatim answers { error: "Unable to geocode" }.
+      expect(await geocoderWith('ok').placeAt({ lat: 45.5, lon: -20.25 }, 'fr')).toEqual({ label: '45.50, -20.25', lat: 45.5, lon: -20.25, country: 'fr' });
+      server.setScenario('ok');
+    });
   });
 });

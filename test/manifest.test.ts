@@ -31,9 +31,16 @@ describe('the built manifests', () => {
     expect(JSON.stringify([chrome, firefox])).not.toMatch(/"__[a-z]+__[a-z_]+":/);
   });
 
-  it.each([['chrome', chrome], ['firefox', firefox]])('ask %s for storage and the default sources’ hosts only, and keep the default CSP', (_name, manifest) => {
-    expect(manifest.permissions).toEqual(['storage']);
-    expect(manifest.optional_permissions).toBeUndefined();
+  it('ask for the position as the browser allows: on the click in Firefox, at install in Chrome', () => {
+    // Chrome cannot hold geolocation as an optional permission, and refuses it to extension pages
+    // (popup and tabs alike) without it, with no prompt; Firefox asks on permissions.request().
+    expect(chrome.permissions).toEqual(['storage', 'geolocation']);
+    expect(chrome.optional_permissions).toBeUndefined();
+    expect(firefox.permissions).toEqual(['storage']);
+    expect(firefox.optional_permissions).toEqual(['geolocation']);
+  });
+
+  it.each([['chrome', chrome], ['firefox', firefox]])('ask %s for the default sources’ hosts only, and keep the default CSP', (_name, manifest) => {
     expect(manifest.host_permissions).toEqual([
       'https://www.placedeslibraires.fr/*',
       'https://overpass-api.de/*',

@@ -44,7 +44,7 @@ describe('the background router', () => {
       settings: createSettingsStore(fakeStorageArea()),
       badge: createBadge(action, (key, sub) => `${key}${sub ? ` ${sub}` : ''}`),
       lookupFor: () => Object.assign(async () => ({}) as LookupResult, { sourcesFor: () => [] }),
-      geocode: async () => ({ ok: false, reason: 'not-found' }),
+      geocoderFor: () => ({ geocode: async () => ({ ok: false, reason: 'not-found' }), placeAt: async () => ({ lat: 0, lon: 0, label: '0.00, 0.00', country: 'fr' }) }),
       now: () => 1_700_000_000_000,
       askTab: () => pageAnswer(),
       tabsWithBooks: async () => [],

@@ -53,8 +53,7 @@ function startWorker(): ReturnType<typeof createTabService> {
     settings: createSettingsStore(sync),
     badge: createBadge(action, (key) => key),
     lookupFor: (settings) => createLookup({ ...fetchDeps, sources: enabledSources(settings), cache: createLookupCache(local, now), now, timeoutMs: 300 }),
-    geocode: (query, country, settings) =>
-      createGeocoder({ ...fetchDeps, geocoders: settings.geocoders, now, cache: createKeyValueCache(local) })(query, country),
+    geocoderFor: (settings) => createGeocoder({ ...fetchDeps, geocoders: settings.geocoders, now, cache: createKeyValueCache(local) }),
     now,
     askTab: async () => book,
     tabsWithBooks: async () => [7],
@@ -191,9 +190,9 @@ describe('a tab with a book', () => {
     expect(state.lookup?.state === 'done' && state.lookup.result.sources.map((s) => s.state)).toEqual(['blocked', 'blocked']);
   });
 
-  it('rounds a browser position to two decimals before keeping it', async () => {
-    await service.setPlace({ type: 'SetPlace', position: { lat: 43.604429, lon: 1.443812 }, country: 'fr' });
-    expect(await storedPlace()).toMatchObject({ lat: 43.6, lon: 1.44 });
+  it('rounds a browser position to two decimals before keeping it, and names its town', async () => {
+    expect(await service.setPlace({ type: 'SetPlace', position: { lat: 43.604429, lon: 1.443812 }, country: 'fr' })).toEqual({ ok: true, label: 'Toulouse' });
+    expect(await storedPlace()).toMatchObject({ lat: 43.6, lon: 1.44, label: 'Toulouse' });
   });
 });
 

@@ -68,7 +68,7 @@ const tabs = createTabService({
     uiLocale((key) => browser.i18n.getMessage(key)),
   ),
   lookupFor,
-  geocode: (query, country, settings) => geocoderFor(settings)(query, country),
+  geocoderFor,
   now,
   askTab: (tabId, question) => browser.tabs.sendMessage(tabId, question, { frameId: 0 }),
   tabsWithBooks: async () =>

@@ -3,8 +3,7 @@
 import { shopsWithTheBook, type Lookup, type LookupRequest } from '../lookup/lookup';
 import { hasTheBook } from '../shops/shop';
 import type { LookupResult } from '../lookup/result';
-import type { GeocodeOutcome } from '../networks/geocoders';
-import { roundPlace } from '../shops/geo';
+import type { GeocoderFor } from '../networks/geocoders';
 import type { BookSeen, Search, SearchAnswer, SetPlace, SetPlaceAnswer, SetRadius, ShowCard, StillShowing, TabBook, TabState } from '../shared/messages';
 import { ContentMessage } from '../shared/messages';
 import { isQuotaError } from '../shared/quota';
@@ -20,7 +19,8 @@ export interface TabServiceDeps {
   badge: Badge;
   /** The lookup, built from the current settings' sources. */
   lookupFor: (settings: Settings) => Lookup;
-  geocode: (query: string, country: string, settings: Settings) => Promise<GeocodeOutcome>;
+  /** The geocoder, built from the current settings' addresses: a typed place, or the town at a position. */
+  geocoderFor: GeocoderFor;
   now: () => number;
   askTab: (tabId: number, question: StillShowing) => Promise<unknown>;
   /** Tabs that currently have a remembered book (to refresh them when the place changes). */
@@ -196,10 +196,9 @@ export function createTabService(deps: TabServiceDeps) {
     const settings = await deps.settings.load();
     let place: Place;
     if (message.position) {
-      const rounded = roundPlace(message.position);
-      place = { ...rounded, label: `${rounded.lat.toFixed(2)}, ${rounded.lon.toFixed(2)}`, country: message.country };
+      place = await deps.geocoderFor(settings).placeAt(message.position, message.country);
     } else {
-      const outcome = await deps.geocode(message.query ?? '', message.country, settings);
+      const outcome = await deps.geocoderFor(settings).geocode(message.query ?? '', message.country);
       if (!outcome.ok) return { ok: false, reason: outcome.reason };
       place = outcome.place;
     }

@@ -25,6 +25,16 @@ const GeoplateformeAnswer = z.object({
   ),
 });
 const NominatimAnswer = z.array(z.object({ lat: z.union([z.string(), z.number()]), lon: z.union([z.string(), z.number()]), display_name: z.string().optional() }).loose());
+/** Nominatim's /reverse answer (format=jsonv2): one place with its address parts, or `{ error }` where it knows none. */
+const NominatimReverseAnswer = z.union([
+  z.object({ error: z.string() }),
+  z.object({
+    address: z
+      .object({ city: z.string(), town: z.string(), village: z.string(), municipality: z.string(), county: z.string(), country_code: z.string() })
+      .partial()
+      .loose(),
+  }).loose(),
+]);
 
 export interface GeocoderDeps extends FetchDeps {
   /** The two addresses, and the contact Nominatim's policy asks each application for (sent as `email=`). */
@@ -67,6 +77,26 @@ export function readGeocodeAnswer(geocoder: Geocoder, data: unknown): GeocodeHit
   return first ? { lat: parseCoordinate(first.lat), lon: parseCoordinate(first.lon), label: first.display_name?.split(',')[0] } : null;
 }
 
+/** The reverse lookup of an already rounded point: Nominatim knows every country, so the country comes back too. */
+export function reverseRequest(point: { lat: number; lon: number }, geocoders: Settings['geocoders']): string {
+  // zoom=10 asks for the town, not the street: the point is a kilometre wide anyway.
+  return `${withSlash(geocoders.nominatim)}reverse?lat=${point.lat.toFixed(2)}&lon=${point.lon.toFixed(2)}&zoom=10&format=jsonv2&email=${encodeURIComponent(geocoders.contactEmail)}`;
+}
+
+/** The town and country a reverse answer names; null when it names none, 'bad-data' when it is not of its shape. */
+export function readReverseAnswer(data: unknown): { town: string; country: string | null } | null | 'bad-data' {
+  const answer = NominatimReverseAnswer.safeParse(data);
+  if (!answer.success) return 'bad-data';
+  if ('error' in answer.data) return null;
+  const { city, town, village, municipality, county, country_code: code } = answer.data.address ?? {};
+  const name = cleanText(city ?? town ?? village ?? municipality ?? county, 120);
+  if (!name) return null;
+  return { town: name, country: code && /^[a-z]{2}$/i.test(code) ? code.toLowerCase() : null };
+}
+
+/** How a position is shown when no town name could be found for it: the rounded point itself. */
+export const pointLabel = (point: { lat: number; lon: number }) => `${point.lat.toFixed(2)}, ${point.lon.toFixed(2)}`;
+
 export function createGeocoder(deps: GeocoderDeps) {
   let lastNominatimAt = 0;
 
@@ -76,7 +106,29 @@ export function createGeocoder(deps: GeocoderDeps) {
     lastNominatimAt = deps.now();
   }
 
-  return async function geocode(rawQuery: string, country: string): Promise<GeocodeOutcome> {
+  /**
+   * The browser's position → the town it is in. Only the rounded point is sent; when no name comes back
+   * (offline, refused, the sea) the place is still the point, shown as its coordinates: nothing is lost.
+   */
+  async function placeAt(position: { lat: number; lon: number }, country: string): Promise<Place> {
+    const point = roundPlace(position);
+    const fallback: Place = { ...point, label: pointLabel(point), country };
+    const cacheKey = `geo:at:${pointLabel(point)}`;
+    const cached = Place.safeParse(await deps.cache.get(cacheKey).catch(() => undefined));
+    if (cached.success) return cached.data;
+    const url = reverseRequest(point, deps.geocoders);
+    if (await deps.missingPermission?.(url).catch(() => null)) return fallback;
+    await nominatimSlot();
+    deps.onRequest?.(url);
+    const outcome = await fetchJson(url, deps);
+    const found = outcome.ok ? readReverseAnswer(outcome.data) : null;
+    if (!found || found === 'bad-data') return fallback;
+    const place: Place = { ...point, label: found.town, country: found.country ?? country, foundBy: 'nominatim' };
+    await deps.cache.set(cacheKey, place).catch(() => {});
+    return place;
+  }
+
+  async function geocode(rawQuery: string, country: string): Promise<GeocodeOutcome> {
     const query = rawQuery.replace(/\s+/g, ' ').trim();
     if (!query) return { ok: false, reason: 'empty' };
     if (query.length > MAX_QUERY_LENGTH) return { ok: false, reason: 'too-long' };
@@ -100,5 +152,9 @@ export function createGeocoder(deps: GeocoderDeps) {
     // A place the cache cannot keep is still the place.
     await deps.cache.set(cacheKey, place).catch(() => {});
     return { ok: true, place };
-  };
+  }
+
+  return { geocode, placeAt };
 }
+
+export type GeocoderFor = (settings: Settings) => ReturnType<typeof createGeocoder>;

@@ -2,7 +2,8 @@
 // the country it is looked for in (shown, and the shopper's to change: a postcode means nothing without
 // it), a "use my position" button and a radius. The background geocodes; a place that cannot be found
 // gets its reason next to the field, and nothing is changed. The browser's position is asked only on that
-// click, from this page (the worker has no geolocation), and rounded here before it goes anywhere.
+// click, from this page (the worker has no geolocation), and rounded here before it goes anywhere; the
+// background then names the town at the rounded point.
 import { browser } from '../shared/browser';
 import { uiLocale } from '../shared/locale';
 import type { SetPlace, SetPlaceAnswer } from '../shared/messages';
@@ -116,17 +117,25 @@ export function createPlaceForm({ country, currentLabel, radiusKm = DEFAULT_RADI
     event.preventDefault();
     void save({ query: input.value });
   });
+  function positionFailed(reason: string): void {
+    form.removeAttribute('aria-busy');
+    message.textContent = t(reason);
+  }
   usePosition.addEventListener('click', () => {
     message.textContent = '';
     form.setAttribute('aria-busy', 'true');
-    navigator.geolocation.getCurrentPosition(
-      ({ coords }) => void save({ position: { lat: round2(coords.latitude), lon: round2(coords.longitude) } }),
-      (error) => {
-        form.removeAttribute('aria-busy');
-        message.textContent = t(error.code === error.PERMISSION_DENIED ? 'reason_position_denied' : 'reason_position_unavailable');
-      },
-      { enableHighAccuracy: false, maximumAge: 10 * 60_000, timeout: 15_000 },
-    );
+    // Firefox holds the position as an optional permission, asked now: the request must come from the
+    // click itself. Chrome cannot make it optional, so its manifest holds it (see test/manifest.test.ts).
+    const optional = browser.runtime.getManifest().optional_permissions?.includes('geolocation');
+    const allowed = optional ? browser.permissions.request({ permissions: ['geolocation'] }).catch(() => false) : Promise.resolve(true);
+    void allowed.then((granted) => {
+      if (!granted) return positionFailed('reason_position_denied');
+      navigator.geolocation.getCurrentPosition(
+        ({ coords }) => void save({ position: { lat: round2(coords.latitude), lon: round2(coords.longitude) } }),
+        (error) => positionFailed(error.code === error.PERMISSION_DENIED ? 'reason_position_denied' : 'reason_position_unavailable'),
+        { enableHighAccuracy: false, maximumAge: 10 * 60_000, timeout: 15_000 },
+      );
+    });
   });
   input.addEventListener('input', () => input.removeAttribute('aria-invalid'));
   return form;

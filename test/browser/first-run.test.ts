@@ -5,10 +5,13 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { findWelcomeTab, launchWithExtension } from '../../scripts/browsers.mjs';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
-import { badgeText, describeInBrowsers, openAmazonPage, openExtensionPage, SCREENSHOTS, useStandInServer, waitForTabBook, type Extension } from './harness';
+import { badgeText, describeInBrowsers, openAmazonPage, openExtensionPage, SCREENSHOTS, storageOf, useStandInServer, waitForTabBook, type Extension } from './harness';
 
 const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
 const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
+// Where the device is, as the location service would say: the one stand-in for "Use my position"
+// (Firefox reads it from a launch preference, Chromium from the page's emulated position).
+const DEVICE_AT = { latitude: 43.604_562, longitude: 1.444_209 };
 
 describeInBrowsers('the first run', (name) => {
   let ext: Extension;
@@ -16,7 +19,7 @@ describeInBrowsers('the first run', (name) => {
 
   beforeAll(async () => {
     server = await startStandInServer();
-    ext = await launchWithExtension(name, { welcomeTab: 'keep' });
+    ext = await launchWithExtension(name, { welcomeTab: 'keep', answerPermissionPrompts: true, position: DEVICE_AT });
   });
   afterAll(async () => {
     await ext?.close();
@@ -64,5 +67,23 @@ describeInBrowsers('the first run', (name) => {
     await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.textContent?.includes('have it'), { polling: 100, timeout: 10_000 });
     expect(await tab.evaluate(() => document.getElementById('local-bookshops-card')!.shadowRoot!.querySelector('.headline')!.textContent)).toBe('4 bookshops near you have it');
     await tab.close();
+  });
+
+  it('sets the place from "Use my position" through the permission path a shopper takes, and names the town', async () => {
+    const welcome = await openExtensionPage(ext, 'welcome/welcome.html');
+    await useStandInServer(welcome, server.url);
+    // No permission is granted by the test: Chrome's comes with the install, Firefox's is asked on the
+    // click (the prompt's "Allow" is the one step a test cannot take in the browser's own window).
+    if (name === 'chromium') await welcome.setGeolocation(DEVICE_AT);
+    // In front, as the tab a shopper clicks in is (the install's own welcome tab may have opened later).
+    await welcome.bringToFront();
+    await welcome.waitForSelector('.place-form .use-position');
+    await welcome.click('.place-form .use-position');
+    await welcome.waitForFunction(() => document.querySelector('.place-form')?.getAttribute('data-saved'), { polling: 100, timeout: 15_000 });
+    expect(await welcome.$eval('input[name="place"]', (el) => (el as HTMLInputElement).value)).toBe('Toulouse');
+    expect(await welcome.$eval('#welcome-done', (el) => el.textContent)).toMatch(/near Toulouse/);
+    // Kept rounded to about a kilometre, as the reverse lookup received it.
+    expect((await storageOf(welcome, 'sync')).settings).toMatchObject({ place: { label: 'Toulouse', lat: 43.6, lon: 1.44, country: 'fr' } });
+    await welcome.close();
   });
 });

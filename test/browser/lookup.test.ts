@@ -97,22 +97,6 @@ describeChromium('looking the book up near the shopper (chromium)', () => {
     }
   }, 30_000);
 
-  it('sets the place from the browser’s position, asked on the click, rounded before it is stored', async () => {
-    const options = await openExtensionPage(ext, 'options/options.html');
-    await ext.browser.defaultBrowserContext().overridePermissions(ext.extensionOrigin.replace(/\/$/, ''), ['geolocation']);
-    await options.setGeolocation({ latitude: 43.604_562, longitude: 1.444_209 });
-    await options.waitForSelector('.place-form .use-position');
-    await options.click('.place-form .use-position');
-    await options.waitForFunction(() => document.querySelector('.place-form')?.getAttribute('data-saved'), { polling: 100, timeout: 15_000 });
-    const stored = await options.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, { place: unknown }>> } } } }).chrome;
-      return JSON.stringify((await api.storage.sync.get('settings')).settings?.place);
-    });
-    expect(JSON.parse(stored)).toMatchObject({ lat: 43.6, lon: 1.44 });
-    expect(await options.$eval('input[name="place"]', (el) => (el as HTMLInputElement).value)).toBe('43.60, 1.44');
-    await options.close();
-  });
-
   it('sends nothing but the ISBN to the stock network and a rounded area to the others; no Amazon address, cookie or referrer', () => {
     const { seen } = standIns;
     expect(seen.length).toBeGreaterThan(0);
