@@ -6,7 +6,11 @@ import type { ShowCard } from '../src/shared/messages';
 import { SETTINGS_KEY } from '../src/shared/settings';
 import { fakeStorageArea } from './fake-browser';
 
-const card: ShowCard = { type: 'ShowCard', withBook: 3, stockUnknown: 1, nearestKm: 1.2, nearestName: 'Librairie du Capitole', country: 'fr' };
+const card: ShowCard = {
+  type: 'ShowCard',
+  summary: { verdict: 'has-it', thisEdition: 3, otherEdition: 0, onHoliday: 0, stockUnknown: 1, nearest: { name: 'Librairie du Capitole', km: 1.2 } },
+  country: 'fr',
+};
 
 function setUp(openPopup: () => Promise<void> = async () => {}) {
   const sync = fakeStorageArea();

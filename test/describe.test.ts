@@ -1,6 +1,5 @@
 // From a bad answer to the words the shopper reads: each fault of a source, served by the stand-in
 // server, goes through the real lookup and the popup's describe(), and comes out as one English line.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe as group, expect, it } from 'vitest';
 import { createLookup } from '../src/lookup/lookup';
 import { openStreetMap } from '../src/networks/overpass';
@@ -10,16 +9,14 @@ import type { TabBook } from '../src/shared/messages';
 import { DEMO_BOOKS, TOULOUSE } from '../stand-ins/payloads';
 import type { Scenario } from '../stand-ins/answer';
 import { startStandInServer, type StandInServer } from '../stand-ins/server';
+import { englishMessage } from './english';
+import { counted } from '../src/shared/plural';
 
-const english: Record<string, { message: string; placeholders?: Record<string, { content: string }> }> = JSON.parse(readFileSync('_locales/en/messages.json', 'utf8'));
-/** browser.i18n.getMessage, as the browser does it for English. */
+/** The English words, strict: a key that English lacks fails the test. */
 function t(key: string, substitutions: string[] = []): string {
-  const entry = english[key];
-  if (!entry) throw new Error(`no message ${key}`);
-  return entry.message.replace(/\$(\w+)\$/g, (_, name: string) => {
-    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-    return content.replace(/\$(\d)/, (_m, n: string) => substitutions[Number(n) - 1] ?? '');
-  });
+  const words = englishMessage(key, substitutions);
+  if (!words) throw new Error(`no message ${key}`);
+  return words;
 }
 
 let server: StandInServer;
@@ -94,6 +91,42 @@ group('where no stock network covers the shopper', () => {
     expect(t(view.line[0], view.line[1])).toBe(
       'No bookshop network shares its stock where you are, so nobody can say which shop has it. 3 bookshops near you: call ahead, or order from an independent bookshop online.',
     );
+  });
+});
+
+group('one story: the popup’s line from the summary the badge and the card also use', () => {
+  const lineOf = async (isbn13: string, editions: string[]) => {
+    server.setScenario('ok');
+    const result = await standInLookup(5000)({ isbn13, editions, storefront: 'amazon.fr', place: TOULOUSE, radiusKm: 30 });
+    const view = describeLookup({ state: 'done', result });
+    // As the popup shows them: counted() picks the singular where the count is one.
+    const words = (w: [string, string[]?, number?] | undefined) => (w ? (w[2] === undefined ? t(w[0], w[1]) : counted(englishMessage, 'en', w[0], w[2], w[1] ?? [])) : undefined);
+    return { state: view.state, line: words(view.line), aside: words(view.aside) };
+  };
+
+  it('counts the open shops, and says apart the one closed for holidays', async () => {
+    expect(await lineOf(DEMO_BOOKS.inStock, [DEMO_BOOKS.inStock])).toEqual({
+      state: 'results',
+      line: '3 bookshops near you have it',
+      aside: '1 bookshop that has it is closed for holidays.',
+    });
+  });
+
+  it('says a shop has another edition, not this one', async () => {
+    expect(await lineOf(DEMO_BOOKS.otherEditionOnly, [DEMO_BOOKS.otherEditionOnly, DEMO_BOOKS.otherEdition])).toMatchObject({
+      state: 'results',
+      line: '1 bookshop near you has another edition of it',
+    });
+  });
+
+  it('where the network’s shops do not have it, never says the others do not: their stock is unknown', async () => {
+    expect(await lineOf(DEMO_BOOKS.nowhere, [DEMO_BOOKS.nowhere])).toEqual({
+      state: 'none-nearby',
+      // OpenStreetMap's three; one is a network shop the network says lacks it, which the adapter drops
+      // (it keeps only shops with the book, to keep the cache small), so its map entry reads as unknown.
+      line: 'No bookshop within 30 km that shares its stock has it. 3 others nearby do not share theirs: call ahead, or order it from a bookshop below.',
+      aside: undefined,
+    });
   });
 });
 

@@ -1,7 +1,8 @@
 // The lookup: sources in parallel, merged, within the radius, sorted; cached; one request per book per
 // source however many tabs ask; other editions when the exact one is nowhere nearby.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLookup, shopsWithTheBook, type CacheEntry, type LookupCache, type LookupDeps } from '../src/lookup/lookup';
+import { shopsCounted, summarize } from '../src/lookup/summary';
+import { createLookup, type CacheEntry, type LookupCache, type LookupDeps } from '../src/lookup/lookup';
 import { isbn13CheckDigit } from '../src/book/isbn';
 import { openStreetMap } from '../src/networks/overpass';
 import { placeDesLibraires } from '../src/networks/place-des-libraires';
@@ -81,34 +82,42 @@ describe('the lookup', () => {
     const result = await lookup(request());
     expect(result.sources.find((s) => s.sourceId === 'openstreetmap')).toMatchObject({ state: 'needs-permission', origin: 'https://overpass-api.de/*' });
     expect(requests.some((url) => url.includes('/interpreter'))).toBe(false);
-    expect(shopsWithTheBook(result)).toBe(4);
+    expect(shopsCounted(summarize(result))).toBe(3);
   });
 
-  it('counts every network shop that has the book when all of them give one phone number', async () => {
+  it('counts every open network shop that has the book when all of them give one phone number', async () => {
     server.setScenario('shared-phone');
     const result = await makeLookup()(request());
-    expect(shopsWithTheBook(result)).toBe(4);
+    expect(shopsCounted(summarize(result))).toBe(3);
     expect(result.shops.filter((s) => s.sourceId === 'placedeslibraires').map((s) => s.name)).toEqual([
       'Librairie Saint-Honoré (démo)',
       'Librairie du Capitole (démo)',
-      'Au Fil des Pages (démo)',
       'La Page Blanche (démo)',
+      'Au Fil des Pages (démo)',
     ]);
   });
 
-  it('lists the shops within the radius, those with the book first, then by distance, each shop once', async () => {
+  it('lists the shops within the radius, those with the book first, then by distance, those closed for holidays last, each shop once', async () => {
     const result = await makeLookup()(request());
     expect(result.shops.map((s) => [s.name, s.stock, s.distanceKm])).toEqual([
       ['Librairie Saint-Honoré (démo)', 'in-stock', 0.5],
       ['Librairie du Capitole (démo)', 'in-stock', 0.6],
-      ['Au Fil des Pages (démo)', 'in-stock', 17.9],
       ['La Page Blanche (démo)', 'preorder', 1.4],
       ['Bulles et Cases (démo)', 'unknown', 1.4],
       ['Le Grenier à Livres (démo)', 'unknown', 3.8],
+      ['Au Fil des Pages (démo)', 'in-stock', 17.9],
     ]);
+    // The one summary the badge, the card and the popup speak from: the shop on holiday is not counted.
+    expect(summarize(result)).toEqual({
+      verdict: 'has-it',
+      thisEdition: 3,
+      otherEdition: 0,
+      onHoliday: 1,
+      stockUnknown: 2,
+      nearest: { name: 'Librairie Saint-Honoré (démo)', km: 0.5 },
+    });
     // The network's shop and the map's are one; the map adds the opening hours.
     expect(result.shops[1]).toMatchObject({ id: 'placedeslibraires:9101', openingHours: 'Tu-Sa 10:00-19:00' });
-    expect(shopsWithTheBook(result)).toBe(4);
     expect(result.sources.map((s) => [s.sourceId, s.state])).toEqual([['placedeslibraires', 'ok'], ['openstreetmap', 'ok']]);
     expect(result.portals.map((p) => p.id)).toEqual(['librairiesindependantes', 'leslibraires-fr', 'placedeslibraires']);
   });
@@ -148,7 +157,7 @@ describe('the lookup', () => {
   it('still answers when the cache cannot keep the answer (storage full or broken)', async () => {
     cache = { ...memoryCache(), set: async () => Promise.reject(new Error('Resource::kQuotaBytes quota exceeded')), setBackoff: async () => Promise.reject(new Error('IO error')) };
     const result = await makeLookup()(request());
-    expect(shopsWithTheBook(result)).toBe(4);
+    expect(shopsCounted(summarize(result))).toBe(3);
   });
 
   it('answers from the cache until local midnight for stock, a week for the map', async () => {
@@ -168,7 +177,8 @@ describe('the lookup', () => {
     const result = await makeLookup()(request(DEMO_BOOKS.otherEditionOnly, [DEMO_BOOKS.otherEditionOnly, DEMO_BOOKS.otherEdition]));
     expect(result.editionsAsked).toEqual([DEMO_BOOKS.otherEdition]);
     expect(result.shops[0]).toMatchObject({ name: 'Librairie Saint-Honoré (démo)', isbn13: DEMO_BOOKS.otherEdition, stock: 'in-stock' });
-    expect(shopsWithTheBook(result)).toBe(1);
+    // Counted apart: the card and the popup say "1 bookshop near you has another edition of it".
+    expect(summarize(result)).toMatchObject({ verdict: 'has-it', thisEdition: 0, otherEdition: 1 });
   });
 
   it('does not ask a stock network that just failed again for the other editions', async () => {

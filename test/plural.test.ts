@@ -26,16 +26,17 @@ describe('counted words', () => {
   });
 
   it('uses French singular for 1 and plural for 2', () => {
-    expect(counted(fr, 'fr', 'cardStockUnknown', 1, ['1'])).toBe('1 librairie près de chez vous (stock inconnu)');
-    expect(counted(fr, 'fr', 'cardStockUnknown', 2, ['2'])).toBe('2 librairies près de chez vous (stock inconnu)');
+    expect(counted(fr, 'fr', 'answerStockUnknown', 1, ['1'])).toBe('1 librairie près de chez vous (stock inconnu)');
+    expect(counted(fr, 'fr', 'answerStockUnknown', 2, ['2'])).toBe('2 librairies près de chez vous (stock inconnu)');
   });
 
   it('has a singular for every counted message, in every language', () => {
     for (const lang of ['en', 'fr', 'de', 'es', 'it', 'nl']) {
       const message = messagesOf(lang);
-      for (const key of ['badgeTitleCount', 'stateShops', 'stateDirectoryOnly', 'stateNoStockNetwork', 'cardShops', 'cardStockUnknown']) {
-        expect(message(`${key}_one`, ['1', '1 km']), `${lang} ${key}_one`).toMatch(/^\S/);
-        expect(message(`${key}_one`, ['1', '1 km']), `${lang} ${key}_one`).not.toBe(message(key, ['1', '1 km']));
+      const counted = ['badgeTitleCount', 'stateDirectoryOnly', 'stateNoStockNetwork', 'stateNoShopSomeUnknown', 'answerHaveIt', 'answerHaveOtherEdition', 'answerHaveItEditions', 'answerStockUnknown', 'answerOnHoliday'];
+      for (const key of counted) {
+        expect(message(`${key}_one`, ['1', '1']), `${lang} ${key}_one`).toMatch(/^\S/);
+        expect(message(`${key}_one`, ['1', '1']), `${lang} ${key}_one`).not.toBe(message(key, ['1', '1']));
       }
     }
   });

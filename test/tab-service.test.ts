@@ -86,14 +86,22 @@ describe('a tab with a book', () => {
 
     expect(await service.setPlace({ type: 'SetPlace', query: 'Toulouse', country: 'fr' })).toEqual({ ok: true, label: '31000 Toulouse' });
     expect(await storedPlace()).toEqual({ label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr', foundBy: 'geoplateforme' });
-    expect(action.badge(7)).toMatchObject({ text: '4', title: 'badgeTitleCount' });
+    expect(action.badge(7)).toMatchObject({ text: '3', title: 'badgeTitleCount' });
     const state = await service.tabState(7);
     expect(state.place).toEqual({ label: '31000 Toulouse', country: 'fr', radiusKm: 30, foundBy: 'geoplateforme' });
     expect(state.lookup?.state === 'done' && state.lookup.result.shops.map((s) => s.name).slice(0, 2)).toEqual(['Librairie Saint-Honoré (démo)', 'Librairie du Capitole (démo)']);
     expect(cards).toEqual([
       // Before the place: the card that opens the place form.
-      { tabId: 7, card: { type: 'ShowCard', needsPlace: true, withBook: 0, stockUnknown: 0, nearestKm: null, nearestName: null, country: 'fr' } },
-      { tabId: 7, card: { type: 'ShowCard', withBook: 4, stockUnknown: 2, nearestKm: 0.5, nearestName: 'Librairie Saint-Honoré (démo)', country: 'fr' } },
+      { tabId: 7, card: { type: 'ShowCard', needsPlace: true, country: 'fr' } },
+      // The shop closed for holidays is not counted, on the badge or the card.
+      {
+        tabId: 7,
+        card: {
+          type: 'ShowCard',
+          summary: { verdict: 'has-it', thisEdition: 3, otherEdition: 0, onHoliday: 1, stockUnknown: 2, nearest: { name: 'Librairie Saint-Honoré (démo)', km: 0.5 } },
+          country: 'fr',
+        },
+      },
     ]);
   });
 
@@ -101,7 +109,16 @@ describe('a tab with a book', () => {
     expect(await service.setPlace({ type: 'SetPlace', query: 'London', country: 'gb' })).toEqual({ ok: true, label: 'London' });
     await service.bookSeen(7, 'amazon.co.uk', book);
     expect(action.badge(7)).toMatchObject({ text: '?', title: 'badgeTitleNoStockNetwork' });
-    expect(cards).toEqual([{ tabId: 7, card: { type: 'ShowCard', withBook: 0, stockUnknown: 3, nearestKm: 0.4, nearestName: 'Covent Garden Books (demo)', country: 'gb' } }]);
+    expect(cards).toEqual([
+      {
+        tabId: 7,
+        card: {
+          type: 'ShowCard',
+          summary: { verdict: 'stock-unknown', unknownBecause: 'no-network', thisEdition: 0, otherEdition: 0, onHoliday: 0, stockUnknown: 3, nearest: { name: 'Covent Garden Books (demo)', km: 0.4 } },
+          country: 'gb',
+        },
+      },
+    ]);
     const lookup = (await service.tabState(7)).lookup;
     expect(lookup?.state === 'done' && lookup.result.stockCovered).toBe(false);
   });
@@ -150,11 +167,11 @@ describe('a tab with a book', () => {
   it('shows the count again when the page is reloaded (the browser resets the badge), without asking again', async () => {
     await service.setPlace({ type: 'SetPlace', query: 'Toulouse', country: 'fr' });
     await service.bookSeen(7, 'amazon.fr', book);
-    expect(action.badge(7).text).toBe('4');
+    expect(action.badge(7).text).toBe('3');
     const asked = server.requests.length;
     await action.setBadgeText({ tabId: 7, text: '' });
     await service.bookSeen(7, 'amazon.fr', book);
-    expect(action.badge(7).text).toBe('4');
+    expect(action.badge(7).text).toBe('3');
     expect(server.requests.length).toBe(asked);
   });
 
@@ -167,7 +184,7 @@ describe('a tab with a book', () => {
     expect(before.lookup?.state === 'done' && before.lookup.result.sources.map((s) => s.state)).toEqual(['offline', 'offline']);
     online = true;
     await service.networkBack();
-    expect(action.badge(7).text).toBe('4');
+    expect(action.badge(7).text).toBe('3');
   });
 
   it('asks again for the tabs cut short when the next book page comes once online (the worker may miss the event)', async () => {
@@ -177,8 +194,8 @@ describe('a tab with a book', () => {
     expect(action.badge(7).text).toBe('!');
     online = true;
     await service.bookSeen(8, 'amazon.fr', { ...book, isbn13: DEMO_BOOKS.otherEdition, editions: [DEMO_BOOKS.otherEdition] });
-    for (let i = 0; i < 50 && action.badge(7).text !== '4'; i++) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(action.badge(7).text).toBe('4');
+    for (let i = 0; i < 50 && action.badge(7).text !== '3'; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(action.badge(7).text).toBe('3');
   });
 
   it('marks the badge "!" when no source can be reached', async () => {
@@ -214,7 +231,7 @@ describe('a worker the browser stops, and storage with no room', () => {
     const restarted = startWorker();
     expect((await restarted.tabState(7)).lookup?.state).toBe('asking');
     expect((await waitForDone()).state).toBe('done');
-    expect(action.badge(7).text).toBe('4');
+    expect(action.badge(7).text).toBe('3');
   });
 
   it('does not start a second lookup while its own is under way', async () => {

@@ -1,6 +1,7 @@
 // The toolbar icon's badge, per tab: how many shops nearby have the book, or a quiet mark saying why
 // there is no figure. Pages that are not books get nothing at all.
 import type { Action } from '../shared/browser';
+import { shopsCounted, type AnswerSummary } from '../lookup/summary';
 import { counted } from '../shared/plural';
 import { ICON_PATHS, type IconDetails, type IconName } from './icons';
 
@@ -27,15 +28,21 @@ export function createBadge(action: BadgeApi, t: Translate, icons: (name: IconNa
     showBookSeen: (tabId: number, isbn13: string | null) => show(tabId, '•', GREY, isbn13 ? t('badgeTitleBookSeen', isbn13) : t('actionTitle')),
     /** A book, and no place yet: the grey dot, and a tooltip that says what to do. */
     showNoPlace: (tabId: number, isbn13: string | null) => show(tabId, '•', GREY, isbn13 ? t('badgeTitleNoPlace') : t('actionTitle')),
-    /** Stock sources answered: how many shops within the radius have it (grey when none). */
-    showCount: (tabId: number, count: number) =>
-      show(tabId, String(count), count > 0 ? GREEN : GREY, count > 0 ? counted(t, locale, 'badgeTitleCount', count, [String(count)]) : t('badgeTitleNone')),
-    /** Only the directory answered: shops nearby, stock unknown. */
-    showDirectoryOnly: (tabId: number) => show(tabId, '?', GREY, t('badgeTitleDirectoryOnly')),
-    /** No stock network covers the shopper's country: nobody can say, so no figure. */
-    showNoStockNetwork: (tabId: number) => show(tabId, '?', GREY, t('badgeTitleNoStockNetwork')),
-    /** No source could be reached. */
-    showUnreachable: (tabId: number) => show(tabId, '!', AMBER, t('badgeTitleUnreachable')),
+    /** The answer, as the card and the popup tell it: how many open shops have it, or why no figure. */
+    showAnswer(tabId: number, summary: AnswerSummary) {
+      const count = shopsCounted(summary);
+      switch (summary.verdict) {
+        case 'has-it':
+          return show(tabId, String(count), GREEN, counted(t, locale, 'badgeTitleCount', count, [String(count)]));
+        case 'none-has-it':
+          return show(tabId, '0', GREY, t('badgeTitleNone'));
+        // Nobody can say who has it: no figure, never a 0.
+        case 'stock-unknown':
+          return show(tabId, '?', GREY, t(summary.unknownBecause === 'no-network' ? 'badgeTitleNoStockNetwork' : 'badgeTitleDirectoryOnly'));
+        case 'unreachable':
+          return show(tabId, '!', AMBER, t('badgeTitleUnreachable'));
+      }
+    },
     async clear(tabId: number): Promise<void> {
       await Promise.all([action.setBadgeText({ tabId, text: '' }), action.setTitle({ tabId, title: t('actionTitle') }), action.setIcon({ tabId, ...icons('idle') })]);
     },

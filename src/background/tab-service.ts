@@ -1,7 +1,8 @@
 // What the background does for tabs: remember their book, look it up near the shopper, keep the answer
 // per tab, set the badge. Pure of browser APIs: stores, badge, lookup and geocoder are given.
-import { shopsWithTheBook, type Lookup, type LookupRequest } from '../lookup/lookup';
-import { hasTheBook } from '../shops/shop';
+import type { Lookup, LookupRequest } from '../lookup/lookup';
+import { summarize } from '../lookup/summary';
+import { headline } from '../shared/answer-words';
 import type { LookupResult } from '../lookup/result';
 import type { GeocoderFor } from '../networks/geocoders';
 import type { BookSeen, Search, SearchAnswer, SetPlace, SetPlaceAnswer, SetRadius, ShowCard, StillShowing, TabBook, TabState } from '../shared/messages';
@@ -75,8 +76,7 @@ export function createTabService(deps: TabServiceDeps) {
       await Promise.all([tabLookups.set(tabId, { state: 'no-place', isbn13 }), badge.showNoPlace(tabId, book.isbn13)]);
       // The one start a new shopper is given on the page: a card that opens the place form.
       if (!settings.place && isbn13) {
-        const card: ShowCard = { type: 'ShowCard', needsPlace: true, withBook: 0, stockUnknown: 0, nearestKm: null, nearestName: null, country: countryOfStorefront(book.storefront) };
-        await deps.showCard(tabId, card).catch(() => {});
+        await deps.showCard(tabId, { type: 'ShowCard', needsPlace: true, country: countryOfStorefront(book.storefront) }).catch(() => {});
       }
       return;
     }
@@ -116,26 +116,11 @@ export function createTabService(deps: TabServiceDeps) {
   }
 
   async function showAnswer(tabId: number, result: LookupResult, storefront: string): Promise<void> {
-    const answered = result.sources.filter((s) => s.state === 'ok');
-    if (answered.some((s) => s.kind === 'stock')) await badge.showCount(tabId, shopsWithTheBook(result));
-    else if (answered.length > 0 && !result.stockCovered) await badge.showNoStockNetwork(tabId);
-    else if (answered.length > 0) await badge.showDirectoryOnly(tabId);
-    else await badge.showUnreachable(tabId);
-    const withBook = result.shops.filter(hasTheBook);
-    const stockUnknown = result.shops.filter((shop) => shop.stock === 'unknown');
-    // The card speaks only when it has shops to show: never "nothing here", never "set your town".
-    if (withBook.length + stockUnknown.length > 0) {
-      const counted = withBook.length ? withBook : stockUnknown;
-      const nearest = counted.filter((shop) => Number.isFinite(shop.distanceKm)).sort((a, b) => a.distanceKm - b.distanceKm)[0];
-      const card: ShowCard = {
-        type: 'ShowCard',
-        withBook: withBook.length,
-        stockUnknown: stockUnknown.length,
-        nearestKm: nearest?.distanceKm ?? null,
-        nearestName: nearest?.name ?? null,
-        country: countryOfStorefront(storefront),
-      };
-      await deps.showCard(tabId, card).catch(() => {});
+    const summary = summarize(result);
+    await badge.showAnswer(tabId, summary);
+    // The card speaks only when it has shops to count (the popup says the rest): never "nothing here".
+    if (headline(summary)) {
+      await deps.showCard(tabId, { type: 'ShowCard', summary, country: countryOfStorefront(storefront) }).catch(() => {});
     } else {
       await deps.hideCard?.(tabId).catch(() => {});
     }

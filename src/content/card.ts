@@ -1,10 +1,11 @@
 // The small card on an Amazon book page: how many shops near the shopper have the book, and a link to
-// them. It lives in a Shadow DOM, so Amazon's styles and ours never mix; it is put below the buy box
+// them, in the words the popup uses for the same answer (shared/answer-words). It lives in a Shadow DOM, so Amazon's styles and ours never mix; it is put below the buy box
 // (nothing of Amazon's moves or hides) and only when the worker has shops to show. Its buttons ignore
 // events a page script makes up (isTrusted), and every text goes in as text.
 import { CARD_AFTER_FALLBACK_IDS, CARD_AFTER_IDS, CARD_APPEND_IDS } from '../book/amazon-selectors';
 import { kilometres } from '../shared/locale';
 import { counted } from '../shared/plural';
+import { headline } from '../shared/answer-words';
 import type { ShowCard } from '../shared/messages';
 
 export const CARD_HOST_ID = 'local-bookshops-card';
@@ -50,6 +51,13 @@ function anchorFor(document: Document): { node: Element; where: InsertPosition }
 
 /** Shows the card, or updates the one already there. Returns false when the page has no place for it. */
 export function showCard(message: ShowCard, { document, t, locale, onOpen, onDismiss }: CardDeps): boolean {
+  const summary = message.needsPlace ? undefined : message.summary;
+  const words = summary && headline(summary, (n) => new Intl.NumberFormat(locale).format(n));
+  // Nothing to count (the worker then sends HideCard; this is the card's own guard).
+  if (!message.needsPlace && !words) {
+    removeCard(document);
+    return false;
+  }
   let host = document.getElementById(CARD_HOST_ID);
   if (!host) {
     const anchor = anchorFor(document);
@@ -59,10 +67,8 @@ export function showCard(message: ShowCard, { document, t, locale, onOpen, onDis
     anchor.node.insertAdjacentElement(anchor.where, host);
   }
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  const km = message.nearestKm === null ? '' : kilometres(locale).format(message.nearestKm);
-  const shops = message.withBook || message.stockUnknown;
-  const count = new Intl.NumberFormat(locale).format(shops);
-  const key = message.withBook > 0 ? 'cardShops' : 'cardStockUnknown';
+  const nearestKm = summary?.nearest?.km;
+  const km = typeof nearestKm === 'number' && Number.isFinite(nearestKm) ? kilometres(locale).format(nearestKm) : '';
 
   const make = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text: string) => {
     const node = document.createElement(tag);
@@ -73,7 +79,7 @@ export function showCard(message: ShowCard, { document, t, locale, onOpen, onDis
   const card = make('div', 'card', '');
   card.setAttribute('role', 'complementary');
   card.setAttribute('aria-label', t('extensionName'));
-  const headline = make('p', 'headline', message.needsPlace ? t('cardSetTown') : counted(t, locale, key, shops, [count]));
+  const line = make('p', 'headline', words ? counted(t, locale, words[0], words[2], words[1]) : t('cardSetTown'));
   const open = make('button', 'open', t(message.needsPlace ? 'cardSetTownOpen' : 'cardOpen'));
   open.type = 'button';
   const close = make('button', 'close', '×');
@@ -88,11 +94,12 @@ export function showCard(message: ShowCard, { document, t, locale, onOpen, onDis
     host.remove();
     onDismiss();
   });
-  card.append(headline);
+  card.append(line);
   // The shop's name is the network's text: capped, and isolated (<bdi>) so a right-to-left override in
   // it cannot turn the words around it.
   // "Nearest: Librairie X, 0.5 km", the distance never broken across lines.
-  const name = typeof message.nearestName === 'string' && message.nearestName ? message.nearestName.slice(0, 200) : null;
+  const nearestName = summary?.nearest?.name;
+  const name = typeof nearestName === 'string' && nearestName ? nearestName.slice(0, 200) : null;
   if (!message.needsPlace && (name || km)) {
     const nearest = make('p', 'nearest', `${t('cardNearest')} `);
     if (name) nearest.append(make('bdi', 'name', name), km ? ', ' : '');

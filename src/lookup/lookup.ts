@@ -167,8 +167,3 @@ export function createLookup(deps: LookupDeps) {
 }
 
 export type Lookup = ReturnType<typeof createLookup>;
-
-/** The badge's figure: shops within the radius that have this book or another print edition in stock. */
-export function shopsWithTheBook(result: LookupResult): number {
-  return result.shops.filter(hasTheBook).length;
-}

@@ -71,14 +71,18 @@ export function mergeShops(shops: Shop[]): Shop[] {
   return merged.map((entry) => entry.shop);
 }
 
+/** Where a shop goes in the list: those that have it first, those closed for holidays after every open shop. */
+const listRank = (shop: Shop) => (shop.closedForHolidays ? 10 : 0) + STOCK_ORDER[shop.stock];
+
 /**
- * Distances from the place, shops beyond the radius dropped, sorted by stock then distance. A shop
- * without a usable point cannot be said to be near: it is left out (the lookup counts those per source).
+ * Distances from the place, shops beyond the radius dropped, sorted by stock then distance, shops
+ * closed for holidays last. A shop without a usable point cannot be said to be near: it is left out
+ * (the lookup counts those per source).
  */
 export function nearbyShops(shops: Shop[], place: LatLon, radiusKm: number): ShopNearby[] {
   return shops
     .filter((shop): shop is Shop & { location: LatLon } => shop.location !== null)
     .map((shop) => ({ ...shop, distanceKm: Math.round(distanceKm(place, shop.location) * 10) / 10 }))
     .filter((shop) => shop.distanceKm <= radiusKm)
-    .sort((a, b) => STOCK_ORDER[a.stock] - STOCK_ORDER[b.stock] || a.distanceKm - b.distanceKm || a.name.localeCompare(b.name));
+    .sort((a, b) => listRank(a) - listRank(b) || a.distanceKm - b.distanceKm || a.name.localeCompare(b.name));
 }

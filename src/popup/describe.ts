@@ -1,7 +1,8 @@
 // What the popup says, as data: from the tab's state to one line and its next step. Pure, so every
 // state is tested without a browser.
 import type { SourceStatus } from '../lookup/result';
-import { hasTheBook } from '../shops/shop';
+import { summarize } from '../lookup/summary';
+import { headline, type Words } from '../shared/answer-words';
 import type { TabLookup, TabState } from '../shared/messages';
 
 export type ViewState = 'reading' | 'not-a-book' | 'no-place' | 'asking' | 'results' | 'none-nearby' | 'unreachable' | 'directory-only' | 'no-stock-network';
@@ -10,6 +11,8 @@ export interface View {
   state: ViewState;
   /** i18n key and substitutions of the one line that explains the state, and the count its words agree with. */
   line: [string, string[]?, number?];
+  /** A second sentence, counted the same way: shops that have it but are closed for holidays. */
+  aside?: Words;
   /** Sources that could not be checked, with the i18n key of the reason. */
   problems: Array<{ source: SourceStatus; reason: string }>;
 }
@@ -66,14 +69,26 @@ export function describeLookup(lookup: TabLookup | null): View {
   }
   const { result } = lookup;
   const problems = result.sources.filter((source) => source.state !== 'ok').map((source) => ({ source, reason: PROBLEM_MESSAGE[source.state as keyof typeof PROBLEM_MESSAGE] }));
-  const answered = result.sources.filter((source) => source.state === 'ok');
-  const withBook = result.shops.filter(hasTheBook).length;
-  if (answered.length === 0) return { state: 'unreachable', line: ['stateUnreachable'], problems };
-  // No network shares its stock where the shopper is: never "no shop has it", which nobody knows.
-  if (!result.stockCovered) return { state: 'no-stock-network', line: ['stateNoStockNetwork', [String(result.shops.length)], result.shops.length], problems };
-  if (withBook > 0) return { state: 'results', line: ['stateShops', [String(withBook)], withBook], problems };
-  if (!answered.some((source) => source.kind === 'stock') && result.shops.length > 0) {
-    return { state: 'directory-only', line: ['stateDirectoryOnly', [String(result.shops.length)], result.shops.length], problems };
+  // The same summary the badge and the card are drawn from.
+  const summary = summarize(result);
+  const { stockUnknown, onHoliday } = summary;
+  const aside: Words | undefined = onHoliday > 0 ? ['answerOnHoliday', [String(onHoliday)], onHoliday] : undefined;
+  switch (summary.verdict) {
+    case 'unreachable':
+      return { state: 'unreachable', line: ['stateUnreachable'], problems };
+    case 'has-it':
+      return { state: 'results', line: headline(summary)!, aside, problems };
+    // Where nobody can say: never "no shop has it".
+    case 'stock-unknown':
+      return summary.unknownBecause === 'no-network'
+        ? { state: 'no-stock-network', line: ['stateNoStockNetwork', [String(stockUnknown)], stockUnknown], problems }
+        : { state: 'directory-only', line: ['stateDirectoryOnly', [String(stockUnknown)], stockUnknown], problems };
+    case 'none-has-it':
+      return {
+        state: 'none-nearby',
+        line: stockUnknown > 0 ? ['stateNoShopSomeUnknown', [String(result.radiusKm), String(stockUnknown)], stockUnknown] : ['stateNoShop', [String(result.radiusKm)]],
+        aside,
+        problems,
+      };
   }
-  return { state: 'none-nearby', line: ['stateNoShop', [String(result.radiusKm)]], problems };
 }

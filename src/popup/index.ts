@@ -375,7 +375,12 @@ async function renderNow(known?: TabState): Promise<void> {
   clearTimeout(askAgain);
   if (view.state === 'asking' && !searched) askAgain = setTimeout(() => void render(), ASK_AGAIN_MS);
   const [key, substitutions, count] = view.line;
-  byId('status').textContent = count === undefined ? t(key, substitutions) : counted(t, locale, key, count, substitutions ?? []);
+  const status = byId('status');
+  status.textContent = count === undefined ? t(key, substitutions) : counted(t, locale, key, count, substitutions ?? []);
+  if (view.aside) {
+    const [asideKey, asideSubstitutions, asideCount] = view.aside;
+    status.append(' ', element('span', { class: 'aside' }, counted(t, locale, asideKey, asideCount, asideSubstitutions)));
+  }
   byId('search-form').hidden = view.state !== 'not-a-book' && !searched;
   renderBook(state.book, result);
   renderPlace(state, view, state.book);

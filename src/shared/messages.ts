@@ -5,6 +5,7 @@ import * as z from 'zod';
 import { isValidIsbn13 } from '../book/isbn';
 import { LookupResultSchema, type LookupResult } from '../lookup/result';
 import type { Place } from './settings';
+import type { AnswerSummary } from '../lookup/summary';
 
 export const Isbn13 = z.string().refine(isValidIsbn13, 'not a valid ISBN-13');
 export const PageKind = z.enum(['print', 'kindle', 'audiobook', 'not-a-book', 'unknown']);
@@ -72,14 +73,8 @@ export type CardMessage = z.infer<typeof CardMessage>;
 /** Background → content script: what the card on the page says (nothing is shown without it). */
 export interface ShowCard {
   type: 'ShowCard';
-  /** Shops within the radius that have the book (or another edition) in stock or on pre-order. */
-  withBook: number;
-  /** Bookshops within the radius whose stock is unknown (OpenStreetMap). */
-  stockUnknown: number;
-  /** Distance to the nearest shop counted above, in km. */
-  nearestKm: number | null;
-  /** That nearest shop's name, as the network wrote it (shown as text). */
-  nearestName: string | null;
+  /** The answer, summed up once for the badge, the card and the popup alike (lookup/summary.ts). */
+  summary?: AnswerSummary;
   /** The storefront's country, for the French fixed-price reminder. */
   country: string;
   /** No place yet: the card invites the shopper to set their town instead of counting shops. */

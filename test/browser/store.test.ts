@@ -19,8 +19,8 @@ const CAPTION = 88;
 
 /** What the shopper reads, per language: the screenshots must show the extension in that language. */
 const EXPECTED = {
-  en: { status: '4 bookshops near you have it.', nearest: 'Nearest:' },
-  fr: { status: '4 librairies près de chez vous l’ont.', nearest: 'La plus proche :' },
+  en: { status: '3 bookshops near you have it 1 bookshop that has it is closed for holidays.', nearest: 'Nearest:' },
+  fr: { status: '3 librairies près de chez vous l’ont 1 librairie qui l’a est fermée pour congés.', nearest: 'La plus proche :' },
 };
 
 /** Changes some stored settings; `reset` ones go back to their defaults. */

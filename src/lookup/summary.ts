@@ -1,0 +1,49 @@
+// One description of a lookup's answer, which the badge, the card and the popup all speak from, so the
+// three never tell different stories. Pure: the worker and the popup call it on the same result.
+import type { LookupResult } from './result';
+import { hasTheBook } from '../shops/shop';
+
+/**
+ * - has-it: open shops nearby have the book (this edition or another);
+ * - none-has-it: the stock networks answered, and no open shop nearby has it;
+ * - stock-unknown: nobody can say (no network shares its stock here, or those that do could not be asked);
+ * - unreachable: no source answered at all.
+ */
+export type Verdict = 'has-it' | 'none-has-it' | 'stock-unknown' | 'unreachable';
+
+export interface AnswerSummary {
+  verdict: Verdict;
+  /** Open shops with this very edition on the shelf or on pre-order. */
+  thisEdition: number;
+  /** Open shops with another print edition of it. */
+  otherEdition: number;
+  /** Shops that have it but are closed for holidays: listed after the open ones, never counted. */
+  onHoliday: number;
+  /** Shops nearby whose stock nobody can tell. */
+  stockUnknown: number;
+  /** stock-unknown: no network shares its stock where the shopper is, or the ones that do failed. */
+  unknownBecause?: 'no-network' | 'not-checked';
+  /** The nearest of the shops the verdict counts (those that have it, or those nobody can say about). */
+  nearest: { name: string; km: number } | null;
+}
+
+/** The figure on the badge: open shops that have the book, any print edition. */
+export const shopsCounted = (summary: AnswerSummary) => summary.thisEdition + summary.otherEdition;
+
+export function summarize(result: LookupResult): AnswerSummary {
+  const answered = result.sources.filter((source) => source.state === 'ok');
+  const withBook = result.shops.filter(hasTheBook);
+  const open = withBook.filter((shop) => !shop.closedForHolidays);
+  const other = open.filter((shop) => shop.isbn13 !== null && shop.isbn13 !== result.isbn13);
+  const unknown = result.shops.filter((shop) => shop.stock === 'unknown');
+  const counts = { thisEdition: open.length - other.length, otherEdition: other.length, onHoliday: withBook.length - open.length, stockUnknown: unknown.length };
+  const nearestOf = (shops: LookupResult['shops']) => {
+    const shop = shops.reduce<LookupResult['shops'][number] | null>((best, next) => (best && best.distanceKm <= next.distanceKm ? best : next), null);
+    return shop ? { name: shop.name, km: shop.distanceKm } : null;
+  };
+  if (answered.length === 0) return { verdict: 'unreachable', ...counts, nearest: null };
+  if (open.length > 0) return { verdict: 'has-it', ...counts, nearest: nearestOf(open) };
+  if (!result.stockCovered) return { verdict: 'stock-unknown', unknownBecause: 'no-network', ...counts, nearest: nearestOf(unknown) };
+  if (!answered.some((source) => source.kind === 'stock')) return { verdict: 'stock-unknown', unknownBecause: 'not-checked', ...counts, nearest: nearestOf(unknown) };
+  return { verdict: 'none-has-it', ...counts, nearest: null };
+}

@@ -1,0 +1,18 @@
+// The card's headline and the popup's first line, chosen from the one summary of the answer
+// (lookup/summary.ts), so both say the same thing. Types only: the content script stays small.
+import type { AnswerSummary } from '../lookup/summary';
+
+/** An i18n key, its substitutions, and the count its plural form follows. */
+export type Words = [key: string, substitutions: string[], count: number];
+
+/** "3 bookshops near you have it", "2 have this edition, 1 another", "3 bookshops near you (stock unknown)"; null: nothing to count. */
+export function headline(summary: AnswerSummary, format: (n: number) => string = String): Words | null {
+  const { thisEdition, otherEdition, stockUnknown } = summary;
+  if (summary.verdict === 'has-it') {
+    if (otherEdition === 0) return ['answerHaveIt', [format(thisEdition)], thisEdition];
+    if (thisEdition === 0) return ['answerHaveOtherEdition', [format(otherEdition)], otherEdition];
+    return ['answerHaveItEditions', [format(thisEdition), format(otherEdition)], thisEdition];
+  }
+  if (summary.verdict === 'stock-unknown' && stockUnknown > 0) return ['answerStockUnknown', [format(stockUnknown)], stockUnknown];
+  return null;
+}
