@@ -1,6 +1,7 @@
 // The sources the settings switch on, each at its configured address.
 import { openStreetMap } from '../networks/overpass';
-import { PLACE_DES_LIBRAIRES_INSTANCES, placeDesLibraires } from '../networks/place-des-libraires';
+import { placeDesLibraires } from '../networks/place-des-libraires';
+import { PLACE_DES_LIBRAIRES_INSTANCES } from '../networks/place-des-libraires-instances';
 import type { ShopSource } from '../networks/source';
 import type { Settings } from '../shared/settings';
 

@@ -1,6 +1,6 @@
 // What a lookup answers, as one zod schema: the worker builds it, storage.session keeps it per tab,
 // and the popup parses it back, so the three can never disagree on its shape.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { SOURCE_PROBLEMS } from '../networks/fetch-source';
 import { ShopSchema } from '../shops/shop';
 
@@ -10,15 +10,15 @@ export const SourceStatusSchema = z.object({
   kind: z.enum(['stock', 'directory']),
   state: z.enum(['ok', ...SOURCE_PROBLEMS]),
   /** Shops the source gave that could not be placed on a map (bad or missing coordinates). */
-  unplaced: z.number().optional(),
-  httpStatus: z.number().optional(),
+  unplaced: z.optional(z.number()),
+  httpStatus: z.optional(z.number()),
   /** rate-limited: when the source may be asked again (ms since epoch). */
-  retryAt: z.number().optional(),
-  fromCache: z.boolean().optional(),
+  retryAt: z.optional(z.number()),
+  fromCache: z.optional(z.boolean()),
   /** What a refusal or a source's own error said (server header, start of the body), as text for a bug report. */
-  detail: z.object({ server: z.string().max(100).optional(), body: z.string().max(200).optional() }).optional(),
+  detail: z.optional(z.object({ server: z.optional(z.string().check(z.maxLength(100))), body: z.optional(z.string().check(z.maxLength(200))) })),
   /** needs-permission: the host permission to ask the shopper for, e.g. https://overpass-api.de/* */
-  origin: z.string().optional(),
+  origin: z.optional(z.string()),
 });
 export type SourceStatus = z.infer<typeof SourceStatusSchema>;
 
@@ -27,10 +27,10 @@ export const LookupResultSchema = z.object({
   place: z.object({ lat: z.number(), lon: z.number() }),
   radiusKm: z.number(),
   /** Each with its distance from the shopper, computed here. */
-  shops: z.array(ShopSchema.extend({ distanceKm: z.number() })),
+  shops: z.array(z.extend(ShopSchema, { distanceKm: z.number() })),
   sources: z.array(SourceStatusSchema),
   /** Some stock network covers the shopper's country (false: nobody can say who has the book in stock). */
-  stockCovered: z.boolean().default(true),
+  stockCovered: z._default(z.boolean(), true),
   /** Other print editions asked for, because no shop nearby had the exact one. */
   editionsAsked: z.array(z.string()),
   /** Links to the book on the storefront country's national portals. */

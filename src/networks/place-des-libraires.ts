@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { cleanEntityText, cleanText, parseCoordinate, safeLink, validPoint } from '../shops/clean';
 import type { LatLon, Shop } from '../shops/shop';
+import type { PlaceDesLibrairesInstance } from './place-des-libraires-instances';
 import { nextLocalMidnight, type ShopSource, type SourceQuery } from './source';
 
 const Field = z.union([z.string(), z.number()]).nullish();
@@ -41,15 +42,6 @@ function location(lat: number | null, lon: number | null, postalCode: string | u
     return swapped;
   }
   return point;
-}
-
-export interface PlaceDesLibrairesInstance {
-  id: string;
-  name: string;
-  /** e.g. https://www.placedeslibraires.fr/ */
-  baseUrl: string;
-  /** Where its shops are (default France): the network is asked only for a shopper placed there. */
-  countries?: readonly string[];
 }
 
 export function placeDesLibraires(instance: PlaceDesLibrairesInstance): ShopSource {
@@ -99,12 +91,3 @@ export function placeDesLibraires(instance: PlaceDesLibrairesInstance): ShopSour
     expiresAt: nextLocalMidnight,
   };
 }
-
-/** The network itself, and the regional portals that research says run the same engine (each its own instance). */
-export const PLACE_DES_LIBRAIRES_INSTANCES: PlaceDesLibrairesInstance[] = [
-  { id: 'placedeslibraires', name: 'Place des Libraires', baseUrl: 'https://www.placedeslibraires.fr/', countries: ['fr'] },
-  { id: 'chez-mon-libraire', name: 'Chez mon libraire', baseUrl: 'https://www.chez-mon-libraire.fr/', countries: ['fr'] },
-  { id: 'parislibrairies', name: 'Paris Librairies', baseUrl: 'https://www.parislibrairies.fr/', countries: ['fr'] },
-  { id: 'librairies-nouvelle-aquitaine', name: 'Librairies Nouvelle-Aquitaine', baseUrl: 'https://www.librairies-nouvelleaquitaine.com/', countries: ['fr'] },
-  { id: 'librel', name: 'Librel', baseUrl: 'https://www.librel.be/', countries: ['be'] },
-];

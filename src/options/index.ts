@@ -1,7 +1,7 @@
 // Options page: place and radius, sources (on/off and base URL), map tiles, the card, favourite shops,
 // export and import. Each change is checked with the settings schema and saved at once; a value that
 // does not pass gets its message next to the field and is not saved.
-import { PLACE_DES_LIBRAIRES_INSTANCES } from '../networks/place-des-libraires';
+import { PLACE_DES_LIBRAIRES_INSTANCES } from '../networks/place-des-libraires-instances';
 import { browser } from '../shared/browser';
 import { hostPattern } from '../shared/host-pattern';
 import { isQuotaError } from '../shared/quota';

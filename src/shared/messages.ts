@@ -1,24 +1,24 @@
 // Every message between the parts, named by what it means, with the schema its receiver checks.
 // Content scripts import only the types (no zod in the page); the background parses each message.
-// A namespace import: `import { z }` defeats tree-shaking and bundles all of zod (450 KB instead of 85 KB).
-import * as z from 'zod';
+// zod/mini, as a namespace: its functions tree-shake, so the popup carries only the checks it uses.
+import * as z from 'zod/mini';
 import { isValidIsbn13 } from '../book/isbn';
 import { LookupResultSchema, type LookupResult } from '../lookup/result';
 import type { Place } from './settings';
 import type { AnswerSummary } from '../lookup/summary';
 
-export const Isbn13 = z.string().refine(isValidIsbn13, 'not a valid ISBN-13');
+export const Isbn13 = z.string().check(z.refine(isValidIsbn13, 'not a valid ISBN-13'));
 export const PageKind = z.enum(['print', 'kindle', 'audiobook', 'not-a-book', 'unknown']);
-export const Asin = z.string().regex(/^[A-Z0-9]{10}$/);
+export const Asin = z.string().check(z.regex(/^[A-Z0-9]{10}$/));
 
 /** Content script → background: the tab's page shows this book (or print editions of it). */
 export const BookSeen = z.object({
   type: z.literal('BookSeen'),
-  isbn13: Isbn13.nullable(),
-  editions: z.array(Isbn13).max(30),
+  isbn13: z.nullable(Isbn13),
+  editions: z.array(Isbn13).check(z.maxLength(30)),
   kind: PageKind,
-  source: z.string().max(40),
-  asin: Asin.nullable(),
+  source: z.string().check(z.maxLength(40)),
+  asin: z.nullable(Asin),
 });
 
 /** Content script → background: the tab's page (after a soft navigation, or from the start) shows no book. */
@@ -32,22 +32,25 @@ export const ContentMessage = z.discriminatedUnion('type', [BookSeen, BookGone])
 export const CardMessage = z.discriminatedUnion('type', [OpenResults, DismissCard]);
 
 /** Extension page (popup) → background: what is known about tab N. */
-export const TabStateRequest = z.object({ type: z.literal('TabState'), tabId: z.number().int().nonnegative() });
+const TabId = z.int().check(z.nonnegative());
+const RadiusKm = z.int().check(z.gte(1), z.lte(100));
+
+export const TabStateRequest = z.object({ type: z.literal('TabState'), tabId: TabId });
 
 /** Extension page → background: the shopper's place, as typed (geocoded there) or from the browser's position. */
 export const SetPlace = z.object({
   type: z.literal('SetPlace'),
-  query: z.string().max(1000).optional(),
-  position: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).optional(),
-  country: z.string().regex(/^[a-z]{2}$/),
-  radiusKm: z.number().int().min(1).max(100).optional(),
+  query: z.optional(z.string().check(z.maxLength(1000))),
+  position: z.optional(z.object({ lat: z.number().check(z.gte(-90), z.lte(90)), lon: z.number().check(z.gte(-180), z.lte(180)) })),
+  country: z.string().check(z.regex(/^[a-z]{2}$/)),
+  radiusKm: z.optional(RadiusKm),
 });
 
 /** Extension page → background: ask the sources again for tab N (after a failure). */
-export const Retry = z.object({ type: z.literal('Retry'), tabId: z.number().int().nonnegative() });
+export const Retry = z.object({ type: z.literal('Retry'), tabId: TabId });
 
 /** Extension page → background: a new radius (the "look further" button), then every book tab again. */
-export const SetRadius = z.object({ type: z.literal('SetRadius'), radiusKm: z.number().int().min(1).max(100) });
+export const SetRadius = z.object({ type: z.literal('SetRadius'), radiusKm: RadiusKm });
 
 /** Extension page → background: look a typed ISBN up near the shopper, for no tab in particular. */
 export const Search = z.object({ type: z.literal('Search'), isbn13: Isbn13 });
@@ -90,9 +93,9 @@ export interface HideCard {
 export const TAB_BOOK_PREFIX = 'tab:';
 export const tabBookKey = (tabId: number) => `${TAB_BOOK_PREFIX}${tabId}`;
 
-export const TabBook = BookSeen.omit({ type: true }).extend({
+export const TabBook = z.extend(z.omit(BookSeen, { type: true }), {
   /** The storefront it was seen on (amazon.fr …), which later picks the national portals; never the page address. */
-  storefront: z.string().max(20),
+  storefront: z.string().check(z.maxLength(20)),
   seenAt: z.number(),
 });
 export type TabBook = z.infer<typeof TabBook>;
@@ -101,13 +104,13 @@ export type TabBook = z.infer<typeof TabBook>;
 export const TAB_LOOKUP_PREFIX = 'lookup:';
 export const tabLookupKey = (tabId: number) => `${TAB_LOOKUP_PREFIX}${tabId}`;
 export const TabLookup = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('no-place'), isbn13: z.string().nullable() }),
+  z.object({ state: z.literal('no-place'), isbn13: z.nullable(z.string()) }),
   z.object({
     state: z.literal('asking'),
-    isbn13: z.string().nullable(),
+    isbn13: z.nullable(z.string()),
     startedAt: z.number(),
     /** Each source asked, 'waiting' until it answers. */
-    progress: z.array(z.object({ sourceId: z.string(), name: z.string(), state: z.string() })).default([]),
+    progress: z._default(z.array(z.object({ sourceId: z.string(), name: z.string(), state: z.string() })), []),
   }),
   z.object({
     state: z.literal('done'),

@@ -1,23 +1,25 @@
 // The shopper's settings, in storage.sync, under one zod schema with defaults. Whatever is stored is
 // parsed: an older shape is migrated, and a damaged part falls back to its default (and says so).
-import * as z from 'zod';
+// zod/mini: the popup and options carry these schemas, and mini's functions tree-shake.
+import * as z from 'zod/mini';
 import { STOREFRONT_DOMAINS } from '../book/storefronts';
 
 export const DEFAULT_RADIUS_KM = 30;
 
 export const Place = z.object({
-  label: z.string().min(1).max(120),
+  label: z.string().check(z.minLength(1), z.maxLength(120)),
   /** Rounded to two decimals before it is stored (about a kilometre). */
-  lat: z.number().min(-90).max(90),
-  lon: z.number().min(-180).max(180),
+  lat: z.number().check(z.gte(-90), z.lte(90)),
+  lon: z.number().check(z.gte(-180), z.lte(180)),
   /** ISO 3166-1 alpha-2, lower case: which geocoder and which portals. */
-  country: z.string().regex(/^[a-z]{2}$/),
+  country: z.string().check(z.regex(/^[a-z]{2}$/)),
   /** Which service found it (credited where the place is shown); absent for a position from the browser. */
-  foundBy: z.enum(['geoplateforme', 'nominatim']).optional(),
+  foundBy: z.optional(z.enum(['geoplateforme', 'nominatim'])),
 });
 export type Place = z.infer<typeof Place>;
 
-const Source = z.object({ enabled: z.boolean(), baseUrl: z.url({ protocol: /^https?$/ }) });
+const WebAddress = z.url({ protocol: /^https?$/ });
+const Source = z.object({ enabled: z.boolean(), baseUrl: WebAddress });
 
 export const SOURCE_DEFAULTS = {
   placedeslibraires: { enabled: true, baseUrl: 'https://www.placedeslibraires.fr/' },
@@ -40,11 +42,15 @@ export const TILES_DEFAULT = {
 };
 
 const Tiles = z.object({
-  url: z.string().max(300).regex(/^https?:\/\/\S+$/).refine((url) => ['{z}', '{x}', '{y}'].every((part) => url.includes(part)), 'needs {z}, {x} and {y}'),
-  attribution: z.string().max(300),
+  url: z.string().check(
+    z.maxLength(300),
+    z.regex(/^https?:\/\/\S+$/),
+    z.refine((url) => ['{z}', '{x}', '{y}'].every((part) => url.includes(part)), 'needs {z}, {x} and {y}'),
+  ),
+  attribution: z.string().check(z.maxLength(300)),
 });
 
-export const Favourite = z.object({ id: z.string().min(1).max(200), name: z.string().max(200) });
+export const Favourite = z.object({ id: z.string().check(z.minLength(1), z.maxLength(200)), name: z.string().check(z.maxLength(200)) });
 export type Favourite = z.infer<typeof Favourite>;
 
 export const SETTINGS_VERSION = 3;
@@ -60,30 +66,34 @@ export const GEOCODERS_DEFAULT = {
   contactEmail: 'nominatim@bookshop-finder.org',
 };
 
+/** A damaged value falls back to its default, and a missing one takes it. */
+const orDefault = <T extends z.ZodMiniType>(schema: T, value: Exclude<z.output<T>, undefined>) => z._default(z.catch(schema, value), value);
+
 export const Settings = z.object({
-  version: z.literal(SETTINGS_VERSION).catch(SETTINGS_VERSION).default(SETTINGS_VERSION),
-  place: Place.nullable().catch(null).default(null),
-  radiusKm: z.number().int().min(1).max(100).catch(DEFAULT_RADIUS_KM).default(DEFAULT_RADIUS_KM),
-  sources: z
-    .object(Object.fromEntries(Object.entries(SOURCE_DEFAULTS).map(([id, value]) => [id, Source.catch(value).default(value)])) as {
-      [K in SourceId]: z.ZodDefault<z.ZodCatch<typeof Source>>;
-    })
-    .catch(SOURCE_DEFAULTS)
-    .default(SOURCE_DEFAULTS),
-  geocoders: z
-    .object({
-      geoplateforme: z.url({ protocol: /^https?$/ }).catch(GEOCODERS_DEFAULT.geoplateforme).default(GEOCODERS_DEFAULT.geoplateforme),
-      nominatim: z.url({ protocol: /^https?$/ }).catch(GEOCODERS_DEFAULT.nominatim).default(GEOCODERS_DEFAULT.nominatim),
-      contactEmail: z.email().max(100).catch(GEOCODERS_DEFAULT.contactEmail).default(GEOCODERS_DEFAULT.contactEmail),
-    })
-    .catch(GEOCODERS_DEFAULT)
-    .default(GEOCODERS_DEFAULT),
-  tiles: Tiles.catch(TILES_DEFAULT)
-    .default(TILES_DEFAULT),
+  version: orDefault(z.literal(SETTINGS_VERSION), SETTINGS_VERSION),
+  place: orDefault(z.nullable(Place), null),
+  radiusKm: orDefault(z.int().check(z.gte(1), z.lte(100)), DEFAULT_RADIUS_KM),
+  sources: orDefault(
+    z.object(
+      Object.fromEntries(Object.entries(SOURCE_DEFAULTS).map(([id, value]) => [id, orDefault(Source, value)])) as {
+        [K in SourceId]: z.ZodMiniDefault<z.ZodMiniCatch<typeof Source>>;
+      },
+    ),
+    SOURCE_DEFAULTS,
+  ),
+  geocoders: orDefault(
+    z.object({
+      geoplateforme: orDefault(WebAddress, GEOCODERS_DEFAULT.geoplateforme),
+      nominatim: orDefault(WebAddress, GEOCODERS_DEFAULT.nominatim),
+      contactEmail: orDefault(z.email().check(z.maxLength(100)), GEOCODERS_DEFAULT.contactEmail),
+    }),
+    GEOCODERS_DEFAULT,
+  ),
+  tiles: orDefault(Tiles, TILES_DEFAULT),
   /** The small card on Amazon's book pages. */
-  card: z.boolean().catch(true).default(true),
+  card: orDefault(z.boolean(), true),
   /** Shops pinned at the top of the list. */
-  favourites: z.array(Favourite).max(50).catch([]).default([]),
+  favourites: orDefault(z.array(Favourite).check(z.maxLength(50)), []),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -151,13 +161,13 @@ export function readSettings(stored: unknown, firstRun: unknown = CAMPAIGN_SETTI
 /** The same fields with no fallbacks: what a healthy stored value looks like, and what the options page may save. */
 export const StrictSettings = z.object({
   version: z.literal(SETTINGS_VERSION),
-  place: Place.nullable().optional(),
-  radiusKm: z.number().int().min(1).max(100).optional(),
-  sources: z.record(z.string(), Source).optional(),
-  geocoders: z.object({ geoplateforme: z.url().optional(), nominatim: z.url().optional(), contactEmail: z.email().max(100).optional() }).optional(),
-  tiles: Tiles.optional(),
-  card: z.boolean().optional(),
-  favourites: z.array(Favourite).optional(),
+  place: z.optional(z.nullable(Place)),
+  radiusKm: z.optional(z.int().check(z.gte(1), z.lte(100))),
+  sources: z.optional(z.record(z.string(), Source)),
+  geocoders: z.optional(z.object({ geoplateforme: z.optional(z.url()), nominatim: z.optional(z.url()), contactEmail: z.optional(z.email().check(z.maxLength(100))) })),
+  tiles: z.optional(Tiles),
+  card: z.optional(z.boolean()),
+  favourites: z.optional(z.array(Favourite)),
 });
 
 /** The country a storefront sells to, for geocoding a town typed on its pages. */

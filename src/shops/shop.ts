@@ -1,7 +1,8 @@
 // The common shape every source's shops are mapped to (research/networks.md section 10, trimmed to
 // what the extension shows). Below the adapters (networks/) and the lookup alike; the cleaning of
 // network text into this shape is in clean.ts beside it.
-import * as z from 'zod';
+// zod/mini: the popup's bundle carries this schema, and mini's functions tree-shake (classic zod's methods do not).
+import * as z from 'zod/mini';
 
 export type StockState = 'in-stock' | 'preorder' | 'out-of-stock' | 'unknown';
 
@@ -44,13 +45,13 @@ export const ShopSchema = z.object({
   id: z.string(),
   sourceId: z.string(),
   name: z.string(),
-  address: z.object({ street: z.string().optional(), postalCode: z.string().optional(), city: z.string().optional(), country: z.string().optional() }),
-  location: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).nullable(),
-  phone: z.string().optional(),
-  website: z.string().optional(),
-  openingHours: z.string().optional(),
-  closedForHolidays: z.boolean().optional(),
+  address: z.object({ street: z.optional(z.string()), postalCode: z.optional(z.string()), city: z.optional(z.string()), country: z.optional(z.string()) }),
+  location: z.nullable(z.object({ lat: z.number().check(z.gte(-90), z.lte(90)), lon: z.number().check(z.gte(-180), z.lte(180)) })),
+  phone: z.optional(z.string()),
+  website: z.optional(z.string()),
+  openingHours: z.optional(z.string()),
+  closedForHolidays: z.optional(z.boolean()),
   stock: z.enum(['in-stock', 'preorder', 'out-of-stock', 'unknown']),
-  isbn13: z.string().nullable(),
-  links: z.object({ book: z.string().optional(), reserve: z.string().optional() }),
-}) satisfies z.ZodType<Shop>;
+  isbn13: z.nullable(z.string()),
+  links: z.object({ book: z.optional(z.string()), reserve: z.optional(z.string()) }),
+}) satisfies z.ZodMiniType<Shop>;
