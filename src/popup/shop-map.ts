@@ -76,6 +76,11 @@ export function createShopMap(container: HTMLElement, options: ShopMapOptions): 
   const points: L.LatLngExpression[] = [[options.place.lat, options.place.lon], ...[...markers.values()].map((m) => m.getLatLng())];
   // Clear of the zoom buttons (top left) and the attribution (bottom right): no marker hides under them.
   map.fitBounds(L.latLngBounds(points), { paddingTopLeft: [48, 24], paddingBottomRight: [24, 44], maxZoom: 15 });
+  // Shops a few hundred metres apart would sit on one another at city zoom: spread each such group
+  // round its centre, just far enough apart to be told apart and clicked, at every zoom.
+  const spread = () => spreadOverlapping(map, [...markers.values()]);
+  spread();
+  map.on('zoomend', spread);
 
   return {
     highlight(shopId) {
@@ -84,4 +89,35 @@ export function createShopMap(container: HTMLElement, options: ShopMapOptions): 
     markerCount: () => markers.size,
     remove: () => map.remove(),
   };
+}
+
+/** The markers' size in pixels (see the divIcon above). */
+const MARKER_PX = 18;
+
+/**
+ * Moves markers that overlap on screen onto a small ring round their group's centre, by their CSS
+ * margins (Leaflet places each marker by transform, and sets the margins only when its icon is set).
+ */
+function spreadOverlapping(map: L.Map, markers: L.Marker[]): void {
+  const groups: Array<Array<{ marker: L.Marker; at: L.Point }>> = [];
+  for (const marker of markers) {
+    const item = { marker, at: map.latLngToLayerPoint(marker.getLatLng()) };
+    const group = groups.find((members) => members.some((other) => other.at.distanceTo(item.at) < MARKER_PX));
+    if (group) group.push(item);
+    else groups.push([item]);
+  }
+  for (const group of groups) {
+    const centre = group.reduce((sum, { at }) => sum.add(at), L.point(0, 0)).divideBy(group.length);
+    // Neighbours on the ring are a marker's width and a little apart.
+    const radius = group.length > 1 ? (MARKER_PX / 2 + 2) / Math.sin(Math.PI / group.length) : 0;
+    group.forEach(({ marker, at }, i) => {
+      const angle = (2 * Math.PI * i) / group.length - Math.PI / 2;
+      const dx = group.length > 1 ? centre.x + radius * Math.cos(angle) - at.x : 0;
+      const dy = group.length > 1 ? centre.y + radius * Math.sin(angle) - at.y : 0;
+      const element = marker.getElement();
+      if (!element) return;
+      element.style.marginLeft = `${dx - MARKER_PX / 2}px`;
+      element.style.marginTop = `${dy - MARKER_PX / 2}px`;
+    });
+  }
 }

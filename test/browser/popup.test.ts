@@ -81,6 +81,12 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     // One marker per shop with a place, on a map whose tiles came.
     await popup.waitForSelector('#map[data-markers]');
     expect(await popup.$$eval('#map .shop-marker', (markers) => markers.length)).toBe(6);
+    // Shops 100 m apart (Saint-Honoré, Capitole) are two markers a shopper can tell apart and click.
+    const closest = await popup.$$eval('#map .shop-marker', (markers) => {
+      const centres = markers.map((m) => m.getBoundingClientRect()).map((r) => [r.left + r.width / 2, r.top + r.height / 2] as const);
+      return Math.min(...centres.flatMap(([x, y], i) => centres.slice(i + 1).map(([u, v]) => Math.hypot(x - u, y - v))));
+    });
+    expect(closest).toBeGreaterThanOrEqual(18);
     expect(await textOf(popup, '#map-legend')).toBe(' has it  stock unknown');
     await popup.waitForSelector('#map img.leaflet-tile-loaded');
     expect(await popup.$eval('#map-status', (el) => (el as HTMLElement).hidden)).toBe(true);
