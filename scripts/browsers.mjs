@@ -94,7 +94,7 @@ export async function findWelcomeTab(browser, extensionOrigin, timeoutMs = 10_00
  * once done with it, so it does not sit in front of the pages a test opens; 'keep' leaves it.
  * Returns { browser, extensionId, extensionOrigin, close }.
  */
-export async function launchWithExtension(name, { extensionDir, headless = true, lang, welcomeTab = 'close', answerPermissionPrompts = false, position } = {}) {
+export async function launchWithExtension(name, { extensionDir, headless = true, lang, welcomeTab = 'close', answerPermissionPrompts = false, position, colorScheme } = {}) {
   const executablePath = findBrowser(name);
   if (!executablePath) throw new Error(`no ${name} found on this machine`);
   const dir = resolve(extensionDir ?? join('dist', name === 'firefox' ? 'firefox' : 'chrome'));
@@ -122,6 +122,8 @@ export async function launchWithExtension(name, { extensionDir, headless = true,
         // (Firefox's own switch for this; the request must still come from a click).
         ...(answerPermissionPrompts ? { 'extensions.webextOptionalPermissionPrompts': false } : {}),
         ...(position ? firefoxPositionPrefs(position) : {}),
+        // A dark system theme for web content (0: dark), which BiDi cannot emulate page by page.
+        ...(colorScheme === 'dark' ? { 'layout.css.prefers-color-scheme.content-override': 0 } : {}),
       },
     });
   } else {
@@ -131,7 +133,7 @@ export async function launchWithExtension(name, { extensionDir, headless = true,
       pipe: true,
       enableExtensions: true,
       userDataDir: profile,
-      args: [...CHROMIUM_FLAGS, ...(lang ? [`--lang=${lang}`, `--accept-lang=${lang}`] : [])],
+      args: [...CHROMIUM_FLAGS, ...(lang ? [`--lang=${lang}`, `--accept-lang=${lang}`] : []), ...(colorScheme === 'dark' ? ['--force-dark-mode'] : [])],
     });
   }
   const extensionId = await browser.installExtension(dir);
