@@ -91,6 +91,8 @@ export function showCard(message: ShowCard, { document, t, locale, onOpen, onDis
   });
   close.addEventListener('click', (event) => {
     if (!event.isTrusted) return;
+    const hadFocus = document.activeElement === host;
+    if (hadFocus) focusNear(host);
     host.remove();
     onDismiss();
   });
@@ -112,6 +114,24 @@ export function showCard(message: ShowCard, { document, t, locale, onOpen, onDis
   style.textContent = STYLE;
   root.replaceChildren(style, card);
   return true;
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea, [tabindex]:not([tabindex="-1"])';
+const PRECEDING = 2; // Node.DOCUMENT_POSITION_PRECEDING
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+
+/**
+ * The card closed while it had the keyboard's focus: focus goes to the page's control just before it
+ * (the buy box's last button), else just after, never to <body>. Once, on a click: no layout is read.
+ */
+function focusNear(host: Element): void {
+  const controls = [...host.ownerDocument.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const before = controls.filter((control) => host.compareDocumentPosition(control) & PRECEDING).reverse();
+  const after = controls.filter((control) => host.compareDocumentPosition(control) & FOLLOWING);
+  for (const control of [...before.slice(0, 10), ...after.slice(0, 10)]) {
+    control.focus();
+    if (host.ownerDocument.activeElement === control) return;
+  }
 }
 
 export function removeCard(document: Document): void {

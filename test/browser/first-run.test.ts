@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { findWelcomeTab, launchWithExtension } from '../../scripts/browsers.mjs';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
-import { badgeText, describeInBrowsers, openAmazonPage, openExtensionPage, SCREENSHOTS, storageOf, useStandInServer, waitForTabBook, type Extension } from './harness';
+import { badgeText, describeInBrowsers, openAmazonPage, openExtensionPage, SCREENSHOTS, storageOf, tabBooks, waitForBadge, useStandInServer, waitForTabBook, type Extension } from './harness';
 
 const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
 const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
@@ -85,5 +85,25 @@ describeInBrowsers('the first run', (name) => {
     // Kept rounded to about a kilometre, as the reverse lookup received it.
     expect((await storageOf(welcome, 'sync')).settings).toMatchObject({ place: { label: 'Toulouse', lat: 43.6, lon: 1.44, country: 'fr' } });
     await welcome.close();
+  });
+
+  it('closes the card from the keyboard, leaves focus on the page’s control before it, and keeps it closed this session', async () => {
+    // The place is set (the test before): the card counts the shops.
+    const extensionPage = await openExtensionPage(ext, 'options/options.html');
+    const tab = await openAmazonPage(ext, [{ url: `${DEMO_URL}?again`, body: DEMO }]);
+    await tab.bringToFront();
+    await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.textContent?.includes('have it'), { polling: 100, timeout: 10_000 });
+    await tab.evaluate(() => (document.getElementById('local-bookshops-card')!.shadowRoot!.querySelector('.close') as HTMLElement).focus());
+    await tab.keyboard.press('Enter');
+    await tab.waitForFunction(() => !document.getElementById('local-bookshops-card'), { polling: 100, timeout: 5000 });
+    expect(await tab.evaluate(() => document.activeElement?.textContent)).toBe('Ajouter au panier');
+    // Another book page this session: the answer comes (the badge counts), and no card with it.
+    const known = new Set(Object.keys(await tabBooks(extensionPage)));
+    const third = await openAmazonPage(ext, [{ url: `${DEMO_URL}?third`, body: DEMO }]);
+    const [thirdId] = await waitForTabBook(extensionPage, (book, id) => book.isbn13 === '9782070360024' && !known.has(`tab:${id}`));
+    expect(await waitForBadge(extensionPage, thirdId, '3')).toBe('3');
+    expect(await third.evaluate(() => document.getElementById('local-bookshops-card'))).toBeNull();
+    await Promise.all([tab.close(), third.close()]);
+    await extensionPage.close();
   });
 });
