@@ -24,15 +24,17 @@ function standInSettings(base: string): Settings {
 
 describe('the live contract check', () => {
   it('reads every service’s real shape: one line each, all reached, all fitting', async () => {
-    const lines = await liveCheck({ settings: standInSettings(server.url), fetch });
+    const lines = await liveCheck({ settings: standInSettings(server.url), fetch, nominatimGapMs: 0 });
     expect(lines.map((l) => [l.service, l.reached, l.httpStatus, l.fits])).toEqual([
       ['Place des Libraires', true, 200, true],
       ['Géoplateforme "Toulouse"', true, 200, true],
       ['Géoplateforme "31000"', true, 200, true],
       ['Overpass (1 km, Toulouse)', true, 200, true],
       ['Nominatim "Berlin"', true, 200, true],
+      ['Nominatim reverse (Toulouse)', true, 200, true],
       ['Map tile', true, 200, true],
     ]);
+    expect(lines[5]!.found).toBe('Toulouse (fr)');
     // Every network shop that has the book, near Toulouse or not: the check counts, it does not filter.
     expect(lines[0]!.shopsWithBook).toBe(6);
     expect(lines[1]!.found).toBe('31000 Toulouse (43.604429, 1.443812)');
@@ -50,7 +52,7 @@ describe('the live contract check', () => {
     ['tiles', 'html', 'Map tile', 'not-an-image'],
   ] as const)('catches a %s answer that changed shape (%s)', async (source, scenario, service, problem) => {
     server.setScenario({ [source]: scenario });
-    const lines = await liveCheck({ settings: standInSettings(server.url), fetch });
+    const lines = await liveCheck({ settings: standInSettings(server.url), fetch, nominatimGapMs: 0 });
     expect(lines.find((l) => l.service === service)).toMatchObject({ reached: true, fits: false, problem });
     expect(contractBroken(lines)).toBe(true);
     expect(lines.map(formatLine).join('\n')).toContain(`DOES NOT FIT (${problem})`);
@@ -58,7 +60,7 @@ describe('the live contract check', () => {
 
   it('reports a refusal and Overpass’s own error as such, without calling the contract broken', async () => {
     server.setScenario({ placedeslibraires: 'forbidden', openstreetmap: 'overpass-remark' });
-    const lines = await liveCheck({ settings: standInSettings(server.url), fetch });
+    const lines = await liveCheck({ settings: standInSettings(server.url), fetch, nominatimGapMs: 0 });
     expect(lines[0]).toMatchObject({ reached: true, httpStatus: 403, fits: null, problem: 'blocked' });
     expect(lines[3]).toMatchObject({ reached: true, fits: true, problem: 'source-error' });
     expect(contractBroken(lines)).toBe(false);
@@ -68,7 +70,7 @@ describe('the live contract check', () => {
     const refused = (async () => {
       throw new TypeError('fetch failed');
     }) as typeof fetch;
-    const lines = await liveCheck({ settings: parseSettings({}), fetch: refused });
+    const lines = await liveCheck({ settings: parseSettings({}), fetch: refused, nominatimGapMs: 0 });
     expect(lines.map(formatLine).every((line) => / {2}unreachable {2}\d+ ms$/.test(line))).toBe(true);
     expect(contractBroken(lines)).toBe(false);
   });

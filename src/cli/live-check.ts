@@ -2,7 +2,7 @@
 // notice a service that moved or changed its answers before shoppers do. One line per service:
 // reached or not, the HTTP status, whether the answer still fits the adapter, the shops with the book,
 // the time. Run by `npm run live-check` (never in `npm test`: live services rot tests).
-import { geocodeRequest, readGeocodeAnswer } from '../networks/geocoders';
+import { geocodeRequest, readGeocodeAnswer, readReverseAnswer, reverseRequest } from '../networks/geocoders';
 import { fetchJson, type FetchOutcome, type SourceProblem } from '../networks/fetch-source';
 import { openStreetMap } from '../networks/overpass';
 import { placeDesLibraires } from '../networks/place-des-libraires';
@@ -32,6 +32,8 @@ export interface LiveCheckDeps {
   /** Per request; every request runs at once, so the whole check takes about this long at most. */
   timeoutMs?: number;
   now?: () => number;
+  /** Between the two Nominatim requests (its policy: one a second). */
+  nominatimGapMs?: number;
 }
 
 /** Problems that mean the answer came and is not what the adapter reads: the contract is broken. */
@@ -54,7 +56,7 @@ export function tileOf({ lat, lon }: { lat: number; lon: number }, zoom: number)
   return { z: zoom, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n) };
 }
 
-export async function liveCheck({ settings, fetch: baseFetch, timeoutMs = 10_000, now = () => performance.now() }: LiveCheckDeps): Promise<CheckLine[]> {
+export async function liveCheck({ settings, fetch: baseFetch, timeoutMs = 10_000, now = () => performance.now(), nominatimGapMs = 1100 }: LiveCheckDeps): Promise<CheckLine[]> {
   // The HTTP status of each answer, which fetchJson keeps only for failures.
   const statuses = new Map<string, number>();
   const identified = { 'user-agent': `local-bookshops-live-check (contract check; ${settings.geocoders.contactEmail})` };
@@ -95,6 +97,19 @@ export async function liveCheck({ settings, fetch: baseFetch, timeoutMs = 10_000
     return { service, reached: true, httpStatus, fits: true, found: hit ? `${hit.label ?? '?'} (${hit.lat}, ${hit.lon})` : 'nothing', ms };
   }
 
+  /** "Use my position": the town at the rounded point. */
+  async function reverse(service: string): Promise<CheckLine> {
+    const start = now();
+    const url = reverseRequest(CHECK_PLACE, settings.geocoders);
+    const outcome = await fetchJson(url, deps, { timeoutMs, retryDelayMs: 0 });
+    const ms = Math.round(now() - start);
+    if (!outcome.ok) return failedLine(service, outcome, ms);
+    const town = readReverseAnswer(outcome.data);
+    const httpStatus = statuses.get(url);
+    if (town === 'bad-data') return { service, reached: true, httpStatus, fits: false, problem: 'bad-data', ms };
+    return { service, reached: true, httpStatus, fits: true, found: town ? `${town.town} (${town.country ?? '?'})` : 'nothing', ms };
+  }
+
   async function tile(): Promise<CheckLine> {
     const start = now();
     const { x, y, z } = tileOf(CHECK_PLACE, 12);
@@ -123,6 +138,8 @@ export async function liveCheck({ settings, fetch: baseFetch, timeoutMs = 10_000
     geocoder('Géoplateforme "31000"', '31000', 'fr'),
     source('Overpass (1 km, Toulouse)', openStreetMap(settings.sources.openstreetmap.baseUrl), { isbn13: CHECK_BOOK, place: CHECK_PLACE, radiusKm: 1 }),
     geocoder('Nominatim "Berlin"', 'Berlin', 'de'),
+    // Nominatim's policy: one request a second, so the reverse lookup waits its turn.
+    new Promise((resolve) => setTimeout(resolve, nominatimGapMs)).then(() => reverse('Nominatim reverse (Toulouse)')),
     tile(),
   ]);
 }
