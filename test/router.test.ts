@@ -83,6 +83,7 @@ describe('the background router', () => {
   it.each([
     ['another extension', { ...fromAmazonTab(7), id: 'someone-else' }],
     ['a page that is not Amazon', fromAmazonTab(7, 'https://amazon.fr.evil.example/dp/2205057332')],
+    ['an Amazon site that is not a shop', fromAmazonTab(7, 'https://console.aws.amazon.com/dp/2205057332')],
     ['a frame inside the Amazon page', { ...fromAmazonTab(7), frameId: 3 }],
     ['a sender with no tab', { id: EXTENSION_ID, url: 'https://www.amazon.fr/dp/2205057332' }],
   ])('ignores a BookSeen from %s', async (_who, sender) => {

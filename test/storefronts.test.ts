@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { STOREFRONT_DOMAINS, asinFromUrl, storefrontOf } from '../src/book/storefronts';
+import { STOREFRONT_DOMAINS, STOREFRONT_HOSTS, asinFromUrl, storefrontOf } from '../src/book/storefronts';
 
 describe('product addresses', () => {
   it.each([
@@ -30,19 +30,23 @@ describe('product addresses', () => {
 });
 
 describe('storefronts', () => {
-  it('knows every storefront, with or without www, and nothing else', () => {
+  it('knows every storefront’s shop hosts, and no other Amazon host', () => {
     expect(storefrontOf('www.amazon.com.be')).toBe('amazon.com.be');
-    expect(storefrontOf('smile.amazon.com')).toBe('amazon.com');
-    expect(storefrontOf('amazon.co.jp')).toBe('amazon.co.jp');
+    expect(storefrontOf('m.amazon.co.jp')).toBe('amazon.co.jp');
     expect(storefrontOf('WWW.AMAZON.FR')).toBe('amazon.fr');
+    for (const host of ['console.aws.amazon.com', 'sellercentral.amazon.fr', 'developer.amazon.com', 'music.amazon.de', 'smile.amazon.com', 'amazon.fr']) {
+      expect(storefrontOf(host), host).toBeNull();
+    }
     expect(storefrontOf('amazon.com.evil.example')).toBeNull();
     expect(storefrontOf('notamazon.fr')).toBeNull();
     expect(storefrontOf('www.amazon.fr.example.org')).toBeNull();
   });
 
-  it('runs the content script on exactly these storefronts, over https only', () => {
+  it('runs the content script on exactly the storefronts’ shop hosts, over https only, with no wildcard host', () => {
     const manifest = JSON.parse(readFileSync(new URL('../manifest.json', import.meta.url), 'utf8'));
     const matches: string[] = manifest.content_scripts.flatMap((script: { matches: string[] }) => script.matches);
-    expect(matches.sort()).toEqual(STOREFRONT_DOMAINS.map((domain) => `https://*.${domain}/*`).sort());
+    expect(matches.sort()).toEqual(STOREFRONT_HOSTS.map((host) => `https://${host}/*`).sort());
+    expect(matches.filter((match) => match.includes('*.'))).toEqual([]);
+    expect(STOREFRONT_HOSTS).toHaveLength(STOREFRONT_DOMAINS.length * 2);
   });
 });

@@ -1,5 +1,6 @@
 // Every Amazon storefront the extension reads, and how an Amazon address names its product.
-// The manifest's content-script matches are generated from STOREFRONT_DOMAINS by the build.
+// The manifest's content-script matches are exactly STOREFRONT_HOSTS (test/storefronts.test.ts): the
+// shop's own hosts, never a wildcard that would take in AWS's console, Seller Central or Music.
 
 /** Registrable domains of Amazon's retail storefronts (amazon.<tld>). */
 export const STOREFRONT_DOMAINS = [
@@ -11,11 +12,18 @@ export const STOREFRONT_DOMAINS = [
 
 export type StorefrontDomain = (typeof STOREFRONT_DOMAINS)[number];
 
-/** The storefront a host belongs to (www., smile. and m. hosts included), or null. */
+/**
+ * The hosts a storefront's shop answers on: www., and m. (the older mobile site). smile. closed in
+ * February 2023 and now sends shoppers to www.
+ */
+export const STOREFRONT_HOST_PREFIXES = ['www.', 'm.'] as const;
+export const STOREFRONT_HOSTS = STOREFRONT_DOMAINS.flatMap((domain) => STOREFRONT_HOST_PREFIXES.map((prefix) => `${prefix}${domain}`));
+
+/** The storefront whose shop this host is (www. or m.), or null: other Amazon hosts are not shops. */
 export function storefrontOf(hostname: string): StorefrontDomain | null {
   const host = hostname.toLowerCase().replace(/\.$/, '');
   for (const domain of STOREFRONT_DOMAINS) {
-    if (host === domain || host.endsWith('.' + domain)) return domain;
+    if (STOREFRONT_HOST_PREFIXES.some((prefix) => host === prefix + domain)) return domain;
   }
   return null;
 }

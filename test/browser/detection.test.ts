@@ -47,6 +47,27 @@ describeInBrowsers('finding the book', (name) => {
     expect(await tabBooks(extensionPage)).toEqual(before);
   });
 
+  it.runIf(name === 'chromium')('runs on the storefront’s shop, and not at all on an Amazon site that is not one (AWS console)', async () => {
+    const demo = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
+    /** The extension's content-script worlds in a page, as DevTools lists them. */
+    const contentScriptWorlds = async (url: string) => {
+      const page = await openAmazonPage(ext, [{ url, body: demo }]);
+      await page.waitForFunction(() => document.readyState === 'complete', { polling: 100, timeout: 15_000 });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const session = await page.createCDPSession();
+      const worlds: string[] = [];
+      session.on('Runtime.executionContextCreated', ({ context }) => {
+        if (context.auxData?.type === 'isolated' && String(context.origin).startsWith('chrome-extension://')) worlds.push(context.name);
+      });
+      await session.send('Runtime.enable');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await page.close();
+      return worlds.length;
+    };
+    expect(await contentScriptWorlds('https://www.amazon.fr/dp/2070360024')).toBe(1);
+    expect(await contentScriptWorlds('https://console.aws.amazon.com/dp/2070360024')).toBe(0);
+  });
+
   it('reads the offline demo page that npm run demo serves', async () => {
     const demo = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
     await openAmazonPage(ext, [{ url: 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024', body: demo }]);
