@@ -55,6 +55,11 @@ describe('the built manifests', () => {
     ]);
     expect(manifest.content_security_policy).toBeUndefined();
     expect(manifest.web_accessible_resources).toBeUndefined();
-    expect(manifest.externally_connectable).toBeUndefined();
+  });
+
+  it('let no other extension or web page message Chrome’s worker (without the key, any extension may)', () => {
+    expect(chrome.externally_connectable).toEqual({ ids: [], matches: [] });
+    // Firefox has no such key; it delivers no message from other extensions to runtime.onMessage.
+    expect(firefox.externally_connectable).toBeUndefined();
   });
 });
