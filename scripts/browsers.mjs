@@ -29,9 +29,12 @@ export function findBrowser(name) {
   return (name === 'firefox' ? FIREFOX_PATHS : CHROMIUM_PATHS).find((path) => existsSync(path)) ?? null;
 }
 
+/** Chromium's sandbox cannot start as root (CI containers run as root): only then is it turned off. */
+export const SANDBOX_FLAGS = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+
 // Without the background-networking flags, Chromium keeps calling home, which a closed network refuses.
 const CHROMIUM_FLAGS = [
-  '--no-sandbox',
+  ...SANDBOX_FLAGS,
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
@@ -149,4 +152,15 @@ export async function launchWithExtension(name, { extensionDir, headless = true,
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A page of our own HTML, ready to print (the campaign's flyers): JavaScript off before the content is
+ * set, so nothing in a campaign's texts can run in the printing browser.
+ */
+export async function openForPrint(browser, html) {
+  const page = await browser.newPage();
+  await page.setJavaScriptEnabled(false);
+  await page.setContent(html, { waitUntil: 'load' });
+  return page;
 }

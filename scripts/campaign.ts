@@ -10,7 +10,7 @@ import { buildTarget, TARGETS } from '../build.mjs';
 import { campaignCss, campaignMessages, campaignSettings, logoSvg } from '../src/campaign/brand';
 import { checkCampaignFile } from '../src/campaign/check';
 import { flyerPage, installPage } from '../src/campaign/pages';
-import { findBrowser } from './browsers.mjs';
+import { findBrowser, openForPrint, SANDBOX_FLAGS } from './browsers.mjs';
 
 const file = process.argv[2];
 if (!file) {
@@ -56,14 +56,13 @@ const chromium = findBrowser('chromium');
 if (!chromium) {
   console.warn('No Chromium found: the flyers were not printed (set CHROME_PATH).');
 } else {
-  const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: [...SANDBOX_FLAGS, '--disable-gpu'] });
   try {
     const qr = readFileSync(join(out, 'qr-install.svg'), 'utf8');
     for (const size of ['A6', 'A5'] as const) {
       const html = flyerPage(campaign, qr, size);
       writeFileSync(join(out, `flyer-${size.toLowerCase()}.html`), html);
-      const page = await browser.newPage();
-      await page.setContent(html, { waitUntil: 'load' });
+      const page = await openForPrint(browser, html);
       await page.pdf({ path: join(out, `flyer-${size.toLowerCase()}.pdf`), format: size, printBackground: true, preferCSSPageSize: true });
       await page.close();
     }

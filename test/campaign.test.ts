@@ -34,6 +34,8 @@ describe('a campaign file', () => {
     ['coordinates outside the Earth', { place: { label: 'Nowhere', lat: 123, lon: 2, country: 'fr' } }, 'place.lat: must be between -90 and 90'],
     ['a store link that is not https', { stores: { chrome: 'http://chromewebstore.google.com/detail/x' } }, 'stores.chrome: must be an https:// address'],
     ['a logo that is not there', { logo: 'missing.svg' }, 'logo: missing.svg is not there'],
+    ['a logo outside the campaign’s folder', { logo: '../occitanie-logo.svg' }, "logo: ../occitanie-logo.svg must be a file in the campaign's folder"],
+    ['a logo at an absolute path', { logo: '/usr/share/pixmaps/debian-logo.png' }, "logo: /usr/share/pixmaps/debian-logo.png must be a file in the campaign's folder"],
     ['a name with no English or French', { name: { de: 'Buchläden' } }, 'name: needs at least "en" or "fr"'],
     ['a source that does not exist', { sources: ['amazon'] }, 'sources[0]: may only be one of: placedeslibraires'],
   ])('refuses %s, and says which field and why', (_what, changes, message) => {

@@ -1,6 +1,6 @@
 // Reads and checks a campaign file: the schema, then the logo on disk. Returns every problem at once.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { Campaign, campaignProblems } from './schema';
 
 export const MAX_LOGO_BYTES = 256 * 1024;
@@ -23,9 +23,12 @@ export function checkCampaignFile(path: string): CheckedCampaign {
   const problems = parsed.success ? [] : campaignProblems(parsed.error);
   let logo: CheckedCampaign['logo'] = null;
   const logoPath = (json as { logo?: unknown })?.logo;
+  const folder = resolve(dirname(path));
   if (typeof logoPath === 'string' && /\.(svg|png)$/i.test(logoPath)) {
-    const file = resolve(dirname(path), logoPath);
-    if (!existsSync(file)) problems.push(`logo: ${logoPath} is not there (looked for ${file})`);
+    const file = resolve(folder, logoPath);
+    // Only a file in the campaign's own folder: a shared campaign file must not ship any image on the builder's disk.
+    if (isAbsolute(logoPath) || relative(folder, file).split(sep).includes('..')) problems.push(`logo: ${logoPath} must be a file in the campaign's folder`);
+    else if (!existsSync(file)) problems.push(`logo: ${logoPath} is not there (looked for ${file})`);
     else if (statSync(file).size > MAX_LOGO_BYTES) problems.push(`logo: ${logoPath} is ${Math.round(statSync(file).size / 1024)} KB; at most ${MAX_LOGO_BYTES / 1024} KB`);
     else {
       const bytes = readFileSync(file);

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchWithExtension } from '../../scripts/browsers.mjs';
+import { launchWithExtension, openForPrint } from '../../scripts/browsers.mjs';
 import { describeInChromium, openExtensionPage, type Extension } from './harness';
 
 const OUT = 'dist/campaign-occitanie';
@@ -71,5 +71,11 @@ describeInChromium('the campaign kit', () => {
       expect(pdf.startsWith('%PDF')).toBe(true);
       expect(pdf.match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
     }
+  });
+
+  it('prints with JavaScript off: a script in the page does not run', async () => {
+    const page = await openForPrint(ext.browser, '<!doctype html><p id="text">as written</p><script>document.getElementById("text").textContent = "changed by a script";</script>');
+    expect(await page.$eval('#text', (el) => el.textContent)).toBe('as written');
+    await page.close();
   });
 });
