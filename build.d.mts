@@ -9,4 +9,4 @@ export interface Branding {
   share?: { url: string };
   icons: Record<string, Uint8Array>;
 }
-export function buildTarget(target: 'chrome' | 'firefox', options?: { outdir?: string; zipPath?: string; branding?: Branding }): Promise<void>;
+export function buildTarget(target: 'chrome' | 'firefox', options?: { outdir?: string; zipPath?: string; branding?: Branding; metafiles?: import('esbuild').Metafile[] }): Promise<string>;

@@ -68,8 +68,10 @@ function zipFolder(dir, zipPath) {
  * One browser's build. `branding` (from a campaign file, see scripts/campaign.ts) changes the first-run
  * settings, the names in every language, the accent colour and the icons; without it, the project's own.
  */
-export async function buildTarget(target, { outdir = join('dist', target), zipPath = join('dist', `${pkg.name}-${target}-${pkg.version}.zip`), branding } = {}) {
+export async function buildTarget(target, { outdir = join('dist', target), zipPath = join('dist', `${pkg.name}-${target}-${pkg.version}.zip`), branding, metafiles } = {}) {
   const common = {
+    // `metafiles`: an array that receives esbuild's account of what went into each output (scripts/deps.mjs).
+    metafile: Boolean(metafiles),
     bundle: true,
     target: ['chrome121', 'firefox140'],
     minify: !dev,
@@ -79,7 +81,7 @@ export async function buildTarget(target, { outdir = join('dist', target), zipPa
     define: { __CAMPAIGN_SETTINGS__: JSON.stringify(branding?.settings ?? null), __CAMPAIGN_SHARE__: JSON.stringify(branding?.share ?? null) },
   };
   // The content script and the worker: one classic script each.
-  await esbuild.build({
+  const scripts = await esbuild.build({
     ...common,
     entryPoints: { content: 'src/content/index.ts', background: 'src/background/index.ts' },
     outdir,
@@ -87,7 +89,7 @@ export async function buildTarget(target, { outdir = join('dist', target), zipPa
   });
   // The extension pages: ES modules, so the map and the opening hours load as separate chunks after the
   // list is painted. Their CSS (with Leaflet's) is one stylesheet; Leaflet's images become files.
-  await esbuild.build({
+  const pages = await esbuild.build({
     ...common,
     entryPoints: [
       { in: 'src/popup/index.ts', out: 'popup/popup' },
@@ -102,6 +104,7 @@ export async function buildTarget(target, { outdir = join('dist', target), zipPa
     assetNames: 'popup/assets/[name]-[hash]',
     loader: { '.png': 'file', '.svg': 'file' },
   });
+  metafiles?.push(scripts.metafile, pages.metafile);
   cpSync('src/popup/popup.html', join(outdir, 'popup/popup.html'));
   cpSync('src/options/options.html', join(outdir, 'options/options.html'));
   cpSync('src/privacy/privacy.html', join(outdir, 'privacy/privacy.html'));
