@@ -157,6 +157,11 @@ group('the popup’s other states', () => {
       'asking',
       'Asking the bookshop networks… (1 of 2 answered)',
     ],
+    [
+      { book, lookup: { state: 'throttled' as const, isbn13: book.isbn13, retryAt: 0 }, place: null },
+      'throttled',
+      'This page changed its book many times in a row: the bookshops are asked again in a moment, about the book it shows then.',
+    ],
   ])('%#: %s', (state, expected, line) => {
     const view = describe(state);
     expect(view.state).toBe(expected);

@@ -5,7 +5,8 @@ import { createBadge } from '../src/background/badge';
 import { enabledSources } from '../src/background/sources';
 import { createKeyValueCache, createLookupCache, createSettingsStore, createTabLookups } from '../src/background/stores';
 import { createTabBooks } from '../src/background/tab-books';
-import { createTabService } from '../src/background/tab-service';
+import { createTabService, type TabServiceDeps } from '../src/background/tab-service';
+import { isbn13CheckDigit } from '../src/book/isbn';
 import { createLookup } from '../src/lookup/lookup';
 import { createGeocoder } from '../src/networks/geocoders';
 import type { BookSeen, ShowCard } from '../src/shared/messages';
@@ -39,8 +40,8 @@ function localSettings(): Settings {
 }
 
 /** A worker: what it keeps in memory is its own; the storage areas and the badge are the browser's. */
-function startWorker(): ReturnType<typeof createTabService> {
-  const now = () => new Date(2026, 10, 26, 10, 0).getTime();
+function startWorker(clock: Partial<Pick<TabServiceDeps, 'now' | 'later'>> = {}): ReturnType<typeof createTabService> {
+  const now = clock.now ?? (() => new Date(2026, 10, 26, 10, 0).getTime());
   // Offline as the browser is: every request fails before any answer, and navigator.onLine is false.
   const fetchDeps = {
     fetch: (async (...args: Parameters<typeof fetch>) => (online ? fetch(...args) : Promise.reject(new TypeError('Failed to fetch')))) as typeof fetch,
@@ -60,6 +61,7 @@ function startWorker(): ReturnType<typeof createTabService> {
     showCard: async (tabId, card) => void cards.push({ tabId, card }),
     hideCard: async (tabId) => void hidden.push(tabId),
     isOnline: () => online,
+    later: clock.later,
   });
 }
 
@@ -272,5 +274,36 @@ describe('a place that cannot be found', () => {
   it('finds a town abroad with Nominatim, in the storefront’s country only', async () => {
     expect(await service.setPlace({ type: 'SetPlace', query: 'London', country: 'gb' })).toEqual({ ok: true, label: 'London' });
     expect(await service.setPlace({ type: 'SetPlace', query: 'London', country: 'de' })).toEqual({ ok: false, reason: 'not-found' });
+  });
+});
+
+describe('a page that keeps changing its book', () => {
+  it('is asked about at most once every 3 seconds, says so, and the book it ends on is asked about next', async () => {
+    let clock = new Date(2026, 10, 26, 10, 0).getTime();
+    const timers: Array<{ at: number; run: () => void }> = [];
+    service = startWorker({ now: () => clock, later: (ms, run) => void timers.push({ at: clock + ms, run }) });
+    await service.setPlace({ type: 'SetPlace', query: 'Toulouse', country: 'fr' });
+    const stockAsked = () => server.requests.filter((url) => url.includes('getshoplist.php'));
+    const before = stockAsked().length;
+    // Twenty books in ten seconds, as a script rewriting the product details would make the page report.
+    const isbns = Array.from({ length: 20 }, (_, i) => `978207036${String(100 + i)}`).map((isbn12) => isbn12 + isbn13CheckDigit(isbn12));
+    for (const isbn13 of isbns) {
+      await service.bookSeen(7, 'amazon.fr', { ...book, isbn13, editions: [isbn13], asin: null });
+      clock += 500;
+    }
+    expect(stockAsked().length - before).toBe(4);
+    expect(action.badge(7).text).toBe('…');
+    expect((await session.get('lookup:7'))['lookup:7']).toMatchObject({ state: 'throttled', isbn13: isbns[19] });
+    // When the throttle lets it, the book the page shows then is the one asked about: the tab's one
+    // pending timer runs (it may first have to wait its turn again).
+    while (timers.length > 0) {
+      const next = timers.shift()!;
+      clock = Math.max(clock, next.at);
+      next.run();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    for (let i = 0; i < 100 && (session.data.get('lookup:7') as { state?: string })?.state !== 'done'; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stockAsked().at(-1)).toContain(isbns[19]);
+    expect(stockAsked().length - before).toBe(5);
   });
 });

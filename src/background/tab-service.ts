@@ -10,6 +10,7 @@ import { ContentMessage } from '../shared/messages';
 import { isQuotaError } from '../shared/quota';
 import { countryOfStorefront, storefrontOfCountry, type Place, type Settings } from '../shared/settings';
 import type { Badge } from './badge';
+import { createBookThrottle, type BookThrottle } from './book-throttle';
 import type { SettingsStore, TabLookups } from './stores';
 import type { TabBooks } from './tab-books';
 
@@ -31,6 +32,10 @@ export interface TabServiceDeps {
   showCard: (tabId: number, card: ShowCard) => Promise<void>;
   /** Takes a card off the page (the answer has nothing to show). */
   hideCard?: (tabId: number) => Promise<void>;
+  /** How often a tab may bring a new book (default: BOOK_LIMITS, on `now`). */
+  throttle?: BookThrottle;
+  /** Runs `run` in `ms` (a timer; tests pass their own). */
+  later?: (ms: number, run: () => void) => void;
 }
 
 const sameBook = (a: Omit<TabBook, 'storefront' | 'seenAt'>, b: Omit<TabBook, 'storefront' | 'seenAt'>) =>
@@ -38,6 +43,21 @@ const sameBook = (a: Omit<TabBook, 'storefront' | 'seenAt'>, b: Omit<TabBook, 's
 
 export function createTabService(deps: TabServiceDeps) {
   const { tabBooks, tabLookups, badge } = deps;
+  const throttle = deps.throttle ?? createBookThrottle(deps.now);
+  const later = deps.later ?? ((ms: number, run: () => void) => void setTimeout(run, ms));
+  /** Tabs held back by the throttle, asked again (for the book they show then) when it lets them. */
+  const retrying = new Set<number>();
+  function retryWhenAllowed(tabId: number, retryAt: number): void {
+    if (retrying.has(tabId)) return;
+    retrying.add(tabId);
+    later(Math.max(0, retryAt - deps.now()), () => {
+      retrying.delete(tabId);
+      const gate = throttle.admit(tabId);
+      if (gate.admitted) void refresh(tabId);
+      else retryWhenAllowed(tabId, gate.retryAt);
+    });
+  }
+
   /**
    * Tabs this worker is reading or asking about right now. A stored 'asking' for any other tab was left
    * by a worker the browser stopped mid-lookup: nobody will finish it, so it is asked again.
@@ -140,6 +160,15 @@ export function createTabService(deps: TabServiceDeps) {
       await showAnswer(tabId, known.result, storefront);
       return;
     }
+    // A new book: a page that changes its book over and over is asked about at a measured pace (only
+    // once there is a place: before that nothing is asked of anyone).
+    const gate = (await deps.settings.load()).place ? throttle.admit(tabId) : ({ admitted: true } as const);
+    if (!gate.admitted) {
+      const isbn13 = stored.isbn13 ?? stored.editions[0] ?? null;
+      await Promise.all([tabLookups.set(tabId, { state: 'throttled', isbn13, retryAt: gate.retryAt }), badge.showThrottled(tabId)]);
+      retryWhenAllowed(tabId, gate.retryAt);
+      return;
+    }
     await lookUp(tabId, stored);
   }
 
@@ -169,7 +198,8 @@ export function createTabService(deps: TabServiceDeps) {
     const place = settings.place ? { label: settings.place.label, country: settings.place.country, radiusKm: settings.radiusKm, foundBy: settings.place.foundBy } : null;
     const lookup = book ? await tabLookups.get(tabId) : null;
     // Asked again: a lookup a stopped worker left unfinished, or one storage had no room to keep.
-    const orphaned = book && !busy.has(tabId) && (lookup === null || lookup.state === 'asking');
+    const orphaned =
+      book && !busy.has(tabId) && (lookup === null || lookup.state === 'asking' || (lookup.state === 'throttled' && !retrying.has(tabId) && deps.now() >= lookup.retryAt));
     // The worker may have slept through the network's return: the popup opening is the next chance.
     // Only for 'offline', which cannot come back while the browser is online (no retry loop).
     const cutOff = book && deps.isOnline() && cutShort(lookup, ['offline']);

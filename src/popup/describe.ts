@@ -5,7 +5,7 @@ import { summarize } from '../lookup/summary';
 import { headline, type Words } from '../shared/answer-words';
 import type { TabLookup, TabState } from '../shared/messages';
 
-export type ViewState = 'reading' | 'not-a-book' | 'no-place' | 'asking' | 'results' | 'none-nearby' | 'unreachable' | 'directory-only' | 'no-stock-network';
+export type ViewState = 'reading' | 'not-a-book' | 'no-place' | 'asking' | 'throttled' | 'results' | 'none-nearby' | 'unreachable' | 'directory-only' | 'no-stock-network';
 
 export interface View {
   state: ViewState;
@@ -63,6 +63,7 @@ export function describe(state: TabState | null): View {
 export function describeLookup(lookup: TabLookup | null): View {
   const none: View['problems'] = [];
   if (!lookup || lookup.state === 'no-place') return { state: 'no-place', line: ['statePlaceNeeded'], problems: none };
+  if (lookup.state === 'throttled') return { state: 'throttled', line: ['stateThrottled'], problems: none };
   if (lookup.state === 'asking') {
     const answered = lookup.progress.filter((p) => p.state !== 'waiting').length;
     return { state: 'asking', line: ['stateAskingProgress', [String(answered), String(lookup.progress.length)]], problems: none };

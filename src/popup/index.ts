@@ -373,7 +373,7 @@ async function renderNow(known?: TabState): Promise<void> {
   // While asking, ask the worker again now and then: if the browser stopped it mid-lookup, this wakes
   // it and it starts the lookup again (it sees that nobody is finishing the stored one).
   clearTimeout(askAgain);
-  if (view.state === 'asking' && !searched) askAgain = setTimeout(() => void render(), ASK_AGAIN_MS);
+  if ((view.state === 'asking' || view.state === 'throttled') && !searched) askAgain = setTimeout(() => void render(), ASK_AGAIN_MS);
   const [key, substitutions, count] = view.line;
   const status = byId('status');
   status.textContent = count === undefined ? t(key, substitutions) : counted(t, locale, key, count, substitutions ?? []);

@@ -116,6 +116,8 @@ export const TabLookup = z.discriminatedUnion('state', [
     state: z.literal('done'),
     result: LookupResultSchema,
   }),
+  /** The page changed its book too often: asked again at retryAt, for the book it shows then. */
+  z.object({ state: z.literal('throttled'), isbn13: z.nullable(z.string()), retryAt: z.number() }),
 ]);
 export type TabLookup = z.infer<typeof TabLookup>;
 
