@@ -33,6 +33,7 @@ describe('the background router', () => {
   let route: ReturnType<typeof createRouter>;
   let pageAnswer: () => Promise<unknown>;
   let opened: number[];
+  let forgotten: boolean[];
 
   beforeEach(() => {
     pageAnswer = async () => bookSeen;
@@ -52,8 +53,9 @@ describe('the background router', () => {
       isOnline: () => true,
     });
     opened = [];
+    forgotten = [];
     const cards = { openResults: async (tabId: number) => void opened.push(tabId), dismiss: async () => {} };
-    route = createRouter({ extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, tabs, cards });
+    route = createRouter({ extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, tabs, cards, forget: async (settingsToo) => void forgotten.push(settingsToo) });
   });
 
   it('remembers the book an Amazon tab reports, shows it on the badge, and gives it to the popup', async () => {
@@ -101,6 +103,12 @@ describe('the background router', () => {
   ])('ignores a message with %s', async (_what, message) => {
     expect(route(message, fromAmazonTab(7))).toBeUndefined();
     expect(session.data.size).toBe(0);
+  });
+
+  it('forgets what is stored only when an extension page asks, never a content script', async () => {
+    expect(route({ type: 'ForgetStored', settingsToo: false }, fromAmazonTab(7))).toBeUndefined();
+    await route({ type: 'ForgetStored', settingsToo: true }, fromPopup);
+    expect(forgotten).toEqual([true]);
   });
 
   it('does not let a content script ask for another tab’s book', async () => {

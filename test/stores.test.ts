@@ -26,7 +26,7 @@ describe('a full storage.local', () => {
 
   it('drops every cached answer and geocoding when the valid ones fill it, never the settings of others', async () => {
     const local = fakeStorageArea({ quotaBytes: 5000 });
-    await local.set({ 'geo:fr:toulouse': { label: 'x'.repeat(900) }, other: 'kept' });
+    await local.set({ 'geo:fr:toulouse': { value: { label: 'x'.repeat(900) }, expiresAt: NOW + 1 }, other: 'kept' });
     const cache = createLookupCache(local, () => NOW);
     for (const key of ['a', 'b', 'c']) await cache.set(key, entry(NOW + 1));
     await cache.set('d', entry(NOW + 1));
@@ -46,6 +46,40 @@ describe('a full storage.local', () => {
   it('passes on errors that are not about room', async () => {
     const broken = { ...fakeStorageArea(), set: async () => Promise.reject(new Error('IO error: database corrupted')) };
     await expect(setMakingRoom(broken as never, { a: 1 }, [])).rejects.toThrow('IO error');
+  });
+});
+
+describe('what is kept, and for how long', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+
+  it('removes expired answers and geocodings on the next write once their time is up (at most hourly), not only at start-up', async () => {
+    let now = NOW;
+    const local = fakeStorageArea();
+    const cache = createLookupCache(local, () => now);
+    const geocodes = createKeyValueCache(local, () => now);
+    await cache.set('getshoplist.php?ISBN=9782070360024', entry(now + DAY));
+    await geocodes.set('geo:fr:31000', { label: '31000 Toulouse' });
+    now += 31 * DAY;
+    await cache.set('interpreter?data=…', entry(now + 7 * DAY));
+    expect([...local.data.keys()]).toEqual(['cache:interpreter?data=…']);
+  });
+
+  it('keeps a typed town 30 days', async () => {
+    let now = NOW;
+    const geocodes = createKeyValueCache(fakeStorageArea(), () => now);
+    await geocodes.set('geo:fr:31000', { label: '31000 Toulouse' });
+    now += 29 * DAY;
+    expect(await geocodes.get('geo:fr:31000')).toEqual({ label: '31000 Toulouse' });
+    now += 2 * DAY;
+    expect(await geocodes.get('geo:fr:31000')).toBeUndefined();
+  });
+
+  it('keeps an answer with no shop in memory only: storage holds no list of the books looked at', async () => {
+    const local = fakeStorageArea();
+    const cache = createLookupCache(local, () => NOW);
+    await cache.set('getshoplist.php?ISBN=9780575090675', { shops: [], expiresAt: NOW + DAY });
+    expect([...local.data.keys()]).toEqual([]);
+    expect(await cache.get('getshoplist.php?ISBN=9780575090675')).toEqual({ shops: [], expiresAt: NOW + DAY });
   });
 });
 

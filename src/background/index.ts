@@ -10,6 +10,7 @@ import { createBadge } from './badge';
 import { createCards } from './cards';
 import { createHostCheck } from './host-permissions';
 import { createIcons } from './icons';
+import { createForgetting } from './forget';
 import { createRouter } from './router';
 import { enabledSources } from './sources';
 import { createKeyValueCache, createLookupCache, createSettingsStore, createTabLookups } from './stores';
@@ -57,30 +58,42 @@ const cards = createCards({
 });
 const tabLookups = createTabLookups(browser.storage.session);
 
+const badge = createBadge(
+  browser.action,
+  (key, substitutions) => browser.i18n.getMessage(key, substitutions),
+  createIcons((path) => browser.runtime.getURL(path)),
+  uiLocale((key) => browser.i18n.getMessage(key)),
+);
+/** Tabs that have a remembered book in storage.session. */
+const tabsWithBooks = async () =>
+  Object.keys(await browser.storage.session.get(null))
+    .filter((key) => key.startsWith(TAB_BOOK_PREFIX))
+    .map((key) => Number(key.slice(TAB_BOOK_PREFIX.length)));
+
 const tabs = createTabService({
   tabBooks,
   tabLookups,
   settings: settingsStore,
-  badge: createBadge(
-    browser.action,
-    (key, substitutions) => browser.i18n.getMessage(key, substitutions),
-    createIcons((path) => browser.runtime.getURL(path)),
-    uiLocale((key) => browser.i18n.getMessage(key)),
-  ),
+  badge,
   lookupFor,
   geocoderFor,
   now,
   askTab: (tabId, question) => browser.tabs.sendMessage(tabId, question, { frameId: 0 }),
-  tabsWithBooks: async () =>
-    Object.keys(await browser.storage.session.get(null))
-      .filter((key) => key.startsWith(TAB_BOOK_PREFIX))
-      .map((key) => Number(key.slice(TAB_BOOK_PREFIX.length))),
+  tabsWithBooks,
   showCard: cards.show,
   hideCard: cards.hide,
   isOnline: () => navigator.onLine,
 });
 
-const route = createRouter({ extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL(''), tabs, cards });
+const forget = createForgetting({
+  local: browser.storage.local,
+  session: browser.storage.session,
+  sync: browser.storage.sync,
+  tabsWithBooks,
+  clearBadge: (tabId) => badge.clear(tabId),
+  forgetMemory: () => lookupCache.forgetMemory(),
+});
+const route = createRouter({ extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL(''), tabs, cards, forget });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
 

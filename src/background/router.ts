@@ -12,9 +12,11 @@ export interface RouterDeps {
   extensionOrigin: string;
   tabs: TabService;
   cards: { openResults(tabId: number): Promise<void>; dismiss(): Promise<void> };
+  /** Forgets what the extension stored (background/forget.ts). */
+  forget: (settingsToo: boolean) => Promise<void>;
 }
 
-export function createRouter({ extensionId, extensionOrigin, tabs, cards }: RouterDeps) {
+export function createRouter({ extensionId, extensionOrigin, tabs, cards, forget }: RouterDeps) {
   /** Returns a promise for messages we answer, undefined for anything else (so other listeners may answer). */
   return function route(message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
     if (sender.id !== extensionId) return undefined;
@@ -34,6 +36,8 @@ export function createRouter({ extensionId, extensionOrigin, tabs, cards }: Rout
           return tabs.setRadius(request);
         case 'Search':
           return tabs.search(request);
+        case 'ForgetStored':
+          return forget(request.settingsToo);
       }
     }
     const tabId = sender.tab?.id;

@@ -50,19 +50,42 @@ export function createSettingsStore(area: Storage.StorageArea) {
 }
 export type SettingsStore = ReturnType<typeof createSettingsStore>;
 
+/** Expired entries are looked for at most this often, on a write (and at start-up). */
+const PURGE_EVERY_MS = 60 * 60 * 1000;
+/** How long a typed town's coordinates are kept. */
+export const GEOCODE_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+
+const expired = (value: unknown, at: number) => !(typeof (value as { expiresAt?: unknown })?.expiresAt === 'number' && (value as { expiresAt: number }).expiresAt > at);
+
 /**
- * The lookup cache in storage.local: one key per request, so tabs never overwrite each other. When
- * storage.local is full, expired answers go first, then every cached answer (all can be asked again).
+ * The lookup cache in storage.local: one key per request, so tabs never overwrite each other. An
+ * answer with no shop is kept in the worker's memory only, so storage holds no list of every book
+ * looked at. Expired answers (and geocodings) are removed on a write, at most once an hour, and at
+ * start-up; when storage.local is full, expired answers go first, then every cached answer.
  */
-export function createLookupCache(area: Storage.StorageArea, now: () => number): LookupCache & { purgeExpired(): Promise<void> } {
-  const purgeExpired = () => removeWhere(area, (key, value) => key.startsWith('cache:') && !((value as CacheEntry)?.expiresAt > now()));
+export function createLookupCache(area: Storage.StorageArea, now: () => number): LookupCache & { purgeExpired(): Promise<void>; forgetMemory(): void } {
+  const purgeExpired = () => removeWhere(area, (key, value) => isCacheKey(key) && expired(value, now()));
   const makeRoom = [purgeExpired, () => removeWhere(area, isCacheKey)];
+  const inMemory = new Map<string, CacheEntry>();
+  let purgedAt = Number.NEGATIVE_INFINITY;
+  async function purgeNowAndThen(): Promise<void> {
+    if (now() - purgedAt < PURGE_EVERY_MS) return;
+    purgedAt = now();
+    await purgeExpired();
+  }
   return {
     async get(key) {
+      const remembered = inMemory.get(key);
+      if (remembered) return remembered;
       const stored = (await area.get(`cache:${key}`))[`cache:${key}`] as CacheEntry | undefined;
       return stored && typeof stored === 'object' && typeof stored.expiresAt === 'number' ? stored : null;
     },
     async set(key, entry) {
+      await purgeNowAndThen();
+      if (entry.shops.length === 0) {
+        inMemory.set(key, entry);
+        return;
+      }
       await setMakingRoom(area, { [`cache:${key}`]: entry }, makeRoom);
     },
     async getBackoff(sourceId) {
@@ -73,17 +96,22 @@ export function createLookupCache(area: Storage.StorageArea, now: () => number):
       await setMakingRoom(area, { [`backoff:${sourceId}`]: until }, makeRoom);
     },
     purgeExpired,
+    forgetMemory: () => inMemory.clear(),
   };
 }
 
-/** Geocoding answers in storage.local, under the geocoder's own keys; the cache makes room the same way. */
-export function createKeyValueCache(area: Storage.StorageArea) {
+/**
+ * Geocoding answers in storage.local, under the geocoder's own keys, each kept 30 days (a town typed is
+ * not kept for ever); the cache makes room the same way.
+ */
+export function createKeyValueCache(area: Storage.StorageArea, now: () => number = Date.now) {
   return {
     async get(key: string): Promise<unknown> {
-      return (await area.get(key))[key];
+      const stored = (await area.get(key))[key] as { value?: unknown; expiresAt?: number } | undefined;
+      return stored && !expired(stored, now()) ? stored.value : undefined;
     },
     async set(key: string, value: unknown): Promise<void> {
-      await setMakingRoom(area, { [key]: value }, [() => removeWhere(area, isCacheKey)]);
+      await setMakingRoom(area, { [key]: { value, expiresAt: now() + GEOCODE_LIFETIME_MS } }, [() => removeWhere(area, isCacheKey)]);
     },
   };
 }

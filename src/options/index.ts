@@ -5,7 +5,7 @@ import { PLACE_DES_LIBRAIRES_INSTANCES } from '../networks/place-des-libraires-i
 import { browser } from '../shared/browser';
 import { hostPattern } from '../shared/host-pattern';
 import { isQuotaError } from '../shared/quota';
-import { TabBook, TAB_BOOK_PREFIX } from '../shared/messages';
+import { TabBook, TAB_BOOK_PREFIX, type ForgetStored } from '../shared/messages';
 import { countryOfStorefront, GEOCODERS_DEFAULT, readSettings, Settings, SETTINGS_KEY, StrictSettings, SOURCE_DEFAULTS, TILES_DEFAULT, type SourceId } from '../shared/settings';
 import { byId, element } from '../ui/dom';
 import { t, translatePage } from '../ui/i18n';
@@ -113,6 +113,13 @@ function setUpControls(): void {
   });
   byId('geocoders-reset').addEventListener('click', () => void save({ ...settings, geocoders: GEOCODERS_DEFAULT }).then(renderGeocoders));
   byId<HTMLInputElement>('card').addEventListener('change', (event) => void save({ ...settings, card: (event.target as HTMLInputElement).checked }));
+  byId('forget').addEventListener('click', async () => {
+    const settingsToo = byId<HTMLInputElement>('forget-settings').checked;
+    const request: ForgetStored = { type: 'ForgetStored', settingsToo };
+    await browser.runtime.sendMessage(request);
+    byId('forget-message').textContent = t(settingsToo ? 'forgottenAll' : 'forgotten');
+    if (settingsToo) location.reload();
+  });
   byId('export').addEventListener('click', () => {
     const blob = new Blob([JSON.stringify(settings, null, 2)], { type: 'application/json' });
     const link = element('a', { href: URL.createObjectURL(blob), download: 'local-bookshops-settings.json' });

@@ -55,7 +55,11 @@ export const SetRadius = z.object({ type: z.literal('SetRadius'), radiusKm: Radi
 /** Extension page → background: look a typed ISBN up near the shopper, for no tab in particular. */
 export const Search = z.object({ type: z.literal('Search'), isbn13: Isbn13 });
 
-export const PageMessage = z.discriminatedUnion('type', [TabStateRequest, SetPlace, Retry, SetRadius, Search]);
+/** Options page → background: forget what the extension stored (the settings too, when asked). */
+export const ForgetStored = z.object({ type: z.literal('ForgetStored'), settingsToo: z.boolean() });
+export type ForgetStored = z.infer<typeof ForgetStored>;
+
+export const PageMessage = z.discriminatedUnion('type', [TabStateRequest, SetPlace, Retry, SetRadius, Search, ForgetStored]);
 
 /** Background → content script: is the tab still showing the book you reported? Answered with BookSeen or BookGone. */
 export interface StillShowing {

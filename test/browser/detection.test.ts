@@ -47,7 +47,8 @@ describeInBrowsers('finding the book', (name) => {
     expect(await tabBooks(extensionPage)).toEqual(before);
   });
 
-  it.runIf(name === 'chromium')('runs on the storefront’s shop, and not at all on an Amazon site that is not one (AWS console)', async () => {
+  // Chromium lists the worlds in a page over CDP; for Firefox the built manifest's matches say the same (unit test).
+  if (name === 'chromium') it('runs on the storefront’s shop, and not at all on an Amazon site that is not one (AWS console)', async () => {
     const demo = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
     /** The extension's content-script worlds in a page, as DevTools lists them. */
     const contentScriptWorlds = async (url: string) => {

@@ -9,7 +9,7 @@ import type { ElementHandle, Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
-import { describeInBrowsers, openAmazonPage, openExtensionPage, tabBooks, useStandInServer, waitForTabBook, type Extension } from './harness';
+import { describeInBrowsers, openAmazonPage, openExtensionPage, storageOf, tabBooks, useStandInServer, waitForTabBook, type Extension, type StorageApi } from './harness';
 import { readFixture } from '../fixtures';
 
 const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
@@ -160,5 +160,35 @@ describeInBrowsers('the options and the card', (name) => {
     await waitForTabBook(options, (book, id) => id !== tabId && book.isbn13 === '9782070360024');
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await second.evaluate(() => document.getElementById('local-bookshops-card'))).toBeNull();
+  });
+
+  it('forgets everything it stored when asked: the answers and the tabs’ books, then the settings too when chosen', async () => {
+    await useStandInServer(options, server.url, TOULOUSE);
+    const tab = await openAmazonPage(ext, [{ url: `${DEMO_URL}?forget`, body: DEMO }]);
+    await waitForTabBook(options, (book) => book.isbn13 === '9782070360024');
+    await options.waitForFunction(
+      async () => {
+        const g = globalThis as unknown as { browser?: { storage: StorageApi }; chrome?: { storage: StorageApi } };
+        return Object.keys(await (g.browser ?? g.chrome)!.storage.local.get(null)).some((key) => key.startsWith('cache:'));
+      },
+      { polling: 100, timeout: 15_000 },
+    );
+    await reopen(options);
+    // In front, as the page a shopper clicks in is (the book's tab opened after it).
+    await options.bringToFront();
+    await options.click('#forget');
+    await options.waitForFunction(() => document.getElementById('forget-message')?.textContent !== '', { polling: 100, timeout: 5000 });
+    expect(await storageOf(options, 'local')).toEqual({});
+    expect(await storageOf(options, 'session')).toEqual({});
+    expect(Object.keys(await storageOf(options, 'sync'))).toEqual(['settings']);
+
+    await options.click('#forget-settings');
+    await options.click('#forget');
+    await options.waitForFunction(async () => {
+      const g = globalThis as unknown as { browser?: { storage: StorageApi }; chrome?: { storage: StorageApi } };
+      return Object.keys(await (g.browser ?? g.chrome)!.storage.sync.get(null)).length === 0;
+    }, { polling: 100, timeout: 5000 });
+    await tab.close();
+    await reopen(options);
   });
 });
