@@ -23,8 +23,9 @@ describe('the built manifests', () => {
 
   it('give Firefox an id and its data-collection declaration', () => {
     expect(firefox.browser_specific_settings.gecko.id).toMatch(/@/);
-    // The ISBN read from the page (website content) and a coarse area (location) go to the networks.
-    expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['locationInfo', 'websiteContent'] });
+    // The ISBN read from the page (website content), sent for each book page viewed (browsing activity),
+    // and a coarse area (location) go to the networks.
+    expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['browsingActivity', 'locationInfo', 'websiteContent'] });
   });
 
   it('leave no vendor key unresolved', () => {
