@@ -307,3 +307,21 @@ describe('a page that keeps changing its book', () => {
     expect(stockAsked().length - before).toBe(5);
   });
 });
+
+describe('a shopper who wants nothing sent while browsing', () => {
+  it('looks a book up only when the popup opens for its tab: "…" on the badge until then, no request', async () => {
+    await sync.set({ [SETTINGS_KEY]: { ...localSettings(), askOnOpen: true } });
+    expect(await service.setPlace({ type: 'SetPlace', query: 'Toulouse', country: 'fr' })).toMatchObject({ ok: true });
+    const stockAsked = () => server.requests.filter((url) => url.includes('getshoplist.php')).length;
+    const before = stockAsked();
+    await service.bookSeen(7, 'amazon.fr', book);
+    expect(action.badge(7)).toMatchObject({ text: '…', title: 'badgeTitleWaiting' });
+    expect(stockAsked()).toBe(before);
+    expect(cards).toEqual([]);
+    // The shopper opens the popup on that tab: it is asked now.
+    expect((await service.tabState(7)).lookup).toMatchObject({ state: 'asking' });
+    for (let i = 0; i < 100 && (session.data.get('lookup:7') as { state?: string })?.state !== 'done'; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stockAsked()).toBe(before + 1);
+    expect(action.badge(7).text).toBe('3');
+  });
+});

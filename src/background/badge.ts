@@ -28,6 +28,8 @@ export function createBadge(action: BadgeApi, t: Translate, icons: (name: IconNa
     showBookSeen: (tabId: number, isbn13: string | null) => show(tabId, '•', GREY, isbn13 ? t('badgeTitleBookSeen', isbn13) : t('actionTitle')),
     /** A book, and no place yet: the grey dot, and a tooltip that says what to do. */
     showNoPlace: (tabId: number, isbn13: string | null) => show(tabId, '•', GREY, isbn13 ? t('badgeTitleNoPlace') : t('actionTitle')),
+    /** Looked up only when the shopper opens the popup (their choice): "…" until then. */
+    showWaiting: (tabId: number) => show(tabId, '…', GREY, t('badgeTitleWaiting')),
     /** The page changed its book too often: asked again in a moment. */
     showThrottled: (tabId: number) => show(tabId, '…', GREY, t('badgeTitleThrottled')),
     /** The answer, as the card and the popup tell it: how many open shops have it, or why no figure. */

@@ -160,6 +160,7 @@ export function createTabService(deps: TabServiceDeps) {
       await showAnswer(tabId, known.result, storefront);
       return;
     }
+    if (await waitsForPopup(tabId, stored)) return;
     // A new book: a page that changes its book over and over is asked about at a measured pace (only
     // once there is a place: before that nothing is asked of anyone).
     const gate = (await deps.settings.load()).place ? throttle.admit(tabId) : ({ admitted: true } as const);
@@ -170,6 +171,17 @@ export function createTabService(deps: TabServiceDeps) {
       return;
     }
     await lookUp(tabId, stored);
+  }
+
+  /**
+   * The shopper chose that nothing be sent while browsing: the book waits, with "…" on the badge,
+   * until the popup opens for this tab. True when it waits.
+   */
+  async function waitsForPopup(tabId: number, book: TabBook): Promise<boolean> {
+    const settings = await deps.settings.load();
+    if (!settings.askOnOpen || !settings.place) return false;
+    await Promise.all([tabLookups.set(tabId, { state: 'waiting', isbn13: book.isbn13 ?? book.editions[0] ?? null }), badge.showWaiting(tabId)]);
+    return true;
   }
 
   async function bookGone(tabId: number): Promise<void> {
@@ -204,6 +216,11 @@ export function createTabService(deps: TabServiceDeps) {
     // Only for 'offline', which cannot come back while the browser is online (no retry loop).
     const cutOff = book && deps.isOnline() && cutShort(lookup, ['offline']);
     if (orphaned || cutOff) void refresh(tabId);
+    // Waiting for the popup, which is now open: ask.
+    if (book && lookup?.state === 'waiting') {
+      void refresh(tabId);
+      return { book, lookup: { state: 'asking', isbn13: lookup.isbn13, startedAt: deps.now(), progress: [] }, place };
+    }
     return { book, lookup, place };
   }
 
@@ -233,12 +250,19 @@ export function createTabService(deps: TabServiceDeps) {
 
   /** The browser is online again: ask again for every tab whose answer the lost network cut short. */
   async function networkBack(): Promise<void> {
+    if ((await deps.settings.load()).askOnOpen) return;
     const tabIds = await deps.tabsWithBooks();
     await Promise.all(tabIds.map(async (tabId) => (cutShort(await tabLookups.get(tabId), ['offline', 'unreachable']) ? refresh(tabId) : undefined)));
   }
 
+  /** After a change of place or radius: every tab asked again, or, by the shopper's choice, waiting for its popup. */
   async function refreshAll(): Promise<void> {
-    await Promise.all((await deps.tabsWithBooks()).map((tabId) => refresh(tabId)));
+    await Promise.all(
+      (await deps.tabsWithBooks()).map(async (tabId) => {
+        const book = await tabBooks.get(tabId);
+        if (!book || !(await waitsForPopup(tabId, book))) await refresh(tabId);
+      }),
+    );
   }
 
   async function setRadius({ radiusKm }: SetRadius): Promise<void> {

@@ -113,6 +113,7 @@ function setUpControls(): void {
   });
   byId('geocoders-reset').addEventListener('click', () => void save({ ...settings, geocoders: GEOCODERS_DEFAULT }).then(renderGeocoders));
   byId<HTMLInputElement>('card').addEventListener('change', (event) => void save({ ...settings, card: (event.target as HTMLInputElement).checked }));
+  byId<HTMLInputElement>('ask-on-open').addEventListener('change', (event) => void save({ ...settings, askOnOpen: (event.target as HTMLInputElement).checked }));
   byId('forget').addEventListener('click', async () => {
     const settingsToo = byId<HTMLInputElement>('forget-settings').checked;
     const request: ForgetStored = { type: 'ForgetStored', settingsToo };
@@ -188,6 +189,7 @@ async function renderAll(): Promise<void> {
   renderTiles();
   renderGeocoders();
   byId<HTMLInputElement>('card').checked = settings.card;
+  byId<HTMLInputElement>('ask-on-open').checked = settings.askOnOpen;
   renderFavourites();
 }
 

@@ -64,6 +64,7 @@ export function describeLookup(lookup: TabLookup | null): View {
   const none: View['problems'] = [];
   if (!lookup || lookup.state === 'no-place') return { state: 'no-place', line: ['statePlaceNeeded'], problems: none };
   if (lookup.state === 'throttled') return { state: 'throttled', line: ['stateThrottled'], problems: none };
+  if (lookup.state === 'waiting' || (lookup.state === 'asking' && lookup.progress.length === 0)) return { state: 'asking', line: ['stateAsking'], problems: none };
   if (lookup.state === 'asking') {
     const answered = lookup.progress.filter((p) => p.state !== 'waiting').length;
     return { state: 'asking', line: ['stateAskingProgress', [String(answered), String(lookup.progress.length)]], problems: none };

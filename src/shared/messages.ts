@@ -120,6 +120,8 @@ export const TabLookup = z.discriminatedUnion('state', [
     state: z.literal('done'),
     result: LookupResultSchema,
   }),
+  /** The shopper asks that nothing be sent while browsing: looked up when the popup opens. */
+  z.object({ state: z.literal('waiting'), isbn13: z.nullable(z.string()) }),
   /** The page changed its book too often: asked again at retryAt, for the book it shows then. */
   z.object({ state: z.literal('throttled'), isbn13: z.nullable(z.string()), retryAt: z.number() }),
 ]);

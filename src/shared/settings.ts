@@ -92,6 +92,8 @@ export const Settings = z.object({
   tiles: orDefault(Tiles, TILES_DEFAULT),
   /** The small card on Amazon's book pages. */
   card: orDefault(z.boolean(), true),
+  /** Nothing is sent while browsing: a book is looked up only when the shopper opens the popup. */
+  askOnOpen: orDefault(z.boolean(), false),
   /** Shops pinned at the top of the list. */
   favourites: orDefault(z.array(Favourite).check(z.maxLength(50)), []),
 });
@@ -167,6 +169,7 @@ export const StrictSettings = z.object({
   geocoders: z.optional(z.object({ geoplateforme: z.optional(z.url()), nominatim: z.optional(z.url()), contactEmail: z.optional(z.email().check(z.maxLength(100))) })),
   tiles: z.optional(Tiles),
   card: z.optional(z.boolean()),
+  askOnOpen: z.optional(z.boolean()),
   favourites: z.optional(z.array(Favourite)),
 });
 
