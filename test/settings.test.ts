@@ -33,10 +33,25 @@ describe('stored settings', () => {
     ['a place off the Earth', { version: 2, place: { label: 'x', lat: 123, lon: 0, country: 'fr' } }],
     ['a javascript: tile address', { version: 2, tiles: { url: 'javascript:alert(1)', attribution: '' } }],
     ['a source address that is not http(s)', { version: 2, sources: { openstreetmap: { enabled: true, baseUrl: 'file:///etc/passwd' } } }],
+    // A settings file shared on a forum must not send the ISBNs in clear to a host of its choosing.
+    ['a stock network at a plain-http host', { version: 3, sources: { placedeslibraires: { enabled: true, baseUrl: 'http://books.example.org/' } } }],
+    ['a geocoder at a plain-http host', { version: 3, geocoders: { nominatim: 'http://geo.example.org/' } }],
+    ['a tile server at a plain-http host', { version: 3, tiles: { url: 'http://tiles.example.org/{z}/{x}/{y}.png', attribution: '' } }],
     ['a Nominatim contact that is not an e-mail address', { version: 3, geocoders: { contactEmail: 'not an address' } }],
   ])('repairs %s, and says so', (_what, stored) => {
     const { settings, repaired } = readSettings(stored);
     expect(repaired).toBe(true);
     expect(StrictSettings.safeParse(settings).success).toBe(true);
+  });
+});
+
+describe('service addresses', () => {
+  it('takes https, and plain http only on this machine (the stand-ins, local development)', () => {
+    const source = (baseUrl: string) => readSettings({ version: 3, sources: { placedeslibraires: { enabled: true, baseUrl } } }).settings.sources.placedeslibraires.baseUrl;
+    expect(source('https://books.example.org/')).toBe('https://books.example.org/');
+    expect(source('http://127.0.0.1:8080/')).toBe('http://127.0.0.1:8080/');
+    expect(source('http://localhost:8080/')).toBe('http://localhost:8080/');
+    expect(source('http://books.example.org/')).toBe('https://www.placedeslibraires.fr/');
+    expect(source('http://127.0.0.1.example.org/')).toBe('https://www.placedeslibraires.fr/');
   });
 });

@@ -18,7 +18,20 @@ export const Place = z.object({
 });
 export type Place = z.infer<typeof Place>;
 
-const WebAddress = z.url({ protocol: /^https?$/ });
+/**
+ * A service's address: https only, so nothing a shopper sends (an ISBN, a place) crosses the network in
+ * clear, and no settings file can point a service at a plain-http host. The one exception is this very
+ * machine (localhost, 127.0.0.1, [::1]), where nothing leaves it: the stand-ins and local development.
+ */
+const isLoopback = (url: string) => {
+  try {
+    return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+};
+export const isServiceAddress = (url: string) => /^https:\/\//i.test(url) || (/^http:\/\//i.test(url) && isLoopback(url));
+const WebAddress = z.url({ protocol: /^https?$/ }).check(z.refine(isServiceAddress, 'must be an https:// address'));
 const Source = z.object({ enabled: z.boolean(), baseUrl: WebAddress });
 
 export const SOURCE_DEFAULTS = {
@@ -45,6 +58,7 @@ const Tiles = z.object({
   url: z.string().check(
     z.maxLength(300),
     z.regex(/^https?:\/\/\S+$/),
+    z.refine(isServiceAddress, 'must be an https:// address'),
     z.refine((url) => ['{z}', '{x}', '{y}'].every((part) => url.includes(part)), 'needs {z}, {x} and {y}'),
   ),
   attribution: z.string().check(z.maxLength(300)),
@@ -166,7 +180,7 @@ export const StrictSettings = z.object({
   place: z.optional(z.nullable(Place)),
   radiusKm: z.optional(z.int().check(z.gte(1), z.lte(100))),
   sources: z.optional(z.record(z.string(), Source)),
-  geocoders: z.optional(z.object({ geoplateforme: z.optional(z.url()), nominatim: z.optional(z.url()), contactEmail: z.optional(z.email().check(z.maxLength(100))) })),
+  geocoders: z.optional(z.object({ geoplateforme: z.optional(WebAddress), nominatim: z.optional(WebAddress), contactEmail: z.optional(z.email().check(z.maxLength(100))) })),
   tiles: z.optional(Tiles),
   card: z.optional(z.boolean()),
   askOnOpen: z.optional(z.boolean()),

@@ -162,6 +162,18 @@ describeInBrowsers('the options and the card', (name) => {
     expect(await second.evaluate(() => document.getElementById('local-bookshops-card'))).toBeNull();
   });
 
+  it('refuses a plain-http address for a network next to its field, and keeps the one stored', async () => {
+    await reopen(options);
+    await options.bringToFront();
+    await options.click('#advanced summary');
+    const field = '#source-placedeslibraires-url';
+    await options.$eval(field, (el) => ((el as HTMLInputElement).value = 'http://books.example.org/'));
+    await options.$eval(field, (el) => el.dispatchEvent(new Event('change')));
+    await options.waitForFunction((f) => document.querySelector(f)?.getAttribute('aria-invalid') === 'true', { polling: 100, timeout: 5000 }, field);
+    expect(await options.$eval(`${field} + .place-message`, (el) => el.textContent)).toBe('That is not a web address (https://…). Nothing was changed.');
+    expect(JSON.parse(await storedSettings(options)).sources.placedeslibraires.baseUrl).not.toContain('books.example.org');
+  });
+
   it('forgets everything it stored when asked: the answers and the tabs’ books, then the settings too when chosen', async () => {
     await useStandInServer(options, server.url, TOULOUSE);
     const tab = await openAmazonPage(ext, [{ url: `${DEMO_URL}?forget`, body: DEMO }]);
