@@ -11,6 +11,7 @@ import { byId, element } from '../ui/dom';
 import { t, translatePage } from '../ui/i18n';
 import { deviceTimeZone, guessCountry } from '../ui/country-guess';
 import { createPlaceForm } from '../ui/place-form';
+import { reviewImport, type ImportReview } from './import-review';
 
 const SOURCE_NAMES: Record<SourceId, string> = {
   ...(Object.fromEntries(PLACE_DES_LIBRAIRES_INSTANCES.map((i) => [i.id, i.name])) as Record<SourceId, string>),
@@ -98,6 +99,22 @@ function renderFavourites(): void {
   );
 }
 
+/** The services an imported file would change, each before → after, to apply or to keep as they are. */
+function showImportReview(review: ImportReview | null): void {
+  const box = byId('import-review');
+  box.hidden = !review || review.changes.length === 0;
+  if (!review || box.hidden) return;
+  byId('import-changes').replaceChildren(
+    ...review.changes.map(({ label: [key, name], before, after }) => element('li', {}, `${t(key, name ?? '')}: ${before} → ${after}`)),
+  );
+  byId('import-apply').onclick = async () => {
+    const ok = await save({ ...settings, sources: review.withServices.sources, geocoders: review.withServices.geocoders, tiles: review.withServices.tiles });
+    byId('backup-message').textContent = t(ok ? 'importServicesApplied' : 'importNotSaved');
+    showImportReview(null);
+    await renderAll();
+  };
+}
+
 function setUpControls(): void {
   byId('tiles-save').addEventListener('click', async () => {
     const tiles = { url: byId<HTMLInputElement>('tiles-url').value.trim(), attribution: byId<HTMLInputElement>('tiles-attribution').value.trim() };
@@ -146,14 +163,18 @@ function setUpControls(): void {
     }
     // Whatever does not pass is left at its default, and the shopper is told.
     const { settings: imported, repaired } = readSettings(parsed);
+    // The shopper's own choices are taken; the services only once seen and confirmed.
+    const review = reviewImport(settings, imported, SOURCE_NAMES, (on) => t(on ? 'sourceOn' : 'sourceOff'));
     // A refused save has said why (next to the field, or at the top); nothing was changed.
-    if (!(await save(imported))) {
+    if (!(await save(review.personal))) {
       message.textContent = t('importNotSaved');
       return;
     }
     message.textContent = t(repaired ? 'importedWithDefaults' : 'imported');
+    showImportReview(review);
     await renderAll();
   });
+  byId('import-keep').addEventListener('click', () => showImportReview(null));
 }
 
 /**

@@ -96,6 +96,20 @@ describeInBrowsers('the options and the card', (name) => {
     expect(JSON.parse(await storedSettings(options))).toMatchObject({ place: TOULOUSE, radiusKm: 50, card: false, tiles: { url: 'https://tile.openmaps.fr/opentopomap/{z}/{x}/{y}.png' } });
     expect(await options.$eval('#radius-select', (select) => (select as HTMLSelectElement).value)).toBe('50');
     expect(await options.$eval('#card', (box) => (box as HTMLInputElement).checked)).toBe(false);
+
+    // A file that also points Place des Libraires elsewhere: the town is taken, the address is shown, before and after, and kept until confirmed.
+    const redirecting = { version: 3, place: TOULOUSE, radiusKm: 20, sources: { placedeslibraires: { enabled: true, baseUrl: 'https://books.example.org/' } } };
+    const stockAddress = async () => JSON.parse(await storedSettings(options)).sources.placedeslibraires.baseUrl as string;
+    const kept = await stockAddress();
+    expect(await upload('shared.json', JSON.stringify(redirecting))).toBe('Settings imported.');
+    expect(JSON.parse(await storedSettings(options))).toMatchObject({ radiusKm: 20 });
+    expect(await stockAddress()).toBe(kept);
+    expect(await options.$eval('#import-review', (el) => (el as HTMLElement).hidden)).toBe(false);
+    expect(await options.$$eval('#import-changes li', (items) => items.map((li) => li.textContent))).toEqual([`Address of Place des Libraires: ${kept} → https://books.example.org/`]);
+    await options.bringToFront();
+    await options.click('#import-apply');
+    await options.waitForFunction(() => (document.getElementById('import-review') as HTMLElement).hidden, { polling: 100, timeout: 5000 });
+    expect(await stockAddress()).toBe('https://books.example.org/');
     rmSync(dir, { recursive: true, force: true });
   });
 
