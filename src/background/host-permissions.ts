@@ -1,22 +1,24 @@
-// Firefox lets a shopper take back a host permission. Before asking one of the extension's own hosts,
-// the worker checks that the browser still allows it, so the popup can say "needs your permission" and
-// offer to ask for it, instead of "could not be reached".
-import { hostPattern } from '../shared/host-pattern';
+// Before every request the worker checks that the browser grants the extension that host: one of the
+// manifest's (Firefox lets a shopper take them back), or one the shopper allowed through the browser's
+// own prompt (a campaign's server, set in the options or by an imported file). Otherwise nothing is
+// sent, and the popup says "needs your permission" with a button that asks for it. A host that allows
+// CORS would answer the worker without any permission: this check is what keeps a settings file from
+// sending the shopper's ISBNs and places to a host the browser never named to them.
+import { hostPattern, isThisMachine } from '../shared/host-pattern';
 
 /**
- * `manifestHosts`: the manifest's host_permissions and optional_host_permissions. An address outside
- * them (a campaign's own server) is not gated here. Answers the pattern to ask for, or null.
+ * Every origin is checked, except this machine's own (loopback: the stand-ins, local development),
+ * where nothing leaves it. Answers the pattern to ask for, or null.
  */
-export function createHostCheck(manifestHosts: readonly string[], contains: (permissions: { origins: string[] }) => Promise<boolean>) {
-  const ours = new Set(manifestHosts);
+export function createHostCheck(contains: (permissions: { origins: string[] }) => Promise<boolean>) {
   return async function missingPermission(url: string): Promise<string | null> {
+    if (isThisMachine(url)) return null;
     let pattern: string;
     try {
       pattern = hostPattern(url);
     } catch {
       return null;
     }
-    if (!ours.has(pattern)) return null;
-    return (await contains({ origins: [pattern] })) ? null : pattern;
+    return (await contains({ origins: [pattern] }).catch(() => false)) ? null : pattern;
   };
 }

@@ -19,10 +19,7 @@ import { createTabService } from './tab-service';
 
 const now = () => Date.now();
 const fetchDeps = { fetch: (...args: Parameters<typeof fetch>) => fetch(...args), isOnline: () => navigator.onLine };
-const manifest = browser.runtime.getManifest();
-const missingPermission = createHostCheck([...(manifest.host_permissions ?? []), ...(manifest.optional_host_permissions ?? [])], (permissions) =>
-  browser.permissions.contains(permissions),
-);
+const missingPermission = createHostCheck((permissions) => browser.permissions.contains(permissions));
 const lookupCache = createLookupCache(browser.storage.local, now);
 const geocodeCache = createKeyValueCache(browser.storage.local);
 

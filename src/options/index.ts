@@ -3,10 +3,10 @@
 // does not pass gets its message next to the field and is not saved.
 import { PLACE_DES_LIBRAIRES_INSTANCES } from '../networks/place-des-libraires-instances';
 import { browser } from '../shared/browser';
-import { hostPattern } from '../shared/host-pattern';
+import { hostPattern, isThisMachine } from '../shared/host-pattern';
 import { isQuotaError } from '../shared/quota';
 import { TabBook, TAB_BOOK_PREFIX, type ForgetStored } from '../shared/messages';
-import { countryOfStorefront, GEOCODERS_DEFAULT, readSettings, Settings, SETTINGS_KEY, StrictSettings, SOURCE_DEFAULTS, TILES_DEFAULT, type SourceId } from '../shared/settings';
+import { countryOfStorefront, GEOCODERS_DEFAULT, isServiceAddress, readSettings, Settings, SETTINGS_KEY, StrictSettings, SOURCE_DEFAULTS, TILES_DEFAULT, type SourceId } from '../shared/settings';
 import { byId, element } from '../ui/dom';
 import { t, translatePage } from '../ui/i18n';
 import { deviceTimeZone, guessCountry } from '../ui/country-guess';
@@ -68,8 +68,10 @@ function renderSources(): void {
       const url = element('input', { type: 'url', name: `source-${id}-url`, id: `source-${id}-url`, value: settings.sources[id].baseUrl });
       const message = element('p', { class: 'place-message', role: 'alert' });
       url.addEventListener('change', async () => {
-        const ok = await save({ ...settings, sources: { ...settings.sources, [id]: { ...settings.sources[id], baseUrl: url.value.trim() } } });
-        message.textContent = ok ? '' : t('invalidUrl');
+        const baseUrl = url.value.trim();
+        const notAllowed = isServiceAddress(baseUrl) && settings.sources[id].enabled ? await allowHosts([baseUrl]) : [];
+        const ok = await save({ ...settings, sources: { ...settings.sources, [id]: { ...settings.sources[id], baseUrl } } });
+        message.textContent = !ok ? t('invalidUrl') : notAllowed.length ? t('hostNotAllowed', notAllowed.join(', ')) : '';
         url.setAttribute('aria-invalid', String(!ok));
       });
       return element('div', { class: 'source-address', 'data-source-id': id }, element('label', { for: `source-${id}-url` }, t('baseUrlOf', SOURCE_NAMES[id])), url, message);
@@ -99,6 +101,19 @@ function renderFavourites(): void {
   );
 }
 
+/**
+ * Asks the browser, by name, for the hosts of these addresses (granted ones answer at once, without a
+ * prompt; this machine's are not asked). Called first thing in a click, as browsers require. The hosts
+ * still not allowed: nothing is sent to them, and the popup offers to allow them.
+ */
+async function allowHosts(urls: string[]): Promise<string[]> {
+  const origins = [...new Set(urls.filter((url) => !isThisMachine(url)).flatMap((url) => (URL.canParse(url) ? [hostPattern(url)] : [])))];
+  if (origins.length === 0) return [];
+  if (await browser.permissions.request({ origins }).catch(() => false)) return [];
+  const granted = await Promise.all(origins.map((origin) => browser.permissions.contains({ origins: [origin] }).catch(() => false)));
+  return origins.filter((_, i) => !granted[i]).map((origin) => new URL(origin.replace('/*', '/')).host);
+}
+
 /** The services an imported file would change, each before → after, to apply or to keep as they are. */
 function showImportReview(review: ImportReview | null): void {
   const box = byId('import-review');
@@ -108,8 +123,10 @@ function showImportReview(review: ImportReview | null): void {
     ...review.changes.map(({ label: [key, name], before, after }) => element('li', {}, `${t(key, name ?? '')}: ${before} → ${after}`)),
   );
   byId('import-apply').onclick = async () => {
-    const ok = await save({ ...settings, sources: review.withServices.sources, geocoders: review.withServices.geocoders, tiles: review.withServices.tiles });
-    byId('backup-message').textContent = t(ok ? 'importServicesApplied' : 'importNotSaved');
+    const { sources, geocoders, tiles } = review.withServices;
+    const notAllowed = await allowHosts([...Object.values(sources).filter((source) => source.enabled).map((source) => source.baseUrl), geocoders.geoplateforme, geocoders.nominatim]);
+    const ok = await save({ ...settings, sources, geocoders, tiles });
+    byId('backup-message').textContent = !ok ? t('importNotSaved') : notAllowed.length ? t('hostNotAllowed', notAllowed.join(', ')) : t('importServicesApplied');
     showImportReview(null);
     await renderAll();
   };

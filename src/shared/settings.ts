@@ -3,6 +3,7 @@
 // zod/mini: the popup and options carry these schemas, and mini's functions tree-shake.
 import * as z from 'zod/mini';
 import { STOREFRONT_DOMAINS } from '../book/storefronts';
+import { isThisMachine } from './host-pattern';
 
 export const DEFAULT_RADIUS_KM = 30;
 
@@ -23,14 +24,7 @@ export type Place = z.infer<typeof Place>;
  * clear, and no settings file can point a service at a plain-http host. The one exception is this very
  * machine (localhost, 127.0.0.1, [::1]), where nothing leaves it: the stand-ins and local development.
  */
-const isLoopback = (url: string) => {
-  try {
-    return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname);
-  } catch {
-    return false;
-  }
-};
-export const isServiceAddress = (url: string) => /^https:\/\//i.test(url) || (/^http:\/\//i.test(url) && isLoopback(url));
+export const isServiceAddress = (url: string) => /^https:\/\//i.test(url) || (/^http:\/\//i.test(url) && isThisMachine(url));
 const WebAddress = z.url({ protocol: /^https?$/ }).check(z.refine(isServiceAddress, 'must be an https:// address'));
 const Source = z.object({ enabled: z.boolean(), baseUrl: WebAddress });
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser, launchWithExtension } from '../../scripts/browsers.mjs';
 import { answerWorkerFromStandIns, type WorkerStandIns } from '../../stand-ins/cdp';
 import { readFixture } from '../fixtures';
-import { badgeText, forgetStored, openAmazonPage, openExtensionPage, waitForTabBook, type Extension } from './harness';
+import { badgeText, forgetStored, tabBooks, openAmazonPage, openExtensionPage, waitForTabBook, type Extension } from './harness';
 import { readFileSync } from 'node:fs';
 
 const describeChromium = findBrowser('chromium') || process.env.CI === 'true' ? describe : describe.skip;
@@ -94,6 +94,31 @@ describeChromium('looking the book up near the shopper (chromium)', () => {
       expect(await badgeText(extensionPage, tabId)).toBe('?');
     } finally {
       standIns.setScenarios('ok');
+    }
+  }, 30_000);
+
+  it('asks nothing of a network address a settings file set until the browser allows its host, and says so', async () => {
+    // As a settings file synced from another browser would leave it: the stock network at a host the
+    // shopper never allowed. (A host that allows CORS would answer the worker without any permission.)
+    const setStockAddress = (baseUrl: string) =>
+      extensionPage.evaluate(async (url) => {
+        const api = (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, { sources: Record<string, object> }>>; set(i: object): Promise<void> } } } }).chrome;
+        const { settings } = await api.storage.sync.get('settings');
+        settings!.sources.placedeslibraires = { enabled: true, baseUrl: url };
+        await api.storage.sync.set({ settings });
+      }, baseUrl);
+    await setStockAddress('https://books.example.org/');
+    await forgetStored(extensionPage, 'cache:');
+    try {
+      // A new tab (earlier tests' tabs show the same book).
+      const known = new Set(Object.keys(await tabBooks(extensionPage)));
+      await openAmazonPage(ext, [{ url: 'https://www.amazon.fr/dp/2070360024?redirected', body: readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url)) }]);
+      const [tabId] = await waitForTabBook(extensionPage, (book, id) => book.isbn13 === '9782070360024' && !known.has(`tab:${id}`));
+      const lookup = await lookupOf(tabId);
+      expect(lookup.result!.sources.find((s) => s.sourceId === 'placedeslibraires')).toMatchObject({ state: 'needs-permission', origin: 'https://books.example.org/*' });
+      expect(standIns.seen.some((r) => r.url.includes('books.example.org'))).toBe(false);
+    } finally {
+      await setStockAddress('https://www.placedeslibraires.fr/');
     }
   }, 30_000);
 
