@@ -8,6 +8,8 @@ import { standInAnswer, type Scenarios } from './answer';
 export interface StandInServer {
   url: string;
   requests: string[];
+  /** The same requests with the headers the browser sent (to check what leaves with them). */
+  seen: Array<{ url: string; headers: Record<string, string | string[] | undefined> }>;
   setScenario(scenarios: Scenarios): void;
   close(): Promise<void>;
 }
@@ -15,10 +17,12 @@ export interface StandInServer {
 export async function startStandInServer(): Promise<StandInServer> {
   let scenario: Scenarios = 'ok';
   const requests: string[] = [];
+  const seen: StandInServer['seen'] = [];
   const hanging = new Set<() => void>();
   const server: Server = createServer((request, response) => {
     const url = `http://${request.headers.host}${request.url}`;
     requests.push(url);
+    seen.push({ url, headers: { ...request.headers } });
     const answer = standInAnswer(url, scenario);
     if (!answer) {
       response.writeHead(404, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' }).end('no stand-in here');
@@ -37,6 +41,7 @@ export async function startStandInServer(): Promise<StandInServer> {
   return {
     url: `http://127.0.0.1:${port}/`,
     requests,
+    seen,
     setScenario(next) {
       scenario = next;
     },

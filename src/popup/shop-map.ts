@@ -30,7 +30,8 @@ export function createShopMap(container: HTMLElement, options: ShopMapOptions): 
   map.attributionControl.setPrefix(false);
   // The list says everything the markers show, with names; screen readers would meet them as unnamed shapes.
   map.getPane('markerPane')?.setAttribute('aria-hidden', 'true');
-  const tiles = L.tileLayer(options.tiles.url, { attribution: escapeHtml(options.tiles.attribution), maxZoom: 18, crossOrigin: false });
+  // No page address to the tile server, whatever a browser's default for extension pages becomes.
+  const tiles = L.tileLayer(options.tiles.url, { attribution: escapeHtml(options.tiles.attribution), maxZoom: 18, crossOrigin: false, referrerPolicy: 'no-referrer' });
   let loaded = 0;
   let failedOnce = false;
   tiles.on('tileload', () => loaded++);

@@ -90,6 +90,10 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     expect(await textOf(popup, '#map-legend')).toBe(' has it  stock unknown');
     await popup.waitForSelector('#map img.leaflet-tile-loaded');
     expect(await popup.$eval('#map-status', (el) => (el as HTMLElement).hidden)).toBe(true);
+    // The tile server learns which tiles, nothing else: no page address (Referer), no cookie.
+    const tiles = server.seen.filter((r) => /\/tiles\/\d+\/\d+\/\d+\.png$/.test(r.url));
+    expect(tiles.length).toBeGreaterThan(0);
+    for (const { headers } of tiles) expect([headers.referer, headers.cookie]).toEqual([undefined, undefined]);
     // Opening hours, read by the opening_hours library: "Open now · today 10:00–19:00" or closed.
     await popup.waitForFunction(() => /today|closed today/.test(document.querySelector('li[data-shop-id="openstreetmap:node/900002"] .shop-hours')?.textContent ?? ''), { polling: 100, timeout: 15_000 });
     // Marker and list entry highlight each other.
