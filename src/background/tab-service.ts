@@ -38,6 +38,9 @@ export interface TabServiceDeps {
   later?: (ms: number, run: () => void) => void;
 }
 
+/** The ISBN a tab's book is asked about: its own, or its first print edition's (a Kindle page's). */
+const isbnToAsk = (book: Pick<TabBook, 'isbn13' | 'editions'>) => book.isbn13 ?? book.editions[0] ?? null;
+
 const sameBook = (a: Omit<TabBook, 'storefront' | 'seenAt'>, b: Omit<TabBook, 'storefront' | 'seenAt'>) =>
   a.isbn13 === b.isbn13 && a.asin === b.asin && a.kind === b.kind && a.editions.join() === b.editions.join();
 
@@ -90,7 +93,7 @@ export function createTabService(deps: TabServiceDeps) {
   async function lookUp(tabId: number, seen?: TabBook): Promise<void> {
     const book = seen ?? (await tabBooks.get(tabId));
     if (!book) return;
-    const isbn13 = book.isbn13 ?? book.editions[0] ?? null;
+    const isbn13 = isbnToAsk(book);
     const settings = await deps.settings.load();
     if (!settings.place || !isbn13) {
       await Promise.all([tabLookups.set(tabId, { state: 'no-place', isbn13 }), badge.showNoPlace(tabId, book.isbn13)]);
@@ -160,13 +163,13 @@ export function createTabService(deps: TabServiceDeps) {
       await showAnswer(tabId, known.result, storefront);
       return;
     }
-    if (await waitsForPopup(tabId, stored)) return;
+    const settings = await deps.settings.load();
+    if (await waitsForPopup(tabId, stored, settings)) return;
     // A new book: a page that changes its book over and over is asked about at a measured pace (only
     // once there is a place: before that nothing is asked of anyone).
-    const gate = (await deps.settings.load()).place ? throttle.admit(tabId) : ({ admitted: true } as const);
+    const gate = settings.place ? throttle.admit(tabId) : ({ admitted: true } as const);
     if (!gate.admitted) {
-      const isbn13 = stored.isbn13 ?? stored.editions[0] ?? null;
-      await Promise.all([tabLookups.set(tabId, { state: 'throttled', isbn13, retryAt: gate.retryAt }), badge.showThrottled(tabId)]);
+      await Promise.all([tabLookups.set(tabId, { state: 'throttled', isbn13: isbnToAsk(stored), retryAt: gate.retryAt }), badge.showThrottled(tabId)]);
       retryWhenAllowed(tabId, gate.retryAt);
       return;
     }
@@ -177,10 +180,9 @@ export function createTabService(deps: TabServiceDeps) {
    * The shopper chose that nothing be sent while browsing: the book waits, with "…" on the badge,
    * until the popup opens for this tab. True when it waits.
    */
-  async function waitsForPopup(tabId: number, book: TabBook): Promise<boolean> {
-    const settings = await deps.settings.load();
+  async function waitsForPopup(tabId: number, book: TabBook, settings: Settings): Promise<boolean> {
     if (!settings.askOnOpen || !settings.place) return false;
-    await Promise.all([tabLookups.set(tabId, { state: 'waiting', isbn13: book.isbn13 ?? book.editions[0] ?? null }), badge.showWaiting(tabId)]);
+    await Promise.all([tabLookups.set(tabId, { state: 'waiting', isbn13: isbnToAsk(book) }), badge.showWaiting(tabId)]);
     return true;
   }
 
@@ -257,10 +259,11 @@ export function createTabService(deps: TabServiceDeps) {
 
   /** After a change of place or radius: every tab asked again, or, by the shopper's choice, waiting for its popup. */
   async function refreshAll(): Promise<void> {
+    const settings = await deps.settings.load();
     await Promise.all(
       (await deps.tabsWithBooks()).map(async (tabId) => {
         const book = await tabBooks.get(tabId);
-        if (!book || !(await waitsForPopup(tabId, book))) await refresh(tabId);
+        if (!book || !(await waitsForPopup(tabId, book, settings))) await refresh(tabId);
       }),
     );
   }
