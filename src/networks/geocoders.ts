@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { roundPlace } from '../shops/geo';
 import { cleanText, parseCoordinate, validPoint } from '../shops/clean';
 import { Place, type Settings } from '../shared/settings';
-import { fetchJson, realSleep, type FetchDeps, type SourceProblem } from './fetch-source';
+import { fetchJson, realSleep, type FetchDeps, type FetchOutcome, type SourceProblem } from './fetch-source';
 
 export type GeocodeOutcome = { ok: true; place: Place } | { ok: false; reason: 'empty' | 'too-long' | 'not-found' | SourceProblem };
 
@@ -106,23 +106,35 @@ export function createGeocoder(deps: GeocoderDeps) {
     lastNominatimAt = deps.now();
   }
 
+  /** A place stored earlier under `key`, parsed again when read back; null when there is none. */
+  async function cachedPlace(key: string): Promise<Place | null> {
+    const cached = Place.safeParse(await deps.cache.get(key).catch(() => undefined));
+    return cached.success ? cached.data : null;
+  }
+
+  /**
+   * One request to a geocoder: asked only where the browser lets the extension ask that host (null
+   * otherwise), and Nominatim at most once a second, as its policy asks.
+   */
+  async function ask(url: string, geocoder: Geocoder): Promise<FetchOutcome | null> {
+    if (await deps.missingPermission?.(url).catch(() => null)) return null;
+    if (geocoder === 'nominatim') await nominatimSlot();
+    deps.onRequest?.(url);
+    return fetchJson(url, deps);
+  }
+
   /**
    * The browser's position → the town it is in. Only the rounded point is sent; when no name comes back
    * (offline, refused, the sea) the place is still the point, shown as its coordinates: nothing is lost.
    */
   async function placeAt(position: { lat: number; lon: number }, country: string): Promise<Place> {
     const point = roundPlace(position);
-    const fallback: Place = { ...point, label: pointLabel(point), country };
     const cacheKey = `geo:at:${pointLabel(point)}`;
-    const cached = Place.safeParse(await deps.cache.get(cacheKey).catch(() => undefined));
-    if (cached.success) return cached.data;
-    const url = reverseRequest(point, deps.geocoders);
-    if (await deps.missingPermission?.(url).catch(() => null)) return fallback;
-    await nominatimSlot();
-    deps.onRequest?.(url);
-    const outcome = await fetchJson(url, deps);
-    const found = outcome.ok ? readReverseAnswer(outcome.data) : null;
-    if (!found || found === 'bad-data') return fallback;
+    const cached = await cachedPlace(cacheKey);
+    if (cached) return cached;
+    const outcome = await ask(reverseRequest(point, deps.geocoders), 'nominatim');
+    const found = outcome?.ok ? readReverseAnswer(outcome.data) : null;
+    if (!found || found === 'bad-data') return { ...point, label: pointLabel(point), country };
     const place: Place = { ...point, label: found.town, country: found.country ?? country, foundBy: 'nominatim' };
     await deps.cache.set(cacheKey, place).catch(() => {});
     return place;
@@ -134,15 +146,12 @@ export function createGeocoder(deps: GeocoderDeps) {
     if (query.length > MAX_QUERY_LENGTH) return { ok: false, reason: 'too-long' };
     if (!/[\p{L}\p{N}]/u.test(query)) return { ok: false, reason: 'not-found' };
     const cacheKey = `geo:${country}:${query.toLowerCase()}`;
-    // A stored answer is parsed again when read back.
-    const cached = Place.safeParse(await deps.cache.get(cacheKey).catch(() => undefined));
-    if (cached.success) return { ok: true, place: cached.data };
+    const cached = await cachedPlace(cacheKey);
+    if (cached) return { ok: true, place: cached };
 
     const { geocoder, url } = geocodeRequest(query, country, deps.geocoders);
-    if (await deps.missingPermission?.(url).catch(() => null)) return { ok: false, reason: 'needs-permission' };
-    if (geocoder === 'nominatim') await nominatimSlot();
-    deps.onRequest?.(url);
-    const outcome = await fetchJson(url, deps);
+    const outcome = await ask(url, geocoder);
+    if (!outcome) return { ok: false, reason: 'needs-permission' };
     if (!outcome.ok) return { ok: false, reason: outcome.problem };
     const found = readGeocodeAnswer(geocoder, outcome.data);
     if (found === 'bad-data') return { ok: false, reason: 'bad-data' };
