@@ -85,29 +85,32 @@ export async function liveCheck({ settings, fetch: baseFetch, timeoutMs = 10_000
     return { service, reached: true, httpStatus, fits: true, shopsWithBook: shops.filter((s) => s.stock === 'in-stock' || s.stock === 'preorder').length, ms };
   }
 
-  async function geocoder(service: string, query: string, country: string): Promise<CheckLine> {
+  /** A geocoder's answer at `url`, read by the production reader: what it found, or that it no longer fits. */
+  async function geocoderLine(service: string, url: string, read: (data: unknown) => string | 'bad-data'): Promise<CheckLine> {
     const start = now();
-    const { geocoder: which, url } = geocodeRequest(query, country, settings.geocoders);
     const outcome = await fetchJson(url, deps, { timeoutMs, retryDelayMs: 0 });
     const ms = Math.round(now() - start);
     if (!outcome.ok) return failedLine(service, outcome, ms);
-    const hit = readGeocodeAnswer(which, outcome.data);
+    const found = read(outcome.data);
     const httpStatus = statuses.get(url);
-    if (hit === 'bad-data') return { service, reached: true, httpStatus, fits: false, problem: 'bad-data', ms };
-    return { service, reached: true, httpStatus, fits: true, found: hit ? `${hit.label ?? '?'} (${hit.lat}, ${hit.lon})` : 'nothing', ms };
+    if (found === 'bad-data') return { service, reached: true, httpStatus, fits: false, problem: 'bad-data', ms };
+    return { service, reached: true, httpStatus, fits: true, found, ms };
+  }
+
+  function geocoder(service: string, query: string, country: string): Promise<CheckLine> {
+    const { geocoder: which, url } = geocodeRequest(query, country, settings.geocoders);
+    return geocoderLine(service, url, (data) => {
+      const hit = readGeocodeAnswer(which, data);
+      return hit === 'bad-data' ? hit : hit ? `${hit.label ?? '?'} (${hit.lat}, ${hit.lon})` : 'nothing';
+    });
   }
 
   /** "Use my position": the town at the rounded point. */
-  async function reverse(service: string): Promise<CheckLine> {
-    const start = now();
-    const url = reverseRequest(CHECK_PLACE, settings.geocoders);
-    const outcome = await fetchJson(url, deps, { timeoutMs, retryDelayMs: 0 });
-    const ms = Math.round(now() - start);
-    if (!outcome.ok) return failedLine(service, outcome, ms);
-    const town = readReverseAnswer(outcome.data);
-    const httpStatus = statuses.get(url);
-    if (town === 'bad-data') return { service, reached: true, httpStatus, fits: false, problem: 'bad-data', ms };
-    return { service, reached: true, httpStatus, fits: true, found: town ? `${town.town} (${town.country ?? '?'})` : 'nothing', ms };
+  function reverse(service: string): Promise<CheckLine> {
+    return geocoderLine(service, reverseRequest(CHECK_PLACE, settings.geocoders), (data) => {
+      const town = readReverseAnswer(data);
+      return town === 'bad-data' ? town : town ? `${town.town} (${town.country ?? '?'})` : 'nothing';
+    });
   }
 
   async function tile(): Promise<CheckLine> {
