@@ -1,10 +1,11 @@
 // The small card on an Amazon book page: how many shops near the shopper have the book, and a link to
-// them, in the words the popup uses for the same answer (shared/answer-words). It lives in a Shadow DOM, so Amazon's styles and ours never mix; it is put below the buy box
-// (nothing of Amazon's moves or hides) and only when the worker has shops to show. Its buttons ignore
-// events a page script makes up (isTrusted), and every text goes in as text.
+// them, in the words the popup uses for the same answer (shared/answer-words). It lives in a Shadow
+// DOM, so Amazon's styles and ours never mix; it is put below the buy box (nothing of Amazon's moves or
+// hides) and only when the worker has shops to show. Its buttons ignore events a page script makes up
+// (isTrusted), and every text goes in as text.
 import { CARD_AFTER_FALLBACK_IDS, CARD_AFTER_IDS, CARD_APPEND_IDS } from '../book/amazon-selectors';
 import { kilometres } from '../shared/locale';
-import { counted } from '../shared/plural';
+import { say } from '../shared/plural';
 import { headline } from '../shared/answer-words';
 import type { ShowCard } from '../shared/messages';
 
@@ -79,7 +80,7 @@ export function showCard(message: ShowCard, { document, t, locale, onOpen, onDis
   const card = make('div', 'card', '');
   card.setAttribute('role', 'complementary');
   card.setAttribute('aria-label', t('extensionName'));
-  const line = make('p', 'headline', words ? counted(t, locale, words[0], words[2], words[1]) : t('cardSetTown'));
+  const line = make('p', 'headline', words ? say(t, locale, words) : t('cardSetTown'));
   const open = make('button', 'open', t(message.needsPlace ? 'cardSetTownOpen' : 'cardOpen'));
   open.type = 'button';
   const close = make('button', 'close', '×');

@@ -5,7 +5,7 @@ import { toIsbn13 } from '../book/isbn';
 import type { LookupResult, SourceStatus } from '../lookup/result';
 import { browser } from '../shared/browser';
 import { kilometres, uiLocale } from '../shared/locale';
-import { counted } from '../shared/plural';
+import { say } from '../shared/plural';
 import { displayIsbn13 } from '../shared/isbn-format';
 import {
   TabBook,
@@ -374,13 +374,9 @@ async function renderNow(known?: TabState): Promise<void> {
   // it and it starts the lookup again (it sees that nobody is finishing the stored one).
   clearTimeout(askAgain);
   if ((view.state === 'asking' || view.state === 'throttled') && !searched) askAgain = setTimeout(() => void render(), ASK_AGAIN_MS);
-  const [key, substitutions, count] = view.line;
   const status = byId('status');
-  status.textContent = count === undefined ? t(key, substitutions) : counted(t, locale, key, count, substitutions ?? []);
-  if (view.aside) {
-    const [asideKey, asideSubstitutions, asideCount] = view.aside;
-    status.append(' ', element('span', { class: 'aside' }, counted(t, locale, asideKey, asideCount, asideSubstitutions)));
-  }
+  status.textContent = say(t, locale, view.line);
+  if (view.aside) status.append(' ', element('span', { class: 'aside' }, say(t, locale, view.aside)));
   byId('search-form').hidden = view.state !== 'not-a-book' && !searched;
   renderBook(state.book, result);
   renderPlace(state, view, state.book);

@@ -14,3 +14,8 @@ export function counted(message: Message, locale: string, key: string, count: nu
   // A language without a `_one` message (or a browser that returns '' for it) falls back to `key`.
   return (category === 'one' && message(`${key}_one`, substitutions)) || message(key, substitutions);
 }
+
+/** A message given as [key, substitutions, count]: counted when it has a count, plain otherwise. */
+export function say(message: Message, locale: string, [key, substitutions = [], count]: [string, string[]?, number?]): string {
+  return count === undefined ? message(key, substitutions) : counted(message, locale, key, count, substitutions);
+}
