@@ -1,9 +1,8 @@
 // `npm run deps`: the third-party packages each build ships, with their versions and licences, and the
 // files of the extension each one ends up in. What a store reviewer asks, and what to audit: where an
 // advisory service is reachable, `npm audit --omit=dev` checks the same packages.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { buildTarget, TARGETS } from '../build.mjs';
 
