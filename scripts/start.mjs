@@ -68,7 +68,7 @@ async function keepOffline(page) {
  */
 async function savePicture(bookPage, popupPage, file) {
   await bookPage.bringToFront();
-  await bookPage.waitForFunction(() => document.getElementById('local-bookshops-card'), { timeout: 5_000 }).catch(() => {});
+  await bookPage.waitForFunction(() => document.querySelector('[data-local-bookshops="card"]'), { timeout: 5_000 }).catch(() => {});
   const book = await bookPage.screenshot({ encoding: 'base64' });
   await popupPage.bringToFront();
   await popupPage.setViewport({ width: 400, height: 800 });

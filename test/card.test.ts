@@ -1,56 +1,107 @@
 // Where the card goes on Amazon's page and what it says, on real pages (../shared/amazon-pages) and on
-// the project's own demo page, in jsdom with the content script's own code.
+// the project's own demo page, in jsdom with the content script's own code. The card's shadow root is
+// closed, so the tests keep the roots the card attaches (as a page script could not).
 import { existsSync, readFileSync } from 'node:fs';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { CARD_HOST_ID, showCard } from '../src/content/card';
+import { createCard } from '../src/content/card';
 import type { AnswerSummary } from '../src/lookup/summary';
 import type { ShowCard } from '../src/shared/messages';
 import { englishMessage } from './english';
 
 const CORPUS = '../shared/amazon-pages';
 const quiet = new VirtualConsole();
-const page = (html: string | Buffer) => new JSDOM(html, { virtualConsole: quiet }).window.document;
 const summary: AnswerSummary = { verdict: 'has-it', thisEdition: 2, otherEdition: 0, onHoliday: 0, stockUnknown: 1, nearest: { name: 'Librairie X', km: 0.5 } };
-const card: ShowCard = { type: 'ShowCard', summary, country: 'fr' };
-const show = (document: Document, message = card) => showCard(message, { document, t: englishMessage, locale: 'en', onOpen: () => {}, onDismiss: () => {} });
-const headlineOf = (document: Document) => document.getElementById(CARD_HOST_ID)?.shadowRoot?.querySelector('.headline')?.textContent ?? null;
+const message: ShowCard = { type: 'ShowCard', summary, country: 'fr' };
+
+/** A page in jsdom with a card of its own, and the shadow roots attached in it with their mode. */
+function page(html: string | Buffer) {
+  const { window } = new JSDOM(html, { virtualConsole: quiet });
+  const roots: { host: Element; root: ShadowRoot; mode: string }[] = [];
+  const attach = window.Element.prototype.attachShadow;
+  window.Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+    const root = attach.call(this, init);
+    roots.push({ host: this, root, mode: init.mode });
+    return root;
+  };
+  const document = window.document;
+  const card = createCard({ document, t: englishMessage, locale: 'en', onOpen: () => {}, onDismiss: () => {} });
+  const shown = () => roots.find(({ host }) => host.isConnected);
+  const headline = () => shown()?.root.querySelector('.headline')?.textContent ?? null;
+  return { document, card, roots, shown, headline };
+}
 
 describe('the card on the page', () => {
   it('goes just after the buy box on the demo page, and says the count and the nearest shop', () => {
-    const document = page(readFileSync('demo/amazon-fr-book.html'));
-    expect(show(document)).toBe(true);
-    const host = document.getElementById(CARD_HOST_ID)!;
+    const { card, shown } = page(readFileSync('demo/amazon-fr-book.html'));
+    expect(card.show(message)).toBe(true);
+    const { host, root } = shown()!;
     expect(host.previousElementSibling?.id).toBe('buybox');
-    expect(host.shadowRoot!.querySelector('.headline')!.textContent).toBe('2 bookshops near you have it');
-    expect(host.shadowRoot!.querySelector('.nearest')!.textContent).toBe('Nearest: Librairie X, 0.5 km');
+    expect(root.querySelector('.headline')!.textContent).toBe('2 bookshops near you have it');
+    expect(root.querySelector('.nearest')!.textContent).toBe('Nearest: Librairie X, 0.5 km');
+  });
+
+  it('shows the page a closed host only: no open shadow root, no id to find, none of its words', () => {
+    const { document, card, roots } = page(readFileSync('demo/amazon-fr-book.html'));
+    // A page script that got there first, with the id the card once had.
+    const planted = document.createElement('div');
+    planted.id = 'local-bookshops-card';
+    planted.textContent = 'planted';
+    document.body.prepend(planted);
+    card.show(message);
+    expect(roots.map(({ mode }) => mode)).toEqual(['closed']);
+    const { host } = roots[0]!;
+    expect(host).not.toBe(planted);
+    expect(host.id).toBe('');
+    expect(host.shadowRoot).toBeNull();
+    expect(planted.textContent).toBe('planted');
+    expect(planted.shadowRoot).toBeNull();
+    expect(document.body.textContent).not.toContain('Librairie X');
+    // An update goes into the same card, and removing it leaves the planted element alone.
+    card.show({ ...message, summary: { ...summary, thisEdition: 3 } });
+    expect(roots).toHaveLength(1);
+    card.remove();
+    expect(host.isConnected).toBe(false);
+    expect(planted.isConnected).toBe(true);
+  });
+
+  it('comes back when Amazon re-renders the column and drops it', () => {
+    const { document, card, roots, headline } = page(readFileSync('demo/amazon-fr-book.html'));
+    card.show(message);
+    roots[0]!.host.remove();
+    expect(card.show(message)).toBe(true);
+    expect(roots).toHaveLength(2);
+    expect(roots[1]!.host.isConnected).toBe(true);
+    expect(document.querySelectorAll('[data-local-bookshops]')).toHaveLength(1);
+    expect(headline()).toBe('2 bookshops near you have it');
   });
 
   it.runIf(existsSync(CORPUS))('on a mobile page with no buy box, goes after the product block, never between the title and the price', () => {
-    const document = page(readFileSync(`${CORPUS}/com-kindle-mobile-2018-seven-languages.html`));
+    const { document, card, shown } = page(readFileSync(`${CORPUS}/com-kindle-mobile-2018-seven-languages.html`));
     expect(document.getElementById('buybox')).toBeNull();
-    expect(show(document)).toBe(true);
-    const host = document.getElementById(CARD_HOST_ID)!;
+    expect(card.show(message)).toBe(true);
+    const { host } = shown()!;
     expect(host.previousElementSibling?.id).toBe('ppd');
     expect(host.closest('#ppd, [id*="itleGroup"], #title_feature_div')).toBeNull();
   });
 
   it('finds no place on a page without any of its anchors, and adds nothing', () => {
-    const document = page('<main><p>nothing here</p></main>');
-    expect(show(document)).toBe(false);
-    expect(document.getElementById(CARD_HOST_ID)).toBeNull();
+    const { document, card, roots } = page('<main><p>nothing here</p></main>');
+    expect(card.show(message)).toBe(false);
+    expect(roots).toEqual([]);
+    expect(document.body.innerHTML).toBe('<main><p>nothing here</p></main>');
   });
 
   it('says what the badge and the popup say: editions apart, stock unknown as unknown, nothing when none has it', () => {
-    const document = page(readFileSync('demo/amazon-fr-book.html'));
-    show(document, { ...card, summary: { ...summary, thisEdition: 2, otherEdition: 1 } });
-    expect(headlineOf(document)).toBe('2 bookshops near you have this edition, 1 another');
-    show(document, { ...card, summary: { ...summary, thisEdition: 0, otherEdition: 1 } });
-    expect(headlineOf(document)).toBe('1 bookshop near you has another edition of it');
-    show(document, { ...card, summary: { ...summary, verdict: 'stock-unknown', unknownBecause: 'no-network', thisEdition: 0, stockUnknown: 3 } });
-    expect(headlineOf(document)).toBe('3 bookshops near you (stock unknown)');
+    const { card, shown, headline } = page(readFileSync('demo/amazon-fr-book.html'));
+    card.show({ ...message, summary: { ...summary, thisEdition: 2, otherEdition: 1 } });
+    expect(headline()).toBe('2 bookshops near you have this edition, 1 another');
+    card.show({ ...message, summary: { ...summary, thisEdition: 0, otherEdition: 1 } });
+    expect(headline()).toBe('1 bookshop near you has another edition of it');
+    card.show({ ...message, summary: { ...summary, verdict: 'stock-unknown', unknownBecause: 'no-network', thisEdition: 0, stockUnknown: 3 } });
+    expect(headline()).toBe('3 bookshops near you (stock unknown)');
     // The badge says 0 and the popup says none has it: the card does not speak of the 3 others.
-    expect(show(document, { ...card, summary: { ...summary, verdict: 'none-has-it', thisEdition: 0, stockUnknown: 3, nearest: null } })).toBe(false);
-    expect(document.getElementById(CARD_HOST_ID)).toBeNull();
+    expect(card.show({ ...message, summary: { ...summary, verdict: 'none-has-it', thisEdition: 0, stockUnknown: 3, nearest: null } })).toBe(false);
+    expect(shown()).toBeUndefined();
   });
 });

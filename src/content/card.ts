@@ -1,15 +1,15 @@
 // The small card on an Amazon book page: how many shops near the shopper have the book, and a link to
-// them, in the words the popup uses for the same answer (shared/answer-words). It lives in a Shadow
-// DOM, so Amazon's styles and ours never mix; it is put below the buy box (nothing of Amazon's moves or
-// hides) and only when the worker has shops to show. Its buttons ignore events a page script makes up
-// (isTrusted), and every text goes in as text.
+// them, in the words the popup uses for the same answer (shared/answer-words). It lives in a closed
+// Shadow DOM, so Amazon's styles and ours never mix and Amazon's scripts cannot read where the
+// shopper's nearest shop is. It is put below the buy box (nothing of Amazon's moves or hides) and only
+// when the worker has shops to show. Its buttons ignore events a page script makes up (isTrusted), and
+// every text goes in as text.
 import { CARD_AFTER_FALLBACK_IDS, CARD_AFTER_IDS, CARD_APPEND_IDS } from '../book/amazon-selectors';
 import { kilometres } from '../shared/locale';
 import { say } from '../shared/plural';
 import { headline } from '../shared/answer-words';
+import type { AnswerSummary } from '../lookup/summary';
 import type { ShowCard } from '../shared/messages';
-
-export const CARD_HOST_ID = 'local-bookshops-card';
 
 export interface CardDeps {
   document: Document;
@@ -50,71 +50,98 @@ function anchorFor(document: Document): { node: Element; where: InsertPosition }
   return null;
 }
 
-/** Shows the card, or updates the one already there. Returns false when the page has no place for it. */
-export function showCard(message: ShowCard, { document, t, locale, onOpen, onDismiss }: CardDeps): boolean {
-  const summary = message.needsPlace ? undefined : message.summary;
-  const words = summary && headline(summary, (n) => new Intl.NumberFormat(locale).format(n));
-  // Nothing to count (the worker then sends HideCard; this is the card's own guard).
-  if (!message.needsPlace && !words) {
-    removeCard(document);
-    return false;
-  }
-  let host = document.getElementById(CARD_HOST_ID);
-  if (!host) {
-    const anchor = anchorFor(document);
-    if (!anchor) return false;
-    host = document.createElement('div');
-    host.id = CARD_HOST_ID;
-    anchor.node.insertAdjacentElement(anchor.where, host);
-  }
-  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  const nearestKm = summary?.nearest?.km;
-  const km = typeof nearestKm === 'number' && Number.isFinite(nearestKm) ? kilometres(locale).format(nearestKm) : '';
+export interface Card {
+  /** Shows the card, or updates the one shown. Returns false when the page has no place for it. */
+  show(message: ShowCard): boolean;
+  remove(): void;
+}
 
-  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text: string) => {
-    const node = document.createElement(tag);
-    node.className = className;
-    node.textContent = text;
-    return node;
-  };
-  const card = make('div', 'card', '');
-  card.setAttribute('role', 'complementary');
-  card.setAttribute('aria-label', t('extensionName'));
-  const line = make('p', 'headline', words ? say(t, locale, words) : t('cardSetTown'));
-  const open = make('button', 'open', t(message.needsPlace ? 'cardSetTownOpen' : 'cardOpen'));
-  open.type = 'button';
-  const close = make('button', 'close', '×');
-  close.type = 'button';
-  close.title = t('cardClose');
-  close.setAttribute('aria-label', t('cardClose'));
-  open.addEventListener('click', (event) => {
-    if (event.isTrusted) onOpen();
-  });
-  close.addEventListener('click', (event) => {
-    if (!event.isTrusted) return;
-    const hadFocus = document.activeElement === host;
-    if (hadFocus) focusNear(host);
-    host.remove();
-    onDismiss();
-  });
-  card.append(line);
-  // The shop's name is the network's text: capped, and isolated (<bdi>) so a right-to-left override in
-  // it cannot turn the words around it.
-  // "Nearest: Librairie X, 0.5 km", the distance never broken across lines.
-  const nearestName = summary?.nearest?.name;
-  const name = typeof nearestName === 'string' && nearestName ? nearestName.slice(0, 200) : null;
-  if (!message.needsPlace && (name || km)) {
-    const nearest = make('p', 'nearest', `${t('cardNearest')} `);
-    if (name) nearest.append(make('bdi', 'name', name), km ? ', ' : '');
-    if (km) nearest.append(make('span', 'km', km));
-    card.append(nearest);
+/**
+ * The card of one content script. Its host is an element this script made and keeps (never one looked up
+ * in the page, which a page script could have planted), with a closed shadow root: a page script sees
+ * that the card is there and nothing of what it says.
+ */
+export function createCard({ document, t, locale, onOpen, onDismiss }: CardDeps): Card {
+  let host: HTMLElement | null = null;
+  let root: ShadowRoot | null = null;
+
+  function remove(): void {
+    host?.remove();
+    host = null;
+    root = null;
   }
-  card.append(open, close);
-  if (message.country === 'fr') card.append(make('p', 'law', t('cardFixedPrice')));
-  const style = document.createElement('style');
-  style.textContent = STYLE;
-  root.replaceChildren(style, card);
-  return true;
+
+  function show(message: ShowCard): boolean {
+    const summary = message.needsPlace ? undefined : message.summary;
+    const words = summary && headline(summary, (n) => new Intl.NumberFormat(locale).format(n));
+    // Nothing to count (the worker then sends HideCard; this is the card's own guard).
+    if (!message.needsPlace && !words) {
+      remove();
+      return false;
+    }
+    // Amazon may have re-rendered the column and dropped the card: make a new one.
+    if (!host?.isConnected || !root) {
+      remove();
+      const anchor = anchorFor(document);
+      if (!anchor) return false;
+      host = document.createElement('div');
+      host.dataset.localBookshops = 'card';
+      root = host.attachShadow({ mode: 'closed' });
+      anchor.node.insertAdjacentElement(anchor.where, host);
+    }
+    root.replaceChildren(...cardContent(message, summary, words));
+    return true;
+  }
+
+  function cardContent(message: ShowCard, summary: AnswerSummary | undefined, words: ReturnType<typeof headline> | undefined): Node[] {
+    const nearestKm = summary?.nearest?.km;
+    const km = typeof nearestKm === 'number' && Number.isFinite(nearestKm) ? kilometres(locale).format(nearestKm) : '';
+    const make = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text: string) => {
+      const node = document.createElement(tag);
+      node.className = className;
+      node.textContent = text;
+      return node;
+    };
+    const card = make('div', 'card', '');
+    card.setAttribute('role', 'complementary');
+    card.setAttribute('aria-label', t('extensionName'));
+    const line = make('p', 'headline', words ? say(t, locale, words) : t('cardSetTown'));
+    const open = make('button', 'open', t(message.needsPlace ? 'cardSetTownOpen' : 'cardOpen'));
+    open.type = 'button';
+    const close = make('button', 'close', '×');
+    close.type = 'button';
+    close.title = t('cardClose');
+    close.setAttribute('aria-label', t('cardClose'));
+    open.addEventListener('click', (event) => {
+      if (event.isTrusted) onOpen();
+    });
+    close.addEventListener('click', (event) => {
+      if (!event.isTrusted || !host) return;
+      // The focus is on the host, seen from outside a shadow root.
+      if (document.activeElement === host) focusNear(host);
+      remove();
+      onDismiss();
+    });
+    card.append(line);
+    // "Nearest: Librairie X, 0.5 km", the distance never broken across lines. The shop's name is the
+    // network's text: capped, and isolated (<bdi>) so a right-to-left override in it cannot turn the
+    // words around it.
+    const nearestName = summary?.nearest?.name;
+    const name = typeof nearestName === 'string' && nearestName ? nearestName.slice(0, 200) : null;
+    if (!message.needsPlace && (name || km)) {
+      const nearest = make('p', 'nearest', `${t('cardNearest')} `);
+      if (name) nearest.append(make('bdi', 'name', name), km ? ', ' : '');
+      if (km) nearest.append(make('span', 'km', km));
+      card.append(nearest);
+    }
+    card.append(open, close);
+    if (message.country === 'fr') card.append(make('p', 'law', t('cardFixedPrice')));
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    return [style, card];
+  }
+
+  return { show, remove };
 }
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea, [tabindex]:not([tabindex="-1"])';
@@ -133,8 +160,4 @@ function focusNear(host: Element): void {
     control.focus();
     if (host.ownerDocument.activeElement === control) return;
   }
-}
-
-export function removeCard(document: Document): void {
-  document.getElementById(CARD_HOST_ID)?.remove();
 }

@@ -3,18 +3,26 @@
 // there are shops to show.
 import { uiLocale } from '../shared/locale';
 import type { CardMessage, HideCard, ShowCard, StillShowing } from '../shared/messages';
-import { removeCard, showCard } from './card';
+import { createCard } from './card';
 import { extension } from './extension-api';
 import { createPageWatcher, type PageReport } from './page-watcher';
 
 const POLL_MS = 1000;
+
+const card = createCard({
+  document,
+  t: extension.message,
+  locale: uiLocale(extension.message),
+  onOpen: () => send({ type: 'OpenResults' }),
+  onDismiss: () => send({ type: 'DismissCard' }),
+});
 
 const watcher = createPageWatcher({
   document,
   href: () => location.href,
   report: (message) => {
     // Another book, or none: the card spoke of the one before.
-    removeCard(document);
+    card.remove();
     send(message);
   },
   log: (message, error) => console.debug('[local-bookshops]', message, error),
@@ -50,21 +58,14 @@ document.addEventListener('visibilitychange', onVisibilityChange);
 const stopListening = extension.onMessage((message): PageReport | undefined => {
   const type = (message as StillShowing | ShowCard | HideCard | null)?.type;
   if (type === 'StillShowing') return watcher.current();
-  if (type === 'HideCard') removeCard(document);
-  if (type === 'ShowCard') {
-    showCard(message as ShowCard, {
-      document,
-      t: extension.message,
-      locale: uiLocale(extension.message),
-      onOpen: () => send({ type: 'OpenResults' }),
-      onDismiss: () => send({ type: 'DismissCard' }),
-    });
-  }
+  if (type === 'HideCard') card.remove();
+  if (type === 'ShowCard') card.show(message as ShowCard);
   return undefined;
 });
 
 function stop(): void {
   stopListening();
+  card.remove();
   clearInterval(timer);
   removeEventListener('popstate', onPopState);
   removeEventListener('pageshow', onPageShow);

@@ -17,6 +17,7 @@ import {
   storageOf,
   useStandInServer,
   waitForBadge,
+  waitForCard,
   waitForTabBook,
   type BrowserName,
   type Extension,
@@ -141,7 +142,7 @@ describeInChromium('offline, then online again', () => {
     expect(await waitForBadge(run.extensionPage, tabId, '3')).toBe('3');
     expect(run.server.requests.length).toBeGreaterThan(requestsWhileOffline);
     // The Amazon tab was not reloaded: the same document gets the card.
-    await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.querySelector('.name'), { polling: 100, timeout: 10_000 });
+    await waitForCard(tab, (root) => !!root.querySelector('.name'));
 
     // With no popup open: the next book page the shopper opens once online mends the tab cut short
     // (a book not asked before: the demo book's answer is cached now).

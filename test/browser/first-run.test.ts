@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { findWelcomeTab, launchWithExtension } from '../../scripts/browsers.mjs';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
-import { badgeText, describeInBrowsers, openAmazonPage, openExtensionPage, SCREENSHOTS, storageOf, tabBooks, waitForBadge, useStandInServer, waitForTabBook, type Extension } from './harness';
+import { badgeText, CARD_HOST, describeInBrowsers, openAmazonPage, openExtensionPage, SCREENSHOTS, storageOf, tabBooks, waitForBadge, waitForCard, useStandInServer, waitForTabBook, type Extension } from './harness';
 
 const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
 const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
@@ -42,11 +42,7 @@ describeInBrowsers('the first run', (name) => {
     await useStandInServer(extensionPage, server.url);
     const tab = await openAmazonPage(ext, [{ url: DEMO_URL, body: DEMO }]);
     const [tabId] = await waitForTabBook(extensionPage, (book) => book.isbn13 === '9782070360024');
-    await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.querySelector('.open'), { polling: 100, timeout: 10_000 });
-    const card = await tab.evaluate(() => {
-      const root = document.getElementById('local-bookshops-card')!.shadowRoot!;
-      return [root.querySelector('.headline')!.textContent, root.querySelector('.open')!.textContent];
-    });
+    const card = await (await waitForCard(tab)).evaluate((root) => [root.querySelector('.headline')!.textContent, root.querySelector('.open')!.textContent]);
     expect(card).toEqual(['See which bookshops near you have this book', 'Set your town']);
     expect(await badgeText(extensionPage, tabId)).toBe('•');
 
@@ -64,8 +60,8 @@ describeInBrowsers('the first run', (name) => {
       await welcome!.setViewport({ width: 800, height: 700 });
       await welcome!.screenshot({ path: `${SCREENSHOTS}/first-run-welcome.png` });
     }
-    await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.textContent?.includes('have it'), { polling: 100, timeout: 10_000 });
-    expect(await tab.evaluate(() => document.getElementById('local-bookshops-card')!.shadowRoot!.querySelector('.headline')!.textContent)).toBe('3 bookshops near you have it');
+    const counted = await waitForCard(tab, (root) => !!root.textContent?.includes('have it'));
+    expect(await counted.$eval('.headline', (line) => line.textContent)).toBe('3 bookshops near you have it');
     await tab.close();
   });
 
@@ -92,17 +88,17 @@ describeInBrowsers('the first run', (name) => {
     const extensionPage = await openExtensionPage(ext, 'options/options.html');
     const tab = await openAmazonPage(ext, [{ url: `${DEMO_URL}?again`, body: DEMO }]);
     await tab.bringToFront();
-    await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.textContent?.includes('have it'), { polling: 100, timeout: 10_000 });
-    await tab.evaluate(() => (document.getElementById('local-bookshops-card')!.shadowRoot!.querySelector('.close') as HTMLElement).focus());
+    const root = await waitForCard(tab, (r) => !!r.textContent?.includes('have it'));
+    await root.$eval('.close', (close) => (close as HTMLElement).focus());
     await tab.keyboard.press('Enter');
-    await tab.waitForFunction(() => !document.getElementById('local-bookshops-card'), { polling: 100, timeout: 5000 });
+    await tab.waitForFunction((host) => !document.querySelector(host), { polling: 100, timeout: 5000 }, CARD_HOST);
     expect(await tab.evaluate(() => document.activeElement?.textContent)).toBe('Ajouter au panier');
     // Another book page this session: the answer comes (the badge counts), and no card with it.
     const known = new Set(Object.keys(await tabBooks(extensionPage)));
     const third = await openAmazonPage(ext, [{ url: `${DEMO_URL}?third`, body: DEMO }]);
     const [thirdId] = await waitForTabBook(extensionPage, (book, id) => book.isbn13 === '9782070360024' && !known.has(`tab:${id}`));
     expect(await waitForBadge(extensionPage, thirdId, '3')).toBe('3');
-    expect(await third.evaluate(() => document.getElementById('local-bookshops-card'))).toBeNull();
+    expect(await third.$(CARD_HOST)).toBeNull();
     await Promise.all([tab.close(), third.close()]);
     await extensionPage.close();
   });

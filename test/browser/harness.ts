@@ -2,7 +2,7 @@
 // addresses by request interception, and nothing else leaves the browser (every other request is
 // refused). State is read back the way the extension's own pages read it.
 import { readFileSync } from 'node:fs';
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { findBrowser, launchWithExtension } from '../../scripts/browsers.mjs';
 
@@ -175,4 +175,68 @@ export async function useStandInServer(extensionPage: Page, url: string, place?:
     url,
     place ? JSON.stringify(place) : '',
   );
+}
+
+/** The card's host, as a page script sees it: an element with no id and a closed shadow root. */
+export const CARD_HOST = '[data-local-bookshops="card"]';
+
+/**
+ * The card's closed shadow root, reached the way a test can and a page script cannot: through the
+ * browser's remote protocol (CDP's pierced DOM in Chromium; WebDriver BiDi's serialization with
+ * `includeShadowTree: "all"` in Firefox), as a handle the page's world can use. Null while no card shows.
+ * These are puppeteer's internal realm objects: their shape is checked, so a puppeteer change fails here.
+ */
+export async function cardRoot(tab: Page): Promise<ElementHandle<ShadowRoot> | null> {
+  const host = await tab.$(CARD_HOST);
+  if (!host) return null;
+  const realm = (host as unknown as { realm: InternalRealm }).realm;
+  const inChromium = /chrom/i.test(await tab.browser().version());
+  let root: ElementHandle<ShadowRoot> | null = null;
+  if (inChromium && typeof realm.adoptBackendNode === 'function') {
+    const session = await tab.createCDPSession();
+    try {
+      // (A new session sees none of the page's objects: find the host again by its attribute.)
+      const { root: document } = await session.send('DOM.getDocument', { depth: 0 });
+      const { nodeId } = await session.send('DOM.querySelector', { nodeId: document.nodeId, selector: CARD_HOST });
+      const { node } = await session.send('DOM.describeNode', { nodeId, depth: 0, pierce: true });
+      const shadow = node.shadowRoots?.[0];
+      if (shadow) root = (await realm.adoptBackendNode(shadow.backendNodeId)) as ElementHandle<ShadowRoot>;
+    } finally {
+      await session.detach();
+    }
+  } else if (!inChromium && realm.realm && typeof realm.realm.callFunction === 'function' && typeof realm.createHandle === 'function') {
+    const hostValue = (host as unknown as { remoteValue(): unknown }).remoteValue();
+    const answer = await realm.realm.callFunction('(node) => node', false, {
+      arguments: [hostValue],
+      resultOwnership: 'root',
+      serializationOptions: { includeShadowTree: 'all', maxDomDepth: 1 },
+    });
+    const shadow = (answer.result as { value?: { shadowRoot?: unknown } }).value?.shadowRoot;
+    if (shadow) root = realm.createHandle(shadow) as ElementHandle<ShadowRoot>;
+  } else {
+    throw new Error('cardRoot: this puppeteer has neither a CDP nor a BiDi realm of the expected shape');
+  }
+  await host.dispose();
+  return root;
+}
+
+interface InternalRealm {
+  adoptBackendNode?(backendNodeId: number): Promise<unknown>;
+  realm?: { callFunction(fn: string, awaitPromise: boolean, options: object): Promise<{ result: unknown }> };
+  createHandle?(value: unknown): unknown;
+}
+
+/**
+ * Waits until the card shows and `ready` holds on its shadow root (by default: it has its open button),
+ * and returns the root.
+ */
+export async function waitForCard(tab: Page, ready: (root: ShadowRoot) => boolean = (root) => !!root.querySelector('.open'), timeoutMs = 10_000): Promise<ElementHandle<ShadowRoot>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const root = await cardRoot(tab);
+    if (root && (await root.evaluate(ready))) return root;
+    await root?.dispose();
+    if (Date.now() > deadline) throw new Error(`no card ready on ${tab.url()} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
 }

@@ -9,7 +9,7 @@ import type { ElementHandle, Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
-import { describeInBrowsers, openAmazonPage, openExtensionPage, storageOf, tabBooks, useStandInServer, waitForTabBook, type Extension, type StorageApi } from './harness';
+import { CARD_HOST, describeInBrowsers, openAmazonPage, openExtensionPage, storageOf, tabBooks, useStandInServer, waitForCard, waitForTabBook, type Extension, type StorageApi } from './harness';
 import { readFixture } from '../fixtures';
 
 const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
@@ -153,11 +153,11 @@ describeInBrowsers('the options and the card', (name) => {
     await useStandInServer(options, server.url, TOULOUSE);
     const tab = await openAmazonPage(ext, [{ url: DEMO_URL, body: DEMO }]);
     const [tabId] = await waitForTabBook(options, (book) => book.isbn13 === '9782070360024');
-    await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.querySelector('.open'), { polling: 100, timeout: 10_000 });
+    const root = await waitForCard(tab);
     const isResults = (target: Target) => target.url().startsWith(`${ext.extensionOrigin}popup/popup.html`);
 
     // A page script clicking our link: not trusted, nothing opens.
-    await tab.evaluate(() => (document.getElementById('local-bookshops-card')!.shadowRoot!.querySelector('.open') as HTMLElement).click());
+    await root.$eval('.open', (open) => (open as HTMLElement).click());
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(ext.browser.targets().filter(isResults)).toEqual([]);
 
@@ -165,9 +165,8 @@ describeInBrowsers('the options and the card', (name) => {
     // opens its popup panel, which WebDriver BiDi does not list among the pages: checked in Chromium.)
     if (name === 'chromium') {
       await tab.bringToFront();
-      const link = await tab.evaluateHandle(() => document.getElementById('local-bookshops-card')!.shadowRoot!.querySelector('.open') as HTMLElement);
       const opened = ext.browser.waitForTarget(isResults, { timeout: 10_000 });
-      await (link as ElementHandle<Element>).click();
+      await (await root.$('.open'))!.click();
       const target = await opened;
       if (target.url().includes('tabId=')) expect(target.url()).toContain(`tabId=${tabId}`);
     }
@@ -184,7 +183,7 @@ describeInBrowsers('the options and the card', (name) => {
     const second = await openAmazonPage(ext, [{ url: DEMO_URL, body: DEMO }]);
     await waitForTabBook(options, (book, id) => id !== tabId && book.isbn13 === '9782070360024');
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(await second.evaluate(() => document.getElementById('local-bookshops-card'))).toBeNull();
+    expect(await second.$(CARD_HOST)).toBeNull();
   });
 
   it('refuses a plain-http address for a network next to its field, and keeps the one stored', async () => {

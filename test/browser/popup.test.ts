@@ -3,15 +3,17 @@
 // refused tiles. The sources, geocoder and tiles are the stand-ins on a local server, which the
 // settings point to (Firefox's worker cannot be intercepted; the same path is used in both browsers).
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
 import { readFixture } from '../fixtures';
-import { describeInBrowsers, describeInChromium, forgetStored, openAmazonPage, SCREENSHOTS, openExtensionPage, tabBooks, useStandInServer, waitForBadge, waitForTabBook, type Extension } from './harness';
+import { describeInBrowsers, describeInChromium, forgetStored, openAmazonPage, SCREENSHOTS, openExtensionPage, tabBooks, useStandInServer, waitForBadge, waitForCard, waitForTabBook, type Extension } from './harness';
 
 const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
 const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
+/** The demo page with an element a page script put there first, under the id the card once had. */
+const DEMO_PLANTED = Buffer.from(DEMO.toString('utf8').replace('<body>', '<body><div id="local-bookshops-card">planted by the page</div>'));
 const TOULOUSE = { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' };
 // Those with the book first, by distance; the shop closed for holidays after every open one.
 const IN_ORDER = ['Librairie Saint-Honoré (démo)', 'Librairie du Capitole (démo)', 'La Page Blanche (démo)', 'Bulles et Cases (démo)', 'Le Grenier à Livres (démo)', 'Au Fil des Pages (démo)'];
@@ -54,7 +56,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
   }
 
   it('asks for a place, then shows the count on the page and the shops on the map and in the list, in order', async () => {
-    const { tab, tabId } = await openBook(DEMO_URL, DEMO, '9782070360024');
+    const { tab, tabId } = await openBook(DEMO_URL, DEMO_PLANTED, '9782070360024');
     const popup = await openPopup(tabId);
     await stateOf(popup, 'no-place');
     expect(await textOf(popup, '#status')).toMatch(/Where are you\?/);
@@ -122,30 +124,38 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     expect(links[2]).toBe(`${server.url}livre/9782070360024`); // the network's page, at its configured address
 
     // The card on the Amazon page, below the buy box, with the count and the French reminder.
-    await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.textContent?.includes('bookshops'), { polling: 100, timeout: 10_000 });
-    const card = await tab.evaluate(() => {
-      const host = document.getElementById('local-bookshops-card')!;
-      return { text: host.shadowRoot!.querySelector('.card')!.textContent, after: host.previousElementSibling?.id };
-    });
+    const root = await waitForCard(tab, (r) => !!r.textContent?.includes('bookshops'));
+    const card = await root.evaluate((r) => ({ text: r.querySelector('.card')!.textContent, after: (r.host as Element).previousElementSibling?.id }));
     expect(card.text).toContain('3 bookshops near you have it');
     // The nearest shop with its distance, the number never parted from its unit; light on Amazon's white page.
     expect(card.text).toContain('Nearest: Librairie Saint-Honoré (démo), 0.5 km');
+    expect(await root.evaluate((r) => [getComputedStyle(r.querySelector('.km')!).whiteSpace, getComputedStyle(r.querySelector('.card')!).backgroundColor])).toEqual(['nowrap', 'rgb(246, 251, 248)']);
+    // What Amazon's own scripts can learn of it: that it is there, and nothing it says. No shadow root
+    // they can open, no shop name or distance in the page; the element the page planted with the
+    // card's old id is left as it was.
     expect(await tab.evaluate(() => {
-      const root = document.getElementById('local-bookshops-card')!.shadowRoot!;
-      return [getComputedStyle(root.querySelector('.km')!).whiteSpace, getComputedStyle(root.querySelector('.card')!).backgroundColor];
-    })).toEqual(['nowrap', 'rgb(246, 251, 248)']);
+      const host = document.querySelector('[data-local-bookshops]')!;
+      let attached = 'no';
+      try {
+        host.attachShadow({ mode: 'open' });
+        attached = 'yes';
+      } catch {
+        // Refused: the element has a shadow root already, which the page cannot see.
+      }
+      return {
+        openRoots: [...document.querySelectorAll('*')].filter((element) => element.shadowRoot).length,
+        attached,
+        words: /Saint-Honoré|0\.5 km|bookshops near/.test(`${document.documentElement.textContent} ${document.body.innerText}`),
+        planted: [document.getElementById('local-bookshops-card')?.textContent, document.getElementById('local-bookshops-card')?.shadowRoot],
+      };
+    })).toEqual({ openRoots: 0, attached: 'no', words: false, planted: ['planted by the page', null] });
     // Every target at least 24 px square (WCAG 2.2): the card's two buttons, the stars, the links.
-    const smallest = (page: Page, selector: string, inCard = false) =>
-      page.evaluate(
-        (sel, card) => {
-          const scope: ParentNode = card ? document.getElementById('local-bookshops-card')!.shadowRoot! : document;
-          const rects = [...scope.querySelectorAll(sel)].map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0);
-          return rects.length ? Math.min(...rects.map((r) => Math.min(r.width, r.height))) : null;
-        },
-        selector,
-        inCard,
-      );
-    expect(await smallest(tab, '.open, .close', true)).toBeGreaterThanOrEqual(24);
+    const smallest = (scope: Page | ElementHandle<ShadowRoot>, selector: string) =>
+      scope.$$eval(selector, (elements) => {
+        const rects = elements.map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0);
+        return rects.length ? Math.min(...rects.map((r) => Math.min(r.width, r.height))) : null;
+      });
+    expect(await smallest(root, '.open, .close')).toBeGreaterThanOrEqual(24);
     for (const selector of ['#shop-list .pin', '#shop-list .shop-links a', '#portal-list a']) expect(await smallest(popup, selector), selector).toBeGreaterThanOrEqual(24);
     expect(card.text).toContain('fixed book price law');
     expect(card.after).toBe('buybox');
@@ -156,7 +166,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
       await tab.screenshot({ path: `${SCREENSHOTS}/card-on-page.png` });
       // Amazon's page stays white in a dark system theme, and so does the card.
       await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
-      expect(await tab.evaluate(() => getComputedStyle(document.getElementById('local-bookshops-card')!.shadowRoot!.querySelector('.card')!).backgroundColor)).toBe('rgb(246, 251, 248)');
+      expect(await root.evaluate((r) => getComputedStyle(r.querySelector('.card')!).backgroundColor)).toBe('rgb(246, 251, 248)');
       await popup.bringToFront();
       await popup.setViewport({ width: 400, height: 900 });
       await popup.screenshot({ path: `${SCREENSHOTS}/popup-en-light.png`, fullPage: true });
@@ -255,8 +265,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     // The place came from Nominatim: credited as its policy asks.
     expect(await popup.$$eval('#place-credit a', (as) => as.map((a) => (a as HTMLAnchorElement).href))).toEqual(['https://www.openstreetmap.org/copyright']);
     // The card says the same: bookshops nearby, stock unknown.
-    await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.textContent?.includes('bookshops'), { polling: 100, timeout: 10_000 });
-    const card = await tab.evaluate(() => document.getElementById('local-bookshops-card')!.shadowRoot!.querySelector('.card')!.textContent);
+    const card = await (await waitForCard(tab, (r) => !!r.textContent?.includes('bookshops'))).evaluate((r) => r.querySelector('.card')!.textContent);
     expect(card).toContain('3 bookshops near you (stock unknown)');
     expect(card).not.toMatch(/no bookshop|have it/i);
     if (name === 'chromium') {
@@ -340,16 +349,12 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     expect(await textOf(popup, '.leaflet-popup-content strong')).toBe('<img src=x onerror=alert(1)>');
     expect(await popup.$$eval('.leaflet-popup-content img', (nodes) => nodes.length)).toBe(0);
     // The card on the page names the nearest shop, as text, isolated from the words around it.
-    await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.querySelector('.name'), { polling: 100, timeout: 10_000 });
-    const card = await tab.evaluate(() => {
-      const root = document.getElementById('local-bookshops-card')!.shadowRoot!;
-      return {
-        name: root.querySelector('.name')!.textContent,
-        isolated: root.querySelector('.name')!.tagName,
-        elements: [...root.querySelectorAll('*')].map((node) => node.tagName.toLowerCase()).sort().join(' '),
-        injectedInPage: document.querySelectorAll('img[src="x"], b[onmouseover]').length,
-      };
-    });
+    const card = await (await waitForCard(tab, (r) => !!r.querySelector('.name'))).evaluate((root) => ({
+      name: root.querySelector('.name')!.textContent,
+      isolated: root.querySelector('.name')!.tagName,
+      elements: [...root.querySelectorAll('*')].map((node) => node.tagName.toLowerCase()).sort().join(' '),
+      injectedInPage: document.querySelectorAll('img[src="x"], b[onmouseover]').length,
+    }));
     expect(card).toEqual({ name: '<img src=x onerror=alert(1)>', isolated: 'BDI', elements: 'bdi button button div p p p span style', injectedInPage: 0 });
     // A geocoder's hostile name for the town is text too, and short.
     server.setScenario({ placedeslibraires: 'hostile', openstreetmap: 'hostile', tiles: 'forbidden', geocoders: 'hostile' });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { listingText, readListing, STORE_LANGUAGES } from '../../scripts/store-listing';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
-import { describeInChromium, openAmazonPage, openExtensionPage, useStandInServer, waitForTabBook, type Extension } from './harness';
+import { describeInChromium, openAmazonPage, openExtensionPage, useStandInServer, waitForCard, waitForTabBook, type Extension } from './harness';
 
 const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
 const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
@@ -83,8 +83,8 @@ for (const language of STORE_LANGUAGES) {
       const tab = await openAmazonPage(ext, [{ url: DEMO_URL, body: DEMO }]);
       await tab.setViewport({ width: WIDTH, height: HEIGHT - CAPTION });
       const [tabId] = await waitForTabBook(options, (book) => book.isbn13 === '9782070360024');
-      await tab.waitForFunction(() => document.getElementById('local-bookshops-card')?.shadowRoot?.querySelector('.name'), { polling: 100, timeout: 10_000 });
-      expect(await tab.$eval('#local-bookshops-card', (host) => host.shadowRoot!.textContent)).toContain(EXPECTED[language].nearest);
+      const card = await waitForCard(tab, (root) => !!root.querySelector('.name'));
+      expect(await card.evaluate((root) => root.textContent)).toContain(EXPECTED[language].nearest);
       await tab.bringToFront();
       const bookPage = await tab.screenshot({ type: 'png' });
 
