@@ -8,7 +8,7 @@ import { fakeStorageArea } from './fake-browser';
 
 const card: ShowCard = {
   type: 'ShowCard',
-  summary: { verdict: 'has-it', thisEdition: 3, otherEdition: 0, onHoliday: 0, stockUnknown: 1, nearest: { name: 'Librairie du Capitole', km: 1.2 } },
+  summary: { verdict: 'has-it', thisEdition: 3, otherEdition: 0, onHoliday: 0, stockUnknown: 1 },
   country: 'fr',
 };
 

@@ -114,7 +114,6 @@ describe('the lookup', () => {
       otherEdition: 0,
       onHoliday: 1,
       stockUnknown: 2,
-      nearest: { name: 'Librairie Saint-Honoré (démo)', km: 0.5 },
     });
     // The network's shop and the map's are one; the map adds the opening hours.
     expect(result.shops[1]).toMatchObject({ id: 'placedeslibraires:9101', openingHours: 'Tu-Sa 10:00-19:00' });

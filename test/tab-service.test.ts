@@ -100,7 +100,7 @@ describe('a tab with a book', () => {
         tabId: 7,
         card: {
           type: 'ShowCard',
-          summary: { verdict: 'has-it', thisEdition: 3, otherEdition: 0, onHoliday: 1, stockUnknown: 2, nearest: { name: 'Librairie Saint-Honoré (démo)', km: 0.5 } },
+          summary: { verdict: 'has-it', thisEdition: 3, otherEdition: 0, onHoliday: 1, stockUnknown: 2 },
           country: 'fr',
         },
       },
@@ -116,7 +116,7 @@ describe('a tab with a book', () => {
         tabId: 7,
         card: {
           type: 'ShowCard',
-          summary: { verdict: 'stock-unknown', unknownBecause: 'no-network', thisEdition: 0, otherEdition: 0, onHoliday: 0, stockUnknown: 3, nearest: { name: 'Covent Garden Books (demo)', km: 0.4 } },
+          summary: { verdict: 'stock-unknown', unknownBecause: 'no-network', thisEdition: 0, otherEdition: 0, onHoliday: 0, stockUnknown: 3 },
           country: 'gb',
         },
       },

@@ -1,14 +1,14 @@
 // The small card on an Amazon book page: how many shops near the shopper have the book, and a link to
 // them, in the words the popup uses for the same answer (shared/answer-words). It lives in a closed
-// Shadow DOM, so Amazon's styles and ours never mix and Amazon's scripts cannot read where the
-// shopper's nearest shop is. It is put below the buy box (nothing of Amazon's moves or hides) and only
-// when the worker has shops to show. Its buttons ignore events a page script makes up (isTrusted), and
-// every text goes in as text.
+// Shadow DOM, so Amazon's styles and ours never mix and Amazon's scripts cannot read it. It names no
+// shop and no distance: a page script can still search the rendered text (window.find() sees into
+// closed roots in Chrome and Firefox), and "Librairie X, 1.2 km" would place the shopper within a
+// kilometre; the popup, which Amazon cannot reach, says those. It is put below the buy box (nothing of
+// Amazon's moves or hides) and only when the worker has shops to show. Its buttons ignore events a
+// page script makes up (isTrusted), and every text goes in as text.
 import { CARD_AFTER_FALLBACK_IDS, CARD_AFTER_IDS, CARD_APPEND_IDS } from '../book/amazon-selectors';
-import { kilometres } from '../shared/locale';
 import { say } from '../shared/plural';
 import { headline } from '../shared/answer-words';
-import type { AnswerSummary } from '../lookup/summary';
 import type { ShowCard } from '../shared/messages';
 
 export interface CardDeps {
@@ -25,8 +25,6 @@ const STYLE = `
 .card { font: 13px/1.4 system-ui, -apple-system, 'Segoe UI', sans-serif; color: #1d1b16; background: #f6fbf8; color-scheme: light;
   border: 1px solid #9cc9b2; border-radius: 8px; padding: 8px 32px 8px 10px; position: relative; }
 .headline { margin: 0 0 4px; font-weight: 600; }
-.nearest { margin: 0 0 4px; overflow-wrap: anywhere; }
-.km { white-space: nowrap; }
 .law { margin: 4px 0 0; color: #5f5a4f; font-size: 12px; }
 .open { font: inherit; color: #0b5d3b; background: none; border: 0; padding: 2px 0; min-height: 24px; min-width: 24px; text-decoration: underline; cursor: pointer; }
 .close { position: absolute; top: 2px; right: 2px; font: 16px/1 system-ui, sans-serif; background: none; border: 0; color: #5f5a4f; cursor: pointer;
@@ -89,13 +87,11 @@ export function createCard({ document, t, locale, onOpen, onDismiss }: CardDeps)
       root = host.attachShadow({ mode: 'closed' });
       anchor.node.insertAdjacentElement(anchor.where, host);
     }
-    root.replaceChildren(...cardContent(message, summary, words));
+    root.replaceChildren(...cardContent(message, words));
     return true;
   }
 
-  function cardContent(message: ShowCard, summary: AnswerSummary | undefined, words: ReturnType<typeof headline> | undefined): Node[] {
-    const nearestKm = summary?.nearest?.km;
-    const km = typeof nearestKm === 'number' && Number.isFinite(nearestKm) ? kilometres(locale).format(nearestKm) : '';
+  function cardContent(message: ShowCard, words: ReturnType<typeof headline> | undefined): Node[] {
     const make = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text: string) => {
       const node = document.createElement(tag);
       node.className = className;
@@ -122,19 +118,7 @@ export function createCard({ document, t, locale, onOpen, onDismiss }: CardDeps)
       remove();
       onDismiss();
     });
-    card.append(line);
-    // "Nearest: Librairie X, 0.5 km", the distance never broken across lines. The shop's name is the
-    // network's text: capped, and isolated (<bdi>) so a right-to-left override in it cannot turn the
-    // words around it.
-    const nearestName = summary?.nearest?.name;
-    const name = typeof nearestName === 'string' && nearestName ? nearestName.slice(0, 200) : null;
-    if (!message.needsPlace && (name || km)) {
-      const nearest = make('p', 'nearest', `${t('cardNearest')} `);
-      if (name) nearest.append(make('bdi', 'name', name), km ? ', ' : '');
-      if (km) nearest.append(make('span', 'km', km));
-      card.append(nearest);
-    }
-    card.append(open, close);
+    card.append(line, open, close);
     if (message.country === 'fr') card.append(make('p', 'law', t('cardFixedPrice')));
     const style = document.createElement('style');
     style.textContent = STYLE;

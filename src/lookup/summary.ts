@@ -23,8 +23,6 @@ export interface AnswerSummary {
   stockUnknown: number;
   /** stock-unknown: no network shares its stock where the shopper is, or the ones that do failed. */
   unknownBecause?: 'no-network' | 'not-checked';
-  /** The nearest of the shops the verdict counts (those that have it, or those nobody can say about). */
-  nearest: { name: string; km: number } | null;
 }
 
 /** The figure on the badge: open shops that have the book, any print edition. */
@@ -37,13 +35,9 @@ export function summarize(result: LookupResult): AnswerSummary {
   const other = open.filter((shop) => shop.isbn13 !== null && shop.isbn13 !== result.isbn13);
   const unknown = result.shops.filter((shop) => shop.stock === 'unknown');
   const counts = { thisEdition: open.length - other.length, otherEdition: other.length, onHoliday: withBook.length - open.length, stockUnknown: unknown.length };
-  const nearestOf = (shops: LookupResult['shops']) => {
-    const shop = shops.reduce<LookupResult['shops'][number] | null>((best, next) => (best && best.distanceKm <= next.distanceKm ? best : next), null);
-    return shop ? { name: shop.name, km: shop.distanceKm } : null;
-  };
-  if (answered.length === 0) return { verdict: 'unreachable', ...counts, nearest: null };
-  if (open.length > 0) return { verdict: 'has-it', ...counts, nearest: nearestOf(open) };
-  if (!result.stockCovered) return { verdict: 'stock-unknown', unknownBecause: 'no-network', ...counts, nearest: nearestOf(unknown) };
-  if (!answered.some((source) => source.kind === 'stock')) return { verdict: 'stock-unknown', unknownBecause: 'not-checked', ...counts, nearest: nearestOf(unknown) };
-  return { verdict: 'none-has-it', ...counts, nearest: null };
+  if (answered.length === 0) return { verdict: 'unreachable', ...counts };
+  if (open.length > 0) return { verdict: 'has-it', ...counts };
+  if (!result.stockCovered) return { verdict: 'stock-unknown', unknownBecause: 'no-network', ...counts };
+  if (!answered.some((source) => source.kind === 'stock')) return { verdict: 'stock-unknown', unknownBecause: 'not-checked', ...counts };
+  return { verdict: 'none-has-it', ...counts };
 }
