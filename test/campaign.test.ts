@@ -8,7 +8,7 @@ import { campaignMessages, campaignSettings } from '../src/campaign/brand';
 import { checkCampaignFile } from '../src/campaign/check';
 import { installPage } from '../src/campaign/pages';
 import { escapeHtml } from '../src/shared/escape-html';
-import { readSettings } from '../src/shared/settings';
+import { readStoredSettings } from '../src/shared/settings';
 
 const example = JSON.parse(readFileSync('campaigns/occitanie.json', 'utf8'));
 const logo = readFileSync('campaigns/occitanie-logo.svg');
@@ -64,7 +64,7 @@ describe('a campaign file', () => {
 describe('what a campaign changes', () => {
   const { campaign } = checkCampaignFile('campaigns/occitanie.json');
   it('starts a new user in its region, with its sources', () => {
-    const { settings, repaired } = readSettings(undefined, campaignSettings(campaign!));
+    const { settings, repaired } = readStoredSettings(undefined, undefined, campaignSettings(campaign!));
     expect(repaired).toBe(false);
     expect(settings.place).toEqual({ label: 'Occitanie', lat: 43.7, lon: 2.1, country: 'fr' });
     expect(settings.radiusKm).toBe(100);

@@ -17,7 +17,7 @@ function setUp(openPopup: () => Promise<void> = async () => {}) {
   const sent: number[] = [];
   const tabs: string[] = [];
   const cards = createCards({
-    settings: createSettingsStore(sync),
+    settings: createSettingsStore({ sync, local: fakeStorageArea() }),
     session: fakeStorageArea(),
     sendToTab: async (tabId) => sent.push(tabId),
     openPopup,

@@ -1,5 +1,5 @@
 // "Forget everything": storage.local and storage.session emptied, the worker's memory too, the
-// settings kept unless the shopper asks, and the badges of open tabs cleared with their answers.
+// settings (their choices in sync, the services in local) kept unless the shopper asks, and the badges of open tabs cleared with their answers.
 import { describe, expect, it } from 'vitest';
 import { createForgetting } from '../src/background/forget';
 import { fakeStorageArea } from './fake-browser';
@@ -9,7 +9,8 @@ describe('forgetting what the extension stored', () => {
     const [local, session, sync] = [fakeStorageArea(), fakeStorageArea(), fakeStorageArea()];
     await local.set({ 'cache:getshoplist.php?ISBN=9782070360024': { shops: [], expiresAt: 1 }, 'geo:fr:31000': { value: {}, expiresAt: 1 } });
     await session.set({ 'tab:7': { isbn13: '9782070360024' }, 'lookup:7': { state: 'done' } });
-    await sync.set({ settings: { version: 3, radiusKm: 10 } });
+    await sync.set({ settings: { version: 4, radiusKm: 10 } });
+    await local.set({ services: { tiles: { url: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: '' } } });
     const cleared: number[] = [];
     let memory = 1;
     const forget = createForgetting({
@@ -26,15 +27,15 @@ describe('forgetting what the extension stored', () => {
   it('empties storage.local and storage.session, the worker’s memory and the badges, and keeps the settings', async () => {
     const { local, session, sync, cleared, forget, memory } = await setUp();
     await forget(false);
-    expect([local.data.size, session.data.size]).toEqual([0, 0]);
+    expect([[...local.data.keys()], session.data.size]).toEqual([['services'], 0]);
     expect([...sync.data.keys()]).toEqual(['settings']);
     expect(cleared).toEqual([7]);
     expect(memory()).toBe(0);
   });
 
   it('empties the settings too when the shopper chooses it', async () => {
-    const { sync, forget } = await setUp();
+    const { local, sync, forget } = await setUp();
     await forget(true);
-    expect(sync.data.size).toBe(0);
+    expect([local.data.size, sync.data.size]).toEqual([0, 0]);
   });
 });

@@ -42,7 +42,7 @@ describe('the background router', () => {
     const tabs = createTabService({
       tabBooks: createTabBooks(session),
       tabLookups: createTabLookups(session),
-      settings: createSettingsStore(fakeStorageArea()),
+      settings: createSettingsStore({ sync: fakeStorageArea(), local: fakeStorageArea() }),
       badge: createBadge(action, (key, sub) => `${key}${sub ? ` ${sub}` : ''}`),
       lookupFor: () => Object.assign(async () => ({}) as LookupResult, { sourcesFor: () => [] }),
       geocoderFor: () => ({ geocode: async () => ({ ok: false, reason: 'not-found' }), placeAt: async () => ({ lat: 0, lon: 0, label: '0.00, 0.00', country: 'fr' }) }),

@@ -1,7 +1,9 @@
 // Stored settings are parsed, never trusted: an older shape is migrated, a damaged part falls back to its
 // default and is reported, and nothing stored can make the extension fail.
 import { describe, expect, it } from 'vitest';
-import { GEOCODERS_DEFAULT, readSettings, SETTINGS_VERSION, StrictSettings, TILES_DEFAULT } from '../src/shared/settings';
+import { GEOCODERS_DEFAULT, parseSettings, readSettings, readStoredSettings, SETTINGS_VERSION, SOURCE_DEFAULTS, StrictSettings, TILES_DEFAULT } from '../src/shared/settings';
+import { loadSettings, saveSettings } from '../src/shared/settings-storage';
+import { fakeStorageArea } from './fake-browser';
 
 describe('stored settings', () => {
   it('gives the defaults for nothing stored, without calling it a repair', () => {
@@ -18,7 +20,7 @@ describe('stored settings', () => {
     const old = { version: 2, radiusKm: 20, geocoders: { apiAdresse: 'https://api-adresse.data.gouv.fr/', nominatim: 'https://nominatim.openstreetmap.org/' } };
     const moved = readSettings(old);
     expect(moved.repaired).toBe(false);
-    expect(moved.settings).toMatchObject({ version: 3, radiusKm: 20, geocoders: GEOCODERS_DEFAULT });
+    expect(moved.settings).toMatchObject({ version: SETTINGS_VERSION, radiusKm: 20, geocoders: GEOCODERS_DEFAULT });
     expect(JSON.stringify(moved.settings)).not.toContain('api-adresse');
     // Without the trailing slash, as a hand-edited file may have it.
     expect(readSettings({ ...old, geocoders: { ...old.geocoders, apiAdresse: 'https://api-adresse.data.gouv.fr' } }).settings.geocoders.geoplateforme).toBe(GEOCODERS_DEFAULT.geoplateforme);
@@ -53,5 +55,60 @@ describe('service addresses', () => {
     expect(source('http://localhost:8080/')).toBe('http://localhost:8080/');
     expect(source('http://books.example.org/')).toBe('https://www.placedeslibraires.fr/');
     expect(source('http://127.0.0.1.example.org/')).toBe('https://www.placedeslibraires.fr/');
+  });
+});
+
+describe('where the settings are kept', () => {
+  const evil = { sources: { placedeslibraires: { enabled: true, baseUrl: 'https://books.example.org/' } }, geocoders: { nominatim: 'https://geo.example.org/' }, tiles: { url: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: '' } };
+
+  it('syncs the shopper’s own choices and keeps the services in this browser only', async () => {
+    const areas = { sync: fakeStorageArea(), local: fakeStorageArea() };
+    const settings = parseSettings({ radiusKm: 12, card: false, ...evil });
+    await saveSettings(areas, settings);
+    expect(Object.keys(areas.sync.data.get('settings') as object).sort()).toEqual(['askOnOpen', 'card', 'favourites', 'place', 'radiusKm', 'version']);
+    expect(Object.keys(areas.local.data.get('services') as object).sort()).toEqual(['geocoders', 'sources', 'tiles']);
+    expect((await loadSettings(areas)).settings).toEqual(settings);
+  });
+
+  it('takes no service from the synced part: another browser’s settings cannot send this one’s requests elsewhere', () => {
+    // What an earlier version, or a browser syncing a hand-made value, leaves in storage.sync.
+    const synced = { version: 3, radiusKm: 12, ...evil };
+    const { settings, repaired } = readStoredSettings(synced, undefined, null);
+    expect(repaired).toBe(false);
+    expect(settings.radiusKm).toBe(12);
+    expect(settings.sources.placedeslibraires).toEqual(SOURCE_DEFAULTS.placedeslibraires);
+    expect([settings.geocoders, settings.tiles]).toEqual([GEOCODERS_DEFAULT, TILES_DEFAULT]);
+    // The same services kept in this browser's own storage are used.
+    expect(readStoredSettings(synced, evil, null).settings.sources.placedeslibraires.baseUrl).toBe('https://books.example.org/');
+  });
+
+  it('starts a campaign build from its own services and place, and says a damaged part was repaired', () => {
+    const campaign = { place: { label: 'Albi', lat: 43.93, lon: 2.15, country: 'fr' }, ...evil };
+    expect(readStoredSettings(undefined, undefined, campaign).settings).toMatchObject({ place: { label: 'Albi' }, tiles: evil.tiles });
+    // The shopper's own place, with the build's services until they change them.
+    expect(readStoredSettings({ version: 4, place: null }, undefined, campaign).settings).toMatchObject({ place: null, tiles: evil.tiles });
+    expect(readStoredSettings({ version: 4 }, 'garbage', null).repaired).toBe(true);
+    expect(readStoredSettings({ version: 4 }, { tiles: { url: 'javascript:alert(1)', attribution: '' } }, null)).toMatchObject({ repaired: true, settings: { tiles: TILES_DEFAULT } });
+  });
+});
+
+describe('saving the settings', () => {
+  it('writes only the part that changed (storage.sync allows few writes a minute)', async () => {
+    const areas = { sync: fakeStorageArea(), local: fakeStorageArea() };
+    const settings = parseSettings({});
+    await saveSettings(areas, settings);
+    const writes: string[] = [];
+    for (const [name, area] of Object.entries(areas)) {
+      const set = area.set.bind(area);
+      area.set = async (items) => {
+        writes.push(name);
+        return set(items);
+      };
+    }
+    const pinned = { ...settings, favourites: [{ id: 'placedeslibraires:1', name: 'Librairie X' }] };
+    await saveSettings(areas, pinned);
+    expect(writes).toEqual(['sync']);
+    await saveSettings(areas, { ...pinned, tiles: { url: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: '' } });
+    expect(writes).toEqual(['sync', 'local']);
   });
 });

@@ -10,7 +10,8 @@ import { isbn13CheckDigit } from '../src/book/isbn';
 import { createLookup } from '../src/lookup/lookup';
 import { createGeocoder } from '../src/networks/geocoders';
 import type { BookSeen, ShowCard } from '../src/shared/messages';
-import { parseSettings, SETTINGS_KEY, type Settings } from '../src/shared/settings';
+import { parseSettings, type Settings } from '../src/shared/settings';
+import { loadSettings, saveSettings } from '../src/shared/settings-storage';
 import { DEMO_BOOKS } from '../stand-ins/payloads';
 import { startStandInServer, type StandInServer } from '../stand-ins/server';
 import { fakeAction, fakeStorageArea } from './fake-browser';
@@ -51,7 +52,7 @@ function startWorker(clock: Partial<Pick<TabServiceDeps, 'now' | 'later'>> = {})
   return createTabService({
     tabBooks: createTabBooks(session),
     tabLookups: createTabLookups(session),
-    settings: createSettingsStore(sync),
+    settings: createSettingsStore({ sync, local }),
     badge: createBadge(action, (key) => key),
     lookupFor: (settings) => createLookup({ ...fetchDeps, sources: enabledSources(settings), cache: createLookupCache(local, now), now, timeoutMs: 300 }),
     geocoderFor: (settings) => createGeocoder({ ...fetchDeps, geocoders: settings.geocoders, now, cache: createKeyValueCache(local) }),
@@ -68,17 +69,18 @@ function startWorker(clock: Partial<Pick<TabServiceDeps, 'now' | 'later'>> = {})
 beforeEach(async () => {
   server.setScenario('ok');
   sync = fakeStorageArea();
-  await sync.set({ [SETTINGS_KEY]: localSettings() });
+  local = fakeStorageArea();
+  await storeSettings(localSettings());
   action = fakeAction();
   cards = [];
   hidden = [];
   session = fakeStorageArea();
-  local = fakeStorageArea();
   online = true;
   service = startWorker();
 });
 
-const storedPlace = async () => parseSettings((await sync.get(SETTINGS_KEY))[SETTINGS_KEY]).place;
+const storeSettings = (settings: Settings) => saveSettings({ sync, local }, settings);
+const storedPlace = async () => (await loadSettings({ sync, local })).settings.place;
 
 describe('a tab with a book', () => {
   it('waits for a place with a quiet dot, then counts the shops nearby that have the book', async () => {
@@ -223,7 +225,7 @@ describe('a worker the browser stops, and storage with no room', () => {
   };
 
   it('finishes, in a new worker, the lookup a stopped worker left asking, when the popup asks', async () => {
-    await sync.set({ [SETTINGS_KEY]: { ...localSettings(), place: TOULOUSE } });
+    await storeSettings({ ...localSettings(), place: TOULOUSE });
     // What a worker stopped mid-lookup leaves: the book, and "asking" that nobody will finish.
     const { type: _type, ...seen } = book;
     await session.set({
@@ -237,7 +239,7 @@ describe('a worker the browser stops, and storage with no room', () => {
   });
 
   it('does not start a second lookup while its own is under way', async () => {
-    await sync.set({ [SETTINGS_KEY]: { ...localSettings(), place: TOULOUSE } });
+    await storeSettings({ ...localSettings(), place: TOULOUSE });
     server.requests.length = 0;
     const seen = service.bookSeen(7, 'amazon.fr', book);
     await service.tabState(7);
@@ -248,7 +250,7 @@ describe('a worker the browser stops, and storage with no room', () => {
   });
 
   it('asks again for a book whose answer storage had no room to keep', async () => {
-    await sync.set({ [SETTINGS_KEY]: { ...localSettings(), place: TOULOUSE } });
+    await storeSettings({ ...localSettings(), place: TOULOUSE });
     const { type: _type, ...seen } = book;
     await session.set({ 'tab:7': { ...seen, storefront: 'amazon.fr', seenAt: 0 } });
     await service.tabState(7);
@@ -310,7 +312,7 @@ describe('a page that keeps changing its book', () => {
 
 describe('a shopper who wants nothing sent while browsing', () => {
   it('looks a book up only when the popup opens for its tab: "…" on the badge until then, no request', async () => {
-    await sync.set({ [SETTINGS_KEY]: { ...localSettings(), askOnOpen: true } });
+    await storeSettings({ ...localSettings(), askOnOpen: true });
     expect(await service.setPlace({ type: 'SetPlace', query: 'Toulouse', country: 'fr' })).toMatchObject({ ok: true });
     const stockAsked = () => server.requests.filter((url) => url.includes('getshoplist.php')).length;
     const before = stockAsked();

@@ -43,7 +43,7 @@ const geocoderFor = memoBySettings(
   (settings) => createGeocoder({ ...fetchDeps, geocoders: settings.geocoders, now, cache: geocodeCache, missingPermission }),
 );
 
-const settingsStore = createSettingsStore(browser.storage.sync);
+const settingsStore = createSettingsStore(browser.storage);
 const tabBooks = createTabBooks(browser.storage.session);
 const cards = createCards({
   settings: settingsStore,

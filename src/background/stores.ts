@@ -1,10 +1,11 @@
-// What the background keeps, each behind a small typed store: settings (storage.sync), the lookup
+// What the background keeps, each behind a small typed store: settings (storage.sync and .local), the lookup
 // cache and geocoding answers (storage.local), and per-tab lookups (storage.session). A full storage
 // area never stops a lookup: what can be asked again is dropped to make room, or not kept at all.
 import type { CacheEntry, LookupCache } from '../lookup/lookup';
 import type { Storage } from '../shared/browser';
 import { isQuotaError } from '../shared/quota';
-import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
+import type { Settings } from '../shared/settings';
+import { loadSettings, saveSettings, type SettingsAreas } from '../shared/settings-storage';
 import { TAB_LOOKUP_PREFIX, TabLookup, tabLookupKey } from '../shared/messages';
 
 /**
@@ -38,13 +39,13 @@ async function removeWhere(area: Storage.StorageArea, drop: (key: string, value:
 
 const isCacheKey = (key: string) => key.startsWith('cache:') || key.startsWith('geo:');
 
-export function createSettingsStore(area: Storage.StorageArea) {
+export function createSettingsStore(areas: SettingsAreas) {
   return {
     async load(): Promise<Settings> {
-      return parseSettings((await area.get(SETTINGS_KEY))[SETTINGS_KEY]);
+      return (await loadSettings(areas)).settings;
     },
     async save(settings: Settings): Promise<void> {
-      await area.set({ [SETTINGS_KEY]: settings });
+      await saveSettings(areas, settings);
     },
   };
 }

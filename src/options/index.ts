@@ -6,7 +6,8 @@ import { browser } from '../shared/browser';
 import { hostPattern, isThisMachine } from '../shared/host-pattern';
 import { isQuotaError } from '../shared/quota';
 import { TabBook, TAB_BOOK_PREFIX, type ForgetStored } from '../shared/messages';
-import { countryOfStorefront, GEOCODERS_DEFAULT, isServiceAddress, readSettings, Settings, SETTINGS_KEY, StrictSettings, SOURCE_DEFAULTS, TILES_DEFAULT, type SourceId } from '../shared/settings';
+import { countryOfStorefront, GEOCODERS_DEFAULT, isServiceAddress, readSettings, Settings, StrictSettings, SOURCE_DEFAULTS, TILES_DEFAULT, type SourceId } from '../shared/settings';
+import { loadSettings, saveSettings } from '../shared/settings-storage';
 import { byId, element } from '../ui/dom';
 import { t, translatePage } from '../ui/i18n';
 import { deviceTimeZone, guessCountry } from '../ui/country-guess';
@@ -21,13 +22,13 @@ const SOURCE_NAMES: Record<SourceId, string> = {
 let settings: Settings;
 const MAX_IMPORT_BYTES = 1_000_000;
 
-async function save(next: Settings): Promise<boolean> {
+async function save(next: Settings, { rewrite = false } = {}): Promise<boolean> {
   // Checked without fallbacks: a bad value is refused, not silently replaced by its default.
   if (!StrictSettings.safeParse(next).success) return false;
   const checked = Settings.parse(next);
   const problem = byId('save-problem');
   try {
-    await browser.storage.sync.set({ [SETTINGS_KEY]: checked });
+    await saveSettings(browser.storage, checked, { rewrite });
   } catch (error) {
     // Nothing is lost: the page keeps the settings that are stored, and says why this change is not.
     problem.textContent = t(isQuotaError(error) ? 'reason_storage_full' : 'saveFailed');
@@ -231,7 +232,7 @@ async function renderAll(): Promise<void> {
   renderFavourites();
 }
 
-const readStored = async () => readSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
+const readStored = () => loadSettings(browser.storage);
 
 async function reload(): Promise<void> {
   settings = (await readStored()).settings;
@@ -243,7 +244,7 @@ async function start(): Promise<void> {
   settings = stored;
   // A damaged value was replaced by its default: say so, and store the repaired settings.
   byId('repaired-note').hidden = !repaired;
-  if (repaired) await save(settings);
+  if (repaired) await save(settings, { rewrite: true });
   setUpControls();
   await renderAll();
 }

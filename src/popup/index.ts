@@ -19,7 +19,8 @@ import {
   type TabState,
   type TabStateRequest,
 } from '../shared/messages';
-import { countryOfStorefront, readSettings, SETTINGS_KEY, type Place, type Settings } from '../shared/settings';
+import { countryOfStorefront, type Place, type Settings } from '../shared/settings';
+import { changesSettings, loadSettings, saveSettings } from '../shared/settings-storage';
 import { byId, element, externalLink } from '../ui/dom';
 import { t, translatePage } from '../ui/i18n';
 import { createPlaceForm } from '../ui/place-form';
@@ -302,7 +303,7 @@ async function toggleFavourite(shop: ListedShop): Promise<void> {
   const pinned = settings.favourites.some((f) => f.id === shop.id);
   const favourites = pinned ? settings.favourites.filter((f) => f.id !== shop.id) : [...settings.favourites, { id: shop.id, name: shop.name }];
   refocusPinOf = shop.id;
-  await browser.storage.sync.set({ [SETTINGS_KEY]: { ...settings, favourites } });
+  await saveSettings(browser.storage, { ...settings, favourites });
   byId('announce').textContent = t(pinned ? 'shopUnpinned' : 'shopPinned', shop.name);
 }
 
@@ -404,9 +405,9 @@ async function start(): Promise<void> {
   translatePage('extensionName');
   byId('status').textContent = t('stateReading');
   setUpForms();
-  const [id, stored] = await Promise.all([targetTabId(), browser.storage.sync.get(SETTINGS_KEY)]);
+  const [id, stored] = await Promise.all([targetTabId(), loadSettings(browser.storage)]);
   tabId = id;
-  settings = readSettings(stored[SETTINGS_KEY]).settings;
+  settings = stored.settings;
   // Paint what the worker stored for this tab straight away; the worker's answer (which first checks
   // that the tab still shows that book) follows and corrects it if the tab has moved on.
   const remembered = tabId === null ? null : await rememberedState(tabId);
@@ -416,10 +417,12 @@ async function start(): Promise<void> {
   });
   // Back online while open: ask the worker again, which re-asks the sources the lost network cut short.
   addEventListener('online', () => void render());
-  browser.storage.sync.onChanged.addListener((changes) => {
-    if (!(SETTINGS_KEY in changes)) return;
-    settings = readSettings(changes[SETTINGS_KEY]!.newValue).settings;
-    void render();
+  browser.storage.onChanged.addListener((changes, areaName) => {
+    if (!changesSettings(changes, areaName)) return;
+    void loadSettings(browser.storage).then((stored) => {
+      settings = stored.settings;
+      return render();
+    });
   });
   await render();
 }

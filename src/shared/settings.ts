@@ -1,5 +1,8 @@
-// The shopper's settings, in storage.sync, under one zod schema with defaults. Whatever is stored is
-// parsed: an older shape is migrated, and a damaged part falls back to its default (and says so).
+// The shopper's settings, under one zod schema with defaults. Whatever is stored is parsed: an older
+// shape is migrated, and a damaged part falls back to its default (and says so). They are kept in two
+// parts: the shopper's own choices (place, radius, card, favourites) in storage.sync, to follow them to
+// their other browsers; the services (which networks, their addresses, geocoders, tiles), which decide
+// where requests go, in storage.local, so no synced value can redirect another browser's requests.
 // zod/mini: the popup and options carry these schemas, and mini's functions tree-shake.
 import * as z from 'zod/mini';
 import { STOREFRONT_DOMAINS } from '../book/storefronts';
@@ -61,7 +64,7 @@ const Tiles = z.object({
 export const Favourite = z.object({ id: z.string().check(z.minLength(1), z.maxLength(200)), name: z.string().check(z.maxLength(200)) });
 export type Favourite = z.infer<typeof Favourite>;
 
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
 /**
  * The geocoders. France's national address API closed on 31 January 2026; the Géoplateforme serves the
@@ -107,14 +110,30 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+/** Where each part is kept: the shopper's choices in storage.sync, the services in storage.local. */
 export const SETTINGS_KEY = 'settings';
+export const SERVICES_KEY = 'services';
+const SERVICE_FIELDS = ['sources', 'geocoders', 'tiles'] as const;
+type ServiceField = (typeof SERVICE_FIELDS)[number];
+export type ServiceSettings = Pick<Settings, ServiceField>;
+export type PersonalSettings = Omit<Settings, ServiceField>;
+
+/** The two parts to store: `personal` under SETTINGS_KEY in storage.sync, `services` under SERVICES_KEY in storage.local. */
+export function splitSettings(settings: Settings): { personal: PersonalSettings; services: ServiceSettings } {
+  const { sources, geocoders, tiles, ...personal } = settings;
+  return { personal, services: { sources, geocoders, tiles } };
+}
+
+const pick = (value: Record<string, unknown>, fields: readonly string[]) => Object.fromEntries(Object.entries(value).filter(([key]) => fields.includes(key)));
+const omit = (value: Record<string, unknown>, fields: readonly string[]) => Object.fromEntries(Object.entries(value).filter(([key]) => !fields.includes(key)));
 
 const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * Older shapes, step by step. Version 1 (no version field) kept the radius inside the place. Version 2
  * kept France's geocoder as `apiAdresse`: its old default (the closed service) becomes the Géoplateforme,
- * an address the shopper or a campaign chose is kept.
+ * an address the shopper or a campaign chose is kept. Version 3 kept everything in storage.sync: read
+ * from there, its services are not taken (see readStoredSettings); in a file, they are.
  */
 function migrate(stored: unknown): unknown {
   if (!isObject(stored)) return {};
@@ -129,8 +148,9 @@ function migrate(stored: unknown): unknown {
       const { apiAdresse, ...rest } = value.geocoders;
       value.geocoders = isClosedFrenchGeocoder(apiAdresse) || apiAdresse === undefined ? rest : { ...rest, geoplateforme: apiAdresse };
     }
-    value.version = SETTINGS_VERSION;
+    value.version = 3;
   }
+  if (value.version === 3) value.version = SETTINGS_VERSION;
   return value;
 }
 
@@ -150,22 +170,41 @@ function isClosedFrenchGeocoder(url: unknown): boolean {
 declare const __CAMPAIGN_SETTINGS__: unknown;
 const CAMPAIGN_SETTINGS: unknown = typeof __CAMPAIGN_SETTINGS__ === 'undefined' ? null : __CAMPAIGN_SETTINGS__;
 
-/** Parses whatever storage holds; never throws. */
+/** Parses a whole settings value; never throws. */
 export function parseSettings(stored: unknown): Settings {
   return readSettings(stored).settings;
 }
 
 /**
- * Parses whatever storage holds and says whether anything had to be dropped (a damaged value, not a
- * missing one), so the options page can tell the shopper instead of silently forgetting.
+ * Parses a whole settings value (an exported file, or a campaign's first-run settings) and says whether
+ * anything had to be dropped (a damaged value, not a missing one), so the options page can tell the
+ * shopper instead of silently forgetting.
  */
-export function readSettings(stored: unknown, firstRun: unknown = CAMPAIGN_SETTINGS): { settings: Settings; repaired: boolean } {
-  // Nothing stored yet: a campaign build starts from its region; the shopper can change everything.
-  const migrated = migrate(stored ?? firstRun ?? {});
+export function readSettings(stored: unknown): { settings: Settings; repaired: boolean } {
+  return parseMigrated(migrate(stored ?? {}), stored !== undefined && stored !== null);
+}
+
+/**
+ * Parses the two stored parts: `personal` from storage.sync, `services` from storage.local. Nothing
+ * stored yet: a campaign build starts from its region and services; the shopper can change everything.
+ * Services are only ever taken from storage.local (or the build): an older version's services in the
+ * synced value are someone else's browser's, and are left out.
+ */
+export function readStoredSettings(personal: unknown, services: unknown, firstRun: unknown = CAMPAIGN_SETTINGS): { settings: Settings; repaired: boolean } {
+  const absent = (value: unknown) => value === undefined || value === null;
+  const damaged = (value: unknown) => !absent(value) && !isObject(value);
+  const start = migrate(firstRun ?? {}) as Record<string, unknown>;
+  const ownChoices = omit(isObject(personal) ? (migrate(personal) as Record<string, unknown>) : start, SERVICE_FIELDS);
+  const ownServices = pick(isObject(services) ? services : start, SERVICE_FIELDS);
+  const { settings, repaired } = parseMigrated({ ...ownChoices, ...ownServices, version: SETTINGS_VERSION }, !absent(personal) || !absent(services));
+  return { settings, repaired: repaired || damaged(personal) || damaged(services) };
+}
+
+function parseMigrated(migrated: unknown, wasStored: boolean): { settings: Settings; repaired: boolean } {
   const parsed = Settings.safeParse(migrated);
   const settings = parsed.success ? parsed.data : Settings.parse({});
   const strict = StrictSettings.safeParse(migrated);
-  return { settings, repaired: stored !== undefined && stored !== null && !strict.success };
+  return { settings, repaired: wasStored && !strict.success };
 }
 
 /** The same fields with no fallbacks: what a healthy stored value looks like, and what the options page may save. */

@@ -2,7 +2,7 @@
 // form first, so a new shopper starts with one field and Enter. The country is guessed on the device
 // (time zone, then the browser's region: no Amazon tab is known yet) and shown, for the shopper to change.
 import { browser } from '../shared/browser';
-import { readSettings, SETTINGS_KEY } from '../shared/settings';
+import { loadSettings } from '../shared/settings-storage';
 import { byId } from '../ui/dom';
 import { t, translatePage } from '../ui/i18n';
 import { deviceTimeZone, guessCountry } from '../ui/country-guess';
@@ -10,7 +10,7 @@ import { createPlaceForm } from '../ui/place-form';
 
 async function start(): Promise<void> {
   translatePage('welcomeTitle');
-  const { settings } = readSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const { settings } = await loadSettings(browser.storage);
   const country = settings.place?.country ?? guessCountry({ timeZone: deviceTimeZone(), uiLanguage: browser.i18n.getUILanguage() });
   const form = createPlaceForm({
     country,

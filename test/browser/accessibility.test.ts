@@ -9,7 +9,7 @@ import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
 import type { Scenarios } from '../../stand-ins/answer';
 import { readFixture } from '../fixtures';
-import { CARD_HOST, describeInBrowsers, forgetStored, openAmazonPage, openExtensionPage, tabBooks, useStandInServer, waitForCard, waitForTabBook, type Extension } from './harness';
+import { CARD_HOST, changeSettings, describeInBrowsers, forgetStored, openAmazonPage, openExtensionPage, tabBooks, useStandInServer, waitForCard, waitForTabBook, type Extension } from './harness';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -60,12 +60,7 @@ function axeSuite(name: 'chromium' | 'firefox', theme: 'light' | 'dark'): void {
   /** Opens the demo book under a fresh address (each tab its own lookup), with the settings and scenario given. */
   async function popupFor(state: string, place: object | null, scenarios: Scenarios, book = DEMO): Promise<{ popup: Page; tab: Page }> {
     await useStandInServer(extensionPage, server.url, place ?? undefined);
-    if (!place) await extensionPage.evaluate(async () => {
-      const g = globalThis as unknown as { browser?: { storage: { sync: { set(i: object): Promise<void>; get(k: string): Promise<Record<string, Record<string, unknown>>> } } }; chrome?: typeof g.browser };
-      const sync = (g.browser ?? g.chrome)!.storage.sync;
-      const { settings } = await sync.get('settings');
-      await sync.set({ settings: { ...settings, place: null } });
-    });
+    if (!place) await changeSettings(extensionPage, { place: null });
     // Each state asks the sources afresh: no answer kept from the state before.
     await forgetStored(extensionPage, 'cache:');
     server.setScenario(scenarios);

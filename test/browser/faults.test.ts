@@ -12,6 +12,7 @@ import { startStandInServer, type StandInServer } from '../../stand-ins/server';
 import {
   describeInBrowsers,
   describeInChromium,
+  forgetStored,
   openAmazonPage,
   openExtensionPage,
   storageOf,
@@ -232,7 +233,9 @@ describeInBrowsers('storage with no room left', (name: BrowserName) => {
   if (name === 'chromium') {
     // Firefox gives extensions' storage.local no quota.
     it('storage.local full of cached answers: the new answer is kept and shown', async () => {
-      await run.extensionPage.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void> } } } }).chrome.storage.local.clear());
+      // Room made for the filler: every cached answer and geocoding goes, the settings' services stay.
+      await forgetStored(run.extensionPage, 'cache:');
+      await forgetStored(run.extensionPage, 'geo:');
       const written = await fill(run.extensionPage, 'local', 'cache:filler:', { shops: [], expiresAt: Date.now() + 86_400_000 });
       expect(written).toBeGreaterThan(5);
       const { popup } = await openDemoAndPopup();

@@ -157,24 +157,43 @@ export async function waitForBadge(extensionPage: Page, tabId: number, text: str
   return last;
 }
 
+/** The fields the extension keeps in storage.local (the services); every other field is in storage.sync. */
+const SERVICE_FIELDS = ['sources', 'geocoders', 'tiles'];
+
+/** The settings as the extension keeps them: the shopper's choices (storage.sync) and the services (storage.local), as one object. */
+export async function storedSettings(extensionPage: Page): Promise<Record<string, unknown>> {
+  const [sync, local] = await Promise.all([storageOf(extensionPage, 'sync'), storageOf(extensionPage, 'local')]);
+  return { ...(sync.settings as object), ...(local.services as object) };
+}
+
+/**
+ * Changes the stored settings field by field, each where the extension keeps it (a test writes what the
+ * options page, a synced browser or an older version would have left). `replace`: the fields given are
+ * all there is (the rest back to their defaults), as in a fresh profile.
+ */
+export async function changeSettings(extensionPage: Page, change: Record<string, unknown>, { replace = false } = {}): Promise<void> {
+  const [sync, local] = replace ? [{}, {}] : await Promise.all([storageOf(extensionPage, 'sync'), storageOf(extensionPage, 'local')]);
+  const pick = (services: boolean) => Object.fromEntries(Object.entries(change).filter(([field]) => SERVICE_FIELDS.includes(field) === services));
+  const personal = { version: 4, ...(sync.settings as object), ...pick(false) };
+  const services = { ...(local.services as object), ...pick(true) };
+  await extensionPage.evaluate(
+    async (personalJson, servicesJson) => {
+      const api = (globalThis as unknown as ExtensionGlobals).browser ?? (globalThis as unknown as ExtensionGlobals).chrome!;
+      await Promise.all([api.storage.sync.set({ settings: JSON.parse(personalJson) }), api.storage.local.set({ services: JSON.parse(servicesJson) })]);
+    },
+    JSON.stringify(personal),
+    JSON.stringify(services),
+  );
+}
+
 /** Points every source, the geocoders and the tiles at the stand-in server (as a campaign would point them elsewhere). */
 export async function useStandInServer(extensionPage: Page, url: string, place?: object): Promise<void> {
-  await extensionPage.evaluate(
-    async (base, placeJson) => {
-      const g = globalThis as unknown as { browser?: { storage: { sync: { set(i: object): Promise<void> } } }; chrome?: { storage: { sync: { set(i: object): Promise<void> } } } };
-      await (g.browser ?? g.chrome)!.storage.sync.set({
-        settings: {
-          version: 3,
-          ...(placeJson ? { place: JSON.parse(placeJson) } : {}),
-          sources: { placedeslibraires: { enabled: true, baseUrl: base }, openstreetmap: { enabled: true, baseUrl: base } },
-          geocoders: { geoplateforme: `${base}geocodage/`, nominatim: base, contactEmail: 'tests@example.org' },
-          tiles: { url: `${base}tiles/{z}/{x}/{y}.png`, attribution: '<b>Stand-in</b> tiles' },
-        },
-      });
-    },
-    url,
-    place ? JSON.stringify(place) : '',
-  );
+  await changeSettings(extensionPage, {
+    ...(place ? { place } : {}),
+    sources: { placedeslibraires: { enabled: true, baseUrl: url }, openstreetmap: { enabled: true, baseUrl: url } },
+    geocoders: { geoplateforme: `${url}geocodage/`, nominatim: url, contactEmail: 'tests@example.org' },
+    tiles: { url: `${url}tiles/{z}/{x}/{y}.png`, attribution: '<b>Stand-in</b> tiles' },
+  }, { replace: true });
 }
 
 /** The card's host, as a page script sees it: an element with no id and a closed shadow root. */

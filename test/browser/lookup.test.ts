@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser, launchWithExtension } from '../../scripts/browsers.mjs';
 import { answerWorkerFromStandIns, type WorkerStandIns } from '../../stand-ins/cdp';
 import { readFixture } from '../fixtures';
-import { badgeText, forgetStored, tabBooks, openAmazonPage, openExtensionPage, waitForTabBook, type Extension } from './harness';
+import { badgeText, changeSettings, forgetStored, storedSettings, tabBooks, openAmazonPage, openExtensionPage, waitForTabBook, type Extension } from './harness';
 import { readFileSync } from 'node:fs';
 
 const describeChromium = findBrowser('chromium') || process.env.CI === 'true' ? describe : describe.skip;
@@ -98,15 +98,10 @@ describeChromium('looking the book up near the shopper (chromium)', () => {
   }, 30_000);
 
   it('asks nothing of a network address a settings file set until the browser allows its host, and says so', async () => {
-    // As a settings file synced from another browser would leave it: the stock network at a host the
-    // shopper never allowed. (A host that allows CORS would answer the worker without any permission.)
-    const setStockAddress = (baseUrl: string) =>
-      extensionPage.evaluate(async (url) => {
-        const api = (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, { sources: Record<string, object> }>>; set(i: object): Promise<void> } } } }).chrome;
-        const { settings } = await api.storage.sync.get('settings');
-        settings!.sources.placedeslibraires = { enabled: true, baseUrl: url };
-        await api.storage.sync.set({ settings });
-      }, baseUrl);
+    // As stored services would leave it (an earlier version's, or a settings file's the shopper confirmed
+    // while the browser's prompt was dismissed): the stock network at a host the browser never allowed.
+    // (A host that allows CORS would answer the worker without any permission.)
+    const setStockAddress = (baseUrl: string) => changeSettings(extensionPage, { sources: { placedeslibraires: { enabled: true, baseUrl } } });
     await setStockAddress('https://books.example.org/');
     await forgetStored(extensionPage, 'cache:');
     try {
@@ -146,8 +141,9 @@ describeChromium('looking the book up near the shopper (chromium)', () => {
   it('moves an install that kept the closed French geocoder to the Géoplateforme: "31000" typed in the options of an English browser finds Toulouse', async () => {
     // Settings saved by an earlier version, with the national address API's old default address.
     await extensionPage.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { storage: { sync: { set(i: object): Promise<void> } } } }).chrome;
+      const api = (globalThis as unknown as { chrome: { storage: Record<'sync' | 'local', { set(i: object): Promise<void>; remove(key: string): Promise<void> }> } }).chrome;
       await api.storage.sync.set({ settings: { version: 2, radiusKm: 30, place: null, geocoders: { apiAdresse: 'https://api-adresse.data.gouv.fr/', nominatim: 'https://nominatim.openstreetmap.org/' } } });
+      await api.storage.local.remove('services');
     });
     // Forget the geocodings an earlier test kept, so "31000" is asked of a geocoder again.
     await forgetStored(extensionPage, 'geo:');
@@ -167,12 +163,9 @@ describeChromium('looking the book up near the shopper (chromium)', () => {
     const asked = standIns.seen.slice(seenBefore).map((r) => new URL(r.url));
     expect(asked.some((url) => url.host === 'data.geopf.fr' && url.pathname === '/geocodage/search' && url.searchParams.get('q') === '31000')).toBe(true);
     expect(standIns.seen.filter((r) => new URL(r.url).host.startsWith('api-adresse'))).toEqual([]);
-    const stored = await options.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
-      return JSON.stringify((await api.storage.sync.get('settings')).settings);
-    });
-    expect(JSON.parse(stored)).toMatchObject({ version: 3, place: { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr', foundBy: 'geoplateforme' }, geocoders: { geoplateforme: 'https://data.geopf.fr/geocodage/' } });
-    expect(stored).not.toContain('api-adresse');
+    const stored = JSON.stringify(await storedSettings(options));
+    // The services were never changed: none is stored, and this release's defaults apply.
+    expect(JSON.parse(stored)).toEqual({ version: 4, place: { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr', foundBy: 'geoplateforme' }, radiusKm: 30, card: true, askOnOpen: false, favourites: [] });
     await options.close();
   });
 });

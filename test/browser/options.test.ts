@@ -9,7 +9,7 @@ import type { ElementHandle, Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
-import { CARD_HOST, describeInBrowsers, openAmazonPage, openExtensionPage, storageOf, tabBooks, useStandInServer, waitForCard, waitForTabBook, type Extension, type StorageApi } from './harness';
+import { CARD_HOST, changeSettings, describeInBrowsers, openAmazonPage, openExtensionPage, storageOf, storedSettings, tabBooks, useStandInServer, waitForCard, waitForTabBook, type Extension, type StorageApi } from './harness';
 import { readFixture } from '../fixtures';
 
 const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
@@ -17,11 +17,8 @@ const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
 const TOULOUSE = { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' };
 
 type Sync = { storage: { sync: { get(k: string): Promise<Record<string, unknown>>; set(i: object): Promise<void> } } };
-const storedSettings = (page: Page) =>
-  page.evaluate(async () => {
-    const g = globalThis as unknown as { browser?: Sync; chrome?: Sync };
-    return JSON.stringify((await (g.browser ?? g.chrome)!.storage.sync.get('settings')).settings);
-  });
+/** The stored settings, both parts, as JSON (so one can be compared with a later one). */
+const storedJson = async (page: Page) => JSON.stringify(await storedSettings(page));
 
 describeInBrowsers('the options and the card', (name) => {
   /** Opens the options page afresh (Firefox's BiDi does not report a reload of an extension page). */
@@ -46,14 +43,11 @@ describeInBrowsers('the options and the card', (name) => {
   });
 
   it('repairs damaged settings with a note, and refuses a bad tile address next to its field', async () => {
-    await options.evaluate(async () => {
-      const g = globalThis as unknown as { browser?: Sync; chrome?: Sync };
-      await (g.browser ?? g.chrome)!.storage.sync.set({ settings: { version: 2, radiusKm: 'far', card: 'yes', tiles: { url: 'javascript:alert(1)', attribution: 'x' } } });
-    });
+    await changeSettings(options, { version: 2, radiusKm: 'far', card: 'yes', tiles: { url: 'javascript:alert(1)', attribution: 'x' } }, { replace: true });
     await reopen(options);
     await options.waitForSelector('#repaired-note:not([hidden])');
     expect(await options.$eval('#repaired-note', (el) => el.textContent)).toBe('Some saved settings could not be read and were reset to their defaults.');
-    expect(JSON.parse(await storedSettings(options))).toMatchObject({ radiusKm: 30, card: true, tiles: { url: 'https://tile.openmaps.fr/opentopomap/{z}/{x}/{y}.png' } });
+    expect(JSON.parse(await storedJson(options))).toMatchObject({ radiusKm: 30, card: true, tiles: { url: 'https://tile.openmaps.fr/opentopomap/{z}/{x}/{y}.png' } });
 
     // The services' addresses are under "Advanced", closed until asked for.
     expect(await options.$eval('#advanced', (el) => (el as HTMLDetailsElement).open)).toBe(false);
@@ -62,7 +56,7 @@ describeInBrowsers('the options and the card', (name) => {
     await options.click('#tiles-save');
     await options.waitForFunction(() => document.getElementById('tiles-message')!.textContent !== '', { polling: 100, timeout: 15_000 });
     expect(await options.$eval('#tiles-message', (el) => el.textContent)).toMatch(/contains \{z\}, \{x\} and \{y\}/);
-    expect(JSON.parse(await storedSettings(options)).tiles.url).toBe('https://tile.openmaps.fr/opentopomap/{z}/{x}/{y}.png');
+    expect(JSON.parse(await storedJson(options)).tiles.url).toBe('https://tile.openmaps.fr/opentopomap/{z}/{x}/{y}.png');
 
     // The privacy policy, in English and French, one click away.
     const privacy = await options.$eval('a[href="../privacy/privacy.html"]', (a) => ({ text: a.textContent, href: (a as HTMLAnchorElement).href }));
@@ -86,15 +80,15 @@ describeInBrowsers('the options and the card', (name) => {
       return options.$eval('#backup-message', (el) => el.textContent);
     };
     await reopen(options);
-    const before = await storedSettings(options);
+    const before = await storedJson(options);
 
     expect(await upload('notes.json', '{"radiusKm": 50,')).toBe('That file is not a settings file. Nothing was changed.');
     expect(await upload('list.json', '[1, 2, 3]')).toBe('That file is not a settings file. Nothing was changed.');
-    expect(await storedSettings(options)).toBe(before);
+    expect(await storedJson(options)).toBe(before);
 
     const damaged = { version: 2, place: TOULOUSE, radiusKm: 50, card: false, tiles: { url: 'javascript:alert(1)', attribution: '<img src=x onerror=alert(1)>' } };
     expect(await upload('backup.json', JSON.stringify(damaged))).toBe('Settings imported; the values that could not be read were left at their defaults.');
-    expect(JSON.parse(await storedSettings(options))).toMatchObject({ place: TOULOUSE, radiusKm: 50, card: false, tiles: { url: 'https://tile.openmaps.fr/opentopomap/{z}/{x}/{y}.png' } });
+    expect(JSON.parse(await storedJson(options))).toMatchObject({ place: TOULOUSE, radiusKm: 50, card: false, tiles: { url: 'https://tile.openmaps.fr/opentopomap/{z}/{x}/{y}.png' } });
     expect(await options.$eval('#radius-select', (select) => (select as HTMLSelectElement).value)).toBe('50');
     expect(await options.$eval('#card', (box) => (box as HTMLInputElement).checked)).toBe(false);
 
@@ -103,10 +97,10 @@ describeInBrowsers('the options and the card', (name) => {
     // prompt a test cannot answer, an address on this machine (never asked for).
     const elsewhere = name === 'firefox' ? 'https://books.example.org/' : `${server.url}elsewhere/`;
     const redirecting = { version: 3, place: TOULOUSE, radiusKm: 20, sources: { placedeslibraires: { enabled: true, baseUrl: elsewhere } } };
-    const stockAddress = async () => JSON.parse(await storedSettings(options)).sources.placedeslibraires.baseUrl as string;
+    const stockAddress = async () => JSON.parse(await storedJson(options)).sources.placedeslibraires.baseUrl as string;
     const kept = await stockAddress();
     expect(await upload('shared.json', JSON.stringify(redirecting))).toBe('Settings imported.');
-    expect(JSON.parse(await storedSettings(options))).toMatchObject({ radiusKm: 20 });
+    expect(JSON.parse(await storedJson(options))).toMatchObject({ radiusKm: 20 });
     expect(await stockAddress()).toBe(kept);
     expect(await options.$eval('#import-review', (el) => (el as HTMLElement).hidden)).toBe(false);
     expect(await options.$$eval('#import-changes li', (items) => items.map((li) => li.textContent))).toEqual([`Address of Place des Libraires: ${kept} → ${elsewhere}`]);
@@ -114,6 +108,10 @@ describeInBrowsers('the options and the card', (name) => {
     await options.click('#import-apply');
     await options.waitForFunction(() => (document.getElementById('import-review') as HTMLElement).hidden, { polling: 100, timeout: 5000 });
     expect(await stockAddress()).toBe(elsewhere);
+    // Kept in this browser only: the synced part holds the shopper's choices and no service.
+    const [sync, local] = await Promise.all([storageOf(options, 'sync'), storageOf(options, 'local')]);
+    expect(Object.keys(sync.settings as object).filter((field) => ['sources', 'geocoders', 'tiles'].includes(field))).toEqual([]);
+    expect((local.services as { sources: { placedeslibraires: { baseUrl: string } } }).sources.placedeslibraires.baseUrl).toBe(elsewhere);
     if (name === 'firefox') {
       // The confirmation asked the browser for that host, by name, and the shopper allowed it.
       const allowed = await options.evaluate(() =>
@@ -195,7 +193,7 @@ describeInBrowsers('the options and the card', (name) => {
     await options.$eval(field, (el) => el.dispatchEvent(new Event('change')));
     await options.waitForFunction((f) => document.querySelector(f)?.getAttribute('aria-invalid') === 'true', { polling: 100, timeout: 5000 }, field);
     expect(await options.$eval(`${field} + .place-message`, (el) => el.textContent)).toBe('That is not a web address (https://…). Nothing was changed.');
-    expect(JSON.parse(await storedSettings(options)).sources.placedeslibraires.baseUrl).not.toContain('books.example.org');
+    expect(JSON.parse(await storedJson(options)).sources.placedeslibraires.baseUrl).not.toContain('books.example.org');
   });
 
   it('forgets everything it stored when asked: the answers and the tabs’ books, then the settings too when chosen', async () => {
@@ -214,7 +212,8 @@ describeInBrowsers('the options and the card', (name) => {
     await options.bringToFront();
     await options.click('#forget');
     await options.waitForFunction(() => document.getElementById('forget-message')?.textContent !== '', { polling: 100, timeout: 5000 });
-    expect(await storageOf(options, 'local')).toEqual({});
+    // The settings stay: the shopper's choices in storage.sync, the services in storage.local.
+    expect(Object.keys(await storageOf(options, 'local'))).toEqual(['services']);
     expect(await storageOf(options, 'session')).toEqual({});
     expect(Object.keys(await storageOf(options, 'sync'))).toEqual(['settings']);
 
@@ -225,6 +224,9 @@ describeInBrowsers('the options and the card', (name) => {
       return Object.keys(await (g.browser ?? g.chrome)!.storage.sync.get(null)).length === 0;
     }, { polling: 100, timeout: 5000 });
     await tab.close();
+    // (The options page reloads itself with the default settings.)
     await reopen(options);
+    expect(await storageOf(options, 'local')).toEqual({});
+    expect(await storageOf(options, 'session')).toEqual({});
   });
 });

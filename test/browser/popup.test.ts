@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
 import { readFixture } from '../fixtures';
-import { describeInBrowsers, describeInChromium, forgetStored, openAmazonPage, SCREENSHOTS, openExtensionPage, tabBooks, useStandInServer, waitForBadge, waitForCard, waitForTabBook, type Extension } from './harness';
+import { changeSettings, describeInBrowsers, describeInChromium, forgetStored, openAmazonPage, SCREENSHOTS, openExtensionPage, tabBooks, useStandInServer, waitForBadge, waitForCard, waitForTabBook, type Extension } from './harness';
 
 const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
 const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
@@ -379,12 +379,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
   if (name === 'firefox') it('says a source needs the shopper’s permission when it was taken back, offers to ask for it, and asks nothing of that host', async () => {
     await useStandInServer(extensionPage, server.url, TOULOUSE);
     // OpenStreetMap at its real address (one of the manifest's hosts), the network at the stand-ins.
-    await extensionPage.evaluate(async () => {
-      const g = globalThis as unknown as { browser: { storage: { sync: { get(k: string): Promise<Record<string, { sources: Record<string, object> }>>; set(i: object): Promise<void> } } } };
-      const { settings } = await g.browser.storage.sync.get('settings');
-      settings!.sources.openstreetmap = { enabled: true, baseUrl: 'https://overpass-api.de/api/' };
-      await g.browser.storage.sync.set({ settings });
-    });
+    await changeSettings(extensionPage, { sources: { placedeslibraires: { enabled: true, baseUrl: server.url }, openstreetmap: { enabled: true, baseUrl: 'https://overpass-api.de/api/' } } });
     await forgetStored(extensionPage, 'cache:');
     const removed = await extensionPage.evaluate(() =>
       (globalThis as unknown as { browser: { permissions: { remove(p: object): Promise<boolean> } } }).browser.permissions.remove({ origins: ['https://overpass-api.de/*'] }),

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { listingText, readListing, STORE_LANGUAGES } from '../../scripts/store-listing';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
-import { describeInChromium, openAmazonPage, openExtensionPage, useStandInServer, waitForCard, waitForTabBook, type Extension } from './harness';
+import { changeSettings, describeInChromium, openAmazonPage, openExtensionPage, useStandInServer, waitForCard, waitForTabBook, type Extension } from './harness';
 
 const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
 const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
@@ -22,20 +22,6 @@ const EXPECTED = {
   en: { status: '3 bookshops near you have it 1 bookshop that has it is closed for holidays.', card: '3 bookshops near you have it' },
   fr: { status: '3 librairies près de chez vous l’ont 1 librairie qui l’a est fermée pour congés.', card: '3 librairies près de chez vous l’ont' },
 };
-
-/** Changes some stored settings; `reset` ones go back to their defaults. */
-async function setSettings(page: Page, changes: object, reset: string[] = []): Promise<void> {
-  await page.evaluate(
-    async (json, keys) => {
-      const sync = (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, object>>; set(i: object): Promise<void> } } } }).chrome.storage.sync;
-      const settings: Record<string, unknown> = { ...(await sync.get('settings')).settings, ...JSON.parse(json) };
-      for (const key of keys) delete settings[key];
-      await sync.set({ settings });
-    },
-    JSON.stringify(changes),
-    reset,
-  );
-}
 
 /** The width and height a PNG says it has (IHDR). */
 function pngSize(png: Buffer): { width: number; height: number } {
@@ -78,7 +64,7 @@ for (const language of STORE_LANGUAGES) {
     it('shows the card, the map and list, and the settings, with the listing’s captions', async () => {
       const options = await openExtensionPage(ext, 'options/options.html');
       await useStandInServer(options, server.url, TOULOUSE);
-      await setSettings(options, { tiles: { url: `${server.url}tiles/{z}/{x}/{y}.png`, attribution: 'Demo map tiles' } });
+      await changeSettings(options, { tiles: { url: `${server.url}tiles/{z}/{x}/{y}.png`, attribution: 'Demo map tiles' } });
 
       const tab = await openAmazonPage(ext, [{ url: DEMO_URL, body: DEMO }]);
       await tab.setViewport({ width: WIDTH, height: HEIGHT - CAPTION });
@@ -97,7 +83,7 @@ for (const language of STORE_LANGUAGES) {
       const popupShot = await popup.screenshot({ type: 'png' });
 
       // The settings as a shopper has them: the real networks' addresses, not the stand-in server's.
-      await setSettings(options, {}, ['sources', 'geocoders', 'tiles']);
+      await options.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { remove(key: string): Promise<void> } } } }).chrome.storage.local.remove('services'));
       await options.reload({ waitUntil: 'load' });
       await options.setViewport({ width: WIDTH, height: HEIGHT - CAPTION });
       await options.waitForFunction(() => (document.querySelector('input[name="place"]') as HTMLInputElement | null)?.value !== undefined, { polling: 100, timeout: 15_000 });
