@@ -32,6 +32,10 @@ let service: ReturnType<typeof createTabService>;
 let cards: Array<{ tabId: number; card: ShowCard }>;
 let hidden: number[];
 let online: boolean;
+/** Requests whose address holds this text wait until `until` settles (a network slow for one book). */
+let hold: { text: string; until: Promise<void> } | null = null;
+/** What the tab's page says it shows when the worker asks (StillShowing). */
+let showing: BookSeen;
 
 function localSettings(): Settings {
   const settings = parseSettings({});
@@ -45,7 +49,10 @@ function startWorker(clock: Partial<Pick<TabServiceDeps, 'now' | 'later'>> = {})
   const now = clock.now ?? (() => new Date(2026, 10, 26, 10, 0).getTime());
   // Offline as the browser is: every request fails before any answer, and navigator.onLine is false.
   const fetchDeps = {
-    fetch: (async (...args: Parameters<typeof fetch>) => (online ? fetch(...args) : Promise.reject(new TypeError('Failed to fetch')))) as typeof fetch,
+    fetch: (async (...args: Parameters<typeof fetch>) => {
+      if (hold && String(args[0]).includes(hold.text)) await hold.until;
+      return online ? fetch(...args) : Promise.reject(new TypeError('Failed to fetch'));
+    }) as typeof fetch,
     sleep: async () => {},
     isOnline: () => online,
   };
@@ -57,7 +64,7 @@ function startWorker(clock: Partial<Pick<TabServiceDeps, 'now' | 'later'>> = {})
     lookupFor: (settings) => createLookup({ ...fetchDeps, sources: enabledSources(settings), cache: createLookupCache(local, now), now, timeoutMs: 300 }),
     geocoderFor: (settings) => createGeocoder({ ...fetchDeps, geocoders: settings.geocoders, now, cache: createKeyValueCache(local) }),
     now,
-    askTab: async () => book,
+    askTab: async () => showing,
     tabsWithBooks: async () => [7],
     showCard: async (tabId, card) => void cards.push({ tabId, card }),
     hideCard: async (tabId) => void hidden.push(tabId),
@@ -76,6 +83,8 @@ beforeEach(async () => {
   hidden = [];
   session = fakeStorageArea();
   online = true;
+  hold = null;
+  showing = book;
   service = startWorker();
 });
 
@@ -214,6 +223,39 @@ describe('a tab with a book', () => {
   it('rounds a browser position to two decimals before keeping it, and names its town', async () => {
     expect(await service.setPlace({ type: 'SetPlace', position: { lat: 43.604429, lon: 1.443812 }, country: 'fr' })).toEqual({ ok: true, label: 'Toulouse' });
     expect(await storedPlace()).toMatchObject({ lat: 43.6, lon: 1.44, label: 'Toulouse' });
+  });
+});
+
+describe('a tab that moves on to another book while the first is asked about', () => {
+  it('shows the second book’s answer, and never the first’s, however late it comes', async () => {
+    let clock = new Date(2026, 10, 26, 10, 0).getTime();
+    service = startWorker({ now: () => clock });
+    await service.setPlace({ type: 'SetPlace', query: 'Toulouse', country: 'fr' });
+    let release = () => {};
+    hold = { text: DEMO_BOOKS.inStock, until: new Promise<void>((resolve) => (release = resolve)) };
+    // The demo book (three shops have it) is asked about, and the network is slow to answer it.
+    const first = service.bookSeen(7, 'amazon.fr', book);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The shopper goes on to a book no shop nearby has, which is answered at once.
+    clock += 5_000;
+    cards.length = 0;
+    showing = { ...book, isbn13: DEMO_BOOKS.nowhere, editions: [DEMO_BOOKS.nowhere], asin: '0575090677' };
+    await service.bookSeen(7, 'amazon.fr', showing);
+    expect(action.badge(7).text).toBe('0');
+    release();
+    await first;
+    expect(action.badge(7).text).toBe('0');
+    const state = await service.tabState(7);
+    expect(state.lookup?.state === 'done' && state.lookup.result.isbn13).toBe(DEMO_BOOKS.nowhere);
+    expect(cards).toEqual([]);
+  });
+
+  it('asks about a book known only by its print editions (a Kindle page), by its first edition', async () => {
+    await storeSettings({ ...localSettings(), place: { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' } });
+    const before = server.requests.length;
+    await service.bookSeen(7, 'amazon.fr', { ...book, isbn13: null, editions: [DEMO_BOOKS.otherEdition, DEMO_BOOKS.nowhere], kind: 'kindle', asin: 'B0TESTKIN4' });
+    expect(server.requests.slice(before).filter((url) => url.includes('getshoplist.php'))).toEqual([expect.stringContaining(`ISBN=${DEMO_BOOKS.otherEdition}`)]);
+    expect(Number(action.badge(7).text)).toBeGreaterThan(0);
   });
 });
 

@@ -66,6 +66,19 @@ export function createTabService(deps: TabServiceDeps) {
    * by a worker the browser stopped mid-lookup: nobody will finish it, so it is asked again.
    */
   const busy = new Map<number, number>();
+
+  /**
+   * The newest task for each tab (a book seen, a lookup, the book gone). A lookup writes its progress
+   * and its answer only while it is the newest: once the tab has moved on, a slow answer for the book
+   * before never lands on it.
+   */
+  const newest = new Map<number, number>();
+  let tasks = 0;
+  function startTask(tabId: number): () => boolean {
+    const task = ++tasks;
+    newest.set(tabId, task);
+    return () => newest.get(tabId) === task;
+  }
   async function busyWith<T>(tabId: number, work: () => Promise<T>): Promise<T> {
     busy.set(tabId, (busy.get(tabId) ?? 0) + 1);
     try {
@@ -91,6 +104,7 @@ export function createTabService(deps: TabServiceDeps) {
   }
 
   async function lookUp(tabId: number, seen?: TabBook): Promise<void> {
+    const stillNewest = startTask(tabId);
     const book = seen ?? (await tabBooks.get(tabId));
     if (!book) return;
     const isbn13 = isbnToAsk(book);
@@ -125,16 +139,16 @@ export function createTabService(deps: TabServiceDeps) {
         queued = true;
         writes = writes.then(async () => {
           queued = false;
-          if (!finished) await tabLookups.set(tabId, { state: 'asking', isbn13, startedAt, progress: progress.map((p) => ({ ...p })) });
+          if (!finished && stillNewest()) await tabLookups.set(tabId, { state: 'asking', isbn13, startedAt, progress: progress.map((p) => ({ ...p })) });
         });
       },
     };
     const result = await lookup(request);
     finished = true;
     if (result.sources.some((source) => source.state === 'offline')) offlineSeen = true;
-    // The tab may have moved on to another book while we asked.
+    // The tab may have moved on to another book while we asked (here, or in a worker before this one).
     const [current] = await Promise.all([tabBooks.get(tabId), writes]);
-    if (!current || !sameBook(current, book)) return;
+    if (!stillNewest() || !current || !sameBook(current, book)) return;
     await Promise.all([tabLookups.set(tabId, { state: 'done', result }), showAnswer(tabId, result, book.storefront)]);
   }
 
@@ -153,6 +167,7 @@ export function createTabService(deps: TabServiceDeps) {
 
   async function rememberBook(tabId: number, storefront: string, message: BookSeen): Promise<void> {
     askAgainIfBackOnline();
+    startTask(tabId);
     const { type: _type, ...book } = message;
     const previous = await tabBooks.get(tabId);
     const stored: TabBook = { ...book, storefront, seenAt: deps.now() };
@@ -187,6 +202,7 @@ export function createTabService(deps: TabServiceDeps) {
   }
 
   async function bookGone(tabId: number): Promise<void> {
+    startTask(tabId);
     await Promise.all([tabBooks.forget(tabId), tabLookups.forget(tabId), badge.clear(tabId)]);
   }
 
