@@ -56,14 +56,14 @@ describe('the page watcher', () => {
 
   it('notices a twister swap of #ASIN even when the address stays', () => {
     href = 'https://www.amazon.fr/gp/product/207036822X';
-    watcher.tick();
+    // Long after the page settled: only a change of the product key makes it read the page again.
+    for (let i = 0; i < 10; i++) watcher.tick();
     const input = document.getElementById('ASIN') as HTMLInputElement;
     input.value = '209187373X';
     document.getElementById('rpi-attribute-book_details-isbn13')!.remove();
     document.getElementById('rpi-attribute-book_details-isbn10')!.remove();
     document.getElementById('detailBullets_feature_div')!.remove();
     document.getElementById('averageCustomerReviews')!.setAttribute('data-asin', '209187373X');
-    href = 'https://www.amazon.fr/gp/product/209187373X';
     watcher.tick();
     expect(reports.at(-1)).toMatchObject({ type: 'BookSeen', isbn13: '9782091873732' });
   });

@@ -197,11 +197,14 @@ function declaredAsins(doc: Document): string[] {
   return asins.filter((asin) => /^[A-Z0-9]{10}$/.test(asin));
 }
 
-/** The product's ASIN: the address's when the page confirms it or says nothing, else the page's own. */
+/**
+ * The product's ASIN: the address's when the page confirms it or says nothing, else the page's own
+ * (Amazon swaps a variant in place and the address can lag behind what the page shows).
+ */
 export function productAsin(doc: Document, url: string): { asin: string | null; confirmed: boolean } {
   const fromUrl = asinFromUrl(url);
   const declared = declaredAsins(doc);
-  if (fromUrl) return { asin: fromUrl, confirmed: declared.includes(fromUrl) };
+  if (fromUrl && (declared.length === 0 || declared.includes(fromUrl))) return { asin: fromUrl, confirmed: declared.includes(fromUrl) };
   const asin = declared[0] ?? null;
   return { asin, confirmed: asin !== null };
 }
