@@ -95,3 +95,49 @@ describe('ISBN rules, as properties', () => {
     }));
   });
 });
+
+/**
+ * An independent reference, written from the standard's own statement (ISO 2108) and not from the code
+ * under test: an ISBN-13's digits weighted 1, 3, 1, 3… sum to a multiple of 10; an ISBN-10's, weighted
+ * 10, 9, … 1 (X for ten, last only), to a multiple of 11.
+ */
+const reference13 = (value: string) => /^\d{13}$/.test(value) && [...value].reduce((sum, digit, i) => sum + Number(digit) * (i % 2 === 0 ? 1 : 3), 0) % 10 === 0;
+const reference10 = (value: string) => /^\d{9}[\dX]$/.test(value) && [...value].reduce((sum, digit, i) => sum + (digit === 'X' ? 10 : Number(digit)) * (10 - i), 0) % 11 === 0;
+
+/** Numbers printed on real books (and the standard's worked example), each as ISBN-10 and ISBN-13. */
+const PUBLISHED: Array<[string, string]> = [
+  ['0306406152', '9780306406157'], // the ISBN Users' Manual's worked example
+  ['2070360024', '9782070360024'], // Camus, L'Étranger, Folio
+  ['0575090677', '9780575090675'],
+  ['193435659X', '9781934356593'],
+  ['840827578X', '9788408275787'],
+];
+
+describe('ISBN rules, against the standard', () => {
+  it('agrees with the published numbers both ways', () => {
+    for (const [isbn10, isbn13] of PUBLISHED) {
+      expect([reference10(isbn10), reference13(isbn13)]).toEqual([true, true]);
+      expect([isValidIsbn10(isbn10), isValidIsbn13(isbn13), isbn10To13(isbn10), isbn13To10(isbn13), toIsbn13(isbn10)]).toEqual([true, true, isbn13, isbn10, isbn13]);
+    }
+  });
+
+  it('accepts exactly the 13-digit book numbers the reference accepts, for any digits and any check digit', () => {
+    const candidate = fc.tuple(fc.constantFrom('978', '979'), fc.stringMatching(/^\d{10}$/)).map(([prefix, rest]) => prefix + rest);
+    fc.assert(
+      fc.property(candidate, (value) => {
+        expect(isValidIsbn13(value)).toBe(reference13(value) && !value.startsWith('9790'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('accepts exactly the ISBN-10s the reference accepts, X included', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{9}[\dX]$/), (value) => {
+        expect(isValidIsbn10(value)).toBe(reference10(value));
+        if (reference10(value)) expect(reference13(isbn10To13(value))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

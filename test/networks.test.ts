@@ -1,6 +1,6 @@
 // The source adapters, driven through the local stand-in server: good answers and every fault.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fetchJson } from '../src/networks/fetch-source';
+import { fetchJson, retryAfterSeconds } from '../src/networks/fetch-source';
 import { openStreetMap, overpassQuery } from '../src/networks/overpass';
 import { placeDesLibraires } from '../src/networks/place-des-libraires';
 import { portalLinks } from '../src/networks/portal-links';
@@ -134,6 +134,42 @@ describe('fetching a source', () => {
     expect(pauses).toHaveLength(1);
   });
 
+  // Each status as the network could answer it, with how many times it was asked and paused.
+  it.each([
+    [[401], { ok: false, problem: 'blocked', httpStatus: 401 }, 1],
+    [[403], { ok: false, problem: 'blocked', httpStatus: 403 }, 1],
+    [[404], { ok: false, problem: 'not-found', httpStatus: 404 }, 1],
+    [[418], { ok: false, problem: 'http-error', httpStatus: 418 }, 1],
+    [[304], { ok: false, problem: 'http-error', httpStatus: 304 }, 1],
+    [[500, 500], { ok: false, problem: 'server-error', httpStatus: 500 }, 2],
+    [[502, 503], { ok: false, problem: 'server-error', httpStatus: 503 }, 2],
+    [[500, 200], { ok: true, data: { shops: [] } }, 2],
+    [[429], { ok: false, problem: 'rate-limited', httpStatus: 429, retryAfterSec: 60 }, 1],
+  ] as const)('answered %j: %j after %i request(s)', async (statuses, expected, requests) => {
+    const asked: string[] = [];
+    const pauses: number[] = [];
+    const answer = ((input: string) => {
+      const status = statuses[asked.push(input) - 1]!;
+      return Promise.resolve(new Response(status === 200 ? '{"shops":[]}' : status === 304 ? null : 'refused', { status }));
+    }) as typeof fetch;
+    expect(await fetchJson(url(), { fetch: answer, sleep: async (ms) => void pauses.push(ms) })).toMatchObject(expected);
+    expect(asked).toHaveLength(requests);
+    expect(pauses).toHaveLength(requests - 1);
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', async () => {
+    const now = Date.parse('2026-12-02T10:00:00Z');
+    expect(retryAfterSeconds('120', now)).toBe(120);
+    expect(retryAfterSeconds('Wed, 02 Dec 2026 10:01:30 GMT', now)).toBe(90);
+    expect(retryAfterSeconds('Wed, 02 Dec 2026 09:59:00 GMT', now)).toBe(0);
+    expect(retryAfterSeconds('soon', now)).toBeUndefined();
+    const later = new Date(Date.now() + 300_000).toUTCString();
+    const limited = ((() => Promise.resolve(new Response('slow down', { status: 429, headers: { 'retry-after': later } }))) as unknown) as typeof fetch;
+    const outcome = await fetchJson(url(), { fetch: limited });
+    expect(outcome.ok ? null : outcome.retryAfterSec).toBeGreaterThanOrEqual(298);
+    expect(outcome.ok ? null : outcome.retryAfterSec).toBeLessThanOrEqual(300);
+  });
+
   it('gives up after its time limit', async () => {
     server.setScenario('timeout');
     expect(await fetchJson(url(), deps, { timeoutMs: 200 })).toEqual({ ok: false, problem: 'timeout' });
@@ -190,6 +226,16 @@ describe('OpenStreetMap', () => {
     const limit = Number(/\[timeout:(\d+)\]/.exec(overpassQuery(query))![1]);
     expect(source().timeoutMs).toBeGreaterThan(limit * 1000);
     expect(source().timeoutMs! - limit * 1000).toBeLessThanOrEqual(5000);
+  });
+
+  it.each(['website', 'contact:website'])('keeps only http(s) links from the "%s" tag, whatever the case or the spaces around', (tag) => {
+    const element = (url: string) => ({ type: 'node', id: 1, lat: 43.6, lon: 1.44, tags: { name: 'Librairie X', [tag]: url } });
+    const website = (url: string) => listOf(source().shops({ elements: [element(url)] }, query))[0]!.website;
+    for (const hostile of ['data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'vbscript:msgbox(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'ftp://books.example.org/']) {
+      expect(website(hostile), hostile).toBeUndefined();
+    }
+    expect(website(' https://librairie.example.org/ ')).toBe('https://librairie.example.org/');
+    expect(website('HTTP://librairie.example.org')).toBe('http://librairie.example.org/');
   });
 
   it('drops links that are not http(s)', async () => {
