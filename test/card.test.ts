@@ -75,6 +75,40 @@ describe('the card on the page', () => {
     expect(headline()).toBe('2 bookshops near you have it');
   });
 
+  it('goes between the buy box and what follows it, and at the end of the right column when there is no buy box', () => {
+    const demo = readFileSync('demo/amazon-fr-book.html', 'utf8');
+    const withSibling = page(demo.replace('<div id="buybox">', '<div id="buybox-before"></div><div id="buybox">').replace(/(<div id="rightCol">[\s\S]*?)(\n  <\/div>)/, '$1<div id="after-buybox">more of Amazon</div>$2'));
+    expect(withSibling.document.getElementById('after-buybox')).not.toBeNull();
+    withSibling.card.show(message);
+    const { host } = withSibling.shown()!;
+    expect([host.parentElement?.id, host.previousElementSibling?.id, host.nextElementSibling?.id]).toEqual(['rightCol', 'buybox', 'after-buybox']);
+
+    const noBuyBox = page('<div id="ppd"><div id="centerCol"><h1 id="title">A book</h1></div><div id="rightCol"><div id="offers">Offers</div><div id="more">More</div></div></div>');
+    noBuyBox.card.show(message);
+    const appended = noBuyBox.shown()!.host;
+    expect([appended.parentElement?.id, appended.previousElementSibling?.id, appended.nextElementSibling]).toEqual(['rightCol', 'more', null]);
+
+    const titleOnly = page('<main><div id="title_feature_div"><h1>A book</h1></div><p id="price">12 €</p></main>');
+    titleOnly.card.show(message);
+    const afterTitle = titleOnly.shown()!.host;
+    expect([afterTitle.previousElementSibling?.id, afterTitle.nextElementSibling?.id]).toEqual(['title_feature_div', 'price']);
+  });
+
+  it.runIf(existsSync(CORPUS))('on every real page with a buy box, goes right after it', () => {
+    const expected = JSON.parse(readFileSync(`${CORPUS}/EXPECTED.json`, 'utf8')) as { pages: Array<{ file: string }> };
+    let placed = 0;
+    for (const { file } of expected.pages) {
+      const { document, card, shown } = page(readFileSync(`${CORPUS}/${file}`));
+      const buyBox = ['desktop_buybox', 'buybox', 'buyBoxAccordion'].map((id) => document.getElementById(id)).find(Boolean);
+      if (!buyBox) continue;
+      expect(card.show(message), file).toBe(true);
+      const { host } = shown()!;
+      expect([host.previousElementSibling, host.parentElement], file).toEqual([buyBox, buyBox.parentElement]);
+      placed++;
+    }
+    expect(placed).toBeGreaterThanOrEqual(10);
+  });
+
   it.runIf(existsSync(CORPUS))('on a mobile page with no buy box, goes after the product block, never between the title and the price', () => {
     const { document, card, shown } = page(readFileSync(`${CORPUS}/com-kindle-mobile-2018-seven-languages.html`));
     expect(document.getElementById('buybox')).toBeNull();

@@ -61,6 +61,25 @@ describe('merging shops from several sources', () => {
     expect(merged).toMatchObject({ stock: 'in-stock', id: network.id, location: network.location });
   });
 
+  // Two sources' entries, 0.5 m apart per 0.0000045° of latitude: [network name, map name, metres
+  // apart, network phone, map phone, one shop?]. Each row says why.
+  it.each([
+    ['Librairie Ombres Blanches', 'Ombres Blanches', 50, undefined, undefined, true], // the trade word dropped
+    ['Librairie Le Chat Lettré', 'Le chat lettre', 50, undefined, undefined, true], // accents and case
+    ['La Librairie du Quai', 'Librairie Du Quai', 140, undefined, undefined, true], // articles, just within 150 m
+    ['Librairie du Quai', 'Bulles et Cases', 100, undefined, undefined, false], // another name 100 m away: two shops
+    ['Ombres Blanches', 'Ombres Blanches', 200, undefined, undefined, false], // one name, two streets apart
+    ['Le Chat Lettré', 'Bulles', 800, '+33 5 61 21 44 11', '05 61 21 44 11', true], // one real number, international and national
+    ['Le Chat Lettré', 'Bulles', 800, '0033 5 61 21 44 11', '05.61.21.44.11', true], // 00 prefix, dots
+    ['Le Chat Lettré', 'Bulles', 1500, '05 61 21 44 11', '05 61 21 44 11', false], // one number, too far apart (a head office)
+    ['Le Chat Lettré', 'Bulles', 50, '05 61 21 44 11', '05 61 21 44 12', false], // close, other names, other numbers
+    ['Librairie', 'Librairie', 20, undefined, undefined, false], // names that are only the trade word say nothing
+  ] as const)('%s / %s, %i m apart, phones %s / %s: one shop = %s', (networkName, mapName, metres, networkPhone, mapPhone, one) => {
+    const lat = 43.6 + metres / 111_320;
+    const pair = [shop('pdl', networkName, 43.6, 1.44, { phone: networkPhone }), shop('openstreetmap', mapName, lat, 1.44, { phone: mapPhone })];
+    expect(mergeShops(pair)).toHaveLength(one ? 1 : 2);
+  });
+
   it('lets one entry absorb at most one shop of each source', () => {
     const network = shop('pdl', 'Ombres Blanches', 43.6045, 1.4442);
     const osmA = shop('openstreetmap', 'Ombres Blanches', 43.6046, 1.4442);
