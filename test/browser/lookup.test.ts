@@ -9,6 +9,9 @@ import { readFixture } from '../fixtures';
 import { badgeText, changeSettings, forgetStored, storedSettings, tabBooks, openAmazonPage, openExtensionPage, waitForTabBook, type Extension } from './harness';
 import { readFileSync } from 'node:fs';
 
+/** The hosts the worker asks in these tests, each the real service's. */
+const SERVICE_HOSTS = ['data.geopf.fr', 'overpass-api.de', 'www.placedeslibraires.fr'];
+
 const describeChromium = findBrowser('chromium') || process.env.CI === 'true' ? describe : describe.skip;
 
 describeChromium('looking the book up near the shopper (chromium)', () => {
@@ -19,6 +22,8 @@ describeChromium('looking the book up near the shopper (chromium)', () => {
   beforeAll(async () => {
     ext = await launchWithExtension('chromium');
     standIns = await answerWorkerFromStandIns(ext.browser, ext.extensionOrigin);
+    // Each service's host holds a cookie, as after a shopper's visit to its site: the worker must send none.
+    await ext.browser.setCookie(...SERVICE_HOSTS.map((domain) => ({ name: 'visited', value: 'yes', domain, path: '/', secure: true, sameSite: 'None' as const })));
     extensionPage = await openExtensionPage(ext, 'popup/popup.html');
   });
   afterAll(async () => ext?.close());
@@ -117,11 +122,13 @@ describeChromium('looking the book up near the shopper (chromium)', () => {
     }
   }, 30_000);
 
-  it('sends nothing but the ISBN to the stock network and a rounded area to the others; no Amazon address, cookie or referrer', () => {
+  it('sends nothing but the ISBN to the stock network and a rounded area to the others; no Amazon address, cookie or referrer', async () => {
     const { seen } = standIns;
     expect(seen.length).toBeGreaterThan(0);
     const hosts = new Set(seen.map((r) => new URL(r.url).host));
-    expect([...hosts].sort()).toEqual(['data.geopf.fr', 'overpass-api.de', 'www.placedeslibraires.fr']);
+    expect([...hosts].sort()).toEqual(SERVICE_HOSTS);
+    // The cookies are there to be sent; none was.
+    expect((await ext.browser.cookies()).filter((cookie) => cookie.name === 'visited').map((cookie) => cookie.domain).sort()).toEqual(SERVICE_HOSTS);
     for (const { url, headers } of seen) {
       const parsed = new URL(url);
       expect(url).not.toMatch(/amazon/i);
