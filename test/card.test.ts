@@ -77,7 +77,7 @@ describe('the card on the page', () => {
 
   it('goes between the buy box and what follows it, and at the end of the right column when there is no buy box', () => {
     const demo = readFileSync('demo/amazon-fr-book.html', 'utf8');
-    const withSibling = page(demo.replace('<div id="buybox">', '<div id="buybox-before"></div><div id="buybox">').replace(/(<div id="rightCol">[\s\S]*?)(\n  <\/div>)/, '$1<div id="after-buybox">more of Amazon</div>$2'));
+    const withSibling = page(demo.replace('<div id="buybox">', '<div id="buybox-before"></div><div id="buybox">').replace(/(<div id="rightCol">[\s\S]*?)(\n {2}<\/div>)/, '$1<div id="after-buybox">more of Amazon</div>$2'));
     expect(withSibling.document.getElementById('after-buybox')).not.toBeNull();
     withSibling.card.show(message);
     const { host } = withSibling.shown()!;
