@@ -74,6 +74,68 @@ describe('the page watcher', () => {
     expect(reports).toHaveLength(2);
   });
 
+  it('reads the page only when the product changes and for a few ticks after, not on every tick', () => {
+    for (let i = 0; i < 10; i++) watcher.tick();
+    // The details change under the same address and #ASIN (a page script, or a lazy widget): the
+    // settled watcher does not read the page again for that.
+    document.getElementById('rpi-attribute-book_details-isbn13')!.remove();
+    document.getElementById('rpi-attribute-book_details-isbn10')!.remove();
+    document.getElementById('detailBullets_feature_div')!.remove();
+    (document.getElementById('ASIN') as HTMLInputElement).value = '207036822X';
+    for (let i = 0; i < 5; i++) watcher.tick();
+    expect(reports).toHaveLength(1);
+  });
+
+  it('catches details that arrive a few ticks after the product changed, under the same #ASIN', () => {
+    watcher.tick();
+    href = 'https://www.amazon.com/Name-Wind-ebook/dp/B0TESTKIN4';
+    document.body.innerHTML = '<div id="dp" class="ebooks en_US"><input type="hidden" id="ASIN" value="B0TESTKIN4"></div>';
+    watcher.tick();
+    watcher.tick();
+    document.body.innerHTML = bodyOf(fixture('kindle-2024-swatches.html'));
+    watcher.tick();
+    expect(reports.map((r) => r.type)).toEqual(['BookSeen', 'BookGone', 'BookSeen']);
+    expect(reports[2]).toMatchObject({ isbn13: '9781551923703', kind: 'kindle' });
+  });
+
+  it('notices an address change on a page with no #ASIN', () => {
+    const withoutAsin = (name: string) => bodyOf(fixture(name)).replace(/<input[^>]*id="ASIN"[^>]*>/, '');
+    document.body.innerHTML = withoutAsin('desktop-2023-rpi-and-bullets.html');
+    for (let i = 0; i < 10; i++) watcher.tick();
+    href = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/209187373X';
+    document.body.innerHTML = withoutAsin('legacy-2019-bullets-fr.html');
+    expect(document.getElementById('ASIN')).toBeNull();
+    watcher.tick();
+    expect(reports.map((r) => r.type === 'BookSeen' && r.isbn13)).toEqual(['9782070368228', '9782091873732']);
+  });
+
+  it('never throws into the page, without a log too, and reports a page it cannot read as no book', () => {
+    const hostile = new Proxy(document, { get: () => { throw new Error('hostile page'); } });
+    expect(() => createPageWatcher({ document: hostile, href: () => href, report: (m) => reports.push(m) }).tick()).not.toThrow();
+    const throwingHref = createPageWatcher({ document, href: () => { throw new Error('no address'); }, report: (m) => reports.push(m) });
+    expect(() => throwingHref.tick()).not.toThrow();
+    // The product key can be read, the page cannot.
+    const logged: string[] = [];
+    const unreadable = new Proxy(document, {
+      get: (target, key) => {
+        if (key === 'getElementById') return (id: string) => (id === 'ASIN' ? null : (() => { throw new Error('hostile page'); })());
+        const value = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    createPageWatcher({ document: unreadable, href: () => href, report: (m) => reports.push(m), log: (message) => logged.push(message) }).tick();
+    expect(reports).toEqual([{ type: 'BookGone' }]);
+    expect(logged).toEqual(['could not read this page']);
+    expect(() => createPageWatcher({ document: unreadable, href: () => `${href}?again`, report: () => {} }).tick()).not.toThrow();
+  });
+
+  it('reports a book known only by its other editions (a print page with no ISBN of its own)', () => {
+    document.body.innerHTML = bodyOf(fixture('print-b-asin-without-isbn.html'));
+    href = 'https://www.amazon.de/dp/B000000000';
+    watcher.tick();
+    expect(reports).toEqual([expect.objectContaining({ type: 'BookSeen', isbn13: null, editions: ['9783423130233'] })]);
+  });
+
   it('never throws into the page, and logs what went wrong', () => {
     const logged: string[] = [];
     const broken = createPageWatcher({
@@ -83,11 +145,18 @@ describe('the page watcher', () => {
       log: (message) => logged.push(message),
     });
     expect(() => broken.tick()).not.toThrow();
-    expect(logged).toHaveLength(1);
+    expect(logged).toEqual(['could not watch this page']);
   });
 });
 
 describe('answering the background', () => {
+  it('tells what the page shows even before its first tick', () => {
+    document.body.innerHTML = bodyOf(fixture('desktop-2023-rpi-and-bullets.html'));
+    const reports: PageReport[] = [];
+    const watcher = createPageWatcher({ document, href: () => 'https://www.amazon.fr/dp/207036822X', report: (m) => reports.push(m) });
+    expect(watcher.current()).toMatchObject({ type: 'BookSeen', isbn13: '9782070368228' });
+  });
+
   it('tells what the page shows now, without reporting it again', () => {
     const reports: PageReport[] = [];
     document.body.innerHTML = bodyOf(fixture('desktop-2023-rpi-and-bullets.html'));
