@@ -74,10 +74,35 @@ describe('merging shops from several sources', () => {
     ['Le Chat Lettré', 'Bulles', 1500, '05 61 21 44 11', '05 61 21 44 11', false], // one number, too far apart (a head office)
     ['Le Chat Lettré', 'Bulles', 50, '05 61 21 44 11', '05 61 21 44 12', false], // close, other names, other numbers
     ['Librairie', 'Librairie', 20, undefined, undefined, false], // names that are only the trade word say nothing
+    ['Librairie', 'Librairie Dupont', 20, undefined, undefined, false], // nor does one of them
+    ['Le Chat Lettré', 'Chat Lettre Jeunesse', 50, undefined, undefined, true], // one name inside the other, accents aside
   ] as const)('%s / %s, %i m apart, phones %s / %s: one shop = %s', (networkName, mapName, metres, networkPhone, mapPhone, one) => {
     const lat = 43.6 + metres / 111_320;
     const pair = [shop('pdl', networkName, 43.6, 1.44, { phone: networkPhone }), shop('openstreetmap', mapName, lat, 1.44, { phone: mapPhone })];
     expect(mergeShops(pair)).toHaveLength(one ? 1 : 2);
+  });
+
+  it('tells a real phone number from a placeholder or a fragment', () => {
+    expect(shopPhone('05 33 21 44 11')).toBe('0533214411'); // "33" inside the number is not a country code
+    expect(shopPhone('0033 5 61 21 44 11')).toBe('0561214411');
+    expect(shopPhone('51 21 44 11')).toBe('51214411'); // eight digits: enough
+    expect(shopPhone('5 21 44 11')).toBe(''); // seven: not
+    expect(shopPhone('05 05 05 05 05')).toBe(''); // two digits over and over
+    expect(shopPhone('05 61 61 61 61')).toBe('0561616161'); // three: a number
+    expect(shopPhone(undefined)).toBe('');
+  });
+
+  it('keeps apart entries with one name when one has no point', () => {
+    const network = shop('pdl', 'Ombres Blanches', 43.6045, 1.4442);
+    expect(mergeShops([{ ...network, location: null }, shop('openstreetmap', 'Ombres Blanches', 43.6045, 1.4442)])).toHaveLength(2);
+    expect(mergeShops([network, { ...shop('openstreetmap', 'Ombres Blanches', 0, 0), location: null }])).toHaveLength(2);
+  });
+
+  it('keeps the first entry’s details where both have them, and fills its gaps from the other', () => {
+    const first = shop('pdl', 'Ombres Blanches', 43.6045, 1.4442, { phone: '05 61 21 44 11', address: { street: '50 rue Léon Gambetta', city: '' } });
+    const second = shop('placedeslibraires-bis', 'Ombres Blanches', 43.6046, 1.4442, { phone: '05 61 00 00 01', address: { street: 'autre rue', city: 'Toulouse', postalCode: '31000' } });
+    const [merged] = mergeShops([first, second]);
+    expect(merged).toMatchObject({ id: first.id, phone: '05 61 21 44 11', address: { street: '50 rue Léon Gambetta', city: 'Toulouse', postalCode: '31000' } });
   });
 
   it('lets one entry absorb at most one shop of each source', () => {

@@ -80,6 +80,66 @@ describe('Place des Libraires', () => {
     expect(second.name).toBe('L’Œil <b>gras</b> &eacute;');
   });
 
+  describe('one shop as the network writes it', () => {
+    const source = placeDesLibraires({ id: 'pdl', name: 'PDL', baseUrl: 'https://www.placedeslibraires.fr' });
+    const raw = { id: '1', name: 'Librairie X', address: '1 rue Y', postalCode: '31000', city: 'Toulouse', phone: '', logo: '', latitude: '43.6', longitude: '1.44', stockAvailablility: '1', precommande: '0', vacances: '0' };
+    const one = (changes: Record<string, unknown>) => listOf(source.shops({ shop: [{ ...raw, ...changes }] }, query))[0];
+
+    // Latitude and longitude written the wrong way round: put back only where the postcode says
+    // mainland France and only the swapped point is in France.
+    it.each([
+      [{ latitude: '1.44', longitude: '43.6' }, { lat: 43.6, lon: 1.44 }], // Toulouse, swapped
+      [{ latitude: '9.45', longitude: '42.7' }, { lat: 42.7, lon: 9.45 }], // Bastia (Corsica), swapped
+      [{ latitude: '43.6', longitude: '1.44' }, { lat: 43.6, lon: 1.44 }], // right already
+      [{ latitude: '1.44', longitude: '43.6', postalCode: '97400' }, { lat: 1.44, lon: 43.6 }], // overseas postcode: left as given
+      [{ latitude: '1.44', longitude: '43.6', postalCode: 'B-1000' }, { lat: 1.44, lon: 43.6 }], // not a French postcode
+      [{ latitude: '1.44', longitude: '43.6', postalCode: '' }, { lat: 1.44, lon: 43.6 }], // no postcode
+      [{ latitude: '-21.1', longitude: '55.5', postalCode: '97400' }, { lat: -21.1, lon: 55.5 }], // La Réunion, right
+      [{ latitude: '55.5', longitude: '-21.1' }, { lat: 55.5, lon: -21.1 }], // neither way in France: as given
+      [{ latitude: '41.1', longitude: '9.0' }, { lat: 41.1, lon: 9 }], // just south of Corsica: not swapped (9.0, 41.1 is not in France)
+      // Swapped, France's box would be just missed on each side: left as given.
+      [{ latitude: '1.44', longitude: '51.3' }, { lat: 1.44, lon: 51.3 }],
+      [{ latitude: '1.44', longitude: '41.1' }, { lat: 1.44, lon: 41.1 }],
+      [{ latitude: '-5.4', longitude: '47.0' }, { lat: -5.4, lon: 47 }],
+      [{ latitude: '9.8', longitude: '43.0' }, { lat: 9.8, lon: 43 }],
+      // Postcodes: five digits exactly, and only 97/98 at the start mark the overseas ones.
+      [{ latitude: '1.44', longitude: '43.6', postalCode: 'F-31000' }, { lat: 1.44, lon: 43.6 }],
+      [{ latitude: '1.44', longitude: '43.6', postalCode: '310000' }, { lat: 1.44, lon: 43.6 }],
+      [{ latitude: '1.44', longitude: '43.6', postalCode: '31970' }, { lat: 43.6, lon: 1.44 }],
+    ])('%j → %j', (changes, expected) => {
+      expect(one(changes)?.location).toEqual(expected);
+    });
+
+    it.each([
+      [{ stockAvailablility: '1' }, 'in-stock'],
+      [{ stockAvailablility: 1 }, 'in-stock'],
+      [{ stockAvailablility: true }, 'in-stock'],
+      [{ stockAvailablility: 'true' }, 'in-stock'],
+      [{ stockAvailablility: '1', precommande: 'true' }, 'preorder'],
+      [{ stockAvailablility: '1', precommande: 1 }, 'preorder'],
+      [{ stockAvailablility: '0' }, 'absent'],
+      [{ stockAvailablility: 'false' }, 'absent'],
+      [{ stockAvailablility: 0 }, 'absent'],
+      [{ stockAvailablility: '' }, 'absent'],
+    ])('stock written %j: %s', (changes, expected) => {
+      expect(one(changes)?.stock ?? 'absent').toBe(expected);
+    });
+
+    it('skips a shop with no id or no name', () => {
+      expect(one({ id: '' })).toBeUndefined();
+      expect(one({ name: '  ' })).toBeUndefined();
+    });
+
+    it('marks a shop on holiday whichever way the network writes "yes", and only then', () => {
+      for (const yes of ['1', 1, true, 'true']) expect(one({ vacances: yes })?.closedForHolidays, String(yes)).toBe(true);
+      for (const no of ['0', 0, false, 'false', '', null]) expect(one({ vacances: no })?.closedForHolidays, String(no)).toBeUndefined();
+    });
+
+    it('keeps the street, postcode and city apart, and links the book’s page for reserving', () => {
+      expect(one({})).toMatchObject({ address: { street: '1 rue Y', postalCode: '31000', city: 'Toulouse', country: 'FR' }, links: { book: 'https://www.placedeslibraires.fr/livre/9782070360024', reserve: 'https://www.placedeslibraires.fr/livre/9782070360024' } });
+    });
+  });
+
   it('gives no point for empty, NaN or out-of-range coordinates, and swaps swapped ones back', async () => {
     server.setScenario('bad-coordinates');
     const { shops } = await pdlShops();

@@ -27,9 +27,8 @@ export function shopPhone(phone?: string): string {
   return digits;
 }
 
+/** Whether entries from two different sources are one shop. */
 function sameShop(a: Shop, b: Shop): boolean {
-  // One source lists each of its shops once: two of its ids are two shops, whatever they share.
-  if (a.sourceId === b.sourceId) return false;
   if (!a.location || !b.location) return false;
   const km = distanceKm(a.location, b.location);
   const phone = shopPhone(a.phone);
@@ -59,7 +58,8 @@ function combine(first: Shop, second: Shop): Shop {
 export function mergeShops(shops: Shop[]): Shop[] {
   const merged: Array<{ shop: Shop; sources: Set<string> }> = [];
   for (const shop of shops) {
-    // An entry that already holds one of this source's shops cannot take another of them.
+    // One source lists each of its shops once: an entry that already holds one of this source's
+    // shops cannot take another of them, whatever they share.
     const entry = merged.find((kept) => !kept.sources.has(shop.sourceId) && sameShop(kept.shop, shop));
     if (!entry) {
       merged.push({ shop, sources: new Set([shop.sourceId]) });
