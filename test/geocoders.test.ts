@@ -41,6 +41,51 @@ describe('the geocoders', () => {
     expect(await geocode('31000', 'us')).toEqual({ ok: false, reason: 'not-found' });
   });
 
+  it('asks Nominatim at most once a second, as its policy asks, and the Géoplateforme without waiting; a town asked before is not asked again', async () => {
+    let clock = 10_000;
+    const pauses: Array<[string, number]> = [];
+    const asked: string[] = [];
+    const stored = new Map<string, unknown>();
+    const { geocode } = createGeocoder({
+      fetch,
+      sleep: async (ms) => {
+        pauses.push([asked.at(-1) ?? '', ms]);
+        clock += ms;
+      },
+      geocoders: { ...GEOCODERS_DEFAULT, geoplateforme: `${server.url}geocodage/`, nominatim: server.url },
+      now: () => clock,
+      onRequest: (url) => void asked.push(new URL(url).searchParams.get('q') ?? ''),
+      cache: { get: async (key) => stored.get(key), set: async (key, value) => void stored.set(key, value) },
+    });
+    await geocode('London', 'gb');
+    clock += 300;
+    await geocode('Berlin', 'de');
+    await geocode('31000', 'fr');
+    await geocode('Toulouse', 'fr');
+    clock += 5_000;
+    await geocode('Paris', 'us');
+    // The second Nominatim request waited the rest of the second; the others did not wait.
+    expect(pauses).toEqual([['London', 700]]);
+    expect(asked).toEqual(['London', 'Berlin', '31000', 'Toulouse', 'Paris']);
+    // Asked again with other spaces and case: from what was kept, no request.
+    expect(await geocode('  LONDON ', 'gb')).toMatchObject({ ok: true, place: { label: 'London' } });
+    expect(asked).toHaveLength(5);
+  });
+
+  it('refuses what is not a place before asking anyone', async () => {
+    const asked: string[] = [];
+    const { geocode } = createGeocoder({
+      fetch,
+      geocoders: { ...GEOCODERS_DEFAULT, geoplateforme: `${server.url}geocodage/`, nominatim: server.url },
+      now: () => 0,
+      onRequest: (url) => void asked.push(url),
+      cache: { get: async () => undefined, set: async () => {} },
+    });
+    expect(await geocode('x'.repeat(200), 'fr')).toEqual({ ok: false, reason: 'too-long' });
+    expect(await geocode(' -- !! ', 'fr')).toEqual({ ok: false, reason: 'not-found' });
+    expect(asked).toEqual([]);
+  });
+
   it('asks nothing of a geocoder the browser does not let it ask', async () => {
     const asked: string[] = [];
     const { geocode } = createGeocoder({
