@@ -1,7 +1,7 @@
 // Stored settings are parsed, never trusted: an older shape is migrated, a damaged part falls back to its
 // default and is reported, and nothing stored can make the extension fail.
 import { describe, expect, it } from 'vitest';
-import { GEOCODERS_DEFAULT, parseSettings, readSettings, readStoredSettings, SETTINGS_VERSION, SOURCE_DEFAULTS, StrictSettings, TILES_DEFAULT } from '../src/shared/settings';
+import { countryOfStorefront, GEOCODERS_DEFAULT, isServiceAddress, parseSettings, readSettings, readStoredSettings, SETTINGS_VERSION, SOURCE_DEFAULTS, storefrontOfCountry, StrictSettings, TILES_DEFAULT } from '../src/shared/settings';
 import { loadSettings, saveSettings } from '../src/shared/settings-storage';
 import { fakeStorageArea } from './fake-browser';
 
@@ -110,5 +110,70 @@ describe('saving the settings', () => {
     expect(writes).toEqual(['sync']);
     await saveSettings(areas, { ...pinned, tiles: { url: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: '' } });
     expect(writes).toEqual(['sync', 'local']);
+  });
+});
+
+describe('the rest of the settings rules', () => {
+  it('takes an https address, plain http only on this machine, and nothing that merely contains one', () => {
+    expect(isServiceAddress('https://books.example.org/')).toBe(true);
+    expect(isServiceAddress('HTTPS://books.example.org/')).toBe(true);
+    expect(isServiceAddress('http://127.0.0.1:8080/')).toBe(true);
+    expect(isServiceAddress('http://books.example.org/')).toBe(false);
+    expect(isServiceAddress('javascript:"https://books.example.org/"')).toBe(false);
+    expect(isServiceAddress('x http://127.0.0.1/')).toBe(false);
+  });
+
+  it('takes a tile address only with all of {z}, {x} and {y}', () => {
+    const tiles = (url: string) => readSettings({ version: 4, tiles: { url, attribution: '' } }).settings.tiles.url;
+    expect(tiles('https://tiles.example.org/{z}/{x}/{y}.png')).toBe('https://tiles.example.org/{z}/{x}/{y}.png');
+    for (const missing of ['https://tiles.example.org/{x}/{y}.png', 'https://tiles.example.org/{z}/{y}.png', 'https://tiles.example.org/{z}/{x}.png']) {
+      expect(tiles(missing), missing).toBe(TILES_DEFAULT.url);
+    }
+  });
+
+  it('migrates each older version one step at a time, and leaves a current one alone', () => {
+    // Version 1 with a radius of its own outside the place: that one stays.
+    expect(readSettings({ place: { label: 'Albi', lat: 43.93, lon: 2.15, country: 'fr', radiusKm: 50 }, radiusKm: 10 }).settings.radiusKm).toBe(10);
+    // A current value is not migrated again: its radius inside a place means nothing.
+    expect(readSettings({ version: 4, place: { label: 'Albi', lat: 43.93, lon: 2.15, country: 'fr', radiusKm: 50 } }).settings.radiusKm).toBe(30);
+    // A version-3 value keeps its geocoders as they are (no apiAdresse step), and comes out current.
+    const v3 = readSettings({ version: 3, geocoders: { geoplateforme: 'https://geocoder.example.org/' } });
+    expect([v3.settings.version, v3.settings.geocoders.geoplateforme, v3.repaired]).toEqual([SETTINGS_VERSION, 'https://geocoder.example.org/', false]);
+    // Version 2 with no apiAdresse at all, or an address that is not one: the default.
+    expect(readSettings({ version: 2, geocoders: { nominatim: 'https://nominatim.example.org/' } }).settings.geocoders).toMatchObject({ geoplateforme: GEOCODERS_DEFAULT.geoplateforme, nominatim: 'https://nominatim.example.org/' });
+    expect(readSettings({ version: 2, geocoders: { apiAdresse: 'not a url' } }).settings.geocoders.geoplateforme).toBe(GEOCODERS_DEFAULT.geoplateforme);
+  });
+
+  it('calls a value repaired only when something was stored and had to be dropped', () => {
+    expect(readSettings(null).repaired).toBe(false);
+    expect(readSettings({ version: 4, radiusKm: 'far' }).repaired).toBe(true);
+    expect(readStoredSettings(null, null, null).repaired).toBe(false);
+    expect(readStoredSettings(undefined, { tiles: { url: 'javascript:alert(1)', attribution: '' } }, null).repaired).toBe(true);
+    expect(readStoredSettings({ version: 4, radiusKm: 'far' }, undefined, null).repaired).toBe(true);
+  });
+});
+
+describe('storefronts and countries', () => {
+  it.each([
+    ['amazon.fr', 'fr'],
+    ['amazon.com', 'us'],
+    ['amazon.co.uk', 'gb'],
+    ['amazon.co.jp', 'jp'],
+    ['amazon.com.be', 'be'],
+    ['amazon.de', 'de'],
+    ['amazon.com.mx', 'mx'],
+    [undefined, 'fr'],
+    ['amazon.example', 'fr'],
+    ['amazon.c', 'fr'],
+  ])('%s sells to %s', (storefront, country) => {
+    expect(countryOfStorefront(storefront)).toBe(country);
+  });
+
+  it('finds the storefront of a country, amazon.fr where there is none', () => {
+    expect(storefrontOfCountry('de')).toBe('amazon.de');
+    expect(storefrontOfCountry('us')).toBe('amazon.com');
+    expect(storefrontOfCountry('gb')).toBe('amazon.co.uk');
+    expect(storefrontOfCountry('be')).toBe('amazon.com.be');
+    expect(storefrontOfCountry('zz')).toBe('amazon.fr');
   });
 });
