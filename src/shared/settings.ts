@@ -113,7 +113,8 @@ export type Settings = z.infer<typeof Settings>;
 /** Where each part is kept: the shopper's choices in storage.sync, the services in storage.local. */
 export const SETTINGS_KEY = 'settings';
 export const SERVICES_KEY = 'services';
-const SERVICE_FIELDS = ['sources', 'geocoders', 'tiles'] as const;
+/** The fields that decide where requests go: kept in storage.local, never synced. */
+export const SERVICE_FIELDS = ['sources', 'geocoders', 'tiles'] as const;
 type ServiceField = (typeof SERVICE_FIELDS)[number];
 export type ServiceSettings = Pick<Settings, ServiceField>;
 export type PersonalSettings = Omit<Settings, ServiceField>;

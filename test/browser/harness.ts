@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { findBrowser, launchWithExtension } from '../../scripts/browsers.mjs';
+import { SERVICE_FIELDS } from '../../src/shared/settings';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -157,8 +158,6 @@ export async function waitForBadge(extensionPage: Page, tabId: number, text: str
   return last;
 }
 
-/** The fields the extension keeps in storage.local (the services); every other field is in storage.sync. */
-const SERVICE_FIELDS = ['sources', 'geocoders', 'tiles'];
 
 /** The settings as the extension keeps them: the shopper's choices (storage.sync) and the services (storage.local), as one object. */
 export async function storedSettings(extensionPage: Page): Promise<Record<string, unknown>> {
@@ -173,7 +172,7 @@ export async function storedSettings(extensionPage: Page): Promise<Record<string
  */
 export async function changeSettings(extensionPage: Page, change: Record<string, unknown>, { replace = false } = {}): Promise<void> {
   const [sync, local] = replace ? [{}, {}] : await Promise.all([storageOf(extensionPage, 'sync'), storageOf(extensionPage, 'local')]);
-  const pick = (services: boolean) => Object.fromEntries(Object.entries(change).filter(([field]) => SERVICE_FIELDS.includes(field) === services));
+  const pick = (services: boolean) => Object.fromEntries(Object.entries(change).filter(([field]) => (SERVICE_FIELDS as readonly string[]).includes(field) === services));
   const personal = { version: 4, ...(sync.settings as object), ...pick(false) };
   const services = { ...(local.services as object), ...pick(true) };
   await extensionPage.evaluate(

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
 import { CARD_HOST, changeSettings, describeInBrowsers, openAmazonPage, openExtensionPage, storageOf, storedSettings, tabBooks, useStandInServer, waitForBadge, waitForCard, waitForTabBook, type Extension, type StorageApi } from './harness';
+import { SERVICE_FIELDS } from '../../src/shared/settings';
 import { readFixture } from '../fixtures';
 
 const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
@@ -110,7 +111,7 @@ describeInBrowsers('the options and the card', (name) => {
     expect(await stockAddress()).toBe(elsewhere);
     // Kept in this browser only: the synced part holds the shopper's choices and no service.
     const [sync, local] = await Promise.all([storageOf(options, 'sync'), storageOf(options, 'local')]);
-    expect(Object.keys(sync.settings as object).filter((field) => ['sources', 'geocoders', 'tiles'].includes(field))).toEqual([]);
+    expect(Object.keys(sync.settings as object).filter((field) => (SERVICE_FIELDS as readonly string[]).includes(field))).toEqual([]);
     expect((local.services as { sources: { placedeslibraires: { baseUrl: string } } }).sources.placedeslibraires.baseUrl).toBe(elsewhere);
     if (name === 'firefox') {
       // The confirmation asked the browser for that host, by name, and the shopper allowed it.
