@@ -41,12 +41,14 @@ describe('the built manifests', () => {
     expect(firefox.optional_permissions).toEqual(['geolocation']);
   });
 
-  it.each([['chrome', chrome], ['firefox', firefox]])('ask %s for the default sources’ hosts only, and keep the default CSP', (_name, manifest) => {
+  it.each([['chrome', chrome], ['firefox', firefox]])('ask %s for the default services’ hosts only, and keep the default CSP', (_name, manifest) => {
     expect(manifest.host_permissions).toEqual([
       'https://www.placedeslibraires.fr/*',
       'https://overpass-api.de/*',
       'https://data.geopf.fr/*',
       'https://nominatim.openstreetmap.org/*',
+      // The map's tiles: fetched without cookies, which a cross-origin fetch without CORS needs the host for.
+      'https://tile.openmaps.fr/*',
     ]);
     expect(manifest.optional_host_permissions).toEqual([
       'https://www.chez-mon-libraire.fr/*',

@@ -125,7 +125,7 @@ function showImportReview(review: ImportReview | null): void {
   );
   byId('import-apply').onclick = async () => {
     const { sources, geocoders, tiles } = review.withServices;
-    const notAllowed = await allowHosts([...Object.values(sources).filter((source) => source.enabled).map((source) => source.baseUrl), geocoders.geoplateforme, geocoders.nominatim]);
+    const notAllowed = await allowHosts([...Object.values(sources).filter((source) => source.enabled).map((source) => source.baseUrl), geocoders.geoplateforme, geocoders.nominatim, tiles.url]);
     const ok = await save({ ...settings, sources, geocoders, tiles });
     byId('backup-message').textContent = !ok ? t('importNotSaved') : notAllowed.length ? t('hostNotAllowed', notAllowed.join(', ')) : t('importServicesApplied');
     showImportReview(null);
@@ -136,15 +136,21 @@ function showImportReview(review: ImportReview | null): void {
 function setUpControls(): void {
   byId('tiles-save').addEventListener('click', async () => {
     const tiles = { url: byId<HTMLInputElement>('tiles-url').value.trim(), attribution: byId<HTMLInputElement>('tiles-attribution').value.trim() };
+    // The map fetches its tiles without cookies, which needs the host allowed (shop-map.ts).
+    // Only a valid address is asked for (a refused one gets its message, not the browser's prompt).
+    const valid = StrictSettings.safeParse({ ...settings, tiles }).success;
+    const notAllowed = valid ? await allowHosts([tiles.url]) : [];
     const ok = await save({ ...settings, tiles });
-    byId('tiles-message').textContent = ok ? '' : t('invalidTilesUrl');
+    byId('tiles-message').textContent = !ok ? t('invalidTilesUrl') : notAllowed.length ? t('hostNotAllowedSaveAgain', notAllowed.join(', ')) : '';
   });
   byId('tiles-reset').addEventListener('click', () => void save({ ...settings, tiles: TILES_DEFAULT }).then(renderTiles));
   byId('geocoders-save').addEventListener('click', async () => {
     const value = (id: string) => byId<HTMLInputElement>(id).value.trim();
     const geocoders = { geoplateforme: value('geocoder-geoplateforme'), nominatim: value('geocoder-nominatim'), contactEmail: value('geocoder-contact') };
+    const valid = StrictSettings.safeParse({ ...settings, geocoders }).success;
+    const notAllowed = valid ? await allowHosts([geocoders.geoplateforme, geocoders.nominatim]) : [];
     const ok = await save({ ...settings, geocoders });
-    byId('geocoders-message').textContent = ok ? '' : t('invalidGeocoders');
+    byId('geocoders-message').textContent = !ok ? t('invalidGeocoders') : notAllowed.length ? t('hostNotAllowedSaveAgain', notAllowed.join(', ')) : '';
   });
   byId('geocoders-reset').addEventListener('click', () => void save({ ...settings, geocoders: GEOCODERS_DEFAULT }).then(renderGeocoders));
   byId<HTMLInputElement>('card').addEventListener('change', (event) => void save({ ...settings, card: (event.target as HTMLInputElement).checked }));

@@ -23,6 +23,35 @@ export interface ShopMap {
   remove(): void;
 }
 
+/**
+ * Leaflet's tile layer, each tile fetched with no cookie and no referrer: as a plain <img>, a tile would
+ * carry whatever cookies the tile host holds in the browser. Tile hosts are host permissions (the
+ * default in the manifest, others asked when set), so the fetch needs no CORS and sends no Origin.
+ */
+class CookielessTileLayer extends L.TileLayer {
+  override createTile(coords: L.Coords, done: L.DoneCallback): HTMLElement {
+    const tile = document.createElement('img');
+    tile.alt = '';
+    tile.setAttribute('role', 'presentation');
+    const fail = (error: Error) => done(error, tile);
+    fetch(this.getTileUrl(coords), { credentials: 'omit', referrerPolicy: 'no-referrer' })
+      .then((response) => (response.ok ? response.blob() : Promise.reject(new Error(`tile answered HTTP ${response.status}`))))
+      .then((image) => {
+        const url = URL.createObjectURL(image);
+        tile.onload = () => {
+          URL.revokeObjectURL(url);
+          done(undefined, tile);
+        };
+        tile.onerror = () => {
+          URL.revokeObjectURL(url);
+          fail(new Error('the tile is not an image'));
+        };
+        tile.src = url;
+      }, fail);
+    return tile;
+  }
+}
+
 export function createShopMap(container: HTMLElement, options: ShopMapOptions): ShopMap {
   // Keyboard users move through the list, which holds everything the map shows.
   const map = L.map(container, { keyboard: false, scrollWheelZoom: false, zoomSnap: 0.5, zoomControl: false });
@@ -30,8 +59,7 @@ export function createShopMap(container: HTMLElement, options: ShopMapOptions): 
   map.attributionControl.setPrefix(false);
   // The list says everything the markers show, with names; screen readers would meet them as unnamed shapes.
   map.getPane('markerPane')?.setAttribute('aria-hidden', 'true');
-  // No page address to the tile server, whatever a browser's default for extension pages becomes.
-  const tiles = L.tileLayer(options.tiles.url, { attribution: escapeHtml(options.tiles.attribution), maxZoom: 18, crossOrigin: false, referrerPolicy: 'no-referrer' });
+  const tiles = new CookielessTileLayer(options.tiles.url, { attribution: escapeHtml(options.tiles.attribution), maxZoom: 18 });
   let loaded = 0;
   let failedOnce = false;
   tiles.on('tileload', () => loaded++);
