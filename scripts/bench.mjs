@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { answerWorkerFromStandIns } from '../stand-ins/cdp.ts';
+import { startRealHostStandIns } from '../stand-ins/real-hosts.ts';
 import { startStandInServer } from '../stand-ins/server.ts';
 import { TOULOUSE } from '../stand-ins/payloads.ts';
 import { createLookup } from '../src/lookup/lookup.ts';
@@ -149,10 +149,10 @@ async function detectionInChromium(pages) {
  * each looked up from the cache; a listener in the worker notes when BookSeen arrives and watches the badge until the count is set.
  */
 async function warmBadgeInChromium(views = 15) {
-  const ext = await launchWithExtension('chromium');
+  // Every stand-in answer takes 200 ms, like a real network: the cold figure includes one round trip.
+  const standIns = await startRealHostStandIns({ delayMs: 200 });
+  const ext = await launchWithExtension('chromium', { realHosts: standIns.network });
   try {
-    // Every stand-in answer takes 200 ms, like a real network: the cold figure includes one round trip.
-    await answerWorkerFromStandIns(ext.browser, ext.extensionOrigin, { delayMs: 200 });
     const extensionPage = await ext.browser.newPage();
     await extensionPage.goto(`${ext.extensionOrigin}options/options.html`);
     await extensionPage.evaluate(() =>
@@ -234,6 +234,7 @@ async function warmBadgeInChromium(views = 15) {
     return { coldMs: timings[0], warmMs: timings.slice(1), listPaintedMs, workerHeapBytes: workerHeap, popupHeapBytes: popupHeap };
   } finally {
     await ext.close();
+    await standIns.close();
   }
 }
 

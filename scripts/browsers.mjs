@@ -1,7 +1,7 @@
 // Finds and starts the machine's Chromium or Firefox with the built extension loaded, through
 // puppeteer-core. Shared by `npm start`, `npm run demo`, the browser tests and the benchmarks.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -75,6 +75,26 @@ function firefoxPositionPrefs({ latitude, longitude }) {
 }
 
 /**
+ * The services' real host names answered by the stand-ins (stand-ins/real-hosts.ts): https goes through
+ * their proxy, and their certificate is accepted for those hosts only, as an exception a person adds.
+ */
+function firefoxRealHostPrefs({ proxyPort }) {
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': proxyPort,
+  };
+}
+
+/** Firefox's certificate exceptions file (cert_override.txt): one line per host, the certificate's SHA-256. */
+function writeFirefoxCertificateExceptions(profile, { hosts, sha256Fingerprint }) {
+  const lines = hosts.map((host) => `${host}:443:\tOID.2.16.840.1.101.3.4.2.1\t${sha256Fingerprint}\t\t`);
+  writeFileSync(join(profile, 'cert_override.txt'), `# PSM Certificate Override Settings file\n${lines.join('\n')}\n`);
+}
+
+const chromiumRealHostFlags = ({ proxyPort, spkiSha256 }) => [`--proxy-server=https=127.0.0.1:${proxyPort}`, `--ignore-certificate-errors-spki-list=${spkiSha256}`];
+
+/**
  * The welcome tab the extension opens on install, once it has loaded (Firefox's WebDriver BiDi reports
  * an extension tab's address as about:blank, so each tab is asked where it is). Null after `timeoutMs`.
  */
@@ -95,9 +115,10 @@ export async function findWelcomeTab(browser, extensionOrigin, timeoutMs = 10_00
  * Starts `name` ('chromium' or 'firefox') with the extension in `extensionDir` installed.
  * `welcomeTab`: 'close' (default) closes the tab the extension opens on install, as a shopper would
  * once done with it, so it does not sit in front of the pages a test opens; 'keep' leaves it.
+ * `realHosts`: the network of startRealHostStandIns, so the services' own addresses reach the stand-ins.
  * Returns { browser, extensionId, extensionOrigin, close }.
  */
-export async function launchWithExtension(name, { extensionDir, headless = true, lang, welcomeTab = 'close', answerPermissionPrompts = false, position, colorScheme } = {}) {
+export async function launchWithExtension(name, { extensionDir, headless = true, lang, welcomeTab = 'close', answerPermissionPrompts = false, position, colorScheme, realHosts } = {}) {
   const executablePath = findBrowser(name);
   if (!executablePath) throw new Error(`no ${name} found on this machine`);
   const dir = resolve(extensionDir ?? join('dist', name === 'firefox' ? 'firefox' : 'chrome'));
@@ -109,6 +130,7 @@ export async function launchWithExtension(name, { extensionDir, headless = true,
     // Firefox gives each install a random moz-extension:// UUID; fix it so pages can be opened by address.
     const geckoId = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
     const uuid = randomUUID();
+    if (realHosts) writeFirefoxCertificateExceptions(profile, realHosts);
     extensionOrigin = `moz-extension://${uuid}/`;
     browser = await puppeteer.launch({
       browser: 'firefox',
@@ -127,6 +149,7 @@ export async function launchWithExtension(name, { extensionDir, headless = true,
         ...(position ? firefoxPositionPrefs(position) : {}),
         // A dark system theme for web content (0: dark), which BiDi cannot emulate page by page.
         ...(colorScheme === 'dark' ? { 'layout.css.prefers-color-scheme.content-override': 0 } : {}),
+        ...(realHosts ? firefoxRealHostPrefs(realHosts) : {}),
       },
     });
   } else {
@@ -136,7 +159,7 @@ export async function launchWithExtension(name, { extensionDir, headless = true,
       pipe: true,
       enableExtensions: true,
       userDataDir: profile,
-      args: [...CHROMIUM_FLAGS, ...(lang ? [`--lang=${lang}`, `--accept-lang=${lang}`] : []), ...(colorScheme === 'dark' ? ['--force-dark-mode'] : [])],
+      args: [...CHROMIUM_FLAGS, ...(lang ? [`--lang=${lang}`, `--accept-lang=${lang}`] : []), ...(colorScheme === 'dark' ? ['--force-dark-mode'] : []), ...(realHosts ? chromiumRealHostFlags(realHosts) : [])],
     });
   }
   const extensionId = await browser.installExtension(dir);

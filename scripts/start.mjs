@@ -8,8 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { standInAnswer } from '../stand-ins/answer.ts';
-import { answerWorkerFromStandIns } from '../stand-ins/cdp.ts';
+import { startRealHostStandIns } from '../stand-ins/real-hosts.ts';
 import { findBrowser, launchWithExtension } from './browsers.mjs';
 
 const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
@@ -37,10 +36,15 @@ const build = spawnSync(process.execPath, ['build.mjs'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 // A person at the window sees the welcome tab, as after a real install; a headless smoke run does not need it.
-const ext = await launchWithExtension(browserName, { headless, welcomeTab: headless ? 'close' : 'keep' });
+// The demo: the services' own addresses answered by the stand-ins, in either browser (stand-ins/real-hosts.ts).
+const standIns = options.demo ? await startRealHostStandIns() : null;
+const ext = await launchWithExtension(browserName, { headless, welcomeTab: headless ? 'close' : 'keep', realHosts: standIns?.network });
 const demoPage = readFileSync(new URL('../demo/amazon-fr-book.html', import.meta.url));
 
-/** Demo mode: answer the demo address from the file, let the extension's own pages load, refuse the rest. */
+/**
+ * Demo mode: answer the demo address from the file, let the extension's own pages and the services'
+ * hosts (answered by the stand-ins) through, refuse the rest.
+ */
 const offlinePages = new WeakSet();
 async function keepOffline(page) {
   if (offlinePages.has(page)) return;
@@ -48,14 +52,10 @@ async function keepOffline(page) {
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     const url = request.url();
-    const tile = standInAnswer(url);
     if (url.split('#')[0] === DEMO_URL) {
       request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: demoPage }).catch(() => {});
-    } else if (/^(?:chrome-extension|moz-extension|data|blob|about):/.test(url)) {
+    } else if (/^(?:chrome-extension|moz-extension|data|blob|about):/.test(url) || standIns?.network.hosts.includes(new URL(url).hostname)) {
       request.continue().catch(() => {});
-    } else if (tile?.headers['content-type'] === 'image/png') {
-      // Map tiles: drawn by the stand-ins, as the tile server is out of reach offline.
-      request.respond({ status: tile.status, contentType: 'image/png', body: Buffer.from(tile.body) }).catch(() => {});
     } else {
       request.abort().catch(() => {});
     }
@@ -82,13 +82,6 @@ async function savePicture(bookPage, popupPage, file) {
   );
   await sheet.screenshot({ path: file });
   console.log(`saved ${file}: the book page with its card, and the popup`);
-}
-
-if (options.demo && browserName === 'chromium') {
-  // The worker's requests to the bookshop networks and geocoders are answered by the stand-ins.
-  await answerWorkerFromStandIns(ext.browser, ext.extensionOrigin);
-} else if (options.demo) {
-  console.log('Firefox: the stand-ins cannot answer the extension worker here, so the networks show as unreachable.');
 }
 
 if (options.demo) {
@@ -127,7 +120,8 @@ if (headless) {
   console.log(`popup: ${await popup.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').trim())}`);
   if (options.screenshot) await savePicture(page, popup, options.screenshot);
   await ext.close();
+  await standIns?.close();
 } else {
   console.log('Close the browser window to stop.');
-  ext.browser.on('disconnected', () => ext.close().then(() => process.exit(0)));
+  ext.browser.on('disconnected', () => ext.close().then(() => standIns?.close()).then(() => process.exit(0)));
 }

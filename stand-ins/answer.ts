@@ -1,6 +1,6 @@
 // One function that answers a request to a real source's address the way that source answers, in a
 // chosen scenario: good payloads and every fault the extension must survive. Used by the local server
-// (unit tests), by the browser tests (through CDP on the worker) and by the offline demo.
+// (unit tests), by the browser tests and the offline demo (under the real hosts' names, real-hosts.ts).
 import { geoplateformeAnswer, nominatimAnswer, nominatimReverseAnswer, overpassAnswer, overpassRuntimeError, placeDesLibrairesAnswer, SHARED_PHONE } from './payloads';
 import { standInTile } from './tiles';
 

@@ -1,6 +1,7 @@
 // A small local HTTP server that answers like the bookshop networks, geocoders and tile servers, for
-// unit tests and for the browser tests in Firefox (whose worker cannot be intercepted): the settings'
-// base URLs point here. It allows any origin (CORS), as the extension has no host permission for it.
+// unit tests and for the browser tests that point the settings here, as a campaign would point them at
+// its own server (this machine's address needs no permission). It allows any origin (CORS), as the
+// extension has no host permission for it. The services under their real names: real-hosts.ts.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { standInAnswer, type Scenarios } from './answer';
