@@ -14,6 +14,12 @@ describe('ISBN rules, by example', () => {
     expect(isValidIsbn10('84082757X8')).toBe(false);
   });
 
+  it('takes a whole number only: a valid one with a character more before or after is not one', () => {
+    // 0575090677 and 9780575090675 are valid; each below holds one of them as its first or last digits.
+    for (const value of ['05750906771', '10575090677', '0575090677X']) expect(isValidIsbn10(value), value).toBe(false);
+    for (const value of ['97805750906751', '39780575090675']) expect(isValidIsbn13(value), value).toBe(false);
+  });
+
   it('strips hyphens, spaces, non-breaking spaces and the bidi marks Amazon adds', () => {
     expect(cleanIsbn('\u200e978-2\u00a0205 05733\u202f1\u200f')).toBe('9782205057331');
     expect(toIsbn13('\u200f 978-2205057331 \u200e')).toBe('9782205057331');

@@ -34,6 +34,8 @@ describe('storefronts', () => {
     expect(storefrontOf('www.amazon.com.be')).toBe('amazon.com.be');
     expect(storefrontOf('m.amazon.co.jp')).toBe('amazon.co.jp');
     expect(storefrontOf('WWW.AMAZON.FR')).toBe('amazon.fr');
+    // A fully qualified name keeps its final dot in location.hostname.
+    expect(storefrontOf('www.amazon.fr.')).toBe('amazon.fr');
     for (const host of ['console.aws.amazon.com', 'sellercentral.amazon.fr', 'developer.amazon.com', 'music.amazon.de', 'smile.amazon.com', 'amazon.fr']) {
       expect(storefrontOf(host), host).toBeNull();
     }

@@ -1,12 +1,9 @@
 // ISBN rules: check digits, conversions and the clean-up Amazon's markup needs.
 // Pure: no DOM, no browser.
 
-/** Characters Amazon puts around values that are not part of them: bidi marks, isolates, BOM. */
-const INVISIBLE_MARKS = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-
-/** Keeps digits and X only, upper-cased: hyphens, spaces, NBSP and bidi marks all go. */
+/** Keeps digits and X only, upper-cased: hyphens, spaces, NBSP and the bidi marks Amazon adds all go. */
 export function cleanIsbn(raw: string): string {
-  return raw.replace(INVISIBLE_MARKS, '').replace(/[^0-9Xx]/g, '').toUpperCase();
+  return raw.replace(/[^0-9Xx]/g, '').toUpperCase();
 }
 
 function isbn10Sum(digits9: string): number {
