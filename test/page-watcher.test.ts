@@ -80,8 +80,9 @@ describe('the page watcher', () => {
     expect(reports).toHaveLength(2);
   });
 
-  it('reads the page only when the product changes and for a few ticks after, not on every tick', () => {
-    for (let i = 0; i < 10; i++) watcher.tick();
+  it('reads the page only when the product changes and for three ticks after, not on every tick', () => {
+    // The tick that sees the product, and the three after it.
+    for (let i = 0; i < 4; i++) watcher.tick();
     // The details change under the same address and #ASIN (a page script, or a lazy widget): the
     // settled watcher does not read the page again for that.
     document.getElementById('rpi-attribute-book_details-isbn13')!.remove();
@@ -120,7 +121,10 @@ describe('the page watcher', () => {
     createPageWatcher({ document: unreadable, href: () => href, report: (m) => reports.push(m), log: (message) => logged.push(message) }).tick();
     expect(reports).toEqual([{ type: 'BookGone' }]);
     expect(logged).toEqual(['could not read this page']);
-    expect(() => createPageWatcher({ document: unreadable, href: () => `${href}?again`, report: () => {} }).tick()).not.toThrow();
+    // Without a log, the same: no throw, and the page reported as no book.
+    const unlogged: PageReport[] = [];
+    expect(() => createPageWatcher({ document: unreadable, href: () => `${href}?again`, report: (m) => unlogged.push(m) }).tick()).not.toThrow();
+    expect(unlogged).toEqual([{ type: 'BookGone' }]);
   });
 
   it('reports a book known only by its other editions (a print page with no ISBN of its own)', () => {
