@@ -69,8 +69,8 @@ export async function liveCheck({ settings, fetch: baseFetch, timeoutMs = 10_000
 
   async function source(service: string, adapter: ShopSource, query: SourceQuery): Promise<CheckLine> {
     const start = now();
-    const { url, init } = adapter.request(query);
-    const outcome = await fetchJson(url, deps, { init, timeoutMs: Math.min(timeoutMs, adapter.timeoutMs ?? timeoutMs), retryDelayMs: 0 });
+    const { url } = adapter.request(query);
+    const outcome = await fetchJson(url, deps, { timeoutMs: Math.min(timeoutMs, adapter.timeoutMs ?? timeoutMs), retryDelayMs: 0 });
     const ms = Math.round(now() - start);
     if (!outcome.ok) return failedLine(service, outcome, ms);
     let shops: ReturnType<ShopSource['shops']>;

@@ -64,7 +64,7 @@ export function createLookup(deps: LookupDeps) {
     const origin = await deps.missingPermission?.(request.url).catch(() => null);
     if (origin) return { shops: [], status: { ...base, state: 'needs-permission', origin } };
     deps.onRequest?.(request.url);
-    const outcome = await fetchJson(request.url, deps, { init: request.init, timeoutMs: deps.timeoutMs ?? source.timeoutMs });
+    const outcome = await fetchJson(request.url, deps, { timeoutMs: deps.timeoutMs ?? source.timeoutMs });
     if (!outcome.ok) {
       const status: SourceStatus = { ...base, state: outcome.problem, httpStatus: outcome.httpStatus, ...(outcome.detail ? { detail: outcome.detail } : {}) };
       if (outcome.problem === 'rate-limited') {

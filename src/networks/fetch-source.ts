@@ -47,7 +47,6 @@ export interface FetchOptions {
   maxBytes?: number;
   /** Wait before the one retry after a 5xx. */
   retryDelayMs?: number;
-  init?: RequestInit;
 }
 
 export const DEFAULT_TIMEOUT_MS = 8_000;
@@ -128,11 +127,11 @@ function parseJson(text: string): FetchOutcome {
   }
 }
 
-async function attempt(url: string, deps: FetchDeps, options: Required<Omit<FetchOptions, 'init'>> & { init?: RequestInit }): Promise<FetchOutcome> {
+async function attempt(url: string, deps: FetchDeps, options: Required<FetchOptions>): Promise<FetchOutcome> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
   try {
-    const response = await deps.fetch(url, { ...options.init, signal: controller.signal, credentials: 'omit', referrerPolicy: 'no-referrer' });
+    const response = await deps.fetch(url, { signal: controller.signal, credentials: 'omit', referrerPolicy: 'no-referrer' });
     const status = response.status;
     if (status === 401 || status === 403) return { ok: false, problem: 'blocked', httpStatus: status, detail: await refusalDetail(response) };
     if (status === 429) return { ok: false, problem: 'rate-limited', httpStatus: status, retryAfterSec: retryAfterSeconds(response.headers.get('retry-after')) ?? 60 };
@@ -152,13 +151,12 @@ async function attempt(url: string, deps: FetchDeps, options: Required<Omit<Fetc
   }
 }
 
-/** GETs (or POSTs) JSON from a source; never throws. A 5xx is tried once more after a pause. */
+/** GETs JSON from a source; never throws. A 5xx is tried once more after a pause. */
 export async function fetchJson(url: string, deps: FetchDeps, options: FetchOptions = {}): Promise<FetchOutcome> {
   const resolved = {
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
     retryDelayMs: options.retryDelayMs ?? 1_500,
-    init: options.init,
   };
   const first = await attempt(url, deps, resolved);
   if (first.ok || first.problem !== 'server-error') return first;

@@ -13,7 +13,6 @@ export interface SourceQuery {
 
 export interface SourceRequest {
   url: string;
-  init?: RequestInit;
   /** The cache key: what makes two requests the same (never more than the request itself says). */
   cacheKey: string;
 }
