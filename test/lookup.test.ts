@@ -6,6 +6,8 @@ import { createLookup, type CacheEntry, type LookupCache, type LookupDeps } from
 import { isbn13CheckDigit } from '../src/book/isbn';
 import { openStreetMap } from '../src/networks/overpass';
 import { placeDesLibraires } from '../src/networks/place-des-libraires';
+import type { ShopSource } from '../src/networks/source';
+import type { Shop } from '../src/shops/shop';
 import { DEMO_BOOKS, TOULOUSE } from '../stand-ins/payloads';
 import { startStandInServer, type StandInServer } from '../stand-ins/server';
 
@@ -166,7 +168,7 @@ describe('the lookup', () => {
     const again = await lookup(request());
     expect(requests).toHaveLength(2);
     expect(again.sources.every((s) => s.fromCache)).toBe(true);
-    now += 9 * 60 * 60 * 1000; // 01:00 the next day: stock is stale, the map is not
+    now = new Date(2026, 10, 27).getTime(); // local midnight, to the millisecond: stock is stale, the map is not
     await lookup(request());
     expect(requests).toHaveLength(3);
     expect(requests[2]).toContain('getshoplist.php');
@@ -217,9 +219,10 @@ describe('the lookup', () => {
     expect(first.sources[0]).toMatchObject({ state: 'rate-limited', retryAt: now + 120_000 });
     server.setScenario('ok');
     now += 60_000;
-    await lookup(request(DEMO_BOOKS.nowhere));
+    const waiting = await lookup(request(DEMO_BOOKS.nowhere));
+    expect(waiting.sources[0]).toMatchObject({ sourceId: 'placedeslibraires', state: 'rate-limited', retryAt: first.sources[0]!.retryAt });
     expect(requests.filter((r) => r.includes('getshoplist'))).toHaveLength(1);
-    now += 61_000;
+    now += 60_000; // the very moment it may ask again
     await lookup(request(DEMO_BOOKS.nowhere));
     expect(requests.filter((r) => r.includes('getshoplist'))).toHaveLength(2);
   });
@@ -231,5 +234,79 @@ describe('the lookup', () => {
     const result = await lookup(request());
     expect(result.shops.length).toBeGreaterThan(0);
     expect(requests).toHaveLength(4);
+  });
+});
+
+// Sources of the test's own making, for what the stand-ins' payloads cannot show.
+describe('the lookup, with sources made for the case', () => {
+  const nearby = { lat: TOULOUSE.lat + 0.01, lon: TOULOUSE.lon };
+  const shop = (id: string, isbn13: string, more: Partial<Shop> = {}): Shop => ({ id, sourceId: 'test', name: id, address: {}, location: nearby, stock: 'in-stock', isbn13, links: {}, ...more });
+  const madeSource = (id: string, more: Partial<ShopSource> = {}): ShopSource => ({
+    id,
+    name: `Network ${id}`,
+    kind: 'stock',
+    perBook: true,
+    request: (query) => ({ url: `https://${id}.example/?isbn=${query.isbn13}`, cacheKey: `${id}:${query.isbn13}` }),
+    shops: (data) => (data as { shops: Shop[] }).shops,
+    expiresAt: (fetchedAt) => fetchedAt + 3_600_000,
+    ...more,
+  });
+  /** A fetch that answers each source's shops for the ISBN asked, and notes the ISBNs asked. */
+  const answering = (shopsFor: (host: string, isbn13: string) => Shop[], asked: string[] = []) =>
+    (async (input: string) => {
+      const url = new URL(input);
+      asked.push(url.searchParams.get('isbn')!);
+      return new Response(JSON.stringify({ shops: shopsFor(url.hostname, url.searchParams.get('isbn')!) }), { headers: { 'content-type': 'application/json' } });
+    }) as typeof fetch;
+
+  it('counts as unplaced only the shops with no point, and says nothing of it for a source whose shops all have one', async () => {
+    const lookup = createLookup({
+      fetch: answering((host, isbn) => (host === 'a.example' ? [shop('a1', isbn), shop('a2', isbn), shop('a3', isbn), shop('a4', isbn, { location: null })] : [shop('b1', isbn)])),
+      sources: [madeSource('a'), madeSource('b')],
+      cache,
+      now: () => now,
+    });
+    const result = await lookup(request());
+    expect(result.sources[0]).toMatchObject({ sourceId: 'a', state: 'ok', unplaced: 1 });
+    expect(result.sources[1]).toEqual({ sourceId: 'b', name: 'Network b', kind: 'stock', state: 'ok' });
+  });
+
+  it('gives up on a source at its own time limit, or at the one the caller sets', async () => {
+    const hanging = (async (_input: string, init?: RequestInit) =>
+      new Promise((_resolve, reject) => init!.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as typeof fetch;
+    const started = Date.now();
+    const own = await createLookup({ fetch: hanging, sources: [madeSource('a', { timeoutMs: 50 })], cache, now: () => now })(request());
+    expect(own.sources[0]).toMatchObject({ state: 'timeout' });
+    const callers = await createLookup({ fetch: hanging, timeoutMs: 50, sources: [madeSource('b', { timeoutMs: 60_000 })], cache, now: () => now })(request());
+    expect(callers.sources[0]).toMatchObject({ state: 'timeout' });
+    // Neither waited for the 8 s default, nor for the source's minute.
+    expect(Date.now() - started).toBeLessThan(4_000);
+  });
+
+  it('asks at most three other editions, and none after the first a shop nearby has', async () => {
+    const editions = ['9780575090675', '9780306406157', '9782070360024', '9782205057331', '9782205053210'];
+    const [own, ...others] = editions;
+    const none = await createLookup({ fetch: answering(() => []), sources: [madeSource('a')], cache, now: () => now })(request(own, editions));
+    expect(none.editionsAsked).toEqual(others.slice(0, 3));
+    const asked: string[] = [];
+    const found = await createLookup({ fetch: answering((_host, isbn) => (isbn === others[1] ? [shop('a1', isbn)] : []), asked), sources: [madeSource('b')], cache, now: () => now })(request(own, editions));
+    expect(found.editionsAsked).toEqual(others.slice(0, 2));
+    expect(asked).toEqual([own, ...others.slice(0, 2)]);
+    expect(found.shops.map((s) => s.isbn13)).toEqual([others[1]]);
+  });
+
+  it('keeps what a refusing server said, for the shopper to pass on', async () => {
+    const refusing = (async () => new Response('<h1>Access denied</h1>', { status: 403, headers: { server: 'cloudflare' } })) as typeof fetch;
+    const result = await createLookup({ fetch: refusing, sources: [madeSource('a')], cache, now: () => now })(request());
+    expect(result.sources[0]).toEqual({ sourceId: 'a', name: 'Network a', kind: 'stock', state: 'blocked', httpStatus: 403, detail: { server: 'cloudflare', body: '<h1>Access denied</h1>' } });
+  });
+
+  it('names the sources that cover a country, and only those', () => {
+    const lookup = createLookup({ fetch, sources: [madeSource('fr-only', { countries: ['fr'] }), madeSource('anywhere')], cache, now: () => now });
+    expect(lookup.sourcesFor('gb')).toEqual([{ id: 'anywhere', name: 'Network anywhere' }]);
+    expect(lookup.sourcesFor('fr')).toEqual([
+      { id: 'fr-only', name: 'Network fr-only' },
+      { id: 'anywhere', name: 'Network anywhere' },
+    ]);
   });
 });
