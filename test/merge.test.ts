@@ -46,7 +46,7 @@ describe('merging shops from several sources', () => {
   });
 
   it('does not count a placeholder number as a shared phone', () => {
-    for (const placeholder of ['00 00 00 00 00', '05 55 55 55 55', '01 23 45 67 89']) {
+    for (const placeholder of ['00 00 00 00 00', '05 55 55 55 55', '01 23 45 67 89', '98 76 54 32 10']) {
       expect(shopPhone(placeholder)).toBe('');
       const pair = [shop('pdl', 'Le Chat Lettré', 43.6045, 1.4442, { phone: placeholder }), shop('openstreetmap', 'Bulles', 43.6050, 1.4442, { phone: placeholder })];
       expect(mergeShops(pair)).toHaveLength(2);
@@ -75,6 +75,8 @@ describe('merging shops from several sources', () => {
     ['Le Chat Lettré', 'Bulles', 50, '05 61 21 44 11', '05 61 21 44 12', false], // close, other names, other numbers
     ['Librairie', 'Librairie', 20, undefined, undefined, false], // names that are only the trade word say nothing
     ['Librairie', 'Librairie Dupont', 20, undefined, undefined, false], // nor does one of them
+    ['Librairie Dupont', 'Librairie', 20, undefined, undefined, false], // whichever source it comes from
+    ['Atlantis Books Café', 'Atlantis Café', 50, undefined, undefined, true], // the trade word inside a name, in English
     ['Le Chat Lettré', 'Chat Lettre Jeunesse', 50, undefined, undefined, true], // one name inside the other, accents aside
   ] as const)('%s / %s, %i m apart, phones %s / %s: one shop = %s', (networkName, mapName, metres, networkPhone, mapPhone, one) => {
     const lat = 43.6 + metres / 111_320;
@@ -131,5 +133,14 @@ describe('merging shops from several sources', () => {
     ];
     const listed = nearbyShops(mergeShops(shops), TOULOUSE, 30).filter((s) => s.stock === 'in-stock');
     expect(listed.map((s) => s.name)).toEqual(['Librairie A', 'Librairie G', 'Librairie C', 'Librairie E']);
+  });
+});
+
+describe('the shops within the radius', () => {
+  it('keeps a shop whose distance, rounded to 100 m, is the radius itself', () => {
+    // 30 km north of the place, as a shopper reads it: "30 km".
+    const edge = shop('pdl', 'Au Bout du Rayon', TOULOUSE.lat + 30 / 111.195, TOULOUSE.lon);
+    const beyond = shop('pdl', 'Un Peu Plus Loin', TOULOUSE.lat + 30.1 / 111.195, TOULOUSE.lon);
+    expect(nearbyShops([edge, beyond], TOULOUSE, 30).map((s) => [s.name, s.distanceKm])).toEqual([['Au Bout du Rayon', 30]]);
   });
 });
