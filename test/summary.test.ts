@@ -1,0 +1,86 @@
+// The one summary of an answer that the badge, the card and the popup all say: its verdict and counts,
+// and the headline words chosen from it.
+import { describe, expect, it } from 'vitest';
+import type { LookupResult, SourceStatus } from '../src/lookup/result';
+import { shopsCounted, summarize, type AnswerSummary } from '../src/lookup/summary';
+import { headline } from '../src/shared/answer-words';
+import type { ShopNearby } from '../src/shops/shop';
+
+const BOOK = '9782070360024';
+const OTHER_EDITION = '9782070368228';
+const stock = (state: SourceStatus['state'] = 'ok'): SourceStatus => ({ sourceId: 'placedeslibraires', name: 'Place des Libraires', kind: 'stock', state });
+const map = (state: SourceStatus['state'] = 'ok'): SourceStatus => ({ sourceId: 'openstreetmap', name: 'OpenStreetMap', kind: 'directory', state });
+let serial = 0;
+const shop = (stock: ShopNearby['stock'], more: Partial<ShopNearby> = {}): ShopNearby => ({
+  id: `test:${++serial}`,
+  sourceId: 'test',
+  name: `Shop ${serial}`,
+  address: {},
+  location: { lat: 43.6, lon: 1.44 },
+  distanceKm: 1,
+  stock,
+  isbn13: stock === 'unknown' ? null : BOOK,
+  links: {},
+  ...more,
+});
+const result = (shops: ShopNearby[], sources: SourceStatus[], stockCovered = true): LookupResult => ({
+  isbn13: BOOK,
+  place: { lat: 43.6, lon: 1.44 },
+  radiusKm: 30,
+  shops,
+  sources,
+  stockCovered,
+  editionsAsked: [],
+  portals: [],
+  finishedAt: 0,
+});
+
+describe('the summary of an answer', () => {
+  it('counts the open shops with this edition, with another, closed for holidays, and of unknown stock, each apart', () => {
+    const summary = summarize(
+      result(
+        [
+          shop('in-stock'),
+          shop('preorder'),
+          // A network that does not say which edition it has in stock: this one, as asked.
+          shop('in-stock', { isbn13: null }),
+          shop('in-stock', { isbn13: OTHER_EDITION }),
+          shop('in-stock', { closedForHolidays: true }),
+          shop('out-of-stock'),
+          shop('unknown'),
+          shop('unknown'),
+        ],
+        [stock(), map()],
+      ),
+    );
+    expect(summary).toEqual({ verdict: 'has-it', thisEdition: 3, otherEdition: 1, onHoliday: 1, stockUnknown: 2 });
+    // The badge's figure: every open shop that has the book, any print edition.
+    expect(shopsCounted(summary)).toBe(4);
+  });
+
+  it.each([
+    ['no source answered', [], [stock('timeout'), map('unreachable')], true, { verdict: 'unreachable' }],
+    ['the stock network answered, no open shop has it (one closed for holidays does)', [shop('out-of-stock'), shop('in-stock', { closedForHolidays: true })], [stock(), map()], true, { verdict: 'none-has-it', onHoliday: 1 }],
+    ['no stock network covers the place', [shop('unknown')], [map()], false, { verdict: 'stock-unknown', unknownBecause: 'no-network', stockUnknown: 1 }],
+    ['the stock network failed, the map answered', [shop('unknown')], [stock('server-error'), map()], true, { verdict: 'stock-unknown', unknownBecause: 'not-checked', stockUnknown: 1 }],
+  ] as const)('says so when %s', (_when, shops, sources, stockCovered, expected) => {
+    expect(summarize(result([...shops], [...sources], stockCovered))).toMatchObject(expected);
+  });
+});
+
+describe('the headline chosen from it', () => {
+  const summary = (more: Partial<AnswerSummary>): AnswerSummary => ({ verdict: 'has-it', thisEdition: 0, otherEdition: 0, onHoliday: 0, stockUnknown: 0, ...more });
+
+  it.each([
+    [{ thisEdition: 3 }, ['answerHaveIt', ['3'], 3]],
+    [{ otherEdition: 2 }, ['answerHaveOtherEdition', ['2'], 2]],
+    [{ thisEdition: 1, otherEdition: 2 }, ['answerHaveItEditions', ['1', '2'], 1]],
+    [{ verdict: 'stock-unknown', stockUnknown: 4 }, ['answerStockUnknown', ['4'], 4]],
+    // Nothing to count: no card, and the popup says it in its own words.
+    [{ verdict: 'stock-unknown', stockUnknown: 0 }, null],
+    [{ verdict: 'none-has-it', stockUnknown: 2 }, null],
+    [{ verdict: 'unreachable' }, null],
+  ] as const)('%o → %o', (more, words) => {
+    expect(headline(summary(more as Partial<AnswerSummary>))).toEqual(words);
+  });
+});
