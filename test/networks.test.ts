@@ -1,6 +1,6 @@
 // The source adapters, driven through the local stand-in server: good answers and every fault.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fetchJson, retryAfterSeconds } from '../src/networks/fetch-source';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fetchJson, realSleep, retryAfterSeconds } from '../src/networks/fetch-source';
 import { openStreetMap, overpassQuery } from '../src/networks/overpass';
 import { placeDesLibraires } from '../src/networks/place-des-libraires';
 import { portalLinks } from '../src/networks/portal-links';
@@ -191,7 +191,57 @@ describe('fetching a source', () => {
     const pauses: number[] = [];
     await fetchJson(url(), { fetch, sleep: async (ms) => void pauses.push(ms) });
     expect(server.requests.length - before).toBe(2);
-    expect(pauses).toHaveLength(1);
+    expect(pauses).toEqual([1_500]);
+  });
+
+  it('pauses for real where the caller gives no pause of its own', async () => {
+    const started = performance.now();
+    await realSleep(40);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(35);
+  });
+
+  // Bodies as a server could send them with a 200, and what each is.
+  it.each([
+    ['{"shops":[]}', { ok: true, data: { shops: [] } }],
+    ['[1, 2]', { ok: true, data: [1, 2] }],
+    // PHP pages often start with a blank line.
+    ['\n\r\n  {"shops":[]}', { ok: true, data: { shops: [] } }],
+    ['<!doctype html><p>Maintenance</p>', { ok: false, problem: 'not-json' }],
+    ['"a bare string"', { ok: false, problem: 'not-json' }],
+    ['42', { ok: false, problem: 'not-json' }],
+    ['', { ok: false, problem: 'not-json' }],
+    [null, { ok: false, problem: 'not-json' }],
+    ['{"shops": [', { ok: false, problem: 'bad-json' }],
+  ] as const)('reads the body %j as %j', async (body, expected) => {
+    const answer = (() => Promise.resolve(new Response(body, { status: 200 }))) as typeof fetch;
+    expect(await fetchJson(url(), { fetch: answer })).toEqual(expected);
+  });
+
+  it('takes a body of exactly the size limit, refuses one byte more, and trusts a Content-Length over it without reading', async () => {
+    const answer = (body: string, headers: Record<string, string> = {}) => (() => Promise.resolve(new Response(body, { headers }))) as typeof fetch;
+    expect(await fetchJson(url(), { fetch: answer('{"a":12345}') }, { maxBytes: 11 })).toEqual({ ok: true, data: { a: 12345 } });
+    expect(await fetchJson(url(), { fetch: answer('{"a":123456}') }, { maxBytes: 11 })).toEqual({ ok: false, problem: 'too-large', httpStatus: 200 });
+    // Declared longer than the limit: not a byte is read.
+    let pulled = 0;
+    const declared = (length: string) =>
+      (() =>
+        Promise.resolve(
+          new Response(new ReadableStream({ pull: (controller) => (pulled++, controller.enqueue(new TextEncoder().encode('{"a":12345}')), controller.close()) }, { highWaterMark: 0 }), { headers: { 'content-length': length } }),
+        )) as typeof fetch;
+    expect(await fetchJson(url(), { fetch: declared('5000000000') }, { maxBytes: 11 })).toEqual({ ok: false, problem: 'too-large', httpStatus: 200 });
+    expect(pulled).toBe(0);
+    expect(await fetchJson(url(), { fetch: declared('11') }, { maxBytes: 11 })).toEqual({ ok: true, data: { a: 12345 } });
+  });
+
+  it('leaves no timer behind once answered (it would keep the worker awake until the time limit)', async () => {
+    vi.useFakeTimers();
+    try {
+      const answer = (() => Promise.resolve(new Response('{}'))) as typeof fetch;
+      expect(await fetchJson(url(), { fetch: answer })).toEqual({ ok: true, data: {} });
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   // Each status as the network could answer it, with how many times it was asked and paused.
@@ -201,6 +251,7 @@ describe('fetching a source', () => {
     [[404], { ok: false, problem: 'not-found', httpStatus: 404 }, 1],
     [[418], { ok: false, problem: 'http-error', httpStatus: 418 }, 1],
     [[304], { ok: false, problem: 'http-error', httpStatus: 304 }, 1],
+    [[300], { ok: false, problem: 'http-error', httpStatus: 300 }, 1],
     [[500, 500], { ok: false, problem: 'server-error', httpStatus: 500 }, 2],
     [[502, 503], { ok: false, problem: 'server-error', httpStatus: 503 }, 2],
     [[500, 200], { ok: true, data: { shops: [] } }, 2],
@@ -222,7 +273,11 @@ describe('fetching a source', () => {
     expect(retryAfterSeconds('120', now)).toBe(120);
     expect(retryAfterSeconds('Wed, 02 Dec 2026 10:01:30 GMT', now)).toBe(90);
     expect(retryAfterSeconds('Wed, 02 Dec 2026 09:59:00 GMT', now)).toBe(0);
+    expect(retryAfterSeconds(' 120 ', now)).toBe(120);
     expect(retryAfterSeconds('soon', now)).toBeUndefined();
+    // Values no clock can keep: no wait at all, or none read.
+    expect(retryAfterSeconds('-5', now)).toBe(0);
+    expect(retryAfterSeconds('Infinity', now)).toBeUndefined();
     const later = new Date(Date.now() + 300_000).toUTCString();
     const limited = ((() => Promise.resolve(new Response('slow down', { status: 429, headers: { 'retry-after': later } }))) as unknown) as typeof fetch;
     const outcome = await fetchJson(url(), { fetch: limited });

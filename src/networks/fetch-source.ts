@@ -58,7 +58,7 @@ export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 /** Retry-After: delta-seconds or an HTTP date. */
 export function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {
   if (!header) return undefined;
-  const seconds = Number(header.trim());
+  const seconds = Number(header); // (Number() ignores the spaces around)
   if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
@@ -69,10 +69,8 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
  * never downloaded (`cut`).
  */
 async function readUpTo(response: Response, limit: number): Promise<{ bytes: Uint8Array; cut: boolean }> {
-  if (!response.body) {
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    return { bytes, cut: bytes.byteLength > limit };
-  }
+  // No body at all (a 2xx with none): nothing to read.
+  if (!response.body) return { bytes: new Uint8Array(0), cut: false };
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -119,7 +117,8 @@ async function refusalDetail(response: Response): Promise<ProblemDetail> {
 
 function parseJson(text: string): FetchOutcome {
   const start = text.trimStart()[0];
-  if (start === '<' || (start !== '{' && start !== '[')) return { ok: false, problem: 'not-json' };
+  // An object or a list; a web page ('<'), a bare string or number is no source's answer.
+  if (start !== '{' && start !== '[') return { ok: false, problem: 'not-json' };
   try {
     return { ok: true, data: JSON.parse(text) };
   } catch {
@@ -137,7 +136,7 @@ async function attempt(url: string, deps: FetchDeps, options: Required<FetchOpti
     if (status === 429) return { ok: false, problem: 'rate-limited', httpStatus: status, retryAfterSec: retryAfterSeconds(response.headers.get('retry-after')) ?? 60 };
     if (status === 404) return { ok: false, problem: 'not-found', httpStatus: status };
     if (status >= 500) return { ok: false, problem: 'server-error', httpStatus: status };
-    if (status < 200 || status >= 300) return { ok: false, problem: 'http-error', httpStatus: status };
+    if (!response.ok) return { ok: false, problem: 'http-error', httpStatus: status };
     const text = await readCapped(response, options.maxBytes);
     if (text === null) return { ok: false, problem: 'too-large', httpStatus: status };
     return parseJson(text);
