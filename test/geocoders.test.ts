@@ -1,7 +1,7 @@
 // The geocoders as they are in 2026: France through the Géoplateforme (the national address API closed
 // on 31 January 2026), elsewhere Nominatim, identified by a contact address as its policy asks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGeocoder, geocodeRequest, reverseRequest } from '../src/networks/geocoders';
+import { createGeocoder, geocodeRequest, readGeocodeAnswer, readReverseAnswer, reverseRequest, type GeocoderDeps } from '../src/networks/geocoders';
 import { GEOCODERS_DEFAULT } from '../src/shared/settings';
 import type { Scenario } from '../stand-ins/answer';
 import { startStandInServer, type StandInServer } from '../stand-ins/server';
@@ -138,5 +138,95 @@ describe('the geocoders', () => {
       expect(await geocoderWith('ok').placeAt({ lat: 45.5, lon: -20.25 }, 'fr')).toEqual({ label: '45.50, -20.25', lat: 45.5, lon: -20.25, country: 'fr' });
       server.setScenario('ok');
     });
+  });
+});
+
+// The answers' shapes as in stand-ins/payloads.ts (each cited there), with the fields a real answer may
+// lack or name differently.
+describe('reading what the geocoders answer', () => {
+  const feature = (properties: Record<string, string>) => ({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [2.34, 48.86] }, properties }] });
+
+  it.each([
+    [{ label: 'Paris 1er Arrondissement', city: 'Paris', postcode: '75001' }, '75001 Paris'],
+    [{ label: 'Toulouse', city: 'Toulouse' }, 'Toulouse'],
+    [{ label: 'Muret', postcode: '31600' }, '31600 Muret'],
+    [{ label: 'Muret' }, 'Muret'],
+  ])('names a Géoplateforme place %o "%s"', (properties, label) => {
+    expect(readGeocodeAnswer('geoplateforme', feature(properties))).toEqual({ lat: 48.86, lon: 2.34, label });
+  });
+
+  it('reads a Nominatim hit with no display name, and says when an answer is not a list of hits', () => {
+    expect(readGeocodeAnswer('nominatim', [{ lat: '52.52', lon: '13.40' }])).toEqual({ lat: 52.52, lon: 13.4, label: undefined });
+    expect(readGeocodeAnswer('nominatim', [])).toBeNull();
+    expect(readGeocodeAnswer('nominatim', { error: 'no' })).toBe('bad-data');
+    expect(readGeocodeAnswer('geoplateforme', [])).toBe('bad-data');
+  });
+
+  it.each([
+    [{ address: { town: 'Muret', country_code: 'FR' } }, { town: 'Muret', country: 'fr' }],
+    [{ address: { village: 'Saint-Lys', country_code: 'fra' } }, { town: 'Saint-Lys', country: null }],
+    [{ address: { county: 'Haute-Garonne' } }, { town: 'Haute-Garonne', country: null }],
+    [{ address: { country_code: 'fr' } }, null],
+    [{ error: 'Unable to geocode' }, null],
+    [42, 'bad-data'],
+  ] as const)('reads the reverse answer %o as %o', (answer, read) => {
+    expect(readReverseAnswer(answer)).toEqual(read);
+  });
+
+  it('joins an address given with or without its final slash', () => {
+    for (const base of ['https://geo.example.org/geocodage', 'https://geo.example.org/geocodage/']) {
+      expect(geocodeRequest('Muret', 'fr', { ...GEOCODERS_DEFAULT, geoplateforme: base }).url).toBe('https://geo.example.org/geocodage/search?q=Muret&type=municipality&limit=1');
+      expect(geocodeRequest('Bonn', 'de', { ...GEOCODERS_DEFAULT, nominatim: base }).url).toMatch(/^https:\/\/geo\.example\.org\/geocodage\/search\?q=Bonn&/);
+      expect(reverseRequest({ lat: 50.73, lon: 7.1 }, { ...GEOCODERS_DEFAULT, nominatim: base })).toMatch(/^https:\/\/geo\.example\.org\/geocodage\/reverse\?lat=/);
+    }
+  });
+});
+
+describe('the geocoder, on answers made for the case', () => {
+  /** A geocoder whose every request is answered by `answer`, on a clock the test moves. */
+  function geocoderAnswering(answer: (url: URL) => Response, more: Partial<GeocoderDeps> = {}) {
+    const asked: string[] = [];
+    const pauses: number[] = [];
+    const stored = new Map<string, unknown>();
+    const geocoder = createGeocoder({
+      fetch: (async (input: string) => answer(new URL(input))) as typeof fetch,
+      sleep: async (ms) => void pauses.push(ms),
+      geocoders: GEOCODERS_DEFAULT,
+      now: () => 10_000,
+      cache: { get: async (key) => stored.get(key), set: async (key, value) => void stored.set(key, value) },
+      onRequest: (url) => void asked.push(url),
+      ...more,
+    });
+    return { ...geocoder, asked, pauses };
+  }
+  const json = (data: unknown, status = 200) => new Response(JSON.stringify(data), { status, headers: { 'content-type': 'application/json' } });
+  const nominatimHit = (url: URL) => json([{ lat: '52.52', lon: '13.40', display_name: `${url.searchParams.get('q')}, Deutschland` }]);
+
+  it('asks with the spaces a shopper typed folded to one, and takes a place name of the longest length allowed', async () => {
+    const { geocode, asked } = geocoderAnswering(nominatimHit);
+    expect(await geocode('  Bad   Homburg\t', 'de')).toMatchObject({ ok: true, place: { label: 'Bad Homburg' } });
+    expect(new URL(asked[0]!).searchParams.get('q')).toBe('Bad Homburg');
+    expect(await geocode('a'.repeat(100), 'de')).toMatchObject({ ok: true });
+    expect(await geocode('a'.repeat(101), 'de')).toEqual({ ok: false, reason: 'too-long' });
+  });
+
+  it('says why when the geocoder fails or answers in another shape, and names a nameless hit after what was typed', async () => {
+    expect(await geocoderAnswering(() => json({}, 503)).geocode('Bonn', 'de')).toEqual({ ok: false, reason: 'server-error' });
+    expect(await geocoderAnswering(() => json({ results: [] })).geocode('Bonn', 'de')).toEqual({ ok: false, reason: 'bad-data' });
+    expect(await geocoderAnswering(() => json([{ lat: '50.73', lon: '7.10' }])).geocode('Bonn', 'de')).toEqual({ ok: true, place: { label: 'Bonn', lat: 50.73, lon: 7.1, country: 'de', foundBy: 'nominatim' } });
+  });
+
+  it('keeps each position’s town apart, asks Nominatim once a second for positions too, and asks nothing it may not', async () => {
+    const towns: Record<string, string> = { '50.73': 'Bonn', '52.52': 'Berlin' };
+    const reverse = (url: URL) => json({ address: { city: towns[url.searchParams.get('lat')!], country_code: 'de' } });
+    const { placeAt, asked, pauses } = geocoderAnswering(reverse);
+    expect(await placeAt({ lat: 50.73, lon: 7.1 }, 'de')).toMatchObject({ label: 'Bonn' });
+    expect(await placeAt({ lat: 52.52, lon: 13.4 }, 'de')).toMatchObject({ label: 'Berlin' });
+    expect(asked).toHaveLength(2);
+    // The clock stands still: the second request waited its second.
+    expect(pauses).toEqual([1_000]);
+    const refused = geocoderAnswering(reverse, { missingPermission: async () => 'https://nominatim.openstreetmap.org/*' });
+    expect(await refused.placeAt({ lat: 50.73, lon: 7.1 }, 'de')).toEqual({ label: '50.73, 7.10', lat: 50.73, lon: 7.1, country: 'de' });
+    expect(refused.asked).toEqual([]);
   });
 });

@@ -155,9 +155,9 @@ export function createGeocoder(deps: GeocoderDeps) {
     if (!outcome.ok) return { ok: false, reason: outcome.problem };
     const found = readGeocodeAnswer(geocoder, outcome.data);
     if (found === 'bad-data') return { ok: false, reason: 'bad-data' };
-    const point = found && validPoint(found.lat, found.lon);
-    if (!point) return { ok: false, reason: 'not-found' };
-    const place: Place = { ...roundPlace(point), label: cleanText(found?.label, 120) ?? query, country, foundBy: geocoder };
+    const point = found ? validPoint(found.lat, found.lon) : null;
+    if (!found || !point) return { ok: false, reason: 'not-found' };
+    const place: Place = { ...roundPlace(point), label: cleanText(found.label, 120) ?? query, country, foundBy: geocoder };
     // A place the cache cannot keep is still the place.
     await deps.cache.set(cacheKey, place).catch(() => {});
     return { ok: true, place };
