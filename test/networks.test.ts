@@ -364,6 +364,61 @@ describe('OpenStreetMap', () => {
   });
 });
 
+describe('OpenStreetMap, one element as mappers tag it', () => {
+  // Overpass's JSON (out center tags): nodes carry lat/lon, ways a "center"; tags as mappers write them
+  // (wiki.openstreetmap.org/wiki/Key:addr:*, Key:contact:*, Key:second_hand, Key:brand).
+  const source = openStreetMap('https://overpass.example.org/api');
+  const shopsOf = (...elements: object[]) => listOf(source.shops({ elements }, query));
+  const node = (tags: Record<string, string>, id = 1) => ({ type: 'node', id, lat: 43.61, lon: 1.45, tags: { shop: 'books', ...tags } });
+
+  it('joins an address given without its final slash, and credits the map’s contributors', () => {
+    expect(source.request(query).url).toMatch(/^https:\/\/overpass\.example\.org\/api\/interpreter\?data=/);
+    expect(source.attribution).toMatch(/OpenStreetMap contributors/);
+  });
+
+  it('keeps every field of a shop, address parts apart, as a shop of unknown stock', () => {
+    const tags = { name: 'La Préface', 'addr:housenumber': '12', 'addr:street': 'Rue des Lois', 'addr:postcode': '31000', 'addr:city': 'Toulouse', phone: '+33 5 61 00 00 07' };
+    expect(shopsOf(node(tags, 42))).toEqual([
+      {
+        id: 'openstreetmap:node/42',
+        sourceId: 'openstreetmap',
+        name: 'La Préface',
+        address: { street: '12 Rue des Lois', postalCode: '31000', city: 'Toulouse' },
+        location: { lat: 43.61, lon: 1.45 },
+        phone: '+33 5 61 00 00 07',
+        website: undefined,
+        openingHours: undefined,
+        stock: 'unknown',
+        isbn13: null,
+        links: {},
+      },
+    ]);
+  });
+
+  it.each([
+    ['the street alone', { 'addr:street': 'Rue des Lois' }, { address: { street: 'Rue des Lois', postalCode: undefined, city: undefined } }],
+    ['the number alone', { 'addr:housenumber': '12' }, { address: { street: '12', postalCode: undefined, city: undefined } }],
+    ['the phone under contact:', { 'contact:phone': '05 61 00 00 08' }, { phone: '05 61 00 00 08' }],
+  ])('reads %s', (_what, tags, expected) => {
+    expect(shopsOf(node({ name: 'La Préface', ...tags }))[0]).toMatchObject(expected);
+  });
+
+  it('places a way at its center, and keeps an element with no point at all, unplaced', () => {
+    expect(shopsOf({ type: 'way', id: 7, center: { lat: 43.62, lon: 1.46 }, tags: { shop: 'books', name: 'Le Bouquiniste' } })[0]).toMatchObject({ id: 'openstreetmap:way/7', location: { lat: 43.62, lon: 1.46 } });
+    expect(shopsOf({ type: 'way', id: 8, tags: { shop: 'books', name: 'Nowhere Books' } })).toMatchObject([{ name: 'Nowhere Books', location: null }]);
+  });
+
+  it('leaves out chains and shops that sell second-hand books only, not those that also do', () => {
+    const shops = shopsOf(
+      node({ name: 'Chain Books', brand: 'Chain' }, 1),
+      node({ name: 'Other Chain', 'brand:wikidata': 'Q123' }, 2),
+      node({ name: 'Used Only', second_hand: 'only' }, 3),
+      node({ name: 'New and Used', second_hand: 'yes' }, 4),
+    );
+    expect(shops.map((s) => s.name)).toEqual(['New and Used']);
+  });
+});
+
 describe('national portals', () => {
   it.each([
     ['amazon.fr', ['https://www.librairiesindependantes.com/product/search/?query=9782070360024', 'https://www.leslibraires.fr/livre/9782070360024', 'https://www.placedeslibraires.fr/livre/9782070360024']],
