@@ -144,6 +144,11 @@ group('copying a problem’s details for a bug report', () => {
       'said: <title>Just a moment…</title>',
     ]);
   });
+
+  it('says only what it knows: no HTTP status, server or words where the source gave none', () => {
+    const report = problemReport({ sourceId: 'openstreetmap', name: 'OpenStreetMap', kind: 'directory', state: 'timeout' }, '1.2.3', Date.UTC(2026, 11, 1, 20));
+    expect(report).toBe('Local Bookshops 1.2.3, 2026-12-01T20:00:00.000Z\nOpenStreetMap (openstreetmap): timeout');
+  });
 });
 
 group('the popup’s other states', () => {
@@ -153,10 +158,16 @@ group('the popup’s other states', () => {
     [{ book: null, lookup: null, place: null }, 'not-a-book', 'This tab shows no book. Type an ISBN to look it up near you.'],
     [{ book, lookup: { state: 'no-place' as const, isbn13: book.isbn13 }, place: null }, 'no-place', 'Where are you? Bookshops are looked up around your town.'],
     [
-      { book, lookup: { state: 'asking' as const, isbn13: book.isbn13, startedAt: 0, progress: [{ sourceId: 'a', name: 'A', state: 'ok' }, { sourceId: 'b', name: 'B', state: 'waiting' }] }, place: null },
+      { book, lookup: { state: 'asking' as const, isbn13: book.isbn13, startedAt: 0, progress: [{ sourceId: 'a', name: 'A', state: 'ok' }, { sourceId: 'b', name: 'B', state: 'timeout' }, { sourceId: 'c', name: 'C', state: 'waiting' }] }, place: null },
       'asking',
-      'Asking the bookshop networks… (1 of 2 answered)',
+      'Asking the bookshop networks… (2 of 3 answered)',
     ],
+    [{ book: { ...book, kind: 'not-a-book' as const }, lookup: null, place: null }, 'not-a-book', 'This tab shows no book. Type an ISBN to look it up near you.'],
+    [{ book: { ...book, isbn13: null, editions: [] }, lookup: null, place: null }, 'not-a-book', 'This tab shows no book. Type an ISBN to look it up near you.'],
+    // Known by its other editions only: a book, looked up.
+    [{ book: { ...book, isbn13: null }, lookup: null, place: null }, 'no-place', 'Where are you? Bookshops are looked up around your town.'],
+    [{ book, lookup: { state: 'waiting' as const, isbn13: book.isbn13 }, place: null }, 'asking', 'Asking the bookshop networks…'],
+    [{ book, lookup: { state: 'asking' as const, isbn13: book.isbn13, startedAt: 0, progress: [] }, place: null }, 'asking', 'Asking the bookshop networks…'],
     [
       { book, lookup: { state: 'throttled' as const, isbn13: book.isbn13, retryAt: 0 }, place: null },
       'throttled',
@@ -166,5 +177,33 @@ group('the popup’s other states', () => {
     const view = describe(state);
     expect(view.state).toBe(expected);
     expect(t(view.line[0], view.line[1])).toBe(line);
+  });
+});
+
+group('the popup’s line when the answer holds no shop', () => {
+  const done = (states: Array<'ok' | 'timeout' | 'server-error'>) =>
+    describeLookup({
+      state: 'done',
+      result: {
+        isbn13: DEMO_BOOKS.inStock,
+        place: TOULOUSE,
+        radiusKm: 25,
+        shops: [],
+        sources: states.map((state, i) => ({ sourceId: `s${i}`, name: `Source ${i}`, kind: i === 0 ? 'stock' : 'directory', state })),
+        stockCovered: true,
+        editionsAsked: [],
+        portals: [],
+        finishedAt: 0,
+      },
+    });
+
+  it('says no source could be reached, and lists each one’s problem', () => {
+    const view = done(['timeout', 'server-error']);
+    expect([view.state, t(view.line[0], view.line[1]), view.problems.map((p) => p.reason)]).toEqual(['unreachable', t('stateUnreachable'), ['problemTimeout', 'problemServerError']]);
+  });
+
+  it('says no shop within the radius has it, with the radius, when the stock network answered', () => {
+    const view = done(['ok', 'ok']);
+    expect([view.state, view.line]).toEqual(['none-nearby', ['stateNoShop', ['25']]]);
   });
 });
