@@ -37,8 +37,9 @@ const inFrance = (p: LatLon) => p.lat >= FRANCE.south && p.lat <= FRANCE.north &
 function location(lat: number | null, lon: number | null, postalCode: string | undefined): LatLon | null {
   const point = validPoint(lat, lon);
   const swapped = validPoint(lon, lat);
-  // A French shop whose point lands outside France, but inside it once swapped, was swapped.
-  if (postalCode && /^\d{5}$/.test(postalCode) && !/^9[78]/.test(postalCode) && swapped && inFrance(swapped) && !(point && inFrance(point))) {
+  // A French shop whose point lands inside France only once swapped was swapped. (A point in France
+  // never swaps into it: its longitude is under 10°, no latitude of France is.)
+  if (postalCode && /^\d{5}$/.test(postalCode) && !/^9[78]/.test(postalCode) && swapped && inFrance(swapped)) {
     return swapped;
   }
   return point;
