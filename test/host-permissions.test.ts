@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createHostCheck } from '../src/background/host-permissions';
+import { isThisMachine } from '../src/shared/host-pattern';
 
 const manifest = JSON.parse(readFileSync('manifest.json', 'utf8')) as { host_permissions: string[]; optional_host_permissions: string[] };
 const hosts = [...manifest.host_permissions, ...manifest.optional_host_permissions];
@@ -26,5 +27,10 @@ describe('the host permission check', () => {
     expect(await missing('https://books.example.org/getshoplist.php?ISBN=9782070360024')).toBeNull();
     expect(await missing('http://127.0.0.1:8080/getshoplist.php')).toBeNull();
     expect(await missing('not a url')).toBeNull();
+  });
+
+  it('takes only this machine’s own names for this machine, and nothing that is not an address', () => {
+    for (const url of ['http://localhost:3000/', 'http://127.0.0.1/getshoplist.php', 'http://[::1]:8080/']) expect(isThisMachine(url), url).toBe(true);
+    for (const url of ['https://127.0.0.1.example.org/', 'http://localhost.example/', 'not a url', '']) expect(isThisMachine(url), url).toBe(false);
   });
 });

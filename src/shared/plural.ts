@@ -4,15 +4,18 @@
 
 export type Message = (key: string, substitutions?: string[]) => string;
 
-export function counted(message: Message, locale: string, key: string, count: number, substitutions: string[]): string {
-  let category: Intl.LDMLPluralRule = 'other';
+/** Whether the language says this count with its "one" form (1 in English, 0 and 1 in French). */
+function takesOne(locale: string, count: number): boolean {
   try {
-    category = new Intl.PluralRules(locale).select(count);
+    return new Intl.PluralRules(locale).select(count) === 'one';
   } catch {
-    category = count === 1 ? 'one' : 'other';
+    return count === 1;
   }
+}
+
+export function counted(message: Message, locale: string, key: string, count: number, substitutions: string[]): string {
   // A language without a `_one` message (or a browser that returns '' for it) falls back to `key`.
-  return (category === 'one' && message(`${key}_one`, substitutions)) || message(key, substitutions);
+  return (takesOne(locale, count) && message(`${key}_one`, substitutions)) || message(key, substitutions);
 }
 
 /** A message given as [key, substitutions, count]: counted when it has a count, plain otherwise. */
