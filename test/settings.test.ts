@@ -121,6 +121,8 @@ describe('the rest of the settings rules', () => {
     expect(isServiceAddress('http://books.example.org/')).toBe(false);
     expect(isServiceAddress('javascript:"https://books.example.org/"')).toBe(false);
     expect(isServiceAddress('x http://127.0.0.1/')).toBe(false);
+    // Another scheme whose address is this machine's is not plain http.
+    expect(isServiceAddress('xhttp://127.0.0.1/')).toBe(false);
   });
 
   it('takes a tile address only with all of {z}, {x} and {y}', () => {
@@ -150,6 +152,13 @@ describe('the rest of the settings rules', () => {
     expect(readStoredSettings(null, null, null).repaired).toBe(false);
     expect(readStoredSettings(undefined, { tiles: { url: 'javascript:alert(1)', attribution: '' } }, null).repaired).toBe(true);
     expect(readStoredSettings({ version: 4, radiusKm: 'far' }, undefined, null).repaired).toBe(true);
+    // A file from a later version: read as far as it can be, and said so.
+    expect(readSettings({ version: SETTINGS_VERSION + 1, radiusKm: 40 })).toMatchObject({ settings: { version: SETTINGS_VERSION, radiusKm: 40 }, repaired: true });
+    // A version-2 address that is not one: the default, and said so (it is not the closed service's, dropped quietly).
+    expect(readSettings({ version: 2, geocoders: { apiAdresse: 'not a url' } }).repaired).toBe(true);
+    expect(readSettings({ version: 2, geocoders: { apiAdresse: 'https://api-adresse.data.gouv.fr/' } }).repaired).toBe(false);
+    // Nothing stored: a campaign build's first-run value is the campaign's, not a repair of the shopper's.
+    expect(readStoredSettings(undefined, undefined, { radiusKm: 'far' }).repaired).toBe(false);
   });
 });
 

@@ -226,7 +226,6 @@ export function countryOfStorefront(storefront: string | undefined): string {
   const tld = storefront?.split('.').pop() ?? 'fr';
   if (storefront === 'amazon.com') return 'us';
   if (storefront === 'amazon.co.uk') return 'gb';
-  if (storefront === 'amazon.co.jp') return 'jp';
   return /^[a-z]{2}$/.test(tld) ? tld : 'fr';
 }
 
