@@ -13,7 +13,7 @@ export default {
     '!src/shared/browser.ts',
     'src/popup/describe.ts',
     'src/content/page-watcher.ts',
-    'src/content/card.ts',
+    'src/content/card-place.ts',
   ],
   // Mutants in module-level constants run for every test: slow, and mostly caught or equivalent.
   ignoreStatic: true,

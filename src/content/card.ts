@@ -6,7 +6,7 @@
 // kilometre; the popup, which Amazon cannot reach, says those. It is put below the buy box (nothing of
 // Amazon's moves or hides) and only when the worker has shops to show. Its buttons ignore events a
 // page script makes up (isTrusted), and every text goes in as text.
-import { CARD_AFTER_FALLBACK_IDS, CARD_AFTER_IDS, CARD_APPEND_IDS } from '../book/amazon-selectors';
+import { cardPlace } from './card-place';
 import { say } from '../shared/plural';
 import { headline } from '../shared/answer-words';
 import type { ShowCard } from '../shared/messages';
@@ -31,22 +31,6 @@ const STYLE = `
   min-width: 24px; min-height: 24px; padding: 4px; }
 .open:focus-visible, .close:focus-visible { outline: 2px solid #0b5d3b; outline-offset: 2px; }
 @media (pointer: coarse) { .open, .close { min-width: 44px; min-height: 44px; } }`;
-
-function anchorFor(document: Document): { node: Element; where: InsertPosition } | null {
-  for (const id of CARD_AFTER_IDS) {
-    const node = document.getElementById(id);
-    if (node) return { node, where: 'afterend' };
-  }
-  for (const id of CARD_APPEND_IDS) {
-    const node = document.getElementById(id);
-    if (node) return { node, where: 'beforeend' };
-  }
-  for (const id of CARD_AFTER_FALLBACK_IDS) {
-    const node = document.getElementById(id);
-    if (node) return { node, where: 'afterend' };
-  }
-  return null;
-}
 
 export interface Card {
   /** Shows the card, or updates the one shown. Returns false when the page has no place for it. */
@@ -80,7 +64,7 @@ export function createCard({ document, t, locale, onOpen, onDismiss }: CardDeps)
     // Amazon may have re-rendered the column and dropped the card: make a new one.
     if (!host?.isConnected || !root) {
       remove();
-      const anchor = anchorFor(document);
+      const anchor = cardPlace(document);
       if (!anchor) return false;
       host = document.createElement('div');
       host.dataset.localBookshops = 'card';
