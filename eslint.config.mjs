@@ -14,7 +14,8 @@ const noHtmlFromStrings = [
 const layoutReads = ['innerText', 'outerText', 'offsetHeight', 'offsetWidth', 'offsetTop', 'offsetLeft', 'clientHeight', 'clientWidth', 'scrollHeight', 'scrollWidth', 'getBoundingClientRect', 'getClientRects', 'getComputedStyle'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/'] },
+  // (.stryker-tmp/: the mutation run's sandbox copy of the project, while it runs.)
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'reports/', '.stryker-tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
