@@ -166,6 +166,8 @@ group('the popup’s other states', () => {
     [{ book: { ...book, isbn13: null, editions: [] }, lookup: null, place: null }, 'not-a-book', 'This tab shows no book. Type an ISBN to look it up near you.'],
     // Known by its other editions only: a book, looked up.
     [{ book: { ...book, isbn13: null }, lookup: null, place: null }, 'no-place', 'Where are you? Bookshops are looked up around your town.'],
+    // An ISBN typed in the popup has no other editions: a book all the same.
+    [{ book: { ...book, editions: [] }, lookup: null, place: null }, 'no-place', 'Where are you? Bookshops are looked up around your town.'],
     [{ book, lookup: { state: 'waiting' as const, isbn13: book.isbn13 }, place: null }, 'asking', 'Asking the bookshop networks…'],
     [{ book, lookup: { state: 'asking' as const, isbn13: book.isbn13, startedAt: 0, progress: [] }, place: null }, 'asking', 'Asking the bookshop networks…'],
     [
@@ -177,6 +179,8 @@ group('the popup’s other states', () => {
     const view = describe(state);
     expect(view.state).toBe(expected);
     expect(t(view.line[0], view.line[1])).toBe(line);
+    // No answer yet: no source to blame.
+    expect(view.problems).toEqual([]);
   });
 });
 

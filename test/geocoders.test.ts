@@ -214,6 +214,8 @@ describe('the geocoder, on answers made for the case', () => {
     expect(await geocoderAnswering(() => json({}, 503)).geocode('Bonn', 'de')).toEqual({ ok: false, reason: 'server-error' });
     expect(await geocoderAnswering(() => json({ results: [] })).geocode('Bonn', 'de')).toEqual({ ok: false, reason: 'bad-data' });
     expect(await geocoderAnswering(() => json([{ lat: '50.73', lon: '7.10' }])).geocode('Bonn', 'de')).toEqual({ ok: true, place: { label: 'Bonn', lat: 50.73, lon: 7.1, country: 'de', foundBy: 'nominatim' } });
+    // A hit with no usable point: not found, rather than a place nowhere.
+    expect(await geocoderAnswering(() => json([{ lat: 'north', lon: '7.10', display_name: 'Bonn' }])).geocode('Bonn', 'de')).toEqual({ ok: false, reason: 'not-found' });
   });
 
   it('keeps each position’s town apart, asks Nominatim once a second for positions too, and asks nothing it may not', async () => {

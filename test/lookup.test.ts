@@ -289,10 +289,23 @@ describe('the lookup, with sources made for the case', () => {
     const none = await createLookup({ fetch: answering(() => []), sources: [madeSource('a')], cache, now: () => now })(request(own, editions));
     expect(none.editionsAsked).toEqual(others.slice(0, 3));
     const asked: string[] = [];
-    const found = await createLookup({ fetch: answering((_host, isbn) => (isbn === others[1] ? [shop('a1', isbn)] : []), asked), sources: [madeSource('b')], cache, now: () => now })(request(own, editions));
+    // With a map beside it, whose shops (stock unknown) have no edition at all: they stop nothing.
+    const map = madeSource('map', { kind: 'directory', perBook: false, request: () => ({ url: 'https://map.example/?isbn=none', cacheKey: 'map' }) });
+    const shopsFor = (host: string, isbn: string) => (host === 'map.example' ? [shop('m1', isbn, { stock: 'unknown', isbn13: null })] : isbn === others[1] ? [shop('a1', isbn)] : []);
+    const found = await createLookup({ fetch: answering(shopsFor, asked), sources: [madeSource('b'), map], cache, now: () => now })(request(own, editions));
     expect(found.editionsAsked).toEqual(others.slice(0, 2));
-    expect(asked).toEqual([own, ...others.slice(0, 2)]);
-    expect(found.shops.map((s) => s.isbn13)).toEqual([others[1]]);
+    expect(asked.filter((isbn) => isbn !== 'none')).toEqual([own, ...others.slice(0, 2)]);
+    expect(found.shops.map((s) => [s.name, s.isbn13])).toEqual([['a1', others[1]], ['m1', null]]);
+  });
+
+  it('says an answer it cannot read is of the wrong shape, whatever the adapter threw', async () => {
+    const throwing = madeSource('a', {
+      shops: () => {
+        throw new TypeError('no shops here');
+      },
+    });
+    const result = await createLookup({ fetch: answering(() => []), sources: [throwing], cache, now: () => now })(request());
+    expect(result.sources[0]).toMatchObject({ state: 'bad-data' });
   });
 
   it('keeps what a refusing server said, for the shopper to pass on', async () => {

@@ -77,6 +77,7 @@ describe('merging shops from several sources', () => {
     ['Librairie', 'Librairie Dupont', 20, undefined, undefined, false], // nor does one of them
     ['Librairie Dupont', 'Librairie', 20, undefined, undefined, false], // whichever source it comes from
     ['Atlantis Books Café', 'Atlantis Café', 50, undefined, undefined, true], // the trade word inside a name, in English
+    ['Atlantis Book Café', 'Atlantis Café', 50, undefined, undefined, true], // and in the singular
     ['Le Chat Lettré', 'Chat Lettre Jeunesse', 50, undefined, undefined, true], // one name inside the other, accents aside
   ] as const)('%s / %s, %i m apart, phones %s / %s: one shop = %s', (networkName, mapName, metres, networkPhone, mapPhone, one) => {
     const lat = 43.6 + metres / 111_320;

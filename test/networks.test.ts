@@ -231,6 +231,19 @@ describe('fetching a source', () => {
     expect(await fetchJson(url(), { fetch: declared('5000000000') }, { maxBytes: 11 })).toEqual({ ok: false, problem: 'too-large', httpStatus: 200 });
     expect(pulled).toBe(0);
     expect(await fetchJson(url(), { fetch: declared('11') }, { maxBytes: 11 })).toEqual({ ok: true, data: { a: 12345 } });
+    // A Content-Length over the limit with no body at all.
+    const empty = (() => Promise.resolve(new Response(null, { headers: { 'content-length': '5000000000' } }))) as typeof fetch;
+    expect(await fetchJson(url(), { fetch: empty }, { maxBytes: 11 })).toEqual({ ok: false, problem: 'too-large', httpStatus: 200 });
+  });
+
+  it('keeps the start of a refusal that arrives a few bytes at a time', async () => {
+    const trickle = (() => {
+      const bytes = new TextEncoder().encode('<h1>Access denied</h1>');
+      let at = 0;
+      const body = new ReadableStream({ pull: (controller) => (at < bytes.length ? controller.enqueue(bytes.slice(at, (at += 3))) : controller.close()) });
+      return Promise.resolve(new Response(body, { status: 403 }));
+    }) as typeof fetch;
+    expect(await fetchJson(url(), { fetch: trickle })).toEqual({ ok: false, problem: 'blocked', httpStatus: 403, detail: { body: '<h1>Access denied</h1>' } });
   });
 
   it('leaves no timer behind once answered (it would keep the worker awake until the time limit)', async () => {
@@ -367,13 +380,14 @@ describe('OpenStreetMap', () => {
 describe('OpenStreetMap, one element as mappers tag it', () => {
   // Overpass's JSON (out center tags): nodes carry lat/lon, ways a "center"; tags as mappers write them
   // (wiki.openstreetmap.org/wiki/Key:addr:*, Key:contact:*, Key:second_hand, Key:brand).
-  const source = openStreetMap('https://overpass.example.org/api');
-  const shopsOf = (...elements: object[]) => listOf(source.shops({ elements }, query));
+  // Made in each test, so the test runs the adapter's own code.
+  const source = () => openStreetMap('https://overpass.example.org/api');
+  const shopsOf = (...elements: object[]) => listOf(source().shops({ elements }, query));
   const node = (tags: Record<string, string>, id = 1) => ({ type: 'node', id, lat: 43.61, lon: 1.45, tags: { shop: 'books', ...tags } });
 
   it('joins an address given without its final slash, and credits the map’s contributors', () => {
-    expect(source.request(query).url).toMatch(/^https:\/\/overpass\.example\.org\/api\/interpreter\?data=/);
-    expect(source.attribution).toMatch(/OpenStreetMap contributors/);
+    expect(source().request(query).url).toMatch(/^https:\/\/overpass\.example\.org\/api\/interpreter\?data=/);
+    expect(source().attribution).toMatch(/OpenStreetMap contributors/);
   });
 
   it('keeps every field of a shop, address parts apart, as a shop of unknown stock', () => {
