@@ -152,6 +152,8 @@ describe('the rest of the settings rules', () => {
     expect(readStoredSettings(null, null, null).repaired).toBe(false);
     expect(readStoredSettings(undefined, { tiles: { url: 'javascript:alert(1)', attribution: '' } }, null).repaired).toBe(true);
     expect(readStoredSettings({ version: 4, radiusKm: 'far' }, undefined, null).repaired).toBe(true);
+    // A version-1 place's radius is taken only when it is a number (version 1 never checked it).
+    expect(readSettings({ place: { label: 'Albi', lat: 43.93, lon: 2.15, country: 'fr', radiusKm: 'far' } })).toMatchObject({ settings: { radiusKm: 30 }, repaired: false });
     // A file from a later version: read as far as it can be, and said so.
     expect(readSettings({ version: SETTINGS_VERSION + 1, radiusKm: 40 })).toMatchObject({ settings: { version: SETTINGS_VERSION, radiusKm: 40 }, repaired: true });
     // A version-2 address that is not one: the default, and said so (it is not the closed service's, dropped quietly).
