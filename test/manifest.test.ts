@@ -1,6 +1,6 @@
 // The manifest each browser gets. Permissions and the content security policy are pinned here, so
 // that widening either is a deliberate change to this test, seen in review.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { manifestFor } from '../build.mjs';
 
@@ -66,5 +66,19 @@ describe('the built manifests', () => {
     expect(chrome.externally_connectable).toEqual({ ids: [], matches: [] });
     // Firefox has no such key; it delivers no message from other extensions to runtime.onMessage.
     expect(firefox.externally_connectable).toBeUndefined();
+  });
+});
+
+describe('the extension’s own pages', () => {
+  const pages = readdirSync(new URL('../src', import.meta.url), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+
+  it.each(pages)('%s tells the browser to send no page address (Referer) from it', (page) => {
+    const html = readFileSync(new URL(`../src/${page}`, import.meta.url), 'utf8');
+    const head = html.slice(0, html.indexOf('</head>'));
+    expect(head).toMatch(/<meta name="referrer" content="no-referrer" \/>/);
+  });
+
+  it('are all checked', () => {
+    expect(pages.length).toBeGreaterThanOrEqual(4);
   });
 });
