@@ -29,12 +29,27 @@ export interface ShopMap {
  * default in the manifest, others asked when set), so the fetch needs no CORS and sends no Origin.
  */
 class CookielessTileLayer extends L.TileLayer {
+  /** Each tile's download, so a tile Leaflet drops before it arrives (zoomed or panned away) stops, as an <img> would. */
+  private readonly downloads = new WeakMap<HTMLElement, AbortController>();
+
+  constructor(url: string, options: L.TileLayerOptions) {
+    super(url, options);
+    const stop = ({ tile }: L.TileEvent) => this.downloads.get(tile)?.abort();
+    this.on('tileabort', stop);
+    this.on('tileunload', stop);
+  }
+
   override createTile(coords: L.Coords, done: L.DoneCallback): HTMLElement {
     const tile = document.createElement('img');
     tile.alt = '';
     tile.setAttribute('role', 'presentation');
-    const fail = (error: Error) => done(error, tile);
-    fetch(this.getTileUrl(coords), { credentials: 'omit', referrerPolicy: 'no-referrer' })
+    const download = new AbortController();
+    this.downloads.set(tile, download);
+    const fail = (error: Error) => {
+      // A tile no longer wanted is no failure of the tile server.
+      if (!download.signal.aborted) done(error, tile);
+    };
+    fetch(this.getTileUrl(coords), { credentials: 'omit', referrerPolicy: 'no-referrer', signal: download.signal })
       .then((response) => (response.ok ? response.blob() : Promise.reject(new Error(`tile answered HTTP ${response.status}`))))
       .then((image) => {
         const url = URL.createObjectURL(image);
