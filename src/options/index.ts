@@ -115,6 +115,18 @@ async function allowHosts(urls: string[]): Promise<string[]> {
   return origins.filter((_, i) => !granted[i]).map((origin) => new URL(origin.replace('/*', '/')).host);
 }
 
+/**
+ * Saves a change of service addresses, after asking the browser for their hosts (in the click, as
+ * browsers require; only for a valid change, so a refused one gets its message, not a prompt). The
+ * message to show: why it was refused, which host the browser did not allow, or none.
+ */
+async function saveServices(next: Settings, urls: string[], invalidKey: string): Promise<string> {
+  if (!StrictSettings.safeParse(next).success) return t(invalidKey);
+  const notAllowed = await allowHosts(urls);
+  if (!(await save(next))) return t(invalidKey);
+  return notAllowed.length ? t('hostNotAllowedSaveAgain', notAllowed.join(', ')) : '';
+}
+
 /** The services an imported file would change, each before → after, to apply or to keep as they are. */
 function showImportReview(review: ImportReview | null): void {
   const box = byId('import-review');
@@ -137,20 +149,13 @@ function setUpControls(): void {
   byId('tiles-save').addEventListener('click', async () => {
     const tiles = { url: byId<HTMLInputElement>('tiles-url').value.trim(), attribution: byId<HTMLInputElement>('tiles-attribution').value.trim() };
     // The map fetches its tiles without cookies, which needs the host allowed (shop-map.ts).
-    // Only a valid address is asked for (a refused one gets its message, not the browser's prompt).
-    const valid = StrictSettings.safeParse({ ...settings, tiles }).success;
-    const notAllowed = valid ? await allowHosts([tiles.url]) : [];
-    const ok = await save({ ...settings, tiles });
-    byId('tiles-message').textContent = !ok ? t('invalidTilesUrl') : notAllowed.length ? t('hostNotAllowedSaveAgain', notAllowed.join(', ')) : '';
+    byId('tiles-message').textContent = await saveServices({ ...settings, tiles }, [tiles.url], 'invalidTilesUrl');
   });
   byId('tiles-reset').addEventListener('click', () => void save({ ...settings, tiles: TILES_DEFAULT }).then(renderTiles));
   byId('geocoders-save').addEventListener('click', async () => {
     const value = (id: string) => byId<HTMLInputElement>(id).value.trim();
     const geocoders = { geoplateforme: value('geocoder-geoplateforme'), nominatim: value('geocoder-nominatim'), contactEmail: value('geocoder-contact') };
-    const valid = StrictSettings.safeParse({ ...settings, geocoders }).success;
-    const notAllowed = valid ? await allowHosts([geocoders.geoplateforme, geocoders.nominatim]) : [];
-    const ok = await save({ ...settings, geocoders });
-    byId('geocoders-message').textContent = !ok ? t('invalidGeocoders') : notAllowed.length ? t('hostNotAllowedSaveAgain', notAllowed.join(', ')) : '';
+    byId('geocoders-message').textContent = await saveServices({ ...settings, geocoders }, [geocoders.geoplateforme, geocoders.nominatim], 'invalidGeocoders');
   });
   byId('geocoders-reset').addEventListener('click', () => void save({ ...settings, geocoders: GEOCODERS_DEFAULT }).then(renderGeocoders));
   byId<HTMLInputElement>('card').addEventListener('change', (event) => void save({ ...settings, card: (event.target as HTMLInputElement).checked }));
