@@ -1,6 +1,7 @@
 // One function that answers a request to a real source's address the way that source answers, in a
 // chosen scenario: good payloads and every fault the extension must survive. Used by the local server
 // (unit tests), by the browser tests and the offline demo (under the real hosts' names, real-hosts.ts).
+import type { ServerResponse } from 'node:http';
 import { geoplateformeAnswer, nominatimAnswer, nominatimReverseAnswer, overpassAnswer, overpassRuntimeError, placeDesLibrairesAnswer, SHARED_PHONE } from './payloads';
 import { standInTile } from './tiles';
 
@@ -118,6 +119,18 @@ export type Scenarios = Scenario | Partial<Record<StandInSource, Scenario>>;
 
 const scenarioOf = (scenarios: Scenarios, source: StandInSource): Scenario =>
   typeof scenarios === 'string' ? scenarios : (scenarios[source] ?? 'ok');
+
+/**
+ * Answers a local server's request for `url` from the stand-ins (after `delayMs`, with `headers` added):
+ * 404 where no stand-in knows the address, and nothing at all where the stand-in hangs. True then: the
+ * server ends that response when it closes.
+ */
+export function serveStandIn(url: string, response: ServerResponse, scenarios: Scenarios, { headers = {}, delayMs = 0 }: { headers?: Record<string, string>; delayMs?: number } = {}): boolean {
+  const answer = standInAnswer(url, scenarios);
+  if (!answer) response.writeHead(404, { 'content-type': 'text/plain', ...headers }).end('no stand-in here');
+  else if (!answer.hang) setTimeout(() => response.writeHead(answer.status, { ...answer.headers, ...headers }).end(answer.body), delayMs);
+  return answer?.hang === true;
+}
 
 /** The stand-in's answer for a request to `url`, or null when no stand-in knows that address. */
 export function standInAnswer(url: string, scenarios: Scenarios = 'ok'): StandInResponse | null {

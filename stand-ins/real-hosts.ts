@@ -10,11 +10,10 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { generate } from 'selfsigned';
 import { GEOCODERS_DEFAULT, SOURCE_DEFAULTS, TILES_DEFAULT } from '../src/shared/settings';
-import { standInAnswer, type Scenarios } from './answer';
+import { serveStandIn, type Scenarios } from './answer';
 
 export interface SeenRequest {
   url: string;
-  method: string;
   headers: Record<string, string | string[] | undefined>;
 }
 
@@ -39,7 +38,7 @@ export interface RealHostStandIns {
 }
 
 /** Every host this release calls out of the box: the networks (on or off), the geocoders and the tiles. */
-export function defaultServiceHosts(): string[] {
+function defaultServiceHosts(): string[] {
   const addresses = [...Object.values(SOURCE_DEFAULTS).map((source) => source.baseUrl), GEOCODERS_DEFAULT.geoplateforme, GEOCODERS_DEFAULT.nominatim, TILES_DEFAULT.url.replace(/\{\w\}/g, '0')];
   return [...new Set(addresses.map((address) => new URL(address).hostname))].sort();
 }
@@ -67,13 +66,9 @@ export async function startRealHostStandIns({ delayMs = 0 } = {}): Promise<RealH
 
   const answer = (request: IncomingMessage, response: ServerResponse) => {
     const url = `https://${request.headers.host}${request.url}`;
-    seen.push({ url, method: request.method ?? 'GET', headers: { ...request.headers } });
-    const standIn = standInAnswer(url, scenarios);
-    if (!standIn) {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('no stand-in here');
-    } else if (!standIn.hang) {
-      setTimeout(() => response.writeHead(standIn.status, standIn.headers).end(standIn.body), delayMs);
-    }
+    seen.push({ url, headers: { ...request.headers } });
+    // (A hanging answer ends with its tunnel's socket, which close() destroys.)
+    serveStandIn(url, response, scenarios, { delayMs });
   };
   const tls = createTlsServer({ key: pems.private, cert: pems.cert }, answer);
 

@@ -4,7 +4,7 @@
 // extension has no host permission for it. The services under their real names: real-hosts.ts.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { standInAnswer, type Scenarios } from './answer';
+import { serveStandIn, type Scenarios } from './answer';
 
 export interface StandInServer {
   url: string;
@@ -24,18 +24,11 @@ export async function startStandInServer(): Promise<StandInServer> {
     const url = `http://${request.headers.host}${request.url}`;
     requests.push(url);
     seen.push({ url, headers: { ...request.headers } });
-    const answer = standInAnswer(url, scenario);
-    if (!answer) {
-      response.writeHead(404, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' }).end('no stand-in here');
-      return;
-    }
-    if (answer.hang) {
+    if (serveStandIn(url, response, scenario, { headers: { 'access-control-allow-origin': '*' } })) {
       const end = () => response.destroy();
       hanging.add(end);
       response.on('close', () => hanging.delete(end));
-      return;
     }
-    response.writeHead(answer.status, { ...answer.headers, 'access-control-allow-origin': '*' }).end(answer.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
