@@ -4,6 +4,7 @@
 import type { ServerResponse } from 'node:http';
 import { geoplateformeAnswer, nominatimAnswer, nominatimReverseAnswer, overpassAnswer, overpassRuntimeError, placeDesLibrairesAnswer, SHARED_PHONE } from './payloads';
 import { standInTile } from './tiles';
+import { standInVectorTile } from './vector-tiles';
 
 export type Scenario =
   | 'ok'
@@ -113,7 +114,7 @@ function overpass(scenario: Scenario, query: string): StandInResponse {
 /** A geocoder's names for a place, as hostile as a shop's. */
 const HOSTILE_PLACE = { label: '<img src=x onerror=alert(9)>', city: `<img src=x onerror=alert(9)>\u202e${'E'.repeat(100_000)}`, postcode: '<b>31000</b>' };
 
-export type StandInSource = 'placedeslibraires' | 'openstreetmap' | 'geocoders' | 'tiles';
+export type StandInSource = 'placedeslibraires' | 'openstreetmap' | 'geocoders' | 'tiles' | 'vector';
 /** A scenario for every source, or one per source. */
 export type Scenarios = Scenario | Partial<Record<StandInSource, Scenario>>;
 
@@ -132,6 +133,38 @@ export function serveStandIn(url: string, response: ServerResponse, scenarios: S
   return answer?.hang === true;
 }
 
+/** The build of the planet the stand-in TileJSON names (OpenFreeMap's are dated, one a week). */
+const PLANET_BUILD = '20261125_001001_pt';
+
+/**
+ * OpenFreeMap's TileJSON at /planet and its tiles under /planet/<build>/{z}/{x}/{y}.pbf. Shape from public
+ * clients that recorded it (TileJSON 3.0.0 with "tiles", "minzoom": 0, "maxzoom": 14, "bounds", and an
+ * "attribution" written as HTML links; the build's path changes weekly): the tests of
+ * "MapStyleSourceFreezerTest" and "basemap_tilejson" in public apps quoting tiles.openfreemap.org/planet
+ * on 2026-08-30 and 2026-09-14, and hyperknot/openfreemap's README. Tiles are served uncompressed as
+ * application/x-protobuf; any other build's path answers 404, as a build taken down would.
+ */
+function vectorTiles(url: URL, scenario: Scenario): StandInResponse | null {
+  if (url.pathname.endsWith('/planet')) {
+    const tiles = `${url.origin}${url.pathname}/${PLANET_BUILD}/{z}/{x}/{y}.pbf`;
+    return (
+      faulty(scenario, null) ??
+      json({
+        tilejson: '3.0.0',
+        tiles: [tiles],
+        minzoom: 0,
+        maxzoom: 14,
+        bounds: [-180, -85.05113, 180, 85.05113],
+        attribution: '<a href="https://openfreemap.org" target="_blank">OpenFreeMap</a> <a href="https://www.openmaptiles.org/" target="_blank">&copy; OpenMapTiles</a> Data from <a href="https://www.openstreetmap.org/copyright" target="_blank">OpenStreetMap</a>',
+      })
+    );
+  }
+  const tile = /\/planet\/([^/]+)\/(\d+)\/(\d+)\/(\d+)\.pbf$/.exec(url.pathname);
+  if (!tile) return null;
+  if (tile[1] !== PLANET_BUILD) return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'not found' };
+  return faulty(scenario, null) ?? { status: 200, headers: { 'content-type': 'application/x-protobuf' }, body: standInVectorTile(Number(tile[2]), Number(tile[3]), Number(tile[4])) };
+}
+
 /** The stand-in's answer for a request to `url`, or null when no stand-in knows that address. */
 export function standInAnswer(url: string, scenarios: Scenarios = 'ok'): StandInResponse | null {
   let parsed: URL;
@@ -141,6 +174,9 @@ export function standInAnswer(url: string, scenarios: Scenarios = 'ok'): StandIn
     return null;
   }
   const path = parsed.pathname;
+  // Vector tiles and their TileJSON, as OpenFreeMap serves them.
+  const vector = vectorTiles(parsed, scenarioOf(scenarios, 'vector'));
+  if (vector) return vector;
   // Map tiles ({z}/{x}/{y}.png), as the popup's tile layer asks for them.
   if (/\/\d+\/\d+\/\d+\.png$/.test(path)) {
     const scenario = scenarioOf(scenarios, 'tiles');

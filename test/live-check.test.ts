@@ -18,7 +18,7 @@ function standInSettings(base: string): Settings {
   settings.sources.placedeslibraires.baseUrl = base;
   settings.sources.openstreetmap.baseUrl = base;
   settings.geocoders = { ...settings.geocoders, geoplateforme: `${base}geocodage/`, nominatim: base };
-  settings.tiles = { ...settings.tiles, url: `${base}tiles/{z}/{x}/{y}.png` };
+  settings.tiles = { vector: { url: `${base}planet`, attribution: 'OpenFreeMap', attributionUrl: '' }, raster: null };
   return settings;
 }
 
@@ -49,13 +49,26 @@ describe('the live contract check', () => {
     ['placedeslibraires', 'html', 'Place des Libraires', 'not-json'],
     ['openstreetmap', 'missing-fields', 'Overpass (1 km, Toulouse)', 'bad-data'],
     ['geocoders', 'missing-fields', 'Géoplateforme "Toulouse"', 'bad-data'],
-    ['tiles', 'html', 'Map tile', 'not-an-image'],
+    ['vector', 'html', 'Map tile', 'bad-data'],
   ] as const)('catches a %s answer that changed shape (%s)', async (source, scenario, service, problem) => {
     server.setScenario({ [source]: scenario });
     const lines = await liveCheck({ settings: standInSettings(server.url), fetch, nominatimGapMs: 0 });
     expect(lines.find((l) => l.service === service)).toMatchObject({ reached: true, fits: false, problem });
     expect(contractBroken(lines)).toBe(true);
     expect(lines.map(formatLine).join('\n')).toContain(`DOES NOT FIT (${problem})`);
+  });
+
+  it('reads a vector tile at the address the TileJSON gives, and a raster tile as an image', async () => {
+    const before = server.requests.length;
+    const lines = await liveCheck({ settings: standInSettings(server.url), fetch, nominatimGapMs: 0 });
+    expect(server.requests.slice(before).filter((url) => url.includes('/planet')).map((url) => url.slice(server.url.length))).toEqual(['planet', 'planet/20261125_001001_pt/12/2064/1495.pbf']);
+    server.setScenario({ vector: 'html' });
+    const tileAsPage = { ...standInSettings(server.url), tiles: { vector: { url: `${server.url}planet/20261125_001001_pt/{z}/{x}/{y}.pbf`, attribution: '', attributionUrl: '' }, raster: null } };
+    expect((await liveCheck({ settings: tileAsPage, fetch, nominatimGapMs: 0 })).at(-1)).toMatchObject({ reached: true, fits: false, problem: 'not-a-tile' });
+    server.setScenario({ tiles: 'html' });
+    const raster = { ...standInSettings(server.url), tiles: { vector: null, raster: { url: `${server.url}tiles/{z}/{x}/{y}.png`, attribution: '', attributionUrl: '' } } };
+    expect((await liveCheck({ settings: raster, fetch, nominatimGapMs: 0 })).at(-1)).toMatchObject({ reached: true, fits: false, problem: 'not-an-image' });
+    expect(lines.at(-1)).toMatchObject({ reached: true, httpStatus: 200, fits: true });
   });
 
   it('reports a refusal and Overpass’s own error as such, without calling the contract broken', async () => {

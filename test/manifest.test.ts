@@ -48,7 +48,7 @@ describe('the built manifests', () => {
       'https://data.geopf.fr/*',
       'https://nominatim.openstreetmap.org/*',
       // The map's tiles: fetched without cookies, which a cross-origin fetch without CORS needs the host for.
-      'https://tile.openmaps.fr/*',
+      'https://tiles.openfreemap.org/*',
     ]);
     expect(manifest.optional_host_permissions).toEqual([
       'https://www.chez-mon-libraire.fr/*',

@@ -40,6 +40,9 @@ describe('stored settings', () => {
     ['a geocoder at a plain-http host', { version: 3, geocoders: { nominatim: 'http://geo.example.org/' } }],
     ['a tile server at a plain-http host', { version: 3, tiles: { url: 'http://tiles.example.org/{z}/{x}/{y}.png', attribution: '' } }],
     ['a Nominatim contact that is not an e-mail address', { version: 3, geocoders: { contactEmail: 'not an address' } }],
+    // The credit's link is shown to the shopper: http(s) only.
+    ['a javascript: credit link', { version: 5, tiles: { vector: { url: 'https://tiles.example.org/planet', attribution: 'x', attributionUrl: 'javascript:alert(1)' }, raster: null } }],
+    ['vector tiles at a plain-http host', { version: 5, tiles: { vector: { url: 'http://tiles.example.org/planet', attribution: '', attributionUrl: '' }, raster: null } }],
   ])('repairs %s, and says so', (_what, stored) => {
     const { settings, repaired } = readSettings(stored);
     expect(repaired).toBe(true);
@@ -59,7 +62,7 @@ describe('service addresses', () => {
 });
 
 describe('where the settings are kept', () => {
-  const evil = { sources: { placedeslibraires: { enabled: true, baseUrl: 'https://books.example.org/' } }, geocoders: { nominatim: 'https://geo.example.org/' }, tiles: { url: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: '' } };
+  const evil = { sources: { placedeslibraires: { enabled: true, baseUrl: 'https://books.example.org/' } }, geocoders: { nominatim: 'https://geo.example.org/' }, tiles: { vector: { url: 'https://tiles.example.org/planet', attribution: 'Example', attributionUrl: 'https://tiles.example.org/' }, raster: null } };
 
   it('syncs the shopper’s own choices and keeps the services in this browser only', async () => {
     const areas = { sync: fakeStorageArea(), local: fakeStorageArea() };
@@ -108,7 +111,7 @@ describe('saving the settings', () => {
     const pinned = { ...settings, favourites: [{ id: 'placedeslibraires:1', name: 'Librairie X' }] };
     await saveSettings(areas, pinned);
     expect(writes).toEqual(['sync']);
-    await saveSettings(areas, { ...pinned, tiles: { url: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: '' } });
+    await saveSettings(areas, { ...pinned, tiles: { vector: null, raster: { url: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: '', attributionUrl: '' } } });
     expect(writes).toEqual(['sync', 'local']);
   });
 });
@@ -125,12 +128,31 @@ describe('the rest of the settings rules', () => {
     expect(isServiceAddress('xhttp://127.0.0.1/')).toBe(false);
   });
 
-  it('takes a tile address only with all of {z}, {x} and {y}', () => {
-    const tiles = (url: string) => readSettings({ version: 4, tiles: { url, attribution: '' } }).settings.tiles.url;
-    expect(tiles('https://tiles.example.org/{z}/{x}/{y}.png')).toBe('https://tiles.example.org/{z}/{x}/{y}.png');
+  it('takes a raster tile address only with all of {z}, {x} and {y}; a vector one may be a TileJSON document', () => {
+    const raster = (url: string) => readSettings({ version: 5, tiles: { vector: null, raster: { url, attribution: '', attributionUrl: '' } } }).settings.tiles;
+    expect(raster('https://tiles.example.org/{z}/{x}/{y}.png').raster?.url).toBe('https://tiles.example.org/{z}/{x}/{y}.png');
     for (const missing of ['https://tiles.example.org/{x}/{y}.png', 'https://tiles.example.org/{z}/{y}.png', 'https://tiles.example.org/{z}/{x}.png']) {
-      expect(tiles(missing), missing).toBe(TILES_DEFAULT.url);
+      expect(raster(missing), missing).toEqual(TILES_DEFAULT);
     }
+    const vector = { url: 'https://tiles.example.org/planet', attribution: 'Example', attributionUrl: '' };
+    expect(readSettings({ version: 5, tiles: { vector, raster: null } })).toMatchObject({ repaired: false, settings: { tiles: { vector, raster: null } } });
+    // No map at all is a choice too (the popup shows the list alone).
+    expect(readSettings({ version: 5, tiles: { vector: null, raster: null } })).toMatchObject({ repaired: false, settings: { tiles: { vector: null, raster: null } } });
+  });
+
+  it('moves version 4’s one raster server: the old default gives way to vector tiles, a server someone chose stays', () => {
+    const old = (url: string, attribution: string) => ({ version: 4, tiles: { url, attribution } });
+    expect(readSettings(old('https://tile.openmaps.fr/opentopomap/{z}/{x}/{y}.png', '© OpenTopoMap-R · © OpenStreetMap contributors'))).toMatchObject({ repaired: false, settings: { tiles: TILES_DEFAULT } });
+    expect(readSettings(old('https://tiles.example.org/{z}/{x}/{y}.png', '© Example Maps · © OpenStreetMap contributors'))).toMatchObject({
+      repaired: false,
+      settings: { version: SETTINGS_VERSION, tiles: { vector: null, raster: { url: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: '© Example Maps', attributionUrl: '' } } },
+    });
+    // The services part in storage.local carries no version: its tiles move by their shape, once.
+    const kept = { tiles: { url: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: 'Example | OpenStreetMap' } };
+    const moved = readStoredSettings({ version: 4 }, kept, null);
+    expect(moved).toMatchObject({ repaired: false, settings: { tiles: { vector: null, raster: { url: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: 'Example' } } } });
+    expect(readStoredSettings({ version: 5 }, { tiles: moved.settings.tiles }, null).settings.tiles).toEqual(moved.settings.tiles);
+    expect(readStoredSettings({ version: 5 }, { tiles: { url: 'https://tile.openmaps.fr/opentopomap/{z}/{x}/{y}.png', attribution: '' } }, null).settings.tiles).toEqual(TILES_DEFAULT);
   });
 
   it('migrates each older version one step at a time, and leaves a current one alone', () => {
@@ -151,6 +173,7 @@ describe('the rest of the settings rules', () => {
     expect(readSettings({ version: 4, radiusKm: 'far' }).repaired).toBe(true);
     expect(readStoredSettings(null, null, null).repaired).toBe(false);
     expect(readStoredSettings(undefined, { tiles: { url: 'javascript:alert(1)', attribution: '' } }, null).repaired).toBe(true);
+    expect(readStoredSettings(undefined, { tiles: { vector: { url: 'javascript:alert(1)', attribution: '', attributionUrl: '' }, raster: null } }, null).repaired).toBe(true);
     expect(readStoredSettings({ version: 4, radiusKm: 'far' }, undefined, null).repaired).toBe(true);
     // A version-1 place's radius is taken only when it is a number (version 1 never checked it).
     expect(readSettings({ place: { label: 'Albi', lat: 43.93, lon: 2.15, country: 'fr', radiusKm: 'far' } })).toMatchObject({ settings: { radiusKm: 30 }, repaired: false });

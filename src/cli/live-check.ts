@@ -8,6 +8,7 @@ import { openStreetMap } from '../networks/overpass';
 import { placeDesLibraires } from '../networks/place-des-libraires';
 import type { ShopSource, SourceQuery } from '../networks/source';
 import type { Settings } from '../shared/settings';
+import { isTileTemplate, sourceFromTileJson, tileUrl } from '../map/vector-source';
 
 /** A book Place des Libraires' shops stock (L'Étranger, Folio), and the middle of Toulouse. */
 export const CHECK_BOOK = '9782070360024';
@@ -20,7 +21,7 @@ export interface CheckLine {
   /** The answer still has the shape the adapter reads (null: not reached, or refused before any answer was read). */
   fits: boolean | null;
   /** Why not, in a word: the problem the request or the answer had. */
-  problem?: SourceProblem | 'not-an-image' | 'gone';
+  problem?: SourceProblem | 'not-an-image' | 'not-a-tile' | 'gone';
   shopsWithBook?: number;
   found?: string;
   ms: number;
@@ -113,22 +114,33 @@ export async function liveCheck({ settings, fetch: baseFetch, timeoutMs = 10_000
     });
   }
 
+  /** The map: the vector tiles' TileJSON (when the address is one) and one of their tiles; else one raster tile. */
   async function tile(): Promise<CheckLine> {
     const start = now();
-    const { x, y, z } = tileOf(CHECK_PLACE, 12);
-    const url = settings.tiles.url.replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(y)).replace('{s}', 'a');
+    const service = 'Map tile';
+    const line = (fields: Omit<CheckLine, 'service' | 'ms'>): CheckLine => ({ service, ...fields, ms: Math.round(now() - start) });
+    const vector = settings.tiles.vector;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      const response = await fetch(url, { signal: controller.signal });
-      await response.body?.cancel().catch(() => {});
-      const ms = Math.round(now() - start);
-      const image = /^image\//.test(response.headers.get('content-type') ?? '');
-      if (response.status === 404 || response.status === 410) return { service: 'Map tile', reached: true, httpStatus: response.status, fits: false, problem: 'gone', ms };
-      if (!response.ok) return { service: 'Map tile', reached: true, httpStatus: response.status, fits: null, problem: response.status === 403 ? 'blocked' : 'http-error', ms };
-      return { service: 'Map tile', reached: true, httpStatus: response.status, fits: image, ...(image ? {} : { problem: 'not-an-image' as const }), ms };
+      let template = vector?.url ?? settings.tiles.raster?.url ?? '';
+      if (vector && !isTileTemplate(vector.url)) {
+        const response = await fetch(vector.url, { signal: controller.signal });
+        const source = sourceFromTileJson(vector.url, response.ok ? await response.json().catch(() => null) : null);
+        if (!response.ok) return line({ reached: true, httpStatus: response.status, fits: null, problem: response.status === 403 ? 'blocked' : 'http-error' });
+        if (!source) return line({ reached: true, httpStatus: response.status, fits: false, problem: 'bad-data' });
+        template = source.template;
+      }
+      const response = await fetch(tileUrl(template, tileOf(CHECK_PLACE, 12)).replace('{s}', 'a'), { signal: controller.signal });
+      const body = new Uint8Array(await response.arrayBuffer());
+      const type = response.headers.get('content-type') ?? '';
+      if (response.status === 404 || response.status === 410) return line({ reached: true, httpStatus: response.status, fits: false, problem: 'gone' });
+      if (!response.ok) return line({ reached: true, httpStatus: response.status, fits: null, problem: response.status === 403 ? 'blocked' : 'http-error' });
+      // A vector tile is protobuf bytes (never a web page); a raster tile, an image.
+      const fits = vector ? body.length > 0 && !/text\/html/.test(type) : /^image\//.test(type);
+      return line({ reached: true, httpStatus: response.status, fits, ...(fits ? {} : { problem: vector ? ('not-a-tile' as const) : ('not-an-image' as const) }) });
     } catch {
-      return { service: 'Map tile', reached: false, fits: null, problem: controller.signal.aborted ? 'timeout' : 'unreachable', ms: Math.round(now() - start) };
+      return line({ reached: false, fits: null, problem: controller.signal.aborted ? 'timeout' : 'unreachable' });
     } finally {
       clearTimeout(timer);
     }

@@ -2,7 +2,7 @@
 // asking on popup only, favourite shops) is taken as it is; what decides where the extension sends
 // requests (which networks, their addresses, the geocoders, the tiles) is listed, before and after,
 // and changed only when the shopper confirms. Pure: the options page renders and applies it.
-import type { Settings, SourceId } from '../shared/settings';
+import type { Settings, SourceId, Tiles } from '../shared/settings';
 
 /** One service the file would change: which, and the value now and in the file. */
 export interface ServiceChange {
@@ -41,7 +41,11 @@ export function reviewImport(current: Settings, imported: Settings, sourceNames:
   compare(['geocoderFrance'], current.geocoders.geoplateforme, imported.geocoders.geoplateforme);
   compare(['geocoderElsewhere'], current.geocoders.nominatim, imported.geocoders.nominatim);
   compare(['geocoderContact'], current.geocoders.contactEmail, imported.geocoders.contactEmail);
-  compare(['tilesUrl'], current.tiles.url, imported.tiles.url);
-  compare(['tilesAttribution'], current.tiles.attribution, imported.tiles.attribution);
+  for (const kind of ['vector', 'raster'] as const) {
+    compare([kind === 'vector' ? 'tilesVector' : 'tilesRaster'], describeTiles(current.tiles[kind]), describeTiles(imported.tiles[kind]));
+  }
   return { personal, withServices, changes };
 }
+
+/** A map service in a line: its address and credit, or a dash for none. */
+const describeTiles = (service: Tiles['vector']) => (service ? [service.url, service.attribution, service.attributionUrl].filter(Boolean).join(' · ') : '—');

@@ -6,7 +6,7 @@ import { browser } from '../shared/browser';
 import { hostPattern, isThisMachine } from '../shared/host-pattern';
 import { isQuotaError } from '../shared/quota';
 import { TabBook, TAB_BOOK_PREFIX, type ForgetStored } from '../shared/messages';
-import { countryOfStorefront, GEOCODERS_DEFAULT, isServiceAddress, readSettings, Settings, StrictSettings, SOURCE_DEFAULTS, TILES_DEFAULT, type SourceId } from '../shared/settings';
+import { countryOfStorefront, GEOCODERS_DEFAULT, isServiceAddress, readSettings, Settings, StrictSettings, SOURCE_DEFAULTS, TILES_DEFAULT, type SourceId, type Tiles } from '../shared/settings';
 import { loadSettings, saveSettings } from '../shared/settings-storage';
 import { byId, element } from '../ui/dom';
 import { t, translatePage } from '../ui/i18n';
@@ -80,10 +80,27 @@ function renderSources(): void {
   );
 }
 
+const TILE_KINDS = ['vector', 'raster'] as const;
+
 function renderTiles(): void {
-  byId<HTMLInputElement>('tiles-url').value = settings.tiles.url;
-  byId<HTMLInputElement>('tiles-attribution').value = settings.tiles.attribution;
+  for (const kind of TILE_KINDS) {
+    const service = settings.tiles[kind];
+    byId<HTMLInputElement>(`tiles-${kind}-url`).value = service?.url ?? '';
+    byId<HTMLInputElement>(`tiles-${kind}-attribution`).value = service?.attribution ?? '';
+    byId<HTMLInputElement>(`tiles-${kind}-link`).value = service?.attributionUrl ?? '';
+  }
 }
+
+/** The map's services as the form has them: an empty address is no such service. */
+function tilesInForm(): Tiles {
+  const value = (id: string) => byId<HTMLInputElement>(id).value.trim();
+  const service = (kind: (typeof TILE_KINDS)[number]) =>
+    value(`tiles-${kind}-url`) ? { url: value(`tiles-${kind}-url`), attribution: value(`tiles-${kind}-attribution`), attributionUrl: value(`tiles-${kind}-link`) } : null;
+  return { vector: service('vector'), raster: service('raster') };
+}
+
+/** The addresses of the map's services, whose hosts the map fetches from. */
+const tileAddresses = (tiles: Tiles) => TILE_KINDS.flatMap((kind) => (tiles[kind] ? [tiles[kind].url] : []));
 
 function renderGeocoders(): void {
   byId<HTMLInputElement>('geocoder-geoplateforme').value = settings.geocoders.geoplateforme;
@@ -137,7 +154,7 @@ function showImportReview(review: ImportReview | null): void {
   );
   byId('import-apply').onclick = async () => {
     const { sources, geocoders, tiles } = review.withServices;
-    const notAllowed = await allowHosts([...Object.values(sources).filter((source) => source.enabled).map((source) => source.baseUrl), geocoders.geoplateforme, geocoders.nominatim, tiles.url]);
+    const notAllowed = await allowHosts([...Object.values(sources).filter((source) => source.enabled).map((source) => source.baseUrl), geocoders.geoplateforme, geocoders.nominatim, ...tileAddresses(tiles)]);
     const ok = await save({ ...settings, sources, geocoders, tiles });
     byId('backup-message').textContent = !ok ? t('importNotSaved') : notAllowed.length ? t('hostNotAllowed', notAllowed.join(', ')) : t('importServicesApplied');
     showImportReview(null);
@@ -147,9 +164,9 @@ function showImportReview(review: ImportReview | null): void {
 
 function setUpControls(): void {
   byId('tiles-save').addEventListener('click', async () => {
-    const tiles = { url: byId<HTMLInputElement>('tiles-url').value.trim(), attribution: byId<HTMLInputElement>('tiles-attribution').value.trim() };
-    // The map fetches its tiles without cookies, which needs the host allowed (shop-map.ts).
-    byId('tiles-message').textContent = await saveServices({ ...settings, tiles }, [tiles.url], 'invalidTilesUrl');
+    const tiles = tilesInForm();
+    // The map fetches its tiles without cookies, which needs the hosts allowed (map/base-layer.ts).
+    byId('tiles-message').textContent = await saveServices({ ...settings, tiles }, tileAddresses(tiles), 'invalidTilesUrl');
   });
   byId('tiles-reset').addEventListener('click', () => void save({ ...settings, tiles: TILES_DEFAULT }).then(renderTiles));
   byId('geocoders-save').addEventListener('click', async () => {

@@ -30,6 +30,9 @@ import { fillHours, renderShopList, stockWords, type ListedShop } from './shop-l
 import { SHARE_URL, showShareCode } from './share';
 import type { ShopMap } from './shop-map';
 
+/** storage.local: the vector tiles' TileJSON answer, kept a day (map/vector-source.ts). */
+const MAP_SOURCE_KEY = 'map:tilejson';
+
 const locale = uiLocale((key) => browser.i18n.getMessage(key));
 const distance = kilometres(locale);
 
@@ -273,6 +276,11 @@ async function showMap(result: LookupResult, key: string): Promise<void> {
     place: result.place,
     shops: result.shops,
     tiles: settings.tiles,
+    baseLayer: {
+      readKept: async () => (await browser.storage.local.get(MAP_SOURCE_KEY))[MAP_SOURCE_KEY],
+      keep: (kept) => browser.storage.local.set({ [MAP_SOURCE_KEY]: kept }),
+      language: locale.split('-')[0]!,
+    },
     describeShop: (shop) => describeShop(shop, result.isbn13),
     onSelect: (shopId) => {
       const item = document.querySelector<HTMLElement>(`#shop-list li[data-shop-id="${CSS.escape(shopId)}"]`);
@@ -282,7 +290,12 @@ async function showMap(result: LookupResult, key: string): Promise<void> {
       item?.focus({ preventScroll: true });
     },
     labels: { zoomIn: t('zoomIn'), zoomOut: t('zoomOut') },
-    onTilesFailed: () => {
+    onNoBackground: () => {
+      // The list alone, with one line saying why; the markers without a background would say nothing.
+      map?.view?.remove();
+      if (map) map.view = null;
+      container.hidden = legend.hidden = true;
+      if (!settings.tiles.vector && !settings.tiles.raster) return;
       status.hidden = false;
       status.textContent = t('mapTilesFailed');
     },

@@ -1,18 +1,25 @@
 // The map: Leaflet, loaded after the list is painted. Markers are plain CSS (a divIcon), which also
 // ends Leaflet's broken default-icon problem under bundlers (its icon path is guessed from a CSS url
-// that bundling rewrites). Marker popups are built as elements, never HTML strings; the attribution
-// (a setting) is escaped because Leaflet writes it as HTML. When tiles fail, the map says so in words.
+// that bundling rewrites). Marker popups and the credits are built as elements, never HTML strings.
+// The background comes after the markers, by the chain in map/base-layer.ts; with none, the caller is
+// told, and shows the list alone.
 import * as L from 'leaflet';
-import { escapeHtml } from '../shared/escape-html';
+import { addBaseLayer, type BaseLayerDeps } from '../map/base-layer';
+import { creditsFor } from '../map/credits';
+import type { Tiles } from '../shared/settings';
+import { element, externalLink } from '../ui/dom';
 import type { ListedShop } from './shop-list';
 
 export interface ShopMapOptions {
   place: { lat: number; lon: number };
   shops: ListedShop[];
-  tiles: { url: string; attribution: string };
+  tiles: Tiles;
+  /** Where the vector tiles' TileJSON answer is kept, and the shopper's language. */
+  baseLayer: BaseLayerDeps;
   describeShop: (shop: ListedShop) => string;
   onSelect: (shopId: string) => void;
-  onTilesFailed: () => void;
+  /** No background could be drawn (every tile service in the chain failed, or none is set). */
+  onNoBackground: () => void;
   /** The zoom buttons' names, in the shopper's language (Leaflet's own are English). */
   labels: { zoomIn: string; zoomOut: string };
 }
@@ -23,69 +30,12 @@ export interface ShopMap {
   remove(): void;
 }
 
-/**
- * Leaflet's tile layer, each tile fetched with no cookie and no referrer: as a plain <img>, a tile would
- * carry whatever cookies the tile host holds in the browser. Tile hosts are host permissions (the
- * default in the manifest, others asked when set), so the fetch needs no CORS and sends no Origin.
- */
-class CookielessTileLayer extends L.TileLayer {
-  /** Each tile's download, so a tile Leaflet drops before it arrives (zoomed or panned away) stops, as an <img> would. */
-  private readonly downloads = new WeakMap<HTMLElement, AbortController>();
-
-  constructor(url: string, options: L.TileLayerOptions) {
-    super(url, options);
-    const stop = ({ tile }: L.TileEvent) => this.downloads.get(tile)?.abort();
-    this.on('tileabort', stop);
-    this.on('tileunload', stop);
-  }
-
-  override createTile(coords: L.Coords, done: L.DoneCallback): HTMLElement {
-    const tile = document.createElement('img');
-    tile.alt = '';
-    tile.setAttribute('role', 'presentation');
-    const download = new AbortController();
-    this.downloads.set(tile, download);
-    const fail = (error: Error) => {
-      // A tile no longer wanted is no failure of the tile server.
-      if (!download.signal.aborted) done(error, tile);
-    };
-    fetch(this.getTileUrl(coords), { credentials: 'omit', referrerPolicy: 'no-referrer', signal: download.signal })
-      .then((response) => (response.ok ? response.blob() : Promise.reject(new Error(`tile answered HTTP ${response.status}`))))
-      .then((image) => {
-        const url = URL.createObjectURL(image);
-        tile.onload = () => {
-          URL.revokeObjectURL(url);
-          done(undefined, tile);
-        };
-        tile.onerror = () => {
-          URL.revokeObjectURL(url);
-          fail(new Error('the tile is not an image'));
-        };
-        tile.src = url;
-      }, fail);
-    return tile;
-  }
-}
-
 export function createShopMap(container: HTMLElement, options: ShopMapOptions): ShopMap {
   // Keyboard users move through the list, which holds everything the map shows.
-  const map = L.map(container, { keyboard: false, scrollWheelZoom: false, zoomSnap: 0.5, zoomControl: false });
+  const map = L.map(container, { keyboard: false, scrollWheelZoom: false, zoomSnap: 0.5, zoomControl: false, attributionControl: false });
   L.control.zoom({ zoomInTitle: options.labels.zoomIn, zoomOutTitle: options.labels.zoomOut }).addTo(map);
-  map.attributionControl.setPrefix(false);
   // The list says everything the markers show, with names; screen readers would meet them as unnamed shapes.
   map.getPane('markerPane')?.setAttribute('aria-hidden', 'true');
-  const tiles = new CookielessTileLayer(options.tiles.url, { attribution: escapeHtml(options.tiles.attribution), maxZoom: 18 });
-  let loaded = 0;
-  let failedOnce = false;
-  tiles.on('tileload', () => loaded++);
-  tiles.on('tileerror', () => {
-    if (loaded === 0 && !failedOnce) {
-      failedOnce = true;
-      options.onTilesFailed();
-    }
-  });
-  tiles.addTo(map);
-
   L.circleMarker([options.place.lat, options.place.lon], { radius: 7, className: 'place-marker', interactive: false }).addTo(map);
   const markers = new Map<string, L.Marker>();
   for (const shop of options.shops) {
@@ -118,21 +68,62 @@ export function createShopMap(container: HTMLElement, options: ShopMapOptions): 
     markers.set(shop.id, marker);
   }
   const points: L.LatLngExpression[] = [[options.place.lat, options.place.lon], ...[...markers.values()].map((m) => m.getLatLng())];
-  // Clear of the zoom buttons (top left) and the attribution (bottom right): no marker hides under them.
-  map.fitBounds(L.latLngBounds(points), { paddingTopLeft: [48, 24], paddingBottomRight: [24, 44], maxZoom: 15 });
+  // Every shop in the first view, clear of the zoom buttons (top left) and the credits (bottom right).
+  const fitAll = () => map.fitBounds(L.latLngBounds(points), { paddingTopLeft: [48, 24], paddingBottomRight: [24, 36], maxZoom: 15, animate: false });
+  fitAll();
+  // The popup window settles its size after the map is made (Chrome grows a popup to its content):
+  // fit again on each resize, until the shopper moves the map themselves.
+  let moved = false;
+  container.addEventListener('pointerdown', () => (moved = true), { once: true });
+  const resized = new ResizeObserver(() => {
+    map.invalidateSize({ animate: false });
+    if (!moved) fitAll();
+  });
+  resized.observe(container);
   // Shops a few hundred metres apart would sit on one another at city zoom: spread each such group
   // round its centre, just far enough apart to be told apart and clicked, at every zoom.
   const spread = () => spreadOverlapping(map, [...markers.values()]);
   spread();
   map.on('zoomend', spread);
 
+  let removed = false;
+  void addBaseLayer(map, options.tiles, options.baseLayer)
+    .catch(() => null)
+    .then((kind) => {
+      if (removed) return;
+      if (!kind) return options.onNoBackground();
+      const service = kind === 'vector' ? options.tiles.vector! : options.tiles.raster!;
+      creditsControl(creditsFor(kind, service)).addTo(map);
+    });
+
   return {
     highlight(shopId) {
       for (const [id, marker] of markers) marker.getElement()?.classList.toggle('highlight', id === shopId);
     },
     markerCount: () => markers.size,
-    remove: () => map.remove(),
+    remove() {
+      removed = true;
+      resized.disconnect();
+      map.remove();
+    },
   };
+}
+
+/**
+ * The credits in the map's corner, each a link where it has one: built as elements, where Leaflet's own
+ * attribution control would write them as HTML.
+ */
+function creditsControl(credits: Array<{ text: string; url: string }>): L.Control {
+  const control = new L.Control({ position: 'bottomright' });
+  control.onAdd = () => {
+    const box = element('div', { class: 'leaflet-control-attribution map-credits' });
+    credits.forEach(({ text, url }, i) => {
+      if (i > 0) box.append(' · ');
+      box.append(url ? externalLink(url, text) : element('span', {}, text));
+    });
+    return box;
+  };
+  return control;
 }
 
 /** The markers' size in pixels (see the divIcon above). */

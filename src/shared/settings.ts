@@ -41,30 +41,59 @@ export const SOURCE_DEFAULTS = {
 };
 export type SourceId = keyof typeof SOURCE_DEFAULTS;
 
+const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+
+/** A link shown to the shopper (a credit's): http(s) only, so a settings file cannot slip in a javascript: link. */
+const LinkAddress = z.url({ protocol: /^https?$/ }).check(z.maxLength(300));
+const TileAddress = z.string().check(z.maxLength(300), z.regex(/^https?:\/\/\S+$/), z.refine(isServiceAddress, 'must be an https:// address'));
+const hasTileParts = (url: string) => ['{z}', '{x}', '{y}'].every((part) => url.includes(part));
+/** A tile service's credit, as its terms ask: a text, linked to the provider (the map adds OpenStreetMap's). */
+const Credit = { attribution: z.string().check(z.maxLength(120)), attributionUrl: z.union([z.literal(''), LinkAddress]) };
+
 /**
- * The default map tiles. OpenStreetMap's own servers refuse requests without a Referer, which extension
- * pages do not send; OpenTopoMap's French server (tile.openmaps.fr) asks no key and no Referer, and
- * allows free, non-commercial, moderate use with attribution. A setting, so it can change without a release.
+ * The map's base layer. First choice, vector tiles in the OpenMapTiles schema: the address of a TileJSON
+ * document (OpenFreeMap's tile address changes with each weekly build, and its TileJSON says where they
+ * are) or a {z}/{x}/{y} address. Then, if vector tiles cannot be drawn, raster tiles if set. Neither (or
+ * both failing): the list alone, with a line saying why.
  */
-export const TILES_DEFAULT = {
-  url: 'https://tile.openmaps.fr/opentopomap/{z}/{x}/{y}.png',
-  attribution: '© OpenTopoMap-R · © OpenStreetMap contributors',
+const Tiles = z.object({
+  vector: z.nullable(z.object({ url: TileAddress, ...Credit })),
+  raster: z.nullable(z.object({ url: TileAddress.check(z.refine(hasTileParts, 'needs {z}, {x} and {y}')), ...Credit })),
+});
+export type Tiles = z.infer<typeof Tiles>;
+
+/**
+ * The default: OpenFreeMap, vector tiles with no key and no request limits, built for this volume
+ * (hyperknot/openfreemap README; its credit: "OpenFreeMap © OpenMapTiles Data from OpenStreetMap").
+ * OpenStreetMap's own tile servers refuse requests without a Referer, which extension pages do not send;
+ * the small volunteer raster servers (tile.openmaps.fr, the default until settings version 5) ask for
+ * low volume. A setting, so a campaign can point it elsewhere without a release.
+ */
+export const TILES_DEFAULT: Tiles = {
+  vector: { url: 'https://tiles.openfreemap.org/planet', attribution: 'OpenFreeMap', attributionUrl: 'https://openfreemap.org/' },
+  raster: null,
 };
 
-const Tiles = z.object({
-  url: z.string().check(
-    z.maxLength(300),
-    z.regex(/^https?:\/\/\S+$/),
-    z.refine(isServiceAddress, 'must be an https:// address'),
-    z.refine((url) => ['{z}', '{x}', '{y}'].every((part) => url.includes(part)), 'needs {z}, {x} and {y}'),
-  ),
-  attribution: z.string().check(z.maxLength(300)),
-});
+/**
+ * Tiles as settings before version 5 kept them (one raster address and a credit as plain text). The old
+ * default server gives way to the new default; a server someone chose is kept as the map, with its credit
+ * (less OpenStreetMap's, which the map now adds as a link).
+ */
+function upgradeTiles(tiles: unknown): unknown {
+  if (!isObject(tiles) || typeof tiles.url !== 'string' || 'vector' in tiles || 'raster' in tiles) return tiles;
+  if (/^https:\/\/tile\.openmaps\.fr\//.test(tiles.url)) return undefined;
+  const credit = typeof tiles.attribution === 'string' ? tiles.attribution : '';
+  const attribution = credit
+    .split(/\s*[·|]\s*/)
+    .filter((part) => part && !/openstreetmap/i.test(part))
+    .join(' · ');
+  return { vector: null, raster: { url: tiles.url, attribution, attributionUrl: '' } };
+}
 
 export const Favourite = z.object({ id: z.string().check(z.minLength(1), z.maxLength(200)), name: z.string().check(z.maxLength(200)) });
 export type Favourite = z.infer<typeof Favourite>;
 
-export const SETTINGS_VERSION = 4;
+export const SETTINGS_VERSION = 5;
 
 /**
  * The geocoders. France's national address API closed on 31 January 2026; the Géoplateforme serves the
@@ -128,13 +157,13 @@ export function splitSettings(settings: Settings): { personal: PersonalSettings;
 const pick = (value: Record<string, unknown>, fields: readonly string[]) => Object.fromEntries(Object.entries(value).filter(([key]) => fields.includes(key)));
 const omit = (value: Record<string, unknown>, fields: readonly string[]) => Object.fromEntries(Object.entries(value).filter(([key]) => !fields.includes(key)));
 
-const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * Older shapes, step by step. Version 1 (no version field) kept the radius inside the place. Version 2
  * kept France's geocoder as `apiAdresse`: its old default (the closed service) becomes the Géoplateforme,
  * an address the shopper or a campaign chose is kept. Version 3 kept everything in storage.sync: read
- * from there, its services are not taken (see readStoredSettings); in a file, they are.
+ * from there, its services are not taken (see readStoredSettings); in a file, they are. Version 4 kept
+ * one raster tile server (upgradeTiles).
  */
 function migrate(stored: unknown): unknown {
   if (!isObject(stored)) return {};
@@ -151,7 +180,11 @@ function migrate(stored: unknown): unknown {
     }
     value.version = 3;
   }
-  if (value.version === 3) value.version = SETTINGS_VERSION;
+  if (value.version === 3) value.version = 4;
+  if (value.version === 4) {
+    if ('tiles' in value) value.tiles = upgradeTiles(value.tiles);
+    value.version = SETTINGS_VERSION;
+  }
   return value;
 }
 
@@ -197,6 +230,8 @@ export function readStoredSettings(personal: unknown, services: unknown, firstRu
   const start = migrate(firstRun ?? {}) as Record<string, unknown>;
   const ownChoices = omit(isObject(personal) ? (migrate(personal) as Record<string, unknown>) : start, SERVICE_FIELDS);
   const ownServices = pick(isObject(services) ? services : start, SERVICE_FIELDS);
+  // The services part carries no version: its tiles are upgraded by their shape.
+  if ('tiles' in ownServices) ownServices.tiles = upgradeTiles(ownServices.tiles);
   const { settings, repaired } = parseMigrated({ ...ownChoices, ...ownServices, version: SETTINGS_VERSION }, !absent(personal) || !absent(services));
   return { settings, repaired: repaired || damaged(personal) || damaged(services) };
 }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { findBrowser, launchWithExtension } from '../../scripts/browsers.mjs';
-import { SERVICE_FIELDS } from '../../src/shared/settings';
+import { SERVICE_FIELDS, SETTINGS_VERSION } from '../../src/shared/settings';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -173,7 +173,7 @@ export async function storedSettings(extensionPage: Page): Promise<Record<string
 export async function changeSettings(extensionPage: Page, change: Record<string, unknown>, { replace = false } = {}): Promise<void> {
   const [sync, local] = replace ? [{}, {}] : await Promise.all([storageOf(extensionPage, 'sync'), storageOf(extensionPage, 'local')]);
   const pick = (services: boolean) => Object.fromEntries(Object.entries(change).filter(([field]) => (SERVICE_FIELDS as readonly string[]).includes(field) === services));
-  const personal = { version: 4, ...(sync.settings as object), ...pick(false) };
+  const personal = { version: SETTINGS_VERSION, ...(sync.settings as object), ...pick(false) };
   const services = { ...(local.services as object), ...pick(true) };
   await extensionPage.evaluate(
     async (personalJson, servicesJson) => {
@@ -191,7 +191,7 @@ export async function useStandInServer(extensionPage: Page, url: string, place?:
     ...(place ? { place } : {}),
     sources: { placedeslibraires: { enabled: true, baseUrl: url }, openstreetmap: { enabled: true, baseUrl: url } },
     geocoders: { geoplateforme: `${url}geocodage/`, nominatim: url, contactEmail: 'tests@example.org' },
-    tiles: { url: `${url}tiles/{z}/{x}/{y}.png`, attribution: '<b>Stand-in</b> tiles' },
+    tiles: { vector: { url: `${url}planet`, attribution: '<b>Stand-in</b> tiles', attributionUrl: 'https://example.org/stand-in' }, raster: null },
   }, { replace: true });
 }
 

@@ -12,7 +12,7 @@ import { badgeText, changeSettings, describeInBrowsers, forgetStored, storageOf,
 import { readFileSync } from 'node:fs';
 
 /** The hosts these tests reach, each the real service's: the geocoder, the two networks, and the map's tiles (from the popup). */
-const SERVICE_HOSTS = ['data.geopf.fr', 'overpass-api.de', 'tile.openmaps.fr', 'www.placedeslibraires.fr'];
+const SERVICE_HOSTS = ['data.geopf.fr', 'overpass-api.de', 'tiles.openfreemap.org', 'www.placedeslibraires.fr'];
 
 describeInBrowsers('looking the book up near the shopper', (name) => {
   let ext: Extension;
@@ -80,9 +80,19 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
     expect(await popup.$$eval('#shop-list li[data-shop-id]', (items) => items.map((li) => li.querySelector('.shop-name')!.textContent))).toEqual(
       lookup.result!.shops.map((s) => s.name),
     );
-    // The map's tiles came from the tile host (no CORS header there: the host permission lets them through).
-    await popup.waitForSelector('.leaflet-tile-loaded', { timeout: 10_000 });
-    expect(standIns.seen.filter((r) => new URL(r.url).host === 'tile.openmaps.fr').length).toBeGreaterThan(0);
+    // The map, by default: OpenFreeMap's TileJSON, then its vector tiles (no CORS header there: the host
+    // permission lets them through), drawn and credited with links. No volunteer raster server is asked.
+    await popup.waitForSelector('#map canvas.leaflet-tile-loaded', { timeout: 10_000 });
+    const mapRequests = standIns.seen.filter((r) => new URL(r.url).host === 'tiles.openfreemap.org').map((r) => new URL(r.url).pathname);
+    expect(mapRequests[0]).toBe('/planet');
+    expect(mapRequests.slice(1).every((path) => /^\/planet\/\w+\/\d+\/\d+\/\d+\.pbf$/.test(path))).toBe(true);
+    expect(mapRequests.length).toBeGreaterThan(1);
+    expect(await popup.$$eval('.map-credits a', (as) => as.map((a) => [a.textContent, (a as HTMLAnchorElement).href]))).toEqual([
+      ['OpenFreeMap', 'https://openfreemap.org/'],
+      ['© OpenMapTiles', 'https://www.openmaptiles.org/'],
+      ['© OpenStreetMap', 'https://www.openstreetmap.org/copyright'],
+    ]);
+    expect(standIns.tunnels.filter((to) => /tile\.openmaps\.fr|tile\.openstreetmap\.org/.test(to))).toEqual([]);
     await popup.close();
   });
 
@@ -143,6 +153,8 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
         expect([...parsed.searchParams.keys()]).toEqual(['ISBN']);
         expect(parsed.searchParams.get('ISBN')).toMatch(/^97[89]\d{10}$/);
       }
+      // The map's host learns which squares of the map, and nothing else.
+      if (parsed.host === 'tiles.openfreemap.org') expect(parsed.search).toBe('');
       if (parsed.host === 'overpass-api.de') {
         const numbers = parsed.searchParams.get('data')!.match(/-?\d+\.\d+/g) ?? [];
         for (const n of numbers) expect(n.split('.')[1]!.length).toBeLessThanOrEqual(2);
@@ -179,7 +191,7 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
     expect(standIns.seen.filter((r) => new URL(r.url).host.startsWith('api-adresse'))).toEqual([]);
     const stored = JSON.stringify(await storedSettings(options));
     // The services were never changed: none is stored, and this release's defaults apply.
-    expect(JSON.parse(stored)).toEqual({ version: 4, place: { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr', foundBy: 'geoplateforme' }, radiusKm: 30, card: true, askOnOpen: false, favourites: [] });
+    expect(JSON.parse(stored)).toEqual({ version: 5, place: { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr', foundBy: 'geoplateforme' }, radiusKm: 30, card: true, askOnOpen: false, favourites: [] });
     await options.close();
   });
 });

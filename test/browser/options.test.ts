@@ -48,16 +48,17 @@ describeInBrowsers('the options and the card', (name) => {
     await reopen(options);
     await options.waitForSelector('#repaired-note:not([hidden])');
     expect(await options.$eval('#repaired-note', (el) => el.textContent)).toBe('Some saved settings could not be read and were reset to their defaults.');
-    expect(JSON.parse(await storedJson(options))).toMatchObject({ radiusKm: 30, card: true, tiles: { url: 'https://tile.openmaps.fr/opentopomap/{z}/{x}/{y}.png' } });
+    expect(JSON.parse(await storedJson(options))).toMatchObject({ radiusKm: 30, card: true, tiles: { vector: { url: 'https://tiles.openfreemap.org/planet' }, raster: null } });
 
     // The services' addresses are under "Advanced", closed until asked for.
     expect(await options.$eval('#advanced', (el) => (el as HTMLDetailsElement).open)).toBe(false);
     await options.click('#advanced summary');
-    await options.$eval('#tiles-url', (el) => ((el as HTMLInputElement).value = 'https://tiles.example.org/map.png'));
+    expect(await options.$eval('#tiles-vector-url', (el) => (el as HTMLInputElement).value)).toBe('https://tiles.openfreemap.org/planet');
+    await options.$eval('#tiles-raster-url', (el) => ((el as HTMLInputElement).value = 'https://tiles.example.org/map.png'));
     await options.click('#tiles-save');
     await options.waitForFunction(() => document.getElementById('tiles-message')!.textContent !== '', { polling: 100, timeout: 15_000 });
-    expect(await options.$eval('#tiles-message', (el) => el.textContent)).toMatch(/contains \{z\}, \{x\} and \{y\}/);
-    expect(JSON.parse(await storedJson(options)).tiles.url).toBe('https://tile.openmaps.fr/opentopomap/{z}/{x}/{y}.png');
+    expect(await options.$eval('#tiles-message', (el) => el.textContent)).toMatch(/contain \{z\}, \{x\} and \{y\}/);
+    expect(JSON.parse(await storedJson(options)).tiles).toMatchObject({ vector: { url: 'https://tiles.openfreemap.org/planet' }, raster: null });
 
     // The privacy policy, in English and French, one click away.
     const privacy = await options.$eval('a[href="../privacy/privacy.html"]', (a) => ({ text: a.textContent, href: (a as HTMLAnchorElement).href }));
@@ -89,7 +90,7 @@ describeInBrowsers('the options and the card', (name) => {
 
     const damaged = { version: 2, place: TOULOUSE, radiusKm: 50, card: false, tiles: { url: 'javascript:alert(1)', attribution: '<img src=x onerror=alert(1)>' } };
     expect(await upload('backup.json', JSON.stringify(damaged))).toBe('Settings imported; the values that could not be read were left at their defaults.');
-    expect(JSON.parse(await storedJson(options))).toMatchObject({ place: TOULOUSE, radiusKm: 50, card: false, tiles: { url: 'https://tile.openmaps.fr/opentopomap/{z}/{x}/{y}.png' } });
+    expect(JSON.parse(await storedJson(options))).toMatchObject({ place: TOULOUSE, radiusKm: 50, card: false, tiles: { vector: { url: 'https://tiles.openfreemap.org/planet' }, raster: null } });
     expect(await options.$eval('#radius-select', (select) => (select as HTMLSelectElement).value)).toBe('50');
     expect(await options.$eval('#card', (box) => (box as HTMLInputElement).checked)).toBe(false);
 

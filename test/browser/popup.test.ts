@@ -21,6 +21,31 @@ const IN_ORDER = ['Librairie Saint-Honoré (démo)', 'Librairie du Capitole (dé
 const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
 const stateOf = (page: Page, state: string) =>
   page.waitForFunction((s) => document.getElementById('app')?.dataset.state === s, { polling: 50, timeout: 20_000 }, state);
+/** The map's land and water colours (map/openmaptiles-style.ts), as the stand-in tiles have both. */
+const LAND = '242,239,233';
+const WATER = '170,211,223';
+
+/** The colours drawn on the map's tile canvases (every 5th pixel), as "r,g,b". */
+const mapColours = (page: Page) =>
+  page.$$eval('#map canvas.leaflet-tile-loaded', (canvases) => {
+    const seen = new Set<string>();
+    for (const canvas of canvases as HTMLCanvasElement[]) {
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      for (let i = 0; i < data.length; i += 4 * 5) seen.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
+    }
+    return [...seen];
+  });
+
+/** The shops whose markers are not inside the map's box, by their titles. */
+const markersOutsideMap = (page: Page) =>
+  page.$$eval('#map .shop-marker', (markers) => {
+    const box = document.getElementById('map')!.getBoundingClientRect();
+    return markers.filter((marker) => {
+      const r = marker.getBoundingClientRect();
+      return r.left < box.left || r.right > box.right || r.top < box.top || r.bottom > box.bottom;
+    }).map((marker) => marker.getAttribute('title'));
+  });
+
 const shopNames = (page: Page) => page.$$eval('#shop-list li[data-shop-id] .shop-name', (items) => items.map((h) => h.textContent));
 
 describeInBrowsers('the popup, the card and the map', (name) => {
@@ -90,11 +115,22 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     });
     expect(closest).toBeGreaterThanOrEqual(18);
     expect(await textOf(popup, '#map-legend')).toBe(' has it  stock unknown');
-    await popup.waitForSelector('#map img.leaflet-tile-loaded');
+    // The background: vector tiles drawn on canvases, with no WebGL (Firefox ESR has none here, and
+    // draws the same map).
+    await popup.waitForSelector('#map canvas.leaflet-tile-loaded');
+    if (name === 'firefox') expect(await popup.evaluate(() => !!document.createElement('canvas').getContext('webgl2') || !!document.createElement('canvas').getContext('webgl'))).toBe(false);
     expect(await popup.$eval('#map-status', (el) => (el as HTMLElement).hidden)).toBe(true);
+    expect(await mapColours(popup)).toEqual(expect.arrayContaining([LAND, WATER]));
+    // Every shop in the first view, Muret's 17.9 km away too; and still when the map's box changes after
+    // it was made, as a toolbar popup's window settles its size.
+    expect(await markersOutsideMap(popup)).toEqual([]);
+    await popup.$eval('#map', (map) => ((map as HTMLElement).style.height = '120px'));
+    await popup.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await markersOutsideMap(popup)).toEqual([]);
+    await popup.$eval('#map', (map) => (map as HTMLElement).style.removeProperty('height'));
     // The tile server learns which tiles, nothing else: no page address (Referer), no cookie.
-    const tiles = server.seen.filter((r) => /\/tiles\/\d+\/\d+\/\d+\.png$/.test(r.url));
-    expect(tiles.length).toBeGreaterThan(0);
+    const tiles = server.seen.filter((r) => /\/planet(\/.*\.pbf)?$/.test(r.url));
+    expect(tiles.length).toBeGreaterThan(1);
     for (const { headers } of tiles) expect([headers.referer, headers.cookie]).toEqual([undefined, undefined]);
     // Opening hours, read by the opening_hours library: "Open now · today 10:00–19:00" or closed.
     await popup.waitForFunction(() => /today|closed today/.test(document.querySelector('li[data-shop-id="openstreetmap:node/900002"] .shop-hours')?.textContent ?? ''), { polling: 100, timeout: 15_000 });
@@ -115,8 +151,12 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     ]);
     // The place came from the Géoplateforme, and says so.
     expect(await textOf(popup, '#place-credit')).toMatch(/Géoplateforme/);
-    // The attribution is a setting: shown as text, not HTML.
-    expect(await textOf(popup, '.leaflet-control-attribution')).toContain('<b>Stand-in</b> tiles');
+    // The credits, as links: the tile service's (a setting, shown as text, not HTML), the schema's, the data's.
+    expect(await popup.$$eval('.map-credits a', (as) => as.map((a) => [a.textContent, (a as HTMLAnchorElement).href]))).toEqual([
+      ['<b>Stand-in</b> tiles', 'https://example.org/stand-in'],
+      ['© OpenMapTiles', 'https://www.openmaptiles.org/'],
+      ['© OpenStreetMap', 'https://www.openstreetmap.org/copyright'],
+    ]);
     // Links: phone, directions, the network's page.
     const links = await popup.$$eval('li[data-shop-id="placedeslibraires:9101"] .shop-links a', (as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(links[0]).toBe('tel:0561000001');
@@ -325,7 +365,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
   it('shows hostile shop texts as text in the list, the marker popups and the card, runs nothing, and keeps the list when the tiles are refused', async () => {
     await useStandInServer(extensionPage, server.url, { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' });
     await forgetStored(extensionPage, 'cache:');
-    server.setScenario({ placedeslibraires: 'hostile', openstreetmap: 'hostile', tiles: 'forbidden' });
+    server.setScenario({ placedeslibraires: 'hostile', openstreetmap: 'hostile' });
     const { tab, tabId } = await openBook(DEMO_URL, DEMO, '9782070360024');
     const popup = await openPopup(tabId);
     await stateOf(popup, 'results');
@@ -339,9 +379,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     expect(await popup.$$eval('#shop-list img, #shop-list script, #shop-list b', (nodes) => nodes.length)).toBe(0);
     // javascript: and data: links are dropped (http: here is the stand-in server's own address).
     expect(await popup.$$eval('#shop-list a', (as) => as.map((a) => (a as HTMLAnchorElement).protocol).filter((p) => !['https:', 'http:', 'tel:'].includes(p)))).toEqual([]);
-    // Tiles refused: the map says so in words, the list is whole.
-    await popup.waitForFunction(() => !(document.getElementById('map-status') as HTMLElement).hidden, { polling: 100, timeout: 10_000 });
-    expect(await textOf(popup, '#map-status')).toBe('The map background could not be loaded; the list below is complete.');
+    await popup.waitForSelector('#map[data-markers]');
     expect(names).toHaveLength(await popup.$$eval('#map .shop-marker', (markers) => markers.length));
     // A marker's popup shows the name as text too.
     await popup.$eval('#map .shop-marker[title="<img src=x onerror=alert(1)>"]', (marker) => (marker as HTMLElement).click());
@@ -355,7 +393,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     }));
     expect(card).toEqual({ elements: 'button button div p p style', injectedInPage: 0 });
     // A geocoder's hostile name for the town is text too, and short.
-    server.setScenario({ placedeslibraires: 'hostile', openstreetmap: 'hostile', tiles: 'forbidden', geocoders: 'hostile' });
+    server.setScenario({ placedeslibraires: 'hostile', openstreetmap: 'hostile', geocoders: 'hostile' });
     // (The marker's popup, still open, covers the button: click it as a keyboard user would.)
     await popup.$eval('#place-change', (button) => (button as HTMLButtonElement).click());
     await popup.waitForSelector('input[name="place"]');
@@ -369,6 +407,33 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     expect(await popup.$$eval('#place-line img, #place-line b', (nodes) => nodes.length)).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(dialogs).toEqual([]);
+    server.setScenario('ok');
+    await popup.close();
+    await tab.close();
+  });
+
+  it('falls back to the raster tiles set when the vector tiles are refused, and to the list alone with one line when those fail too', async () => {
+    await useStandInServer(extensionPage, server.url, TOULOUSE);
+    const raster = { url: `${server.url}tiles/{z}/{x}/{y}.png`, attribution: 'Raster stand-in', attributionUrl: '' };
+    await changeSettings(extensionPage, { tiles: { vector: { url: `${server.url}planet`, attribution: 'Vector stand-in', attributionUrl: '' }, raster } });
+    await forgetStored(extensionPage, 'map:');
+    server.setScenario({ vector: 'forbidden' });
+    const { tab, tabId } = await openBook(DEMO_URL, DEMO, '9782070360024');
+    let popup = await openPopup(tabId);
+    await stateOf(popup, 'results');
+    await popup.waitForSelector('#map img.leaflet-tile-loaded');
+    expect(await popup.$$eval('.map-credits > *', (parts) => parts.map((part) => part.textContent))).toEqual(['Raster stand-in', '© OpenStreetMap']);
+    const everyShop = await shopNames(popup);
+    expect(await popup.$eval('#map-status', (el) => (el as HTMLElement).hidden)).toBe(true);
+    await popup.close();
+
+    server.setScenario({ vector: 'forbidden', tiles: 'server-error' });
+    popup = await openPopup(tabId);
+    await stateOf(popup, 'results');
+    await popup.waitForFunction(() => !(document.getElementById('map-status') as HTMLElement).hidden, { polling: 100, timeout: 10_000 });
+    expect(await textOf(popup, '#map-status')).toBe('The map could not be loaded; the list below is complete.');
+    expect(await popup.$eval('#map', (el) => (el as HTMLElement).hidden)).toBe(true);
+    expect(await shopNames(popup)).toEqual(everyShop);
     server.setScenario('ok');
     await popup.close();
     await tab.close();
@@ -428,7 +493,7 @@ describeInChromium('the popup in French', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await popup.bringToFront();
     await popup.setViewport({ width: 400, height: 900 });
-    await popup.waitForSelector('#map img.leaflet-tile-loaded');
+    await popup.waitForSelector('#map canvas.leaflet-tile-loaded');
     await popup.screenshot({ path: `${SCREENSHOTS}/popup-fr-light.png`, fullPage: true });
     await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
     await popup.screenshot({ path: `${SCREENSHOTS}/popup-fr-dark.png`, fullPage: true });

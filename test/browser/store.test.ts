@@ -64,7 +64,7 @@ for (const language of STORE_LANGUAGES) {
     it('shows the card, the map and list, and the settings, with the listing’s captions', async () => {
       const options = await openExtensionPage(ext, 'options/options.html');
       await useStandInServer(options, server.url, TOULOUSE);
-      await changeSettings(options, { tiles: { url: `${server.url}tiles/{z}/{x}/{y}.png`, attribution: 'Demo map tiles' } });
+      await changeSettings(options, { tiles: { vector: { url: `${server.url}planet`, attribution: 'Demo map tiles', attributionUrl: '' }, raster: null } });
 
       const tab = await openAmazonPage(ext, [{ url: DEMO_URL, body: DEMO }]);
       await tab.setViewport({ width: WIDTH, height: HEIGHT - CAPTION });
@@ -78,7 +78,7 @@ for (const language of STORE_LANGUAGES) {
       await popup.setViewport({ width: 400, height: 640 });
       await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'results', { polling: 100, timeout: 15_000 });
       expect(await popup.$eval('#status', (el) => el.textContent)).toBe(EXPECTED[language].status);
-      await popup.waitForSelector('#map img.leaflet-tile-loaded', { timeout: 10_000 });
+      await popup.waitForSelector('#map canvas.leaflet-tile-loaded', { timeout: 10_000 });
       await popup.bringToFront();
       const popupShot = await popup.screenshot({ type: 'png' });
 

@@ -1,0 +1,164 @@
+// The map's background, by a chain the shopper never has to think about: vector tiles (drawn on a
+// canvas by protomaps-leaflet: no WebGL needed, see the README's comparison); if they cannot be had, the
+// raster tiles the settings name, if any; otherwise none, and the popup shows the list alone with a line
+// saying why. Every map request leaves with no cookie and no Referer: vector and raster tiles alike are
+// fetched here, with credentials omitted (the hosts are host permissions, so no CORS is involved).
+import * as L from 'leaflet';
+import * as protomaps from 'protomaps-leaflet';
+import type { Tiles } from '../shared/settings';
+import { LAND, labelRules, PAINT_RULES } from './openmaptiles-style';
+import { isTileTemplate, KeptTileJson, SOURCE_LIFETIME_MS, sourceFromTileJson, tileUrl, type VectorSource } from './vector-source';
+
+/** Nothing at all from a tile service for this long: it counts as down (a hanging server draws nothing). */
+const FIRST_TILE_WITHIN_MS = 8000;
+
+const NO_CREDENTIALS: RequestInit = { credentials: 'omit', referrerPolicy: 'no-referrer' };
+
+export interface BaseLayerDeps {
+  /** The last TileJSON answer kept (storage.local), and how to keep a new one. */
+  readKept: () => Promise<unknown>;
+  keep: (kept: KeptTileJson) => Promise<void>;
+  /** The shopper's language, for place names. */
+  language: string;
+  now?: () => number;
+}
+
+export type BaseLayerKind = 'vector' | 'raster';
+
+/**
+ * Adds the first background that draws, in the chain's order, and says which; null when none did (the
+ * caller then shows the list alone). A layer that fails before its first tile is removed again.
+ */
+export async function addBaseLayer(map: L.Map, tiles: Tiles, deps: BaseLayerDeps): Promise<BaseLayerKind | null> {
+  if (tiles.vector && canDrawOnCanvas()) {
+    const url = tiles.vector.url;
+    let source = await vectorSource(url, deps, { fresh: false });
+    if (source && !(await draws(map, vectorLayer(source.source, deps.language))) && source.kept) {
+      // A kept TileJSON may name last week's build: ask once more before giving up on vector tiles.
+      source = await vectorSource(url, deps, { fresh: true });
+      if (source && (await draws(map, vectorLayer(source.source, deps.language)))) return 'vector';
+    } else if (source) return 'vector';
+  }
+  if (tiles.raster && (await draws(map, new CookielessTileLayer(tiles.raster.url, { maxZoom: 18 })))) return 'raster';
+  return null;
+}
+
+/** A canvas that refuses a 2D context (a hardened browser) can show no vector map. */
+function canDrawOnCanvas(): boolean {
+  return !!document.createElement('canvas').getContext('2d');
+}
+
+async function vectorSource(url: string, deps: BaseLayerDeps, { fresh }: { fresh: boolean }): Promise<{ source: VectorSource; kept: boolean } | null> {
+  if (isTileTemplate(url)) return { source: { template: url, maxZoom: 14 }, kept: false };
+  const now = (deps.now ?? Date.now)();
+  if (!fresh) {
+    const kept = KeptTileJson.safeParse(await deps.readKept().catch(() => null));
+    const source = kept.success && kept.data.from === url && kept.data.until > now ? sourceFromTileJson(url, kept.data.answer) : null;
+    if (source) return { source, kept: true };
+  }
+  try {
+    const response = await fetch(url, { ...NO_CREDENTIALS, signal: AbortSignal.timeout(FIRST_TILE_WITHIN_MS) });
+    const answer: unknown = response.ok ? await response.json() : null;
+    const source = sourceFromTileJson(url, answer);
+    if (!source) return null;
+    await deps.keep({ from: url, answer, until: now + SOURCE_LIFETIME_MS }).catch(() => {});
+    return { source, kept: false };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Adds `layer` and waits for its first tile: true once one draws, false (and the layer removed) when
+ * one fails, or none comes in time, before any drew. A tile dropped on the way (the map moved) is neither.
+ */
+function draws(map: L.Map, layer: L.GridLayer): Promise<boolean> {
+  return new Promise((resolve) => {
+    const settle = (drew: boolean) => {
+      clearTimeout(timer);
+      layer.off('tileload', onLoad).off('tileerror', onError);
+      if (!drew) layer.remove();
+      resolve(drew);
+    };
+    const onLoad = () => settle(true);
+    const onError = () => settle(false);
+    const timer = setTimeout(() => settle(false), FIRST_TILE_WITHIN_MS);
+    layer.on('tileload', onLoad).on('tileerror', onError);
+    layer.addTo(map);
+  });
+}
+
+/**
+ * protomaps-leaflet's layer, reading tiles through `getZxy` (the one method it asks of a tile archive)
+ * so they are fetched our way. It draws a tile even when its data failed; the failure is reported here
+ * as Leaflet's own 'tileerror', so the chain can move on.
+ */
+function vectorLayer(source: VectorSource, language: string): L.GridLayer {
+  // protomaps-leaflet extends the global Leaflet's classes.
+  (globalThis as { L?: typeof L }).L ??= L;
+  const tiles = {
+    async getZxy(z: number, x: number, y: number, signal?: AbortSignal) {
+      try {
+        const response = await fetch(tileUrl(source.template, { z, x, y }), { ...NO_CREDENTIALS, signal });
+        if (!response.ok) throw new Error(`vector tile answered HTTP ${response.status}`);
+        return { data: await response.arrayBuffer() };
+      } catch (error) {
+        if (!signal?.aborted) layer.fire('tileerror', { error });
+        throw error;
+      }
+    },
+  };
+  const layer = protomaps.leafletLayer({
+    url: tiles as unknown as protomaps.LeafletLayerOptions['url'],
+    maxDataZoom: source.maxZoom,
+    paintRules: PAINT_RULES,
+    labelRules: labelRules(language),
+    backgroundColor: LAND,
+    // The credit is the map's own control (credits.ts), built as elements.
+    attribution: '',
+  }) as unknown as L.GridLayer;
+  return layer;
+}
+
+/**
+ * Leaflet's raster tile layer, each tile fetched with no cookie and no referrer: as a plain <img>, a tile
+ * would carry whatever cookies the tile host holds in the browser.
+ */
+class CookielessTileLayer extends L.TileLayer {
+  /** Each tile's download, so a tile Leaflet drops before it arrives (zoomed or panned away) stops, as an <img> would. */
+  private readonly downloads = new WeakMap<HTMLElement, AbortController>();
+
+  constructor(url: string, options: L.TileLayerOptions) {
+    super(url, options);
+    const stop = ({ tile }: L.TileEvent) => this.downloads.get(tile)?.abort();
+    this.on('tileabort', stop);
+    this.on('tileunload', stop);
+  }
+
+  override createTile(coords: L.Coords, done: L.DoneCallback): HTMLElement {
+    const tile = document.createElement('img');
+    tile.alt = '';
+    tile.setAttribute('role', 'presentation');
+    const download = new AbortController();
+    this.downloads.set(tile, download);
+    const fail = (error: Error) => {
+      // A tile no longer wanted is no failure of the tile server.
+      if (!download.signal.aborted) done(error, tile);
+    };
+    fetch(this.getTileUrl(coords), { ...NO_CREDENTIALS, signal: download.signal })
+      .then((response) => (response.ok ? response.blob() : Promise.reject(new Error(`tile answered HTTP ${response.status}`))))
+      .then((image) => {
+        const url = URL.createObjectURL(image);
+        tile.onload = () => {
+          URL.revokeObjectURL(url);
+          done(undefined, tile);
+        };
+        tile.onerror = () => {
+          URL.revokeObjectURL(url);
+          fail(new Error('the tile is not an image'));
+        };
+        tile.src = url;
+      }, fail);
+    return tile;
+  }
+}

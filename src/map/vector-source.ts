@@ -1,0 +1,50 @@
+// Where the vector tiles are. A {z}/{x}/{y} address is used as it is; any other address is a TileJSON
+// document that names them (OpenFreeMap's tile address carries its weekly build, e.g.
+// …/planet/20261004_080001_pt/{z}/{x}/{y}.pbf, and its TileJSON at …/planet says which is current).
+// The answer is parsed like every other, and its tile address must be on the document's own host: the
+// shopper's area goes only to the host the settings name.
+import * as z from 'zod/mini';
+
+export interface VectorSource {
+  /** https://…/{z}/{x}/{y}… */
+  template: string;
+  /** The deepest zoom the service has tiles for; the map draws deeper zooms from those. */
+  maxZoom: number;
+}
+
+/** OpenMapTiles builds stop at zoom 14 (OpenFreeMap's TileJSON says "maxzoom": 14). */
+const DEFAULT_MAX_ZOOM = 14;
+
+/** The fields read of a TileJSON document (TileJSON 3.0.0: `tiles`, `maxzoom`); others are ignored. */
+const TileJson = z.object({
+  tiles: z.array(z.string().check(z.maxLength(500))).check(z.minLength(1)),
+  maxzoom: z.optional(z.int().check(z.gte(0), z.lte(22))),
+});
+
+export const isTileTemplate = (url: string) => ['{z}', '{x}', '{y}'].every((part) => url.includes(part));
+
+/** The source a TileJSON answer names, or null when it names none the map may use. */
+export function sourceFromTileJson(documentUrl: string, answer: unknown): VectorSource | null {
+  const parsed = TileJson.safeParse(answer);
+  if (!parsed.success) return null;
+  const template = parsed.data.tiles[0]!;
+  let sameHost = false;
+  try {
+    sameHost = new URL(template.replace(/[{}]/g, '')).origin === new URL(documentUrl).origin;
+  } catch {
+    return null;
+  }
+  if (!sameHost || !isTileTemplate(template)) return null;
+  return { template, maxZoom: parsed.data.maxzoom ?? DEFAULT_MAX_ZOOM };
+}
+
+/** The address of one tile. */
+export const tileUrl = (template: string, tile: { z: number; x: number; y: number }) =>
+  template.replace('{z}', String(tile.z)).replace('{x}', String(tile.x)).replace('{y}', String(tile.y));
+
+/** How long a TileJSON answer is kept: a day, well inside OpenFreeMap's weekly builds. */
+export const SOURCE_LIFETIME_MS = 24 * 3600_000;
+
+/** A kept TileJSON answer, as stored; read back through sourceFromTileJson like a fresh one. */
+export const KeptTileJson = z.object({ from: z.string(), answer: z.unknown(), until: z.number() });
+export type KeptTileJson = z.infer<typeof KeptTileJson>;
