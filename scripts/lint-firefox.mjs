@@ -7,7 +7,7 @@ const ALLOWED = [
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
     file: /^chunks\/shop-map-[\w-]+\.js$/,
-    why: "Leaflet's own innerHTML writes (attribution, controls, icons, popups). We give it only escaped text (the attribution) or elements (popups); divIcons carry no html.",
+    why: "Leaflet's own innerHTML writes (attribution and layer controls, zoom buttons, scale, popups, icons). We give it no HTML: the credits are our own control built of elements, popups are elements, divIcons carry no html, and the zoom buttons' titles are our translations set as titles.",
   },
 ];
 
