@@ -7,6 +7,8 @@ export interface Branding {
   messages: (lang: string, messages: Record<string, { message: string }>) => Record<string, { message: string }>;
   css: string;
   share?: { url: string };
+  /** Extra host permissions (a campaign's own directory). */
+  hosts?: string[];
   icons: Record<string, Uint8Array>;
 }
 export function buildTarget(target: 'chrome' | 'firefox', options?: { outdir?: string; zipPath?: string; branding?: Branding; metafiles?: import('esbuild').Metafile[] }): Promise<string>;

@@ -119,7 +119,10 @@ export async function buildTarget(target, { outdir = join('dist', target), zipPa
   }
   renderIcons(outdir, branding);
   const template = JSON.parse(readFileSync('manifest.json', 'utf8'));
-  writeFileSync(join(outdir, 'manifest.json'), JSON.stringify(manifestFor(template, target, pkg.version), null, 2) + '\n');
+  const manifest = manifestFor(template, target, pkg.version);
+  // A campaign's own services (its bookshop directory) are hosts of its build, as the project's are of its own.
+  if (branding?.hosts?.length) manifest.host_permissions = [...new Set([...manifest.host_permissions, ...branding.hosts])];
+  writeFileSync(join(outdir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   zipFolder(outdir, zipPath);
   return zipPath;
 }

@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import QRCode from 'qrcode';
 import { buildTarget, TARGETS } from '../build.mjs';
-import { campaignCss, campaignMessages, campaignSettings, logoSvg } from '../src/campaign/brand';
+import { campaignCss, campaignHosts, campaignMessages, campaignSettings, logoSvg } from '../src/campaign/brand';
 import { checkCampaignFile } from '../src/campaign/check';
 import { flyerPage, installPage } from '../src/campaign/pages';
 import { findBrowser, openForPrint, SANDBOX_FLAGS } from './browsers.mjs';
@@ -35,6 +35,7 @@ const branding = {
   messages: (lang: string, messages: Parameters<typeof campaignMessages>[2]) => campaignMessages(campaign, lang, messages),
   css: campaignCss(campaign),
   share: { url: campaign.website },
+  hosts: campaignHosts(campaign),
   icons: { icon: Buffer.from(logoSvg(logo, false)), 'toolbar-idle': Buffer.from(logoSvg(logo, true)) },
 };
 const zips: Record<string, string> = {};

@@ -2,7 +2,8 @@
 // chosen scenario: good payloads and every fault the extension must survive. Used by the local server
 // (unit tests), by the browser tests and the offline demo (under the real hosts' names, real-hosts.ts).
 import type { ServerResponse } from 'node:http';
-import { geoplateformeAnswer, nominatimAnswer, nominatimReverseAnswer, overpassAnswer, overpassRuntimeError, placeDesLibrairesAnswer, SHARED_PHONE } from './payloads';
+import { buildDirectory } from '../src/directory/build';
+import { geoplateformeAnswer, nominatimAnswer, nominatimReverseAnswer, overpassAnswer, overpassCountryAnswer, overpassRuntimeError, placeDesLibrairesAnswer, SHARED_PHONE } from './payloads';
 import { standInTile } from './tiles';
 import { standInVectorTile } from './vector-tiles';
 
@@ -88,7 +89,8 @@ function aroundOf(query: string): { lat: number; lon: number } | undefined {
 }
 
 function overpass(scenario: Scenario, query: string): StandInResponse {
-  const good = overpassAnswer(aroundOf(query)) as { elements: Array<Record<string, unknown>> };
+  const country = /area\["ISO3166-1"="([A-Z]{2})"\]/.exec(query)?.[1];
+  const good = (country ? overpassCountryAnswer(country) : overpassAnswer(aroundOf(query))) as { elements: Array<Record<string, unknown>> };
   const fault = faulty(scenario, good);
   if (fault) return fault;
   if (scenario === 'overpass-remark') return json(overpassRuntimeError());
@@ -114,7 +116,7 @@ function overpass(scenario: Scenario, query: string): StandInResponse {
 /** A geocoder's names for a place, as hostile as a shop's. */
 const HOSTILE_PLACE = { label: '<img src=x onerror=alert(9)>', city: `<img src=x onerror=alert(9)>\u202e${'E'.repeat(100_000)}`, postcode: '<b>31000</b>' };
 
-export type StandInSource = 'placedeslibraires' | 'openstreetmap' | 'geocoders' | 'tiles' | 'vector';
+export type StandInSource = 'placedeslibraires' | 'openstreetmap' | 'geocoders' | 'tiles' | 'vector' | 'directory';
 /** A scenario for every source, or one per source. */
 export type Scenarios = Scenario | Partial<Record<StandInSource, Scenario>>;
 
@@ -131,6 +133,19 @@ export function serveStandIn(url: string, response: ServerResponse, scenarios: S
   if (!answer) response.writeHead(404, { 'content-type': 'text/plain', ...headers }).end('no stand-in here');
   else if (!answer.hang) setTimeout(() => response.writeHead(answer.status, { ...answer.headers, ...headers }).end(answer.body), delayMs);
   return answer?.hang === true;
+}
+
+let directoryFiles: Map<string, string> | null = null;
+
+/**
+ * The project's own directory: what `npm run directory` writes from the stand-in Overpass's answers for
+ * France and the United Kingdom (the directory is this project's service, so its builder defines its
+ * files), served as a static host does: the file, or 404 where there is none.
+ */
+function directoryFile(path: string, scenario: Scenario): StandInResponse {
+  directoryFiles ??= new Map([...buildDirectory('fr', overpassCountryAnswer('FR')), ...buildDirectory('gb', overpassCountryAnswer('GB'))]);
+  const file = directoryFiles.get(path);
+  return faulty(scenario, null) ?? (file ? { status: 200, headers: { 'content-type': 'application/json' }, body: file } : { status: 404, headers: { 'content-type': 'text/html' }, body: '<h1>404 Not Found</h1>' });
 }
 
 /** The build of the planet the stand-in TileJSON names (OpenFreeMap's are dated, one a week). */
@@ -174,6 +189,9 @@ export function standInAnswer(url: string, scenarios: Scenarios = 'ok'): StandIn
     return null;
   }
   const path = parsed.pathname;
+  // The project's bookshop directory, under /directory/ (its site's own path).
+  const directory = /\/directory\/(.+)$/.exec(path);
+  if (directory) return directoryFile(directory[1]!, scenarioOf(scenarios, 'directory'));
   // Vector tiles and their TileJSON, as OpenFreeMap serves them.
   const vector = vectorTiles(parsed, scenarioOf(scenarios, 'vector'));
   if (vector) return vector;

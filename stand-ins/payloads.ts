@@ -129,6 +129,29 @@ const LONDON_BOOKSHOPS = [
 ];
 
 /**
+ * Overpass's answer to the directory's query for a whole country (`area["ISO3166-1"="FR"][admin_level=2]`,
+ * the Overpass QL area filter documented in the OpenStreetMap wiki's Overpass API language guide): the
+ * same JSON output as above, for every bookshop of the country. Invented shops: the Toulouse ones above,
+ * a few elsewhere in France (one a chain, one second-hand only, one with no name); London's for GB.
+ */
+export function overpassCountryAnswer(code: string): unknown {
+  const elements =
+    code === 'FR'
+      ? [
+          ...(overpassAnswer(TOULOUSE) as { elements: unknown[] }).elements,
+          { type: 'node', id: 920001, lat: 48.8534, lon: 2.3488, tags: { shop: 'books', name: 'Librairie de la Cité (démo)', 'addr:city': 'Paris' } },
+          { type: 'node', id: 920002, lat: 45.764, lon: 4.8357, tags: { shop: 'books', name: 'Les Traboules (démo)', opening_hours: 'Tu-Sa 10:00-19:00', 'addr:city': 'Lyon' } },
+          { type: 'way', id: 920003, center: { lat: 50.6292, lon: 3.0573 }, tags: { shop: 'books', name: 'Le Furet du Beffroi (démo)', 'addr:city': 'Lille' } },
+          { type: 'node', id: 920004, lat: 43.2965, lon: 5.3698, tags: { shop: 'books', name: 'Occasions du Vieux-Port (démo)', second_hand: 'only' } },
+          { type: 'node', id: 920005, lat: -21.1151, lon: 55.5364, tags: { shop: 'books', name: 'Librairie de Saint-Denis (démo)', 'addr:city': 'Saint-Denis' } },
+        ]
+      : code === 'GB'
+        ? structuredClone(LONDON_BOOKSHOPS)
+        : [];
+  return { ...OVERPASS_HEADER, elements };
+}
+
+/**
  * Overpass's answer when the query fails on the server: still HTTP 200, with a top-level "remark" and no
  * (or partial) elements. The remark's wording is the server's, as quoted in openstreetmap/
  * openstreetmap-website #1178 and drolbr/Overpass-API #382.

@@ -4,11 +4,11 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { campaignMessages, campaignSettings } from '../src/campaign/brand';
+import { campaignHosts, campaignMessages, campaignSettings } from '../src/campaign/brand';
 import { checkCampaignFile } from '../src/campaign/check';
 import { installPage } from '../src/campaign/pages';
 import { escapeHtml } from '../src/shared/escape-html';
-import { readStoredSettings } from '../src/shared/settings';
+import { DIRECTORY_DEFAULT, readStoredSettings } from '../src/shared/settings';
 
 const example = JSON.parse(readFileSync('campaigns/occitanie.json', 'utf8'));
 const logo = readFileSync('campaigns/occitanie-logo.svg');
@@ -69,6 +69,12 @@ describe('what a campaign changes', () => {
     expect(settings.place).toEqual({ label: 'Occitanie', lat: 43.7, lon: 2.1, country: 'fr' });
     expect(settings.radiusKm).toBe(100);
     expect(Object.entries(settings.sources).filter(([, s]) => s.enabled).map(([id]) => id)).toEqual(['placedeslibraires', 'openstreetmap']);
+    // The project's directory, unless the campaign names its own (whose host its build may then ask).
+    expect(settings.sources.openstreetmap.directoryUrl).toBe(DIRECTORY_DEFAULT);
+    expect(campaignHosts(campaign!)).toEqual([]);
+    const own = { ...campaign!, directory: 'https://librairies-occitanie.example.org/annuaire/' };
+    expect(readStoredSettings(undefined, undefined, campaignSettings(own)).settings.sources.openstreetmap.directoryUrl).toBe(own.directory);
+    expect(campaignHosts(own)).toEqual(['https://librairies-occitanie.example.org/*']);
   });
 
   it('names the extension in each language, English where it has no text', () => {

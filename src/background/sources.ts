@@ -1,4 +1,5 @@
 // The sources the settings switch on, each at its configured address.
+import { bookshopDirectory } from '../networks/directory';
 import { openStreetMap } from '../networks/overpass';
 import { placeDesLibraires } from '../networks/place-des-libraires';
 import { PLACE_DES_LIBRAIRES_INSTANCES } from '../networks/place-des-libraires-instances';
@@ -11,6 +12,11 @@ export function enabledSources(settings: Settings): ShopSource[] {
     const configured = settings.sources[instance.id as keyof Settings['sources']];
     if (configured?.enabled) sources.push(placeDesLibraires({ ...instance, baseUrl: configured.baseUrl }));
   }
-  if (settings.sources.openstreetmap.enabled) sources.push(openStreetMap(settings.sources.openstreetmap.baseUrl));
+  const osm = settings.sources.openstreetmap;
+  if (osm.enabled) {
+    const overpass = openStreetMap(osm.baseUrl);
+    // The directory's files first; Overpass when they cannot be read (or no directory is set).
+    sources.push(osm.directoryUrl ? bookshopDirectory(osm.directoryUrl, overpass) : overpass);
+  }
   return sources;
 }

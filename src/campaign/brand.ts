@@ -12,10 +12,18 @@ export function campaignSettings(campaign: Campaign) {
     place: campaign.place,
     radiusKm: campaign.radiusKm,
     sources: Object.fromEntries(
-      (Object.keys(SOURCE_DEFAULTS) as SourceId[]).map((id) => [id, { ...SOURCE_DEFAULTS[id], enabled: campaign.sources.includes(id) }]),
+      (Object.keys(SOURCE_DEFAULTS) as SourceId[]).map((id) => [
+        id,
+        { ...SOURCE_DEFAULTS[id], enabled: campaign.sources.includes(id), ...(id === 'openstreetmap' && campaign.directory ? { directoryUrl: campaign.directory } : {}) },
+      ]),
     ),
     favourites: campaign.favourites.map(({ id, name }) => ({ id, name })),
   };
+}
+
+/** Hosts a campaign's build must be allowed to ask, beyond the project's: its own directory's. */
+export function campaignHosts(campaign: Campaign): string[] {
+  return campaign.directory ? [`${new URL(campaign.directory).origin}/*`] : [];
 }
 
 /** The campaign's text in this language, else in English, else in French. */

@@ -49,6 +49,8 @@ export const Campaign = z.object({
     )
     .max(50)
     .default([]),
+  /** The campaign's own bookshop directory (`npm run directory`, published on its site); absent: the project's. */
+  directory: httpsUrl().optional(),
   stores: z.object({ chrome: httpsUrl().optional(), firefox: httpsUrl().optional() }).default({}),
   website: httpsUrl(),
 });

@@ -107,7 +107,10 @@ export function createLookup(deps: LookupDeps) {
     }
     const backoff = await deps.cache.getBackoff(source.id).catch(() => null);
     if (backoff && backoff > deps.now()) return { shops: [], status: { ...base, state: 'rate-limited', retryAt: backoff } };
-    return fetchAndCache(source, query, base);
+    const answer = await fetchAndCache(source, query, base);
+    if (answer.status.state === 'ok' || !source.fallback) return answer;
+    // Unreachable, no file for this place, or unreadable: the fallback, from its own cache if it has one.
+    return answerOf(source.fallback, query, source.fallback.request(query).cacheKey);
   }
 
   async function askAll(sources: ShopSource[], query: SourceQuery): Promise<Answer[]> {
@@ -126,7 +129,7 @@ export function createLookup(deps: LookupDeps) {
 
   async function lookup(request: LookupRequest): Promise<LookupResult> {
     const place = roundPlace(request.place);
-    const query: SourceQuery = { isbn13: request.isbn13, place, radiusKm: request.radiusKm };
+    const query: SourceQuery = { isbn13: request.isbn13, place, radiusKm: request.radiusKm, ...(request.place.country ? { country: request.place.country } : {}) };
     const sources = sourcesFor(request.place.country);
     const answers = await Promise.all(
       sources.map(async (source) => {

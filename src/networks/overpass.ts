@@ -38,6 +38,35 @@ export function overpassQuery({ place, radiusKm }: SourceQuery): string {
   return `[out:json][timeout:${OVERPASS_SERVER_TIMEOUT_S}];(node["shop"="books"]${around};way["shop"="books"]${around};);out center tags;`;
 }
 
+/**
+ * One Overpass element as a bookshop the extension lists, or null when it is not one: no name, a chain
+ * (brand tags), or second-hand only, which are not the independents a shopper looks for. The live
+ * query and the directory (`npm run directory`) apply this same rule.
+ */
+export function bookshopOf(raw: unknown): Shop | null {
+  const parsed = Element.safeParse(raw);
+  if (!parsed.success) return null;
+  const { type, id, lat, lon, center } = parsed.data;
+  const tags = parsed.data.tags ?? {};
+  const tag = (key: string, max?: number) => cleanText(tags[key], max);
+  const name = tag('name');
+  if (!name || tag('brand') || tag('brand:wikidata') || tag('second_hand') === 'only') return null;
+  const street = [tag('addr:housenumber', 20), tag('addr:street')].filter(Boolean).join(' ') || undefined;
+  return {
+    id: `openstreetmap:${type}/${id}`,
+    sourceId: 'openstreetmap',
+    name,
+    address: { street, postalCode: tag('addr:postcode', 12), city: tag('addr:city', 80) },
+    location: validPoint(lat ?? center?.lat ?? null, lon ?? center?.lon ?? null),
+    phone: tag('phone', 30) ?? tag('contact:phone', 30),
+    website: safeLink(tags['website'] ?? tags['contact:website']),
+    openingHours: tag('opening_hours', 300),
+    stock: 'unknown',
+    isbn13: null,
+    links: {},
+  };
+}
+
 export function openStreetMap(baseUrl: string): ShopSource {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
   return {
@@ -57,32 +86,7 @@ export function openStreetMap(baseUrl: string): ShopSource {
       // "runtime error: Query timed out…", "…out of memory…": the elements, if any, are partial.
       const { remark } = answer.data;
       if (remark && /error/i.test(remark)) return { problem: 'source-error', detail: { body: cleanText(remark, DETAIL_CHARS) } };
-      const shops: Shop[] = [];
-      for (const raw of answer.data.elements) {
-        const parsed = Element.safeParse(raw);
-        if (!parsed.success) continue;
-        const { type, id, lat, lon, center } = parsed.data;
-        const tags = parsed.data.tags ?? {};
-        const tag = (key: string, max?: number) => cleanText(tags[key], max);
-        const name = tag('name');
-        // Chains (brand tags) and second-hand-only shops are not the independents a shopper looks for.
-        if (!name || tag('brand') || tag('brand:wikidata') || tag('second_hand') === 'only') continue;
-        const street = [tag('addr:housenumber', 20), tag('addr:street')].filter(Boolean).join(' ') || undefined;
-        shops.push({
-          id: `openstreetmap:${type}/${id}`,
-          sourceId: 'openstreetmap',
-          name,
-          address: { street, postalCode: tag('addr:postcode', 12), city: tag('addr:city', 80) },
-          location: validPoint(lat ?? center?.lat ?? null, lon ?? center?.lon ?? null),
-          phone: tag('phone', 30) ?? tag('contact:phone', 30),
-          website: safeLink(tags['website'] ?? tags['contact:website']),
-          openingHours: tag('opening_hours', 300),
-          stock: 'unknown',
-          isbn13: null,
-          links: {},
-        });
-      }
-      return shops;
+      return answer.data.elements.flatMap((raw) => bookshopOf(raw) ?? []);
     },
     expiresAt: (fetchedAt) => fetchedAt + WEEK_MS,
   };

@@ -9,6 +9,8 @@ export interface SourceQuery {
   /** The shopper's place, already rounded to two decimals; only directory sources receive it. */
   place: LatLon;
   radiusKm: number;
+  /** The place's country (ISO 3166-1 alpha-2, lower case), where known: the directory is kept by country. */
+  country?: string;
 }
 
 export interface SourceRequest {
@@ -36,6 +38,11 @@ export interface ShopSource {
   /** Until when an answer may be reused. */
   expiresAt(fetchedAt: number): number;
   attribution?: string;
+  /**
+   * Asked (from its own cache first) when this source cannot be read: the bookshop directory's static
+   * files fall back to the live Overpass query. Its answer stands for this source's.
+   */
+  fallback?: ShopSource;
 }
 
 /** An answer that says the source itself failed. */

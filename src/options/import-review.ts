@@ -38,6 +38,7 @@ export function reviewImport(current: Settings, imported: Settings, sourceNames:
     compare(['importSourceOn', sourceNames[id]], onOff(current.sources[id].enabled), onOff(imported.sources[id].enabled));
     compare(['baseUrlOf', sourceNames[id]], current.sources[id].baseUrl, imported.sources[id].baseUrl);
   }
+  compare(['directoryUrl'], current.sources.openstreetmap.directoryUrl, imported.sources.openstreetmap.directoryUrl);
   compare(['geocoderFrance'], current.geocoders.geoplateforme, imported.geocoders.geoplateforme);
   compare(['geocoderElsewhere'], current.geocoders.nominatim, imported.geocoders.nominatim);
   compare(['geocoderContact'], current.geocoders.contactEmail, imported.geocoders.contactEmail);

@@ -77,7 +77,22 @@ function renderSources(): void {
       });
       return element('div', { class: 'source-address', 'data-source-id': id }, element('label', { for: `source-${id}-url` }, t('baseUrlOf', SOURCE_NAMES[id])), url, message);
     }),
+    directoryAddress(),
   );
+}
+
+/** OpenStreetMap's bookshops as the directory's files, read before any Overpass query (networks/directory.ts). */
+function directoryAddress(): HTMLElement {
+  const url = element('input', { type: 'url', name: 'directory-url', id: 'directory-url', value: settings.sources.openstreetmap.directoryUrl });
+  const message = element('p', { class: 'place-message', role: 'alert' });
+  url.addEventListener('change', async () => {
+    const directoryUrl = url.value.trim();
+    const notAllowed = isServiceAddress(directoryUrl) ? await allowHosts([directoryUrl]) : [];
+    const ok = await save({ ...settings, sources: { ...settings.sources, openstreetmap: { ...settings.sources.openstreetmap, directoryUrl } } });
+    message.textContent = !ok ? t('invalidUrl') : notAllowed.length ? t('hostNotAllowed', notAllowed.join(', ')) : '';
+    url.setAttribute('aria-invalid', String(!ok));
+  });
+  return element('div', { class: 'source-address', 'data-source-id': 'directory' }, element('label', { for: 'directory-url' }, t('directoryUrl')), url, message);
 }
 
 const TILE_KINDS = ['vector', 'raster'] as const;
@@ -154,7 +169,8 @@ function showImportReview(review: ImportReview | null): void {
   );
   byId('import-apply').onclick = async () => {
     const { sources, geocoders, tiles } = review.withServices;
-    const notAllowed = await allowHosts([...Object.values(sources).filter((source) => source.enabled).map((source) => source.baseUrl), geocoders.geoplateforme, geocoders.nominatim, ...tileAddresses(tiles)]);
+    const directory = sources.openstreetmap.enabled && sources.openstreetmap.directoryUrl ? [sources.openstreetmap.directoryUrl] : [];
+    const notAllowed = await allowHosts([...Object.values(sources).filter((source) => source.enabled).map((source) => source.baseUrl), ...directory, geocoders.geoplateforme, geocoders.nominatim, ...tileAddresses(tiles)]);
     const ok = await save({ ...settings, sources, geocoders, tiles });
     byId('backup-message').textContent = !ok ? t('importNotSaved') : notAllowed.length ? t('hostNotAllowed', notAllowed.join(', ')) : t('importServicesApplied');
     showImportReview(null);

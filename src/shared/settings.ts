@@ -29,7 +29,17 @@ export type Place = z.infer<typeof Place>;
  */
 export const isServiceAddress = (url: string) => /^https:\/\//i.test(url) || (/^http:\/\//i.test(url) && isThisMachine(url));
 const WebAddress = z.url({ protocol: /^https?$/ }).check(z.refine(isServiceAddress, 'must be an https:// address'));
-const Source = z.object({ enabled: z.boolean(), baseUrl: WebAddress });
+/** The bookshop directory's address ('' for none: the live Overpass query only). */
+const DirectoryAddress = z.union([z.literal(''), WebAddress]);
+const Source = z.object({ enabled: z.boolean(), baseUrl: WebAddress, directoryUrl: z.optional(DirectoryAddress) });
+
+/**
+ * The project's bookshop directory (`npm run directory`, published weekly by
+ * .github/workflows/directory.yml): OpenStreetMap's bookshops as static files, so a lookup needs no
+ * Overpass query. A placeholder until the site is published (the lookup then falls back to Overpass);
+ * a campaign can name its own.
+ */
+export const DIRECTORY_DEFAULT = 'https://bookshop-finder.org/directory/';
 
 export const SOURCE_DEFAULTS = {
   placedeslibraires: { enabled: true, baseUrl: 'https://www.placedeslibraires.fr/' },
@@ -37,9 +47,12 @@ export const SOURCE_DEFAULTS = {
   parislibrairies: { enabled: false, baseUrl: 'https://www.parislibrairies.fr/' },
   'librairies-nouvelle-aquitaine': { enabled: false, baseUrl: 'https://www.librairies-nouvelleaquitaine.com/' },
   librel: { enabled: false, baseUrl: 'https://www.librel.be/' },
-  openstreetmap: { enabled: true, baseUrl: 'https://overpass-api.de/api/' },
+  openstreetmap: { enabled: true, baseUrl: 'https://overpass-api.de/api/', directoryUrl: DIRECTORY_DEFAULT },
 };
 export type SourceId = keyof typeof SOURCE_DEFAULTS;
+/** The stock networks: every source but OpenStreetMap's. */
+type NetworkId = Exclude<SourceId, 'openstreetmap'>;
+const NETWORK_IDS = Object.keys(SOURCE_DEFAULTS).filter((id) => id !== 'openstreetmap') as NetworkId[];
 
 const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 
@@ -114,11 +127,12 @@ export const Settings = z.object({
   place: orDefault(z.nullable(Place), null),
   radiusKm: orDefault(z.int().check(z.gte(1), z.lte(100)), DEFAULT_RADIUS_KM),
   sources: orDefault(
-    z.object(
-      Object.fromEntries(Object.entries(SOURCE_DEFAULTS).map(([id, value]) => [id, orDefault(Source, value)])) as {
-        [K in SourceId]: z.ZodMiniDefault<z.ZodMiniCatch<typeof Source>>;
-      },
-    ),
+    z.object({
+      ...(Object.fromEntries(NETWORK_IDS.map((id) => [id, orDefault(Source, SOURCE_DEFAULTS[id])])) as {
+        [K in NetworkId]: z.ZodMiniDefault<z.ZodMiniCatch<typeof Source>>;
+      }),
+      openstreetmap: orDefault(z.object({ enabled: z.boolean(), baseUrl: WebAddress, directoryUrl: orDefault(DirectoryAddress, DIRECTORY_DEFAULT) }), SOURCE_DEFAULTS.openstreetmap),
+    }),
     SOURCE_DEFAULTS,
   ),
   geocoders: orDefault(

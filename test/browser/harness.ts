@@ -189,7 +189,8 @@ export async function changeSettings(extensionPage: Page, change: Record<string,
 export async function useStandInServer(extensionPage: Page, url: string, place?: object): Promise<void> {
   await changeSettings(extensionPage, {
     ...(place ? { place } : {}),
-    sources: { placedeslibraires: { enabled: true, baseUrl: url }, openstreetmap: { enabled: true, baseUrl: url } },
+    // Overpass itself (no directory): these tests put its faults and hostile answers in front of the shopper.
+    sources: { placedeslibraires: { enabled: true, baseUrl: url }, openstreetmap: { enabled: true, baseUrl: url, directoryUrl: '' } },
     geocoders: { geoplateforme: `${url}geocodage/`, nominatim: url, contactEmail: 'tests@example.org' },
     tiles: { vector: { url: `${url}planet`, attribution: '<b>Stand-in</b> tiles', attributionUrl: 'https://example.org/stand-in' }, raster: null },
   }, { replace: true });

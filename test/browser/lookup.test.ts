@@ -11,8 +11,12 @@ import { readFixture } from '../fixtures';
 import { badgeText, changeSettings, describeInBrowsers, forgetStored, storageOf, storedSettings, tabBooks, openAmazonPage, openExtensionPage, waitForTabBook, type Extension } from './harness';
 import { readFileSync } from 'node:fs';
 
-/** The hosts these tests reach, each the real service's: the geocoder, the two networks, and the map's tiles (from the popup). */
-const SERVICE_HOSTS = ['data.geopf.fr', 'overpass-api.de', 'tiles.openfreemap.org', 'www.placedeslibraires.fr'];
+/**
+ * The hosts these tests reach, each the real service's: the bookshop directory, the geocoder, the stock
+ * network, Overpass (only while the directory is made unreachable), and the map's tiles (from the popup).
+ */
+const SERVICE_HOSTS = ['bookshop-finder.org', 'data.geopf.fr', 'overpass-api.de', 'tiles.openfreemap.org', 'www.placedeslibraires.fr'];
+const asked = (standIns: RealHostStandIns, host: string) => standIns.seen.filter((r) => new URL(r.url).host === host).map((r) => new URL(r.url).pathname);
 
 describeInBrowsers('looking the book up near the shopper', (name) => {
   let ext: Extension;
@@ -80,6 +84,9 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
     expect(await popup.$$eval('#shop-list li[data-shop-id]', (items) => items.map((li) => li.querySelector('.shop-name')!.textContent))).toEqual(
       lookup.result!.shops.map((s) => s.name),
     );
+    // OpenStreetMap's shops came from the project's directory, the file of Toulouse's cell: no Overpass query.
+    expect(asked(standIns, 'bookshop-finder.org')).toEqual(['/directory/fr/cells/43.5_1.0.json']);
+    expect(asked(standIns, 'overpass-api.de')).toEqual([]);
     // The map, by default: OpenFreeMap's TileJSON, then its vector tiles (no CORS header there: the host
     // permission lets them through), drawn and credited with links. No volunteer raster server is asked.
     await popup.waitForSelector('#map canvas.leaflet-tile-loaded', { timeout: 10_000 });
@@ -108,6 +115,30 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
       expect(lookup.result!.sources.map((s) => [s.sourceId, s.state])).toEqual([['placedeslibraires', state], ['openstreetmap', 'ok']]);
       expect(lookup.result!.shops.map((s) => s.name)).toEqual(['Librairie du Capitole (démo)', 'Bulles et Cases (démo)', 'Le Grenier à Livres (démo)']);
       expect(await badgeText(extensionPage, tabId)).toBe('?');
+    } finally {
+      standIns.setScenarios('ok');
+    }
+  }, 30_000);
+
+  it('asks Overpass only while the directory cannot be read, and then once per area a week, as before', async () => {
+    // Every lookup so far read the directory.
+    expect(asked(standIns, 'overpass-api.de')).toEqual([]);
+    standIns.setScenarios({ directory: 'server-error' });
+    await forgetStored(extensionPage, 'cache:');
+    try {
+      for (const [fixture, url, isbn13] of [
+        ['desktop-2023-rpi-and-bullets.html', 'https://www.amazon.fr/LEtranger/dp/207036822X', '9782070368228'],
+        ['legacy-2019-bullets-fr.html', 'https://www.amazon.fr/gp/product/209187373X', '9782091873732'],
+      ] as const) {
+        const known = new Set(Object.keys(await tabBooks(extensionPage)));
+        await openAmazonPage(ext, [{ url, body: readFixture(fixture) }]);
+        const [tabId] = await waitForTabBook(extensionPage, (book, id) => book.isbn13 === isbn13 && !known.has(`tab:${id}`));
+        const lookup = await lookupOf(tabId);
+        expect(lookup.result!.sources.find((s) => s.sourceId === 'openstreetmap')?.state).toBe('ok');
+        expect(lookup.result!.shops.map((s) => s.name)).toContain('Bulles et Cases (démo)');
+      }
+      // Two books in one area: the directory asked each time (it may be back), Overpass once.
+      expect(asked(standIns, 'overpass-api.de')).toEqual(['/api/interpreter']);
     } finally {
       standIns.setScenarios('ok');
     }
@@ -153,6 +184,8 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
         expect([...parsed.searchParams.keys()]).toEqual(['ISBN']);
         expect(parsed.searchParams.get('ISBN')).toMatch(/^97[89]\d{10}$/);
       }
+      // The directory learns which cell (half a degree square), and nothing else.
+      if (parsed.host === 'bookshop-finder.org') expect([parsed.pathname, parsed.search]).toEqual([expect.stringMatching(/^\/directory\/fr\/cells\/-?\d+\.[05]_-?\d+\.[05]\.json$/), '']);
       // The map's host learns which squares of the map, and nothing else.
       if (parsed.host === 'tiles.openfreemap.org') expect(parsed.search).toBe('');
       if (parsed.host === 'overpass-api.de') {

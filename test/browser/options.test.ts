@@ -204,6 +204,16 @@ describeInBrowsers('the options and the card', (name) => {
     await options.waitForFunction((f) => document.querySelector(f)?.getAttribute('aria-invalid') === 'true', { polling: 100, timeout: 5000 }, field);
     expect(await options.$eval(`${field} + .place-message`, (el) => el.textContent)).toBe('That is not a web address (https://…). Nothing was changed.');
     expect(JSON.parse(await storedJson(options)).sources.placedeslibraires.baseUrl).not.toContain('books.example.org');
+    // The bookshop directory's address likewise; emptied, it means Overpass only, and is kept so.
+    const directory = '#directory-url';
+    await options.$eval(directory, (el) => ((el as HTMLInputElement).value = 'http://directory.example.org/'));
+    await options.$eval(directory, (el) => el.dispatchEvent(new Event('change')));
+    await options.waitForFunction((f) => document.querySelector(f)?.getAttribute('aria-invalid') === 'true', { polling: 100, timeout: 5000 }, directory);
+    expect(await options.$eval(`${directory} + .place-message`, (el) => el.textContent)).toBe('That is not a web address (https://…). Nothing was changed.');
+    await options.$eval(directory, (el) => ((el as HTMLInputElement).value = ''));
+    await options.$eval(directory, (el) => el.dispatchEvent(new Event('change')));
+    await options.waitForFunction((f) => document.querySelector(f)?.getAttribute('aria-invalid') === 'false', { polling: 100, timeout: 5000 }, directory);
+    expect(JSON.parse(await storedJson(options)).sources.openstreetmap.directoryUrl).toBe('');
   });
 
   it('forgets everything it stored when asked: the answers and the tabs’ books, then the settings too when chosen', async () => {

@@ -1,7 +1,8 @@
 // What the shopper sees, in Chromium and Firefox, with the production build: the card on a French book
 // page, the popup (map and list) opened with ?tabId=N, every state by its words, hostile shop names,
-// refused tiles. The sources, geocoder and tiles are the stand-ins on a local server, which the
-// settings point to (Firefox's worker cannot be intercepted; the same path is used in both browsers).
+// the map's fallbacks (raster tiles, then the list alone). The sources, geocoder and tiles are the
+// stand-ins on a local server, which the settings point to (Firefox's worker cannot be intercepted;
+// the same path is used in both browsers).
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -362,7 +363,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     await tab.close();
   });
 
-  it('shows hostile shop texts as text in the list, the marker popups and the card, runs nothing, and keeps the list when the tiles are refused', async () => {
+  it('shows hostile shop texts as text in the list, the marker popups and the card, and runs nothing', async () => {
     await useStandInServer(extensionPage, server.url, { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' });
     await forgetStored(extensionPage, 'cache:');
     server.setScenario({ placedeslibraires: 'hostile', openstreetmap: 'hostile' });
@@ -444,7 +445,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
   if (name === 'firefox') it('says a source needs the shopper’s permission when it was taken back, offers to ask for it, and asks nothing of that host', async () => {
     await useStandInServer(extensionPage, server.url, TOULOUSE);
     // OpenStreetMap at its real address (one of the manifest's hosts), the network at the stand-ins.
-    await changeSettings(extensionPage, { sources: { placedeslibraires: { enabled: true, baseUrl: server.url }, openstreetmap: { enabled: true, baseUrl: 'https://overpass-api.de/api/' } } });
+    await changeSettings(extensionPage, { sources: { placedeslibraires: { enabled: true, baseUrl: server.url }, openstreetmap: { enabled: true, baseUrl: 'https://overpass-api.de/api/', directoryUrl: '' } } });
     await forgetStored(extensionPage, 'cache:');
     const removed = await extensionPage.evaluate(() =>
       (globalThis as unknown as { browser: { permissions: { remove(p: object): Promise<boolean> } } }).browser.permissions.remove({ origins: ['https://overpass-api.de/*'] }),

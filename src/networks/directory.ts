@@ -1,0 +1,54 @@
+// OpenStreetMap's bookshops from the project's directory (`npm run directory`): static files, one per
+// grid cell of a country, built once a week from one Overpass query per country, which any static host
+// or CDN serves to millions. One request per cell per week; the file holds every shop within the
+// largest radius of any place in its cell. When the directory cannot be read (unreachable, no file for
+// the country or the cell, or not a directory file), the live Overpass query stands in, as before.
+import { cleanText, safeLink, validPoint } from '../shops/clean';
+import type { Shop } from '../shops/shop';
+import { cellOf, cellPath, DirectoryCell, type DirectoryShop } from '../directory/schema';
+import type { ShopSource } from './source';
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** A directory entry as a shop, its texts cleaned again: a file from the network is read like any answer. */
+function toShop(entry: DirectoryShop): Shop | null {
+  const name = cleanText(entry.name);
+  if (!name) return null;
+  return {
+    id: `openstreetmap:${entry.osm}`,
+    sourceId: 'openstreetmap',
+    name,
+    address: { street: cleanText(entry.street), postalCode: cleanText(entry.postcode, 12), city: cleanText(entry.city, 80) },
+    location: validPoint(entry.lat, entry.lon),
+    phone: cleanText(entry.phone, 30),
+    website: safeLink(entry.website),
+    openingHours: cleanText(entry.hours, 300),
+    stock: 'unknown',
+    isbn13: null,
+    links: {},
+  };
+}
+
+/** The directory at `baseUrl`, with `overpass` (the live query) for when it cannot be read. */
+export function bookshopDirectory(baseUrl: string, overpass: ShopSource): ShopSource {
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  return {
+    id: 'openstreetmap',
+    name: 'OpenStreetMap',
+    kind: 'directory',
+    perBook: false,
+    attribution: overpass.attribution,
+    fallback: overpass,
+    request({ place, country }) {
+      // (No country known: no such file, and the live query answers.)
+      const url = `${base}${cellPath(country ?? 'none', cellOf(place))}`;
+      return { url, cacheKey: url };
+    },
+    shops(data, { country }) {
+      const cell = DirectoryCell.safeParse(data);
+      if (!cell.success || cell.data.country !== country) return null;
+      return cell.data.shops.flatMap((entry) => toShop(entry) ?? []);
+    },
+    expiresAt: (fetchedAt) => fetchedAt + WEEK_MS,
+  };
+}
