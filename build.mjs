@@ -88,7 +88,8 @@ export async function buildTarget(target, { outdir = join('dist', target), zipPa
     format: 'iife',
   });
   // The extension pages: ES modules, so the map and the opening hours load as separate chunks after the
-  // list is painted. Their CSS (with Leaflet's) is one stylesheet; Leaflet's images become files.
+  // list is painted. The pages share one stylesheet; the map's (with Leaflet's) comes with the map, and
+  // Leaflet's images become files.
   const pages = await esbuild.build({
     ...common,
     entryPoints: [
@@ -96,10 +97,13 @@ export async function buildTarget(target, { outdir = join('dist', target), zipPa
       { in: 'src/options/index.ts', out: 'options/options' },
       { in: 'src/welcome/index.ts', out: 'welcome/welcome' },
       { in: 'src/popup/popup.css', out: 'popup/popup' },
+      { in: 'src/map/map.css', out: 'popup/map' },
     ],
     outdir,
     format: 'esm',
     splitting: true,
+    // protomaps-leaflet's flavours and PMTiles reader, which the map never calls (src/map/unused-protomaps-parts.ts).
+    alias: { '@protomaps/basemaps': './src/map/unused-protomaps-parts.ts', pmtiles: './src/map/unused-protomaps-parts.ts' },
     chunkNames: 'chunks/[name]-[hash]',
     assetNames: 'popup/assets/[name]-[hash]',
     loader: { '.png': 'file', '.svg': 'file' },

@@ -270,7 +270,8 @@ async function showMap(result: LookupResult, key: string): Promise<void> {
   // After the list has been painted.
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   if (map?.key !== key) return;
-  const { createShopMap } = await import('./shop-map');
+  const { createShopMap, loadMapStylesheet } = await import('./shop-map');
+  await loadMapStylesheet();
   if (map?.key !== key) return;
   map.view = createShopMap(container, {
     place: result.place,
