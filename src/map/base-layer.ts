@@ -31,13 +31,11 @@ export type BaseLayerKind = 'vector' | 'raster';
  */
 export async function addBaseLayer(map: L.Map, tiles: Tiles, deps: BaseLayerDeps): Promise<BaseLayerKind | null> {
   if (tiles.vector && canDrawOnCanvas()) {
-    const url = tiles.vector.url;
-    let source = await vectorSource(url, deps, { fresh: false });
-    if (source && !(await draws(map, vectorLayer(source.source, deps.language))) && source.kept) {
-      // A kept TileJSON may name last week's build: ask once more before giving up on vector tiles.
-      source = await vectorSource(url, deps, { fresh: true });
-      if (source && (await draws(map, vectorLayer(source.source, deps.language)))) return 'vector';
-    } else if (source) return 'vector';
+    const drawsFrom = async (found: { source: VectorSource } | null) => !!found && (await draws(map, vectorLayer(found.source, deps.language)));
+    const first = await vectorSource(tiles.vector.url, deps, { fresh: false });
+    if (await drawsFrom(first)) return 'vector';
+    // A kept TileJSON may name last week's build: ask once more before giving up on vector tiles.
+    if (first?.kept && (await drawsFrom(await vectorSource(tiles.vector.url, deps, { fresh: true })))) return 'vector';
   }
   if (tiles.raster && (await draws(map, new CookielessTileLayer(tiles.raster.url, { maxZoom: 18 })))) return 'raster';
   return null;

@@ -413,29 +413,72 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     await tab.close();
   });
 
-  it('falls back to the raster tiles set when the vector tiles are refused, and to the list alone with one line when those fail too', async () => {
+  it('shows the list alone with one line when the vector tiles are refused, the raster tiles set instead if any, and the list alone again when those fail too', async () => {
     await useStandInServer(extensionPage, server.url, TOULOUSE);
-    const raster = { url: `${server.url}tiles/{z}/{x}/{y}.png`, attribution: 'Raster stand-in', attributionUrl: '' };
-    await changeSettings(extensionPage, { tiles: { vector: { url: `${server.url}planet`, attribution: 'Vector stand-in', attributionUrl: '' }, raster } });
+    const vector = { url: `${server.url}planet`, attribution: 'Vector stand-in', attributionUrl: '' };
     await forgetStored(extensionPage, 'map:');
     server.setScenario({ vector: 'forbidden' });
     const { tab, tabId } = await openBook(DEMO_URL, DEMO, '9782070360024');
+    const mapState = async (popup: Page) => {
+      await popup.waitForFunction(() => !(document.getElementById('map-status') as HTMLElement).hidden || document.querySelector('#map .leaflet-tile-loaded'), { polling: 100, timeout: 10_000 });
+      return popup.evaluate(() => ({ map: !(document.getElementById('map') as HTMLElement).hidden, status: (document.getElementById('map-status') as HTMLElement).hidden ? null : document.getElementById('map-status')!.textContent }));
+    };
+    const listAlone = { map: false, status: 'The map could not be loaded; the list below is complete.' };
+
+    // As installed (no raster tiles set): the list alone, whole, with one line saying why.
     let popup = await openPopup(tabId);
     await stateOf(popup, 'results');
-    await popup.waitForSelector('#map img.leaflet-tile-loaded');
-    expect(await popup.$$eval('.map-credits > *', (parts) => parts.map((part) => part.textContent))).toEqual(['Raster stand-in', '© OpenStreetMap']);
+    expect(await mapState(popup)).toEqual(listAlone);
     const everyShop = await shopNames(popup);
-    expect(await popup.$eval('#map-status', (el) => (el as HTMLElement).hidden)).toBe(true);
+    expect(everyShop.length).toBeGreaterThan(0);
     await popup.close();
 
+    // A tile address whose tiles are gone (an old build's, 404): the same.
+    server.setScenario('ok');
+    await changeSettings(extensionPage, { tiles: { vector: { ...vector, url: `${server.url}planet/20201007_001001_pt/{z}/{x}/{y}.pbf` }, raster: null } });
+    popup = await openPopup(tabId);
+    await stateOf(popup, 'results');
+    expect(await mapState(popup)).toEqual(listAlone);
+    await popup.close();
+    server.setScenario({ vector: 'forbidden' });
+
+    // With raster tiles set: those, credited as theirs.
+    await changeSettings(extensionPage, { tiles: { vector, raster: { url: `${server.url}tiles/{z}/{x}/{y}.png`, attribution: 'Raster stand-in', attributionUrl: '' } } });
+    popup = await openPopup(tabId);
+    await stateOf(popup, 'results');
+    expect(await mapState(popup)).toEqual({ map: true, status: null });
+    expect(await popup.$$eval('#map img.leaflet-tile-loaded', (tiles) => tiles.length)).toBeGreaterThan(0);
+    expect(await popup.$$eval('.map-credits > *', (parts) => parts.map((part) => part.textContent))).toEqual(['Raster stand-in', '© OpenStreetMap']);
+    await popup.close();
+
+    // Those failing too: the list alone again.
     server.setScenario({ vector: 'forbidden', tiles: 'server-error' });
     popup = await openPopup(tabId);
     await stateOf(popup, 'results');
-    await popup.waitForFunction(() => !(document.getElementById('map-status') as HTMLElement).hidden, { polling: 100, timeout: 10_000 });
-    expect(await textOf(popup, '#map-status')).toBe('The map could not be loaded; the list below is complete.');
-    expect(await popup.$eval('#map', (el) => (el as HTMLElement).hidden)).toBe(true);
+    expect(await mapState(popup)).toEqual(listAlone);
     expect(await shopNames(popup)).toEqual(everyShop);
     server.setScenario('ok');
+    await popup.close();
+    await tab.close();
+  });
+
+  it('asks for the TileJSON again when the weekly build it kept is gone, and draws the map', async () => {
+    await useStandInServer(extensionPage, server.url, TOULOUSE);
+    // What a popup kept last week: OpenFreeMap's TileJSON naming a build since taken down (404).
+    const planet = `${server.url}planet`;
+    await extensionPage.evaluate(async (kept) => {
+      const g = globalThis as unknown as { browser?: { storage: { local: { set(items: object): Promise<void> } } }; chrome?: { storage: { local: { set(items: object): Promise<void> } } } };
+      await (g.browser ?? g.chrome)!.storage.local.set({ 'map:tilejson': kept });
+    }, { from: planet, answer: { tilejson: '3.0.0', tiles: [`${planet}/20201007_001001_pt/{z}/{x}/{y}.pbf`], maxzoom: 14 }, until: Date.now() + 3600_000 });
+    const { tab, tabId } = await openBook(DEMO_URL, DEMO, '9782070360024');
+    const before = server.requests.length;
+    const popup = await openPopup(tabId);
+    await popup.waitForSelector('#map canvas.leaflet-tile-loaded', { timeout: 15_000 });
+    const asked = server.requests.slice(before).filter((url) => url.includes('/planet')).map((url) => url.slice(planet.length));
+    expect(asked.filter((path) => path === '')).toHaveLength(1);
+    expect(asked.some((path) => path.startsWith('/20201007_001001_pt/'))).toBe(true);
+    expect(asked.some((path) => path.startsWith('/20261125_001001_pt/'))).toBe(true);
+    expect(await popup.$eval('#map-status', (el) => (el as HTMLElement).hidden)).toBe(true);
     await popup.close();
     await tab.close();
   });
