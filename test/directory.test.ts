@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import * as fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildDirectory, countryQuery } from '../src/directory/build';
-import { cellOf, cellPath, DirectoryCell, DirectoryIndex, MARGIN_KM } from '../src/directory/schema';
+import { CELL_DEGREES, cellOf, cellPath, DirectoryCell, DirectoryIndex, MARGIN_KM } from '../src/directory/schema';
 import { createLookup, type CacheEntry } from '../src/lookup/lookup';
 import { bookshopDirectory } from '../src/networks/directory';
 import { openStreetMap } from '../src/networks/overpass';
@@ -23,7 +23,11 @@ const cellIn = (files: Map<string, string>, cell: string) => {
 };
 
 describe('building the directory', () => {
-  const files = buildDirectory('fr', FRANCE);
+  // Built in each test, not once for the file, so a mutant switched on for a test is built with it.
+  let files: Map<string, string>;
+  beforeEach(() => {
+    files = buildDirectory('fr', FRANCE);
+  });
 
   it('keeps the independent bookshops by the live query’s rule, each with its OpenStreetMap id and what the list shows', () => {
     const everywhere = new Map([...files].filter(([path]) => path.includes('/cells/')).flatMap(([, file]) => DirectoryCell.parse(JSON.parse(file)).shops.map((shop) => [shop.osm, shop] as const)));
@@ -32,7 +36,8 @@ describe('building the directory', () => {
     expect(everywhere.get('node/900001')).toEqual({ osm: 'node/900001', name: 'Librairie du Capitole (démo)', lat: 43.60455, lon: 1.44425, street: '3 rue des Arts', postcode: '31000', city: 'Toulouse', website: 'https://example.org/capitole', hours: 'Tu-Sa 10:00-19:00' });
     const index = DirectoryIndex.parse(JSON.parse(files.get('fr/index.json')!));
     expect(index).toMatchObject({ country: 'fr', dataDate: '2026-11-30T09:12:45Z', attribution: '© OpenStreetMap contributors', license: 'ODbL-1.0' });
-    expect(index.cells.map(({ cell }) => `fr/cells/${cell}.json`).sort()).toEqual([...files.keys()].filter((path) => path.includes('/cells/')).sort());
+    // The index lists every cell file, in order of name (the same order whatever the answer's).
+    expect(index.cells.map(({ cell }) => `fr/cells/${cell}.json`)).toEqual([...files.keys()].filter((path) => path.includes('/cells/')).sort());
   });
 
   it('puts a shop in the file of every cell from which it can be within the largest radius, and in no other', () => {
@@ -47,6 +52,16 @@ describe('building the directory', () => {
       }),
       { numRuns: 500 },
     );
+    // And no file holds a shop farther than that from its cell.
+    for (const [path, file] of files) {
+      if (!path.includes('/cells/')) continue;
+      const cell = DirectoryCell.parse(JSON.parse(file));
+      const [south, west] = cell.cell.split('_').map(Number) as [number, number];
+      for (const shop of cell.shops) {
+        const nearest = { lat: Math.min(Math.max(shop.lat, south), south + CELL_DEGREES), lon: Math.min(Math.max(shop.lon, west), west + CELL_DEGREES) };
+        expect(distanceKm(shop, nearest), `${shop.osm} in ${cell.cell}`).toBeLessThanOrEqual(MARGIN_KM);
+      }
+    }
     // Toulouse's shops are in Toulouse's cell and its neighbours', not in Paris's, nor in a cell whose nearest edge is 85 km away.
     expect(cellIn(files, cellOf(TOULOUSE))?.shops.map((s) => s.osm)).toEqual(['node/900001', 'node/900002', 'way/900003']);
     expect(cellIn(files, cellOf({ lat: 48.85, lon: 2.35 }))?.shops.map((s) => s.osm)).toEqual(['node/920001']);
@@ -59,6 +74,23 @@ describe('building the directory', () => {
     expect(buildDirectory('FR', FRANCE)).toEqual(files);
   });
 
+  it('orders shops by type, then by number, and leaves out a shop with no place or no readable name', () => {
+    const extra = [
+      { type: 'way', id: 5, center: { lat: 43.601, lon: 1.441 }, tags: { shop: 'books', name: 'Way Five (démo)' } },
+      { type: 'node', id: 10, lat: 43.602, lon: 1.442, tags: { shop: 'books', name: 'Node Ten (démo)' } },
+      // A relation without a centre (out center gives ways theirs) is on no map.
+      { type: 'relation', id: 7, tags: { shop: 'books', name: 'Nowhere (démo)' } },
+    ];
+    const cell = cellIn(buildDirectory('fr', { ...FRANCE, elements: [...extra, ...FRANCE.elements] }), cellOf(TOULOUSE))!;
+    expect(cell.shops.map((s) => s.osm)).toEqual(['node/10', 'node/900001', 'node/900002', 'way/5', 'way/900003']);
+    // A shop with no street, phone or website has no such fields (nothing empty in the file).
+    expect(Object.keys(cell.shops.find((s) => s.osm === 'way/5')!)).toEqual(['osm', 'name', 'lat', 'lon']);
+  });
+
+  it('takes an answer with a remark that is no error, as Overpass writes notes too', () => {
+    expect(buildDirectory('fr', { ...FRANCE, remark: 'The data included in this document is from www.openstreetmap.org.' })).toEqual(files);
+  });
+
   it('refuses a failed or partial Overpass answer rather than publish a directory with holes', () => {
     expect(() => buildDirectory('fr', { ...FRANCE, remark: 'runtime error: Query timed out in "query" at line 1 after 901 seconds.' })).toThrow(/Overpass failed/);
     expect(() => buildDirectory('fr', { elements: [] })).toThrow();
@@ -67,7 +99,8 @@ describe('building the directory', () => {
 
   it('asks Overpass for a whole country by its ISO code', () => {
     expect(countryQuery('fr')).toBe('[out:json][timeout:900];area["ISO3166-1"="FR"][admin_level=2]->.country;(node["shop"="books"](area.country);way["shop"="books"](area.country););out center tags;');
-    expect(() => countryQuery('fr"];node(1);')).toThrow();
+    expect(() => countryQuery('fr"];node(1);')).toThrow(/not a country code/);
+    expect(() => countryQuery('xfr')).toThrow(/not a country code/);
   });
 });
 
@@ -101,6 +134,38 @@ describe('npm run directory', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 30_000);
+});
+
+describe('the directory as a source', () => {
+  let source: ReturnType<typeof bookshopDirectory>;
+  beforeEach(() => {
+    source = bookshopDirectory('https://books.example.org/directory', openStreetMap('https://overpass.example.org/api/'));
+  });
+  const query = { isbn13: '9782070360024', place: TOULOUSE, radiusKm: 30, country: 'fr' };
+  const cell = (country: string, shops: unknown[]) => ({ version: 1, country, dataDate: '2026-11-30T09:12:45Z', attribution: '© OpenStreetMap contributors', license: 'ODbL-1.0', cell: '43.5_1.0', shops });
+
+  it('asks the file of the place’s cell in its country, under the address given with or without its last slash', () => {
+    expect(source.request(query)).toEqual({ url: 'https://books.example.org/directory/fr/cells/43.5_1.0.json', cacheKey: 'https://books.example.org/directory/fr/cells/43.5_1.0.json' });
+    // No country known: no such file (and the live query answers).
+    expect(source.request({ ...query, country: undefined }).url).toBe('https://books.example.org/directory/none/cells/43.5_1.0.json');
+    expect([source.id, source.kind, source.perBook, source.fallback?.id]).toEqual(['openstreetmap', 'directory', false, 'openstreetmap']);
+  });
+
+  it('reads each shop as the list shows it, its texts cleaned again, and drops one whose name is no text', () => {
+    const shops = source.shops(cell('fr', [
+      { osm: 'node/1', name: ' Le\u0007  Livre ', lat: 43.6, lon: 1.44, street: '1 rue X', postcode: '31000', city: 'Toulouse', phone: '05 61', website: 'javascript:alert(1)', hours: 'Mo 10:00-12:00' },
+      { osm: 'node/2', name: '\u0007', lat: 43.6, lon: 1.44 },
+    ]), query);
+    expect(shops).toEqual([
+      { id: 'openstreetmap:node/1', sourceId: 'openstreetmap', name: 'Le Livre', address: { street: '1 rue X', postalCode: '31000', city: 'Toulouse' }, location: { lat: 43.6, lon: 1.44 }, phone: '05 61', website: undefined, openingHours: 'Mo 10:00-12:00', stock: 'unknown', isbn13: null, links: {} },
+    ]);
+  });
+
+  it('reads no file of another country’s directory, nor anything that is not a directory file', () => {
+    expect(source.shops(cell('es', []), query)).toBeNull();
+    expect(source.shops({ shops: [] }, query)).toBeNull();
+    expect(source.shops(cell('fr', []), query)).toEqual([]);
+  });
 });
 
 describe('reading the directory in a lookup', () => {

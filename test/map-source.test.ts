@@ -26,6 +26,7 @@ describe('the vector tiles a TileJSON answer names', () => {
     ['tiles on another host', { tiles: ['https://tracker.example.org/{z}/{x}/{y}.pbf'] }],
     ['tiles on the same host in clear', { tiles: ['http://tiles.openfreemap.org/{z}/{x}/{y}.pbf'] }],
     ['not an address at all', { tiles: ['{z}/{x}/{y}'] }],
+    ['a host written as a placeholder', { tiles: ['https://{s}.tiles.openfreemap.org/{z}/{x}/{y}.pbf'] }],
     ['a zoom out of range', { tiles: [BUILD], maxzoom: 40 }],
   ])('names none from %s', (_what, answer) => {
     expect(sourceFromTileJson(PLANET, answer)).toBeNull();
@@ -34,7 +35,7 @@ describe('the vector tiles a TileJSON answer names', () => {
   it('tells a tile address from a TileJSON one, and fills one in', () => {
     expect(isTileTemplate(BUILD)).toBe(true);
     expect(isTileTemplate(PLANET)).toBe(false);
-    expect(isTileTemplate('https://t.example.org/{z}/{x}.pbf')).toBe(false);
+    for (const missing of ['https://t.example.org/{x}/{y}.pbf', 'https://t.example.org/{z}/{y}.pbf', 'https://t.example.org/{z}/{x}.pbf']) expect(isTileTemplate(missing), missing).toBe(false);
     expect(tileUrl(BUILD, { z: 12, x: 2064, y: 1495 })).toBe('https://tiles.openfreemap.org/planet/20261125_001001_pt/12/2064/1495.pbf');
   });
 });

@@ -147,6 +147,11 @@ describe('the rest of the settings rules', () => {
       repaired: false,
       settings: { version: SETTINGS_VERSION, tiles: { vector: null, raster: { url: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: '© Example Maps', attributionUrl: '' } } },
     });
+    // A credit in any of the old forms keeps its own parts (less OpenStreetMap's), or none at all.
+    const credit = (attribution?: string) => readSettings({ version: 4, tiles: { url: 'https://tiles.example.org/{z}/{x}/{y}.png', ...(attribution === undefined ? {} : { attribution }) } }).settings.tiles.raster?.attribution;
+    expect(credit('Example|OpenStreetMap')).toBe('Example');
+    expect(credit('Tiles A · Style B | © OpenStreetMap contributors')).toBe('Tiles A · Style B');
+    expect(credit()).toBe('');
     // The services part in storage.local carries no version: its tiles move by their shape, once.
     const kept = { tiles: { url: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: 'Example | OpenStreetMap' } };
     const moved = readStoredSettings({ version: 4 }, kept, null);

@@ -24,13 +24,18 @@ const OverpassAnswer = z.object({
 /** The directory's shape of a shop the extension lists (it has a place: a shop with none is on no map). */
 function toDirectoryShop(shop: Shop): DirectoryShop | null {
   if (!shop.location) return null;
-  const optional = { street: shop.address.street, postcode: shop.address.postalCode, city: shop.address.city, phone: shop.phone, website: shop.website, hours: shop.openingHours };
+  // (A field the shop lacks stays undefined, which the file leaves out.)
   return {
     osm: shop.id.replace(/^openstreetmap:/, ''),
     name: shop.name,
     lat: shop.location.lat,
     lon: shop.location.lon,
-    ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
+    street: shop.address.street,
+    postcode: shop.address.postalCode,
+    city: shop.address.city,
+    phone: shop.phone,
+    website: shop.website,
+    hours: shop.openingHours,
   };
 }
 

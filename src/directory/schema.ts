@@ -41,7 +41,10 @@ const About = {
   license: z.literal(LICENSE),
 };
 
-export const DirectoryCell = z.object({ ...About, cell: z.string(), shops: z.array(DirectoryShop) });
+/** A cell by its south-west corner, in tenths of a degree: "43.5_1.0", "-21.5_55.5". */
+const CellName = z.string().regex(/^-?\d{1,2}\.\d_-?\d{1,3}\.\d$/);
+
+export const DirectoryCell = z.object({ ...About, cell: CellName, shops: z.array(DirectoryShop) });
 export type DirectoryCell = z.infer<typeof DirectoryCell>;
 
 export const DirectoryIndex = z.object({
@@ -49,7 +52,7 @@ export const DirectoryIndex = z.object({
   cellDegrees: z.literal(CELL_DEGREES),
   marginKm: z.literal(MARGIN_KM),
   /** The cells that have a file, with how many shops each holds. */
-  cells: z.array(z.object({ cell: z.string(), shops: z.number().int().min(1) })),
+  cells: z.array(z.object({ cell: CellName, shops: z.number().int().min(1) })),
 });
 export type DirectoryIndex = z.infer<typeof DirectoryIndex>;
 

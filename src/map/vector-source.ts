@@ -28,13 +28,8 @@ export function sourceFromTileJson(documentUrl: string, answer: unknown): Vector
   const parsed = TileJson.safeParse(answer);
   if (!parsed.success) return null;
   const template = parsed.data.tiles[0]!;
-  let sameHost = false;
-  try {
-    sameHost = new URL(template.replace(/[{}]/g, '')).origin === new URL(documentUrl).origin;
-  } catch {
-    return null;
-  }
-  if (!sameHost || !isTileTemplate(template)) return null;
+  const origin = (url: string) => (URL.canParse(url) ? new URL(url).origin : null);
+  if (origin(template) === null || origin(template) !== origin(documentUrl) || !isTileTemplate(template)) return null;
   return { template, maxZoom: parsed.data.maxzoom ?? DEFAULT_MAX_ZOOM };
 }
 

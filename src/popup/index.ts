@@ -19,6 +19,7 @@ import {
   type TabState,
   type TabStateRequest,
 } from '../shared/messages';
+import { OSM_COPYRIGHT } from '../map/credits';
 import { countryOfStorefront, type Place, type Settings } from '../shared/settings';
 import { changesSettings, loadSettings, saveSettings } from '../shared/settings-storage';
 import { byId, element, externalLink } from '../ui/dom';
@@ -102,8 +103,6 @@ function renderPlace(state: TabState, view: View, book: TabBook | null): void {
     slot.replaceChildren();
   }
 }
-
-const OSM_COPYRIGHT = 'https://www.openstreetmap.org/copyright';
 
 /** Nominatim's policy asks for attribution where its answer is shown; the Géoplateforme is credited too. */
 function renderPlaceCredit(foundBy: Place['foundBy']): void {

@@ -93,7 +93,7 @@ export const TILES_DEFAULT: Tiles = {
  * (less OpenStreetMap's, which the map now adds as a link).
  */
 function upgradeTiles(tiles: unknown): unknown {
-  if (!isObject(tiles) || typeof tiles.url !== 'string' || 'vector' in tiles || 'raster' in tiles) return tiles;
+  if (!isObject(tiles) || typeof tiles.url !== 'string') return tiles;
   if (/^https:\/\/tile\.openmaps\.fr\//.test(tiles.url)) return undefined;
   const credit = typeof tiles.attribution === 'string' ? tiles.attribution : '';
   const attribution = credit
@@ -196,7 +196,7 @@ function migrate(stored: unknown): unknown {
   }
   if (value.version === 3) value.version = 4;
   if (value.version === 4) {
-    if ('tiles' in value) value.tiles = upgradeTiles(value.tiles);
+    value.tiles = upgradeTiles(value.tiles);
     value.version = SETTINGS_VERSION;
   }
   return value;
@@ -245,7 +245,7 @@ export function readStoredSettings(personal: unknown, services: unknown, firstRu
   const ownChoices = omit(isObject(personal) ? (migrate(personal) as Record<string, unknown>) : start, SERVICE_FIELDS);
   const ownServices = pick(isObject(services) ? services : start, SERVICE_FIELDS);
   // The services part carries no version: its tiles are upgraded by their shape.
-  if ('tiles' in ownServices) ownServices.tiles = upgradeTiles(ownServices.tiles);
+  ownServices.tiles = upgradeTiles(ownServices.tiles);
   const { settings, repaired } = parseMigrated({ ...ownChoices, ...ownServices, version: SETTINGS_VERSION }, !absent(personal) || !absent(services));
   return { settings, repaired: repaired || damaged(personal) || damaged(services) };
 }
