@@ -32,12 +32,14 @@ function toShop(entry: DirectoryShop): Shop | null {
 /** The directory at `baseUrl`, with `overpass` (the live query) for when it cannot be read. */
 export function bookshopDirectory(baseUrl: string, overpass: ShopSource): ShopSource {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  // The same source as the live query (OpenStreetMap's bookshops), read another way.
+  const { id, name, kind, perBook, attribution } = overpass;
   return {
-    id: 'openstreetmap',
-    name: 'OpenStreetMap',
-    kind: 'directory',
-    perBook: false,
-    attribution: overpass.attribution,
+    id,
+    name,
+    kind,
+    perBook,
+    attribution,
     fallback: overpass,
     request({ place, country }) {
       // (No country known: no such file, and the live query answers.)
