@@ -462,6 +462,27 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     await tab.close();
   });
 
+  // (Chromium only: Firefox's WebDriver BiDi runs no preload script in an extension's pages.)
+  if (name === 'chromium') it('shows the list alone with its line in a browser that draws on no canvas (a hardened profile), asking no tile at all', async () => {
+    await useStandInServer(extensionPage, server.url, TOULOUSE);
+    const { tab, tabId } = await openBook(DEMO_URL, DEMO, '9782070360024');
+    const popup = await ext.browser.newPage();
+    // Every canvas refuses a context, 2D and WebGL alike, before the popup's scripts run.
+    await popup.evaluateOnNewDocument(() => {
+      HTMLCanvasElement.prototype.getContext = () => null;
+    });
+    const before = server.requests.length;
+    await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`, popup);
+    await stateOf(popup, 'results');
+    await popup.waitForFunction(() => !(document.getElementById('map-status') as HTMLElement).hidden, { polling: 100, timeout: 10_000 });
+    expect(await textOf(popup, '#map-status')).toBe('The map could not be loaded; the list below is complete.');
+    expect(await popup.$eval('#map', (el) => (el as HTMLElement).hidden)).toBe(true);
+    expect(await popup.evaluate(() => document.createElement('canvas').getContext('2d'))).toBeNull();
+    expect(server.requests.slice(before).filter((url) => url.includes('/planet'))).toEqual([]);
+    await popup.close();
+    await tab.close();
+  });
+
   it('asks for the TileJSON again when the weekly build it kept is gone, and draws the map', async () => {
     await useStandInServer(extensionPage, server.url, TOULOUSE);
     // What a popup kept last week: OpenFreeMap's TileJSON naming a build since taken down (404).
