@@ -6,7 +6,7 @@
 import * as L from 'leaflet';
 import * as protomaps from 'protomaps-leaflet';
 import type { Tiles } from '../shared/settings';
-import { LAND, labelRules, PAINT_RULES } from './openmaptiles-style';
+import { DARK, labelRules, LIGHT, paintRules } from './openmaptiles-style';
 import { isTileTemplate, KeptTileJson, SOURCE_LIFETIME_MS, sourceFromTileJson, tileUrl, type VectorSource } from './vector-source';
 
 /** Nothing at all from a tile service for this long: it counts as down (a hanging server draws nothing). */
@@ -106,12 +106,14 @@ function vectorLayer(source: VectorSource, language: string): L.GridLayer {
       }
     },
   };
+  // Dark with the popup (its stylesheet follows the system's colour scheme too).
+  const colours = matchMedia('(prefers-color-scheme: dark)').matches ? DARK : LIGHT;
   const layer = protomaps.leafletLayer({
     url: tiles as unknown as protomaps.LeafletLayerOptions['url'],
     maxDataZoom: source.maxZoom,
-    paintRules: PAINT_RULES,
-    labelRules: labelRules(language),
-    backgroundColor: LAND,
+    paintRules: paintRules(colours),
+    labelRules: labelRules(language, colours),
+    backgroundColor: colours.land,
     // The credit is the map's own control (credits.ts), built as elements.
     attribution: '',
   }) as unknown as L.GridLayer;

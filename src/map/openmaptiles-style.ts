@@ -1,47 +1,56 @@
 // How the vector tiles look: paint and label rules for the layers of the OpenMapTiles schema
 // (openmaptiles.org/schema: water, waterway, landcover, park, building, transportation, place), in the
-// quiet colours of a street map, so the shop markers stand out. Place names are in the shopper's
+// quiet colours of a street map, light or dark with the popup, so the shop markers stand out. Place names are in the shopper's
 // language where the data has it (`name:fr`, `name:de`…), else in the local one. No fonts are fetched:
 // the canvas draws labels with the system's sans-serif.
 import { CenteredTextSymbolizer, LineSymbolizer, PolygonSymbolizer, type Feature, type LabelRule, type PaintRule } from 'protomaps-leaflet';
 
-export const LAND = '#f2efe9';
-const WATER = '#aad3df';
-const GREEN = '#d8eac8';
-const WOOD = '#c9dfb6';
-const BUILDING = '#ddd6ce';
-const ROAD = '#ffffff';
-const MAIN_ROAD = '#f7d79a';
-const MOTORWAY = '#eeb07a';
+/** The map's colours: quiet street-map tones, light or dark as the popup is, so the markers stand out. */
+export interface Palette {
+  land: string;
+  water: string;
+  green: string;
+  wood: string;
+  building: string;
+  road: string;
+  mainRoad: string;
+  motorway: string;
+  label: string;
+}
+
+export const LIGHT: Palette = { land: '#f2efe9', water: '#aad3df', green: '#d8eac8', wood: '#c9dfb6', building: '#ddd6ce', road: '#ffffff', mainRoad: '#f7d79a', motorway: '#eeb07a', label: '#444444' };
+export const DARK: Palette = { land: '#26292b', water: '#1d3a4a', green: '#2c3a2a', wood: '#283826', building: '#37383a', road: '#45484b', mainRoad: '#6a5a3c', motorway: '#7a5632', label: '#d6d6d6' };
 
 const hasClass =
   (...classes: string[]) =>
   (_zoom: number, feature: Feature) =>
     classes.includes(String(feature.props.class));
 
-export const PAINT_RULES: PaintRule[] = [
-  { dataLayer: 'landcover', symbolizer: new PolygonSymbolizer({ fill: WOOD }), filter: hasClass('wood', 'forest') },
-  { dataLayer: 'landcover', symbolizer: new PolygonSymbolizer({ fill: GREEN }), filter: hasClass('grass', 'farmland') },
-  { dataLayer: 'park', symbolizer: new PolygonSymbolizer({ fill: GREEN }) },
-  { dataLayer: 'water', symbolizer: new PolygonSymbolizer({ fill: WATER }) },
-  { dataLayer: 'waterway', symbolizer: new LineSymbolizer({ color: WATER, width: 1.5 }) },
-  { dataLayer: 'building', minzoom: 14, symbolizer: new PolygonSymbolizer({ fill: BUILDING }) },
-  { dataLayer: 'transportation', minzoom: 13, symbolizer: new LineSymbolizer({ color: ROAD, width: 1.5 }), filter: hasClass('minor', 'service') },
-  { dataLayer: 'transportation', symbolizer: new LineSymbolizer({ color: ROAD, width: 2.5 }), filter: hasClass('secondary', 'tertiary') },
-  { dataLayer: 'transportation', symbolizer: new LineSymbolizer({ color: MAIN_ROAD, width: 3 }), filter: hasClass('primary', 'trunk') },
-  { dataLayer: 'transportation', symbolizer: new LineSymbolizer({ color: MOTORWAY, width: 3.5 }), filter: hasClass('motorway') },
-];
+export function paintRules(colours: Palette): PaintRule[] {
+  return [
+    { dataLayer: 'landcover', symbolizer: new PolygonSymbolizer({ fill: colours.wood }), filter: hasClass('wood', 'forest') },
+    { dataLayer: 'landcover', symbolizer: new PolygonSymbolizer({ fill: colours.green }), filter: hasClass('grass', 'farmland') },
+    { dataLayer: 'park', symbolizer: new PolygonSymbolizer({ fill: colours.green }) },
+    { dataLayer: 'water', symbolizer: new PolygonSymbolizer({ fill: colours.water }) },
+    { dataLayer: 'waterway', symbolizer: new LineSymbolizer({ color: colours.water, width: 1.5 }) },
+    { dataLayer: 'building', minzoom: 14, symbolizer: new PolygonSymbolizer({ fill: colours.building }) },
+    { dataLayer: 'transportation', minzoom: 13, symbolizer: new LineSymbolizer({ color: colours.road, width: 1.5 }), filter: hasClass('minor', 'service') },
+    { dataLayer: 'transportation', symbolizer: new LineSymbolizer({ color: colours.road, width: 2.5 }), filter: hasClass('secondary', 'tertiary') },
+    { dataLayer: 'transportation', symbolizer: new LineSymbolizer({ color: colours.mainRoad, width: 3 }), filter: hasClass('primary', 'trunk') },
+    { dataLayer: 'transportation', symbolizer: new LineSymbolizer({ color: colours.motorway, width: 3.5 }), filter: hasClass('motorway') },
+  ];
+}
 
 /** Towns and districts by name, larger places first where labels would collide. */
-export function labelRules(language: string): LabelRule[] {
+export function labelRules(language: string, colours: Palette): LabelRule[] {
   const rank: Record<string, number> = { city: 0, town: 1, village: 2, suburb: 3, quarter: 4 };
   return [
     {
       dataLayer: 'place',
       symbolizer: new CenteredTextSymbolizer({
         labelProps: [`name:${language}`, 'name'],
-        fill: '#444',
-        stroke: LAND,
+        fill: colours.label,
+        stroke: colours.land,
         width: 2,
         fontFamily: 'sans-serif',
         fontSize: (_zoom?: number, feature?: Feature) => (['city', 'town'].includes(String(feature?.props.class)) ? 13 : 11),

@@ -22,9 +22,11 @@ const IN_ORDER = ['Librairie Saint-Honoré (démo)', 'Librairie du Capitole (dé
 const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
 const stateOf = (page: Page, state: string) =>
   page.waitForFunction((s) => document.getElementById('app')?.dataset.state === s, { polling: 50, timeout: 20_000 }, state);
-/** The map's land and water colours (map/openmaptiles-style.ts), as the stand-in tiles have both. */
+/** The map's land and water colours, light and dark (map/openmaptiles-style.ts), as the stand-in tiles have both. */
 const LAND = '242,239,233';
 const WATER = '170,211,223';
+const DARK_LAND = '38,41,43';
+const DARK_WATER = '29,58,74';
 
 /** The colours drawn on the map's tile canvases (every 5th pixel), as "r,g,b". */
 const mapColours = (page: Page) =>
@@ -211,7 +213,13 @@ describeInBrowsers('the popup, the card and the map', (name) => {
       await popup.bringToFront();
       await popup.setViewport({ width: 400, height: 900 });
       await popup.screenshot({ path: `${SCREENSHOTS}/popup-en-light.png`, fullPage: true });
+      // A dark system theme: the popup, and the map drawn afresh in dark tones.
       await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+      await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}&dark`, popup);
+      await popup.waitForSelector('#map canvas.leaflet-tile-loaded');
+      const dark = await mapColours(popup);
+      expect(dark).toEqual(expect.arrayContaining([DARK_LAND, DARK_WATER]));
+      expect(dark).not.toContain(LAND);
       await popup.screenshot({ path: `${SCREENSHOTS}/popup-en-dark.png`, fullPage: true });
     }
     await popup.close();
