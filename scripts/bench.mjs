@@ -336,13 +336,19 @@ async function requestsPerDay({ directory, tilesPerOpening }) {
   server.setScenario(directory ? 'ok' : { directory: 'server-error' });
   try {
     const entries = new Map();
+    const backoffs = new Map();
     const requests = [];
     let now = new Date(2026, 11, 7, 9, 0).getTime();
     const lookup = createLookup({
       fetch,
       sleep: async () => {},
       sources: [placeDesLibraires({ id: 'placedeslibraires', name: 'Place des Libraires', baseUrl: server.url }), bookshopDirectory(`${server.url}directory/`, openStreetMap(server.url))],
-      cache: { get: async (key) => entries.get(key) ?? null, set: async (key, entry) => void entries.set(key, entry), getBackoff: async () => null, setBackoff: async () => {} },
+      cache: {
+        get: async (key) => entries.get(key) ?? null,
+        set: async (key, entry) => void entries.set(key, entry),
+        getBackoff: async (key) => backoffs.get(key) ?? null,
+        setBackoff: async (key, until) => void backoffs.set(key, until),
+      },
       now: () => now,
       onRequest: (url) => requests.push(url),
     });

@@ -172,12 +172,18 @@ describe('reading the directory in a lookup', () => {
   let now: number;
   let requests: string[];
   const entries = new Map<string, CacheEntry>();
+  const backoffs = new Map<string, number>();
   const lookup = () =>
     createLookup({
       fetch,
       sleep: async () => {},
       sources: [bookshopDirectory(`${server.url}directory/`, openStreetMap(server.url))],
-      cache: { get: async (key) => entries.get(key) ?? null, set: async (key, entry) => void entries.set(key, entry), getBackoff: async () => null, setBackoff: async () => {} },
+      cache: {
+        get: async (key) => entries.get(key) ?? null,
+        set: async (key, entry) => void entries.set(key, entry),
+        getBackoff: async (key) => backoffs.get(key) ?? null,
+        setBackoff: async (key, until) => void backoffs.set(key, until),
+      },
       now: () => now,
       onRequest: (url) => requests.push(url.slice(server.url.length)),
     });
@@ -187,6 +193,7 @@ describe('reading the directory in a lookup', () => {
     now = Date.UTC(2026, 11, 2);
     requests = [];
     entries.clear();
+    backoffs.clear();
   });
 
   it('reads the place’s cell and asks Overpass nothing; a week later, the cell again', async () => {
@@ -209,13 +216,19 @@ describe('reading the directory in a lookup', () => {
     ['unreachable', { directory: 'server-error' }, toulouse()],
     ['not a directory file', { directory: 'html' }, toulouse()],
     ['a country it has no file for', {}, toulouse({ ...TOULOUSE, country: 'es' })],
-  ] as const)('falls back to Overpass when the directory is %s, once per area a week', async (_what, scenario, request) => {
+  ] as const)('falls back to Overpass when the directory is %s, once per area a week, and asks the directory again an hour later', async (_what, scenario, request) => {
     server.setScenario(scenario);
     const first = await lookup()(request);
     expect(first.sources.map((s) => [s.sourceId, s.state])).toEqual([['openstreetmap', 'ok']]);
     expect(first.shops.map((shop) => shop.name)).toContain('Librairie du Capitole (démo)');
+    // Within the hour: the directory is not waited for again, and Overpass's answer is kept.
+    now += 59 * 60_000;
     await lookup()(request);
-    expect(requests.filter((url) => url.startsWith('interpreter')).length).toBe(1);
-    expect(requests.filter((url) => url.startsWith('directory/')).length).toBe(2);
+    const asked = (prefix: string) => requests.filter((url) => url.startsWith(prefix)).length;
+    expect([asked('directory/'), asked('interpreter')]).toEqual([1, 1]);
+    // An hour on: the directory again (still failing here), Overpass still from its week's cache.
+    now += 2 * 60_000;
+    await lookup()(request);
+    expect([asked('directory/'), asked('interpreter')]).toEqual([2, 1]);
   });
 });

@@ -51,6 +51,8 @@ export interface LookupRequest {
 }
 
 const MAX_OTHER_EDITIONS = 3;
+/** How long a source that failed is passed over for its fallback. */
+const FALLBACK_REST_MS = 3600_000;
 const CachedShops = z.array(ShopSchema);
 
 type Answer = { shops: Shop[]; status: SourceStatus };
@@ -107,8 +109,16 @@ export function createLookup(deps: LookupDeps) {
     }
     const backoff = await deps.cache.getBackoff(source.id).catch(() => null);
     if (backoff && backoff > deps.now()) return { shops: [], status: { ...base, state: 'rate-limited', retryAt: backoff } };
-    const answer = await fetchAndCache(source, query, base);
-    if (answer.status.state === 'ok' || !source.fallback) return answer;
+    if (!source.fallback) return fetchAndCache(source, query, base);
+    // A source with a fallback (the directory, before Overpass) that could not be read is left alone
+    // for an hour: a directory that is down or hangs is not waited for at every lookup.
+    const restKey = `${source.id}:resting`;
+    const resting = await deps.cache.getBackoff(restKey).catch(() => null);
+    if (!resting || resting <= deps.now()) {
+      const answer = await fetchAndCache(source, query, base);
+      if (answer.status.state === 'ok') return answer;
+      await deps.cache.setBackoff(restKey, deps.now() + FALLBACK_REST_MS).catch(() => {});
+    }
     // Unreachable, no file for this place, or unreadable: the fallback, from its own cache if it has one.
     return answerOf(source.fallback, query, source.fallback.request(query).cacheKey);
   }

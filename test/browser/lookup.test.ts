@@ -120,11 +120,12 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
     }
   }, 30_000);
 
-  it('asks Overpass only while the directory cannot be read, and then once per area a week, as before', async () => {
+  it('asks Overpass only while the directory cannot be read (then once per area a week, as before), and leaves the directory alone for an hour', async () => {
     // Every lookup so far read the directory.
     expect(asked(standIns, 'overpass-api.de')).toEqual([]);
     standIns.setScenarios({ directory: 'server-error' });
     await forgetStored(extensionPage, 'cache:');
+    const directoryBefore = asked(standIns, 'bookshop-finder.org').length;
     try {
       for (const [fixture, url, isbn13] of [
         ['desktop-2023-rpi-and-bullets.html', 'https://www.amazon.fr/LEtranger/dp/207036822X', '9782070368228'],
@@ -137,10 +138,13 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
         expect(lookup.result!.sources.find((s) => s.sourceId === 'openstreetmap')?.state).toBe('ok');
         expect(lookup.result!.shops.map((s) => s.name)).toContain('Bulles et Cases (démo)');
       }
-      // Two books in one area: the directory asked each time (it may be back), Overpass once.
+      // Two books in one area: Overpass once, and the failed directory (asked twice for the first book:
+      // a 5xx is retried once) left alone for the hour.
       expect(asked(standIns, 'overpass-api.de')).toEqual(['/api/interpreter']);
+      expect(asked(standIns, 'bookshop-finder.org').length).toBe(directoryBefore + 2);
     } finally {
       standIns.setScenarios('ok');
+      await forgetStored(extensionPage, 'backoff:');
     }
   }, 30_000);
 
