@@ -2,7 +2,8 @@
 // map credits: the pure parts of the map's background (the chain itself runs in the browser tests).
 import { describe, expect, it } from 'vitest';
 import { creditsFor, OPENMAPTILES, OSM_COPYRIGHT } from '../src/map/credits';
-import { isTileTemplate, sourceFromTileJson, tileUrl } from '../src/map/vector-source';
+import { sourceFromTileJson, tileUrl } from '../src/map/vector-source';
+import { isTileTemplate } from '../src/shared/settings';
 
 const PLANET = 'https://tiles.openfreemap.org/planet';
 const BUILD = 'https://tiles.openfreemap.org/planet/20261125_001001_pt/{z}/{x}/{y}.pbf';

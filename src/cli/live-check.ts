@@ -7,8 +7,8 @@ import { fetchJson, type FetchOutcome, type SourceProblem } from '../networks/fe
 import { openStreetMap } from '../networks/overpass';
 import { placeDesLibraires } from '../networks/place-des-libraires';
 import type { ShopSource, SourceQuery } from '../networks/source';
-import type { Settings } from '../shared/settings';
-import { isTileTemplate, sourceFromTileJson, tileUrl } from '../map/vector-source';
+import { isTileTemplate, type Settings } from '../shared/settings';
+import { sourceFromTileJson, tileUrl } from '../map/vector-source';
 
 /** A book Place des Libraires' shops stock (L'Étranger, Folio), and the middle of Toulouse. */
 export const CHECK_BOOK = '9782070360024';

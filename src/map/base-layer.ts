@@ -5,9 +5,9 @@
 // fetched here, with credentials omitted (the hosts are host permissions, so no CORS is involved).
 import * as L from 'leaflet';
 import * as protomaps from 'protomaps-leaflet';
-import type { Tiles } from '../shared/settings';
+import { isTileTemplate, type Tiles } from '../shared/settings';
 import { DARK, labelRules, LIGHT, paintRules } from './openmaptiles-style';
-import { isTileTemplate, KeptTileJson, SOURCE_LIFETIME_MS, sourceFromTileJson, tileUrl, type VectorSource } from './vector-source';
+import { DEFAULT_MAX_ZOOM, KeptTileJson, SOURCE_LIFETIME_MS, sourceFromTileJson, tileUrl, type VectorSource } from './vector-source';
 
 /** Nothing at all from a tile service for this long: it counts as down (a hanging server draws nothing). */
 const FIRST_TILE_WITHIN_MS = 8000;
@@ -47,7 +47,7 @@ function canDrawOnCanvas(): boolean {
 }
 
 async function vectorSource(url: string, deps: BaseLayerDeps, { fresh }: { fresh: boolean }): Promise<{ source: VectorSource; kept: boolean } | null> {
-  if (isTileTemplate(url)) return { source: { template: url, maxZoom: 14 }, kept: false };
+  if (isTileTemplate(url)) return { source: { template: url, maxZoom: DEFAULT_MAX_ZOOM }, kept: false };
   const now = (deps.now ?? Date.now)();
   if (!fresh) {
     const kept = KeptTileJson.safeParse(await deps.readKept().catch(() => null));

@@ -4,6 +4,7 @@
 // The answer is parsed like every other, and its tile address must be on the document's own host: the
 // shopper's area goes only to the host the settings name.
 import * as z from 'zod/mini';
+import { isTileTemplate } from '../shared/settings';
 
 export interface VectorSource {
   /** https://…/{z}/{x}/{y}… */
@@ -13,15 +14,13 @@ export interface VectorSource {
 }
 
 /** OpenMapTiles builds stop at zoom 14 (OpenFreeMap's TileJSON says "maxzoom": 14). */
-const DEFAULT_MAX_ZOOM = 14;
+export const DEFAULT_MAX_ZOOM = 14;
 
 /** The fields read of a TileJSON document (TileJSON 3.0.0: `tiles`, `maxzoom`); others are ignored. */
 const TileJson = z.object({
   tiles: z.array(z.string().check(z.maxLength(500))).check(z.minLength(1)),
   maxzoom: z.optional(z.int().check(z.gte(0), z.lte(22))),
 });
-
-export const isTileTemplate = (url: string) => ['{z}', '{x}', '{y}'].every((part) => url.includes(part));
 
 /** The source a TileJSON answer names, or null when it names none the map may use. */
 export function sourceFromTileJson(documentUrl: string, answer: unknown): VectorSource | null {

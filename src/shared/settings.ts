@@ -59,7 +59,8 @@ const isObject = (value: unknown): value is Record<string, unknown> => !!value &
 /** A link shown to the shopper (a credit's): http(s) only, so a settings file cannot slip in a javascript: link. */
 const LinkAddress = z.url({ protocol: /^https?$/ }).check(z.maxLength(300));
 const TileAddress = z.string().check(z.maxLength(300), z.regex(/^https?:\/\/\S+$/), z.refine(isServiceAddress, 'must be an https:// address'));
-const hasTileParts = (url: string) => ['{z}', '{x}', '{y}'].every((part) => url.includes(part));
+/** A tile address with its {z}, {x} and {y} (else, for vector tiles, the address of a TileJSON document). */
+export const isTileTemplate = (url: string) => ['{z}', '{x}', '{y}'].every((part) => url.includes(part));
 /** A tile service's credit, as its terms ask: a text, linked to the provider (the map adds OpenStreetMap's). */
 const Credit = { attribution: z.string().check(z.maxLength(120)), attributionUrl: z.union([z.literal(''), LinkAddress]) };
 
@@ -71,7 +72,7 @@ const Credit = { attribution: z.string().check(z.maxLength(120)), attributionUrl
  */
 const Tiles = z.object({
   vector: z.nullable(z.object({ url: TileAddress, ...Credit })),
-  raster: z.nullable(z.object({ url: TileAddress.check(z.refine(hasTileParts, 'needs {z}, {x} and {y}')), ...Credit })),
+  raster: z.nullable(z.object({ url: TileAddress.check(z.refine(isTileTemplate, 'needs {z}, {x} and {y}')), ...Credit })),
 });
 export type Tiles = z.infer<typeof Tiles>;
 
