@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildDirectory, countryQuery } from '../src/directory/build';
+import { withSlash } from '../src/networks/source';
 import { SOURCE_DEFAULTS } from '../src/shared/settings';
 
 const { values } = parseArgs({
@@ -24,9 +25,8 @@ const country = values.country.toLowerCase();
 
 async function overpassAnswer(): Promise<unknown> {
   if (values.from) return JSON.parse(readFileSync(values.from, 'utf8'));
-  const base = values.overpass!.endsWith('/') ? values.overpass! : `${values.overpass}/`;
   // One query for the country; Overpass's policy asks for a User-Agent that names the application.
-  const response = await fetch(`${base}interpreter?data=${encodeURIComponent(countryQuery(country))}`, {
+  const response = await fetch(`${withSlash(values.overpass!)}interpreter?data=${encodeURIComponent(countryQuery(country))}`, {
     headers: { 'user-agent': 'local-bookshops-directory (+https://bookshop-finder.org/)' },
     signal: AbortSignal.timeout(20 * 60_000),
   });

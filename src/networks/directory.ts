@@ -6,7 +6,7 @@
 import { cleanText, safeLink, validPoint } from '../shops/clean';
 import type { Shop } from '../shops/shop';
 import { cellOf, cellPath, DirectoryCell, type DirectoryShop } from '../directory/schema';
-import type { ShopSource } from './source';
+import { withSlash, type ShopSource } from './source';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -31,7 +31,7 @@ function toShop(entry: DirectoryShop): Shop | null {
 
 /** The directory at `baseUrl`, with `overpass` (the live query) for when it cannot be read. */
 export function bookshopDirectory(baseUrl: string, overpass: ShopSource): ShopSource {
-  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  const base = withSlash(baseUrl);
   // The same source as the live query (OpenStreetMap's bookshops), read another way.
   const { id, name, kind, perBook, attribution } = overpass;
   return {

@@ -7,6 +7,7 @@ import { roundPlace } from '../shops/geo';
 import { cleanText, parseCoordinate, validPoint } from '../shops/clean';
 import { Place, type Settings } from '../shared/settings';
 import { fetchJson, realSleep, type FetchDeps, type FetchOutcome, type SourceProblem } from './fetch-source';
+import { withSlash } from './source';
 
 export type GeocodeOutcome = { ok: true; place: Place } | { ok: false; reason: 'empty' | 'too-long' | 'not-found' | SourceProblem };
 
@@ -46,7 +47,6 @@ export interface GeocoderDeps extends FetchDeps {
   onRequest?: (url: string) => void;
 }
 
-const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
 
 /** Which geocoder a place in this country is asked of, and the address asked. */
 export function geocodeRequest(query: string, country: string, geocoders: Settings['geocoders']): { geocoder: Geocoder; url: string } {

@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { cleanText, safeLink, validPoint } from '../shops/clean';
 import { type Shop } from '../shops/shop';
 import { DETAIL_CHARS } from './fetch-source';
-import type { ShopSource, SourceQuery } from './source';
+import { withSlash, type ShopSource, type SourceQuery } from './source';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 /** Overpass is not an app backend: never ask it for more than this. */
@@ -68,7 +68,7 @@ export function bookshopOf(raw: unknown): Shop | null {
 }
 
 export function openStreetMap(baseUrl: string): ShopSource {
-  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  const base = withSlash(baseUrl);
   return {
     id: 'openstreetmap',
     name: 'OpenStreetMap',

@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { cleanEntityText, cleanText, parseCoordinate, safeLink, validPoint } from '../shops/clean';
 import type { LatLon, Shop } from '../shops/shop';
 import type { PlaceDesLibrairesInstance } from './place-des-libraires-instances';
-import { nextLocalMidnight, type ShopSource, type SourceQuery } from './source';
+import { nextLocalMidnight, withSlash, type ShopSource, type SourceQuery } from './source';
 
 const Field = z.union([z.string(), z.number()]).nullish();
 
@@ -46,7 +46,7 @@ function location(lat: number | null, lon: number | null, postalCode: string | u
 }
 
 export function placeDesLibraires(instance: PlaceDesLibrairesInstance): ShopSource {
-  const base = instance.baseUrl.endsWith('/') ? instance.baseUrl : `${instance.baseUrl}/`;
+  const base = withSlash(instance.baseUrl);
   const bookPage = (isbn13: string) => `${base}livre/${isbn13}`;
   return {
     id: instance.id,

@@ -51,6 +51,9 @@ export interface SourceFailure {
   detail?: ProblemDetail;
 }
 
+/** A base address as the adapters join paths to it: with its last slash. */
+export const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
+
 /** Local midnight after `time`: Place des Libraires syncs stock once a day. */
 export function nextLocalMidnight(time: number): number {
   const date = new Date(time);
