@@ -16,6 +16,7 @@ import { openStreetMap } from '../src/networks/overpass.ts';
 import { bookshopDirectory } from '../src/networks/directory.ts';
 import { isbn13CheckDigit } from '../src/book/isbn.ts';
 import { findBrowser, launchWithExtension } from './browsers.mjs';
+import { memoryLookupCache } from '../test/memory-cache.ts';
 
 const CORPUS = new URL('../../shared/amazon-pages/', import.meta.url);
 const RUNS_PER_BATCH = 50;
@@ -293,19 +294,12 @@ async function warmBadgeInChromium(views = 15) {
 async function requestsForPageViews(views = 100, books = 20) {
   const server = await startStandInServer();
   try {
-    const entries = new Map();
-    const backoffs = new Map();
     const requests = [];
     const lookup = createLookup({
       fetch,
       sleep: async () => {},
       sources: [placeDesLibraires({ id: 'placedeslibraires', name: 'Place des Libraires', baseUrl: server.url }), openStreetMap(server.url)],
-      cache: {
-        get: async (key) => entries.get(key) ?? null,
-        set: async (key, entry) => void entries.set(key, entry),
-        getBackoff: async (id) => backoffs.get(id) ?? null,
-        setBackoff: async (id, until) => void backoffs.set(id, until),
-      },
+      cache: memoryLookupCache(),
       now: () => Date.now(),
       onRequest: (url) => requests.push(url),
     });
@@ -335,20 +329,13 @@ async function requestsPerDay({ directory, tilesPerOpening }) {
   const server = await startStandInServer();
   server.setScenario(directory ? 'ok' : { directory: 'server-error' });
   try {
-    const entries = new Map();
-    const backoffs = new Map();
     const requests = [];
     let now = new Date(2026, 11, 7, 9, 0).getTime();
     const lookup = createLookup({
       fetch,
       sleep: async () => {},
       sources: [placeDesLibraires({ id: 'placedeslibraires', name: 'Place des Libraires', baseUrl: server.url }), bookshopDirectory(`${server.url}directory/`, openStreetMap(server.url))],
-      cache: {
-        get: async (key) => entries.get(key) ?? null,
-        set: async (key, entry) => void entries.set(key, entry),
-        getBackoff: async (key) => backoffs.get(key) ?? null,
-        setBackoff: async (key, until) => void backoffs.set(key, until),
-      },
+      cache: memoryLookupCache(),
       now: () => now,
       onRequest: (url) => requests.push(url),
     });

@@ -9,12 +9,13 @@ import * as fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildDirectory, countryQuery } from '../src/directory/build';
 import { CELL_DEGREES, cellOf, cellPath, DirectoryCell, DirectoryIndex, MARGIN_KM } from '../src/directory/schema';
-import { createLookup, type CacheEntry } from '../src/lookup/lookup';
+import { createLookup } from '../src/lookup/lookup';
 import { bookshopDirectory } from '../src/networks/directory';
 import { openStreetMap } from '../src/networks/overpass';
 import { distanceKm } from '../src/shops/geo';
 import { overpassCountryAnswer, TOULOUSE } from '../stand-ins/payloads';
 import { startStandInServer, type StandInServer } from '../stand-ins/server';
+import { memoryLookupCache } from './memory-cache';
 
 const FRANCE = overpassCountryAnswer('FR') as { elements: Array<{ type: string; id: number; lat?: number; lon?: number; center?: { lat: number; lon: number }; tags: Record<string, string> }> };
 const cellIn = (files: Map<string, string>, cell: string) => {
@@ -171,19 +172,13 @@ describe('the directory as a source', () => {
 describe('reading the directory in a lookup', () => {
   let now: number;
   let requests: string[];
-  const entries = new Map<string, CacheEntry>();
-  const backoffs = new Map<string, number>();
+  let cache = memoryLookupCache();
   const lookup = () =>
     createLookup({
       fetch,
       sleep: async () => {},
       sources: [bookshopDirectory(`${server.url}directory/`, openStreetMap(server.url))],
-      cache: {
-        get: async (key) => entries.get(key) ?? null,
-        set: async (key, entry) => void entries.set(key, entry),
-        getBackoff: async (key) => backoffs.get(key) ?? null,
-        setBackoff: async (key, until) => void backoffs.set(key, until),
-      },
+      cache,
       now: () => now,
       onRequest: (url) => requests.push(url.slice(server.url.length)),
     });
@@ -192,8 +187,7 @@ describe('reading the directory in a lookup', () => {
   beforeEach(() => {
     now = Date.UTC(2026, 11, 2);
     requests = [];
-    entries.clear();
-    backoffs.clear();
+    cache = memoryLookupCache();
   });
 
   it('reads the place’s cell and asks Overpass nothing; a week later, the cell again', async () => {

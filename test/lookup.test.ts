@@ -2,7 +2,7 @@
 // source however many tabs ask; other editions when the exact one is nowhere nearby.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { shopsCounted, summarize } from '../src/lookup/summary';
-import { createLookup, type CacheEntry, type LookupCache, type LookupDeps } from '../src/lookup/lookup';
+import { createLookup, type LookupDeps } from '../src/lookup/lookup';
 import { isbn13CheckDigit } from '../src/book/isbn';
 import { openStreetMap } from '../src/networks/overpass';
 import { placeDesLibraires } from '../src/networks/place-des-libraires';
@@ -10,6 +10,7 @@ import type { ShopSource } from '../src/networks/source';
 import type { Shop } from '../src/shops/shop';
 import { DEMO_BOOKS, TOULOUSE } from '../stand-ins/payloads';
 import { startStandInServer, type StandInServer } from '../stand-ins/server';
+import { memoryLookupCache } from './memory-cache';
 
 let server: StandInServer;
 beforeAll(async () => {
@@ -17,20 +18,8 @@ beforeAll(async () => {
 });
 afterAll(async () => server.close());
 
-function memoryCache(): LookupCache & { entries: Map<string, CacheEntry> } {
-  const entries = new Map<string, CacheEntry>();
-  const backoffs = new Map<string, number>();
-  return {
-    entries,
-    get: async (key) => entries.get(key) ?? null,
-    set: async (key, entry) => void entries.set(key, structuredClone(entry)),
-    getBackoff: async (id) => backoffs.get(id) ?? null,
-    setBackoff: async (id, until) => void backoffs.set(id, until),
-  };
-}
-
 let now: number;
-let cache: ReturnType<typeof memoryCache>;
+let cache: ReturnType<typeof memoryLookupCache>;
 let requests: string[];
 const makeLookup = (more: Partial<LookupDeps> = {}) =>
   createLookup({
@@ -47,7 +36,7 @@ const request = (isbn13: string = DEMO_BOOKS.inStock, editions: string[] = [isbn
 beforeEach(() => {
   server.setScenario('ok');
   now = new Date(2026, 10, 26, 10, 0).getTime();
-  cache = memoryCache();
+  cache = memoryLookupCache();
   requests = [];
 });
 
@@ -132,7 +121,7 @@ describe('the lookup', () => {
   it('asks each source once per book for fifty tabs of ten books opened at once, with a cache that takes its time', async () => {
     // Storage answers after a few milliseconds, as the browser's does: a tab whose cache read is under way
     // when another tab's request ends must still not ask again.
-    const slow = memoryCache();
+    const slow = memoryLookupCache();
     const later = <T>(value: () => T) => new Promise<T>((resolve) => setTimeout(() => resolve(value()), 1 + Math.random() * 30));
     cache = {
       ...slow,
@@ -156,7 +145,7 @@ describe('the lookup', () => {
   });
 
   it('still answers when the cache cannot keep the answer (storage full or broken)', async () => {
-    cache = { ...memoryCache(), set: async () => Promise.reject(new Error('Resource::kQuotaBytes quota exceeded')), setBackoff: async () => Promise.reject(new Error('IO error')) };
+    cache = { ...memoryLookupCache(), set: async () => Promise.reject(new Error('Resource::kQuotaBytes quota exceeded')), setBackoff: async () => Promise.reject(new Error('IO error')) };
     const result = await makeLookup()(request());
     expect(shopsCounted(summarize(result))).toBe(3);
   });
