@@ -65,34 +65,35 @@ function renderSources(): void {
   );
   // The addresses are for campaigns and maintainers: under "Advanced", not in every shopper's face.
   byId('source-addresses').replaceChildren(
-    ...(Object.keys(SOURCE_DEFAULTS) as SourceId[]).map((id) => {
-      const url = element('input', { type: 'url', name: `source-${id}-url`, id: `source-${id}-url`, value: settings.sources[id].baseUrl });
-      const message = element('p', { class: 'place-message', role: 'alert' });
-      url.addEventListener('change', async () => {
-        const baseUrl = url.value.trim();
-        const notAllowed = isServiceAddress(baseUrl) && settings.sources[id].enabled ? await allowHosts([baseUrl]) : [];
-        const ok = await save({ ...settings, sources: { ...settings.sources, [id]: { ...settings.sources[id], baseUrl } } });
-        message.textContent = !ok ? t('invalidUrl') : notAllowed.length ? t('hostNotAllowed', notAllowed.join(', ')) : '';
-        url.setAttribute('aria-invalid', String(!ok));
-      });
-      return element('div', { class: 'source-address', 'data-source-id': id }, element('label', { for: `source-${id}-url` }, t('baseUrlOf', SOURCE_NAMES[id])), url, message);
+    ...(Object.keys(SOURCE_DEFAULTS) as SourceId[]).map((id) =>
+      addressField(`source-${id}-url`, id, t('baseUrlOf', SOURCE_NAMES[id]), settings.sources[id].baseUrl, {
+        askHost: () => settings.sources[id].enabled,
+        withAddress: (baseUrl) => ({ ...settings, sources: { ...settings.sources, [id]: { ...settings.sources[id], baseUrl } } }),
+      }),
+    ),
+    // OpenStreetMap's bookshops as the directory's files, read before any Overpass query (networks/directory.ts).
+    addressField('directory-url', 'directory', t('directoryUrl'), settings.sources.openstreetmap.directoryUrl, {
+      askHost: () => true,
+      withAddress: (directoryUrl) => ({ ...settings, sources: { ...settings.sources, openstreetmap: { ...settings.sources.openstreetmap, directoryUrl } } }),
     }),
-    directoryAddress(),
   );
 }
 
-/** OpenStreetMap's bookshops as the directory's files, read before any Overpass query (networks/directory.ts). */
-function directoryAddress(): HTMLElement {
-  const url = element('input', { type: 'url', name: 'directory-url', id: 'directory-url', value: settings.sources.openstreetmap.directoryUrl });
+/**
+ * A service's address under "Advanced", saved when it changes: its host asked of the browser first
+ * (a valid address only, and only where it will be used), and a refused value said next to it.
+ */
+function addressField(id: string, sourceId: string, label: string, value: string, { askHost, withAddress }: { askHost: () => boolean; withAddress: (url: string) => Settings }): HTMLElement {
+  const url = element('input', { type: 'url', name: id, id, value });
   const message = element('p', { class: 'place-message', role: 'alert' });
   url.addEventListener('change', async () => {
-    const directoryUrl = url.value.trim();
-    const notAllowed = isServiceAddress(directoryUrl) ? await allowHosts([directoryUrl]) : [];
-    const ok = await save({ ...settings, sources: { ...settings.sources, openstreetmap: { ...settings.sources.openstreetmap, directoryUrl } } });
+    const address = url.value.trim();
+    const notAllowed = isServiceAddress(address) && askHost() ? await allowHosts([address]) : [];
+    const ok = await save(withAddress(address));
     message.textContent = !ok ? t('invalidUrl') : notAllowed.length ? t('hostNotAllowed', notAllowed.join(', ')) : '';
     url.setAttribute('aria-invalid', String(!ok));
   });
-  return element('div', { class: 'source-address', 'data-source-id': 'directory' }, element('label', { for: 'directory-url' }, t('directoryUrl')), url, message);
+  return element('div', { class: 'source-address', 'data-source-id': sourceId }, element('label', { for: id }, label), url, message);
 }
 
 const TILE_KINDS = ['vector', 'raster'] as const;
