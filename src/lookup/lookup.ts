@@ -139,7 +139,7 @@ export function createLookup(deps: LookupDeps) {
 
   async function lookup(request: LookupRequest): Promise<LookupResult> {
     const place = roundPlace(request.place);
-    const query: SourceQuery = { isbn13: request.isbn13, place, radiusKm: request.radiusKm, ...(request.place.country ? { country: request.place.country } : {}) };
+    const query: SourceQuery = { isbn13: request.isbn13, place, radiusKm: request.radiusKm, country: request.place.country };
     const sources = sourcesFor(request.place.country);
     const answers = await Promise.all(
       sources.map(async (source) => {
