@@ -11,4 +11,13 @@ export interface Branding {
   hosts?: string[];
   icons: Record<string, Uint8Array>;
 }
-export function buildTarget(target: 'chrome' | 'firefox', options?: { outdir?: string; zipPath?: string; branding?: Branding; metafiles?: import('esbuild').Metafile[] }): Promise<string>;
+/** Firefox only: another add-on id, and the update_url of a self-hosted signed file. */
+export interface Gecko {
+  id?: string;
+  updateUrl?: string;
+}
+export function buildTarget(
+  target: 'chrome' | 'firefox',
+  options?: { outdir?: string; zipPath?: string; branding?: Branding; gecko?: Gecko; metafiles?: import('esbuild').Metafile[] },
+): Promise<string>;
+export function writeZip(files: Record<string, Uint8Array>, zipPath: string): void;

@@ -55,20 +55,25 @@ function filesUnder(dir) {
   });
 }
 
-/** A store zip with fixed timestamps, so the same sources give the same bytes. */
-function zipFolder(dir, zipPath) {
+/** A zip with fixed timestamps and sorted names, so the same files give the same bytes. `files`: name → bytes. */
+export function writeZip(files, zipPath) {
   const entries = {};
-  for (const file of filesUnder(dir).sort()) {
-    entries[relative(dir, file).split('\\').join('/')] = [readFileSync(file), { mtime: new Date('2020-01-01T00:00:00Z') }];
-  }
+  for (const name of Object.keys(files).sort()) entries[name] = [files[name], { mtime: new Date('2020-01-01T00:00:00Z') }];
   writeFileSync(zipPath, zipSync(entries, { level: 9 }));
+}
+
+/** A store zip of a build folder. */
+function zipFolder(dir, zipPath) {
+  writeZip(Object.fromEntries(filesUnder(dir).map((file) => [relative(dir, file).split('\\').join('/'), readFileSync(file)])), zipPath);
 }
 
 /**
  * One browser's build. `branding` (from a campaign file, see scripts/campaign.ts) changes the first-run
  * settings, the names in every language, the accent colour and the icons; without it, the project's own.
+ * `gecko` (Firefox only): another add-on id (a campaign's own) and the update_url of a self-hosted
+ * signed file (AMO refuses an update_url in a listed add-on, so only those builds carry one).
  */
-export async function buildTarget(target, { outdir = join('dist', target), zipPath = join('dist', `${pkg.name}-${target}-${pkg.version}.zip`), branding, metafiles } = {}) {
+export async function buildTarget(target, { outdir = join('dist', target), zipPath = join('dist', `${pkg.name}-${target}-${pkg.version}.zip`), branding, gecko, metafiles } = {}) {
   const common = {
     // `metafiles`: an array that receives esbuild's account of what went into each output (scripts/deps.mjs).
     metafile: Boolean(metafiles),
@@ -77,6 +82,9 @@ export async function buildTarget(target, { outdir = join('dist', target), zipPa
     minify: !dev,
     sourcemap: dev ? 'inline' : false,
     legalComments: 'none',
+    // Paths as they appear from the project, not where a linked node_modules really lives: chunk names
+    // hash the paths, and the source archive must build the same bytes wherever it is unpacked.
+    preserveSymlinks: true,
     logLevel: 'warning',
     define: { __CAMPAIGN_SETTINGS__: JSON.stringify(branding?.settings ?? null), __CAMPAIGN_SHARE__: JSON.stringify(branding?.share ?? null) },
   };
@@ -126,6 +134,11 @@ export async function buildTarget(target, { outdir = join('dist', target), zipPa
   const manifest = manifestFor(template, target, pkg.version);
   // A campaign's own services (its bookshop directory) are hosts of its build, as the project's are of its own.
   if (branding?.hosts?.length) manifest.host_permissions = [...new Set([...manifest.host_permissions, ...branding.hosts])];
+  if (target === 'firefox' && gecko) {
+    const settings = manifest.browser_specific_settings.gecko;
+    if (gecko.id) settings.id = gecko.id;
+    if (gecko.updateUrl) settings.update_url = gecko.updateUrl;
+  }
   writeFileSync(join(outdir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   zipFolder(outdir, zipPath);
   return zipPath;

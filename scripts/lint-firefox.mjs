@@ -1,4 +1,5 @@
-// `npm run lint:firefox`: Mozilla's add-ons linter on dist/firefox. Errors always fail. Warnings fail
+// `npm run lint:firefox [-- DIR] [--self-hosted]`: Mozilla's add-ons linter (the check AMO runs on
+// upload) on dist/firefox, or on DIR; --self-hosted for a build with an update_url. Errors always fail. Warnings fail
 // too, except the ones listed here, each with the reason it is safe; a new warning is a deliberate,
 // reviewed change to this list.
 import { execFileSync } from 'node:child_process';
@@ -11,9 +12,13 @@ const ALLOWED = [
   },
 ];
 
+const args = process.argv.slice(2);
+const sourceDir = args.find((arg) => !arg.startsWith('--')) ?? 'dist/firefox';
+const selfHosted = args.includes('--self-hosted') ? ['--self-hosted'] : [];
+
 let output;
 try {
-  output = execFileSync('npx', ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--output', 'json'], { encoding: 'utf8' });
+  output = execFileSync('npx', ['web-ext', 'lint', '--source-dir', sourceDir, ...selfHosted, '--output', 'json'], { encoding: 'utf8' });
 } catch (error) {
   output = error.stdout; // web-ext exits non-zero when there are errors; the JSON is still there
 }

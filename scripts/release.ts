@@ -1,0 +1,179 @@
+// `npm run release [-- --dry-run] [--store firefox|chrome] [--out DIR]`: one version, from a clean tree,
+// to both stores. It builds both browsers, runs the checks the stores run (the package checks and
+// Mozilla's add-ons linter), writes the source archive AMO's reviewers ask for, then, with the store
+// credentials in the environment, signs the Firefox file through AMO's API and uploads and publishes the
+// Chrome zip, and tags the commit. --dry-run does everything but the uploads and the tag. Without
+// credentials (and without --dry-run) it names the missing variables and sends nothing.
+// The version is package.json's; the notes are CHANGELOG.md's section for it. README: "Releasing".
+import { createHash } from 'node:crypto';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { unzipSync } from 'fflate';
+import { buildTarget, writeZip } from '../build.mjs';
+import { changelogSection } from '../src/release/changelog';
+import { planLines, releasePlan, STORES, updatesManifest, type ReleasePlan, type Store } from '../src/release/plan';
+import { storeZipProblems } from '../src/release/store-checks';
+import { readListing } from './store-listing';
+
+const { values: options } = parseArgs({
+  options: { 'dry-run': { type: 'boolean', default: false }, store: { type: 'string', multiple: true }, out: { type: 'string', default: 'dist/release' } },
+});
+const dryRun = options['dry-run'];
+const out = options.out;
+const stores = (options.store ?? [...STORES]) as Store[];
+if (stores.some((store) => !STORES.includes(store))) fail(`--store takes ${STORES.join(' or ')}`);
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
+const names = {
+  chromeZip: `${pkg.name}-chrome-${pkg.version}.zip`,
+  firefoxZip: `${pkg.name}-firefox-${pkg.version}.zip`,
+  sourceZip: `${pkg.name}-source-${pkg.version}.zip`,
+  xpiName: `${pkg.name}-firefox-${pkg.version}.xpi`,
+};
+const plan = releasePlan(process.env, { version: pkg.version, stores, xpiName: names.xpiName });
+
+function fail(message: string): never {
+  console.error(`release: ${message}`);
+  process.exit(1);
+}
+const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+
+// 1. What can be known before building: credentials, settings, the tree, the notes, the tag.
+if (plan.problems.length) fail(plan.problems.join('\n'));
+if (!dryRun && plan.missing.length) {
+  console.error(`release: missing ${plan.missing.join(', ')}; nothing was built or sent. It would:`);
+  for (const line of planLines(plan, names)) console.error(`  - ${line}`);
+  console.error('Set them (README, "Releasing"), or run `npm run release -- --dry-run` to build and check without sending.');
+  process.exit(1);
+}
+const dirty = git('status', '--porcelain');
+if (dirty) (dryRun ? console.warn : fail)(`the tree has changes not committed; a release is built from a clean tree:\n${dirty}`);
+const section = changelogSection(readFileSync('CHANGELOG.md', 'utf8'), pkg.version);
+if (!section) fail(`CHANGELOG.md has no "## ${pkg.version}" section; its notes are the release notes`);
+if (section.unreleased) (dryRun ? console.warn : fail)(`CHANGELOG.md still calls ${pkg.version} "${section.label}": date it before releasing`);
+const tagged = spawnSync('git', ['rev-parse', '-q', '--verify', `${plan.tag}^{commit}`], { encoding: 'utf8' }).stdout.trim();
+if (tagged && tagged !== git('rev-parse', 'HEAD')) fail(`${plan.tag} already tags another commit; raise the version in package.json`);
+
+// 2. Build both browsers, check them as the stores do, write the source archive and the notes.
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+await buildTarget('chrome', { outdir: join(out, 'chrome'), zipPath: join(out, names.chromeZip) });
+await buildTarget('firefox', { outdir: join(out, 'firefox'), zipPath: join(out, names.firefoxZip) });
+const selfHosted = plan.stores.includes('firefox') && plan.firefox.channel === 'unlisted';
+if (selfHosted) {
+  await buildTarget('firefox', { outdir: join(out, 'firefox-self-hosted'), zipPath: join(out, `${pkg.name}-firefox-self-hosted-${pkg.version}.zip`), gecko: { updateUrl: plan.firefox.updatesUrl ?? 'https://example.org/updates.json' } });
+}
+for (const zip of [names.chromeZip, names.firefoxZip]) {
+  const problems = storeZipProblems(unzipSync(readFileSync(join(out, zip))));
+  if (problems.length) fail(`${zip} would be refused:\n  ${problems.join('\n  ')}`);
+  console.log(`checked ${zip}: Manifest V3, every named file present, no remote code, nothing extra`);
+}
+for (const [dir, flags] of [['firefox', []], ...(selfHosted ? [['firefox-self-hosted', ['--self-hosted']]] : [])] as Array<[string, string[]]>) {
+  const lint = spawnSync(process.execPath, ['scripts/lint-firefox.mjs', join(out, dir), ...flags], { stdio: 'inherit' });
+  if (lint.status !== 0) fail(`Mozilla's add-ons linter refuses ${join(out, dir)}`);
+}
+writeSourceArchive(join(out, names.sourceZip), pkg.version);
+writeFileSync(join(out, 'RELEASE-NOTES.md'), section.notes + '\n');
+console.log(`wrote ${out}/: ${names.chromeZip}, ${names.firefoxZip}, ${names.sourceZip} (the source archive), RELEASE-NOTES.md`);
+
+// 3. Publish, or say what would be published.
+console.log(`\n${dryRun ? 'Would do' : 'Doing'} (version ${pkg.version}):`);
+for (const line of planLines(plan, names)) console.log(`  - ${line}`);
+if (dryRun) {
+  if (plan.missing.length) console.log(`\nTo publish, set: ${plan.missing.join(', ')} (README, "Releasing").`);
+  process.exit(0);
+}
+if (plan.stores.includes('firefox')) await signFirefox(plan, selfHosted ? 'firefox-self-hosted' : 'firefox');
+if (plan.stores.includes('chrome')) await publishChrome();
+if (!tagged) {
+  git('tag', '-a', plan.tag, '-m', `${pkg.version}\n\n${section.notes}`);
+  console.log(`tagged ${plan.tag}; push it with: git push origin ${plan.tag}`);
+}
+
+/**
+ * The source archive AMO asks for when the package is minified: every file git tracks, as committed,
+ * and BUILDING.md with the exact steps. Built from it, `npm ci && npm run build` gives the same zips,
+ * byte for byte (test/release.test.ts builds it and compares).
+ */
+function writeSourceArchive(zipPath: string, version: string): void {
+  const files: Record<string, Uint8Array> = {};
+  for (const name of git('ls-files', '-z').split('\0').filter(Boolean)) if (existsSync(name)) files[name] = readFileSync(name);
+  files['BUILDING.md'] = Buffer.from(
+    [
+      `# Building ${pkg.name} ${version} from this archive`,
+      '',
+      `Node ${process.versions.node.split('.')[0]} (>= 20.19) and npm 10 or later, on Linux, macOS or Windows; no other tool.`,
+      '',
+      '```',
+      'npm ci',
+      'npm run build',
+      '```',
+      '',
+      `The packages are dist/${names.chromeZip} and dist/${names.firefoxZip}; the Firefox one is the submitted`,
+      `package, byte for byte. dist/firefox/ is the same files unpacked. The code is TypeScript under src/,`,
+      'bundled and minified by esbuild (build.mjs); README.md describes each folder.',
+      '',
+    ].join('\n'),
+  );
+  writeZip(files, zipPath);
+}
+
+async function signFirefox(plan: ReleasePlan, dir: string): Promise<void> {
+  const { default: webExt } = await import('web-ext');
+  const listing = readListing('en');
+  const notes = readFileSync(join(out, 'RELEASE-NOTES.md'), 'utf8');
+  // AMO's metadata: the version's licence and notes; a listed add-on's first version needs its summary and category too.
+  const metadata = {
+    version: { license: 'MIT', release_notes: { 'en-US': notes } },
+    ...(plan.firefox.channel === 'listed' ? { categories: ['shopping'], summary: { 'en-US': listing.summary } } : {}),
+  };
+  const metadataPath = join(out, 'amo-metadata.json');
+  writeFileSync(metadataPath, JSON.stringify(metadata, null, 2));
+  const artifacts = join(out, 'signed');
+  const result = await webExt.cmd.sign(
+    {
+      sourceDir: join(out, dir),
+      artifactsDir: artifacts,
+      apiKey: process.env.WEB_EXT_API_KEY,
+      apiSecret: process.env.WEB_EXT_API_SECRET,
+      channel: plan.firefox.channel,
+      amoMetadata: metadataPath,
+      uploadSourceCode: join(out, names.sourceZip),
+      // A listed version waits for a reviewer, which may take days: do not wait for it here.
+      approvalTimeout: plan.firefox.channel === 'listed' ? 0 : undefined,
+    },
+    { shouldExitProgram: false },
+  );
+  const signed = result.downloadedFiles?.[0];
+  if (plan.firefox.channel === 'listed') {
+    console.log('Firefox: submitted to addons.mozilla.org (listed); AMO signs and lists it after review.');
+    return;
+  }
+  if (!signed) fail('AMO did not return a signed file; see the version in the AMO developer hub');
+  const xpi = join(out, names.xpiName);
+  copyFileSync(join(artifacts, signed), xpi);
+  const sha256 = createHash('sha256').update(readFileSync(xpi)).digest('hex');
+  const id = JSON.parse(readFileSync(join(out, dir, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id as string;
+  writeFileSync(join(out, 'updates.json'), JSON.stringify(updatesManifest(id, pkg.version, plan.firefox.xpiUrl!, sha256), null, 2) + '\n');
+  console.log(`Firefox: signed ${names.xpiName}; publish it and updates.json at ${plan.firefox.xpiUrl} and ${plan.firefox.updatesUrl}`);
+}
+
+async function publishChrome(): Promise<void> {
+  const { default: chromeWebstoreUpload } = await import('chrome-webstore-upload');
+  // The plan checked every one of these is set.
+  const env = (name: string) => process.env[name]!.trim();
+  const store = chromeWebstoreUpload({
+    extensionId: env('CWS_EXTENSION_ID'),
+    publisherId: env('CWS_PUBLISHER_ID'),
+    clientId: env('CWS_CLIENT_ID'),
+    clientSecret: env('CWS_CLIENT_SECRET'),
+    refreshToken: env('CWS_REFRESH_TOKEN'),
+  });
+  const token = await store.fetchToken();
+  const upload = await store.uploadExisting(join(out, names.chromeZip), token, 120);
+  console.log(`Chrome: uploaded (${JSON.stringify(upload)})`);
+  const published = await store.publish('DEFAULT_PUBLISH', token);
+  console.log(`Chrome: published (${JSON.stringify(published)})`);
+}

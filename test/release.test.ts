@@ -1,0 +1,99 @@
+// `npm run release`: what it asks of the environment, the words it prints, the notes it takes from
+// CHANGELOG.md, and the source archive AMO's reviewers get, which must build the very zips submitted.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { unzipSync } from 'fflate';
+import { afterAll, describe, expect, it } from 'vitest';
+import { changelogSection } from '../src/release/changelog';
+import { planLines, releasePlan, STORE_VARIABLES, updatesManifest } from '../src/release/plan';
+
+const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
+const files = { chromeZip: 'c.zip', firefoxZip: 'f.zip', sourceZip: 's.zip', xpiName: 'f.xpi' };
+const ALL = [...STORE_VARIABLES.firefox, ...STORE_VARIABLES.chrome];
+const full = Object.fromEntries(ALL.map((name) => [name, 'x']));
+
+describe('the release plan', () => {
+  it('names every variable a publishing run lacks, per store', () => {
+    expect(releasePlan({}, { version, xpiName: 'f.xpi' }).missing).toEqual(ALL);
+    expect(releasePlan({ WEB_EXT_API_KEY: 'k', WEB_EXT_API_SECRET: '  ' }, { version, stores: ['firefox'], xpiName: 'f.xpi' }).missing).toEqual(['WEB_EXT_API_SECRET']);
+    expect(releasePlan(full, { version, xpiName: 'f.xpi' }).missing).toEqual([]);
+  });
+
+  it('signs for the store by default; a self-hosted file needs the https address of its updates.json, and the file sits beside it', () => {
+    expect(releasePlan(full, { version, xpiName: 'f.xpi' }).firefox).toEqual({ channel: 'listed', updatesUrl: null, xpiUrl: null });
+    expect(releasePlan({ ...full, FIREFOX_CHANNEL: 'unlisted' }, { version, xpiName: 'f.xpi' }).missing).toEqual(['FIREFOX_UPDATES_URL']);
+    const unlisted = releasePlan({ ...full, FIREFOX_CHANNEL: 'unlisted', FIREFOX_UPDATES_URL: 'https://example.org/ff/updates.json' }, { version, xpiName: 'f.xpi' });
+    expect(unlisted.firefox).toEqual({ channel: 'unlisted', updatesUrl: 'https://example.org/ff/updates.json', xpiUrl: 'https://example.org/ff/f.xpi' });
+    expect(releasePlan({ ...full, FIREFOX_CHANNEL: 'unlisted', FIREFOX_UPDATES_URL: 'http://example.org/u.json' }, { version, xpiName: 'f.xpi' }).problems).toEqual([
+      'FIREFOX_UPDATES_URL is "http://example.org/u.json": it must be the https:// address of a .json file',
+    ]);
+    expect(releasePlan({ FIREFOX_CHANNEL: 'beta' }, { version, xpiName: 'f.xpi' }).problems).toEqual(['FIREFOX_CHANNEL is "beta": it must be "listed" or "unlisted"']);
+  });
+
+  it('says what it will send where, the signed file and its updates.json included', () => {
+    const lines = planLines(releasePlan({ FIREFOX_CHANNEL: 'unlisted', FIREFOX_UPDATES_URL: 'https://example.org/ff/updates.json' }, { version, xpiName: 'f.xpi' }), files).join('\n');
+    expect(lines).toContain('unlisted channel');
+    expect(lines).toContain('f.xpi, to publish at https://example.org/ff/f.xpi');
+    expect(lines).toContain('upload c.zip to the Chrome Web Store');
+    expect(lines).toContain(`tag v${version}`);
+    expect(planLines(releasePlan({}, { version, stores: ['chrome'], xpiName: 'f.xpi' }), files).join('\n')).not.toContain('Firefox');
+  });
+
+  it('writes the updates.json Firefox reads at update_url: the version, its file and the file’s hash', () => {
+    expect(updatesManifest('a@b.org', '1.2.3', 'https://example.org/f.xpi', 'ab12')).toEqual({
+      addons: { 'a@b.org': { updates: [{ version: '1.2.3', update_link: 'https://example.org/f.xpi', update_hash: 'sha256:ab12' }] } },
+    });
+  });
+});
+
+describe("CHANGELOG.md's section for a version", () => {
+  const markdown = '# Changelog\n\nIntro.\n\n## 0.2.0 (2026-12-24)\n\n### Added\n- Lists.\n\n## 0.1.0 (unreleased)\n\n- First.\n';
+
+  it('is the notes between its heading and the next, and says whether it is still unreleased', () => {
+    expect(changelogSection(markdown, '0.2.0')).toEqual({ label: '(2026-12-24)', notes: '### Added\n- Lists.', unreleased: false });
+    expect(changelogSection(markdown, '0.1.0')).toEqual({ label: '(unreleased)', notes: '- First.', unreleased: true });
+    expect(changelogSection(markdown, '0.1')).toBeNull();
+    expect(changelogSection(markdown, '0.3.0')).toBeNull();
+  });
+
+  it('exists in the repository for the version package.json names', () => {
+    expect(changelogSection(readFileSync('CHANGELOG.md', 'utf8'), version)?.notes).toMatch(/\S/);
+  });
+});
+
+describe('npm run release', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'release-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !ALL.includes(name) && !name.startsWith('FIREFOX_')));
+  const release = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/release.ts', ...args], { encoding: 'utf8', env });
+
+  it('without credentials names the missing variables, exits 1 and builds nothing', () => {
+    const run = release('--out', join(dir, 'refused'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`missing ${ALL.join(', ')}; nothing was built or sent`);
+    expect(existsSync(join(dir, 'refused'))).toBe(false);
+  });
+
+  it('--dry-run builds and checks both zips and the source archive, prints the plan, and exits 0; the archive builds the same zips, byte for byte', () => {
+    const out = join(dir, 'release');
+    const run = release('--dry-run', '--out', out);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Would do \(version .+\):\n {2}- Firefox: sign .+\n {2}- Chrome: upload .+\n {2}- Git: tag/);
+    const zips = [`local-bookshops-chrome-${version}.zip`, `local-bookshops-firefox-${version}.zip`];
+
+    // The reviewer's path: unpack the archive, install the same packages (linked here: npm ci would
+    // install the lockfile's), build.
+    const source = join(dir, 'source');
+    for (const [name, bytes] of Object.entries(unzipSync(readFileSync(join(out, `local-bookshops-source-${version}.zip`))))) {
+      mkdirSync(join(source, name, '..'), { recursive: true });
+      writeFileSync(join(source, name), bytes);
+    }
+    expect(readFileSync(join(source, 'BUILDING.md'), 'utf8')).toContain('npm ci\nnpm run build');
+    symlinkSync(resolve('node_modules'), join(source, 'node_modules'), 'dir');
+    const build = spawnSync(process.execPath, ['build.mjs'], { cwd: source, encoding: 'utf8' });
+    expect(build.status, build.stderr).toBe(0);
+    for (const zip of zips) expect(readFileSync(join(source, 'dist', zip)).equals(readFileSync(join(out, zip))), zip).toBe(true);
+  }, 120_000);
+});
