@@ -1,24 +1,36 @@
-// `npm run campaign -- campaigns/NAME.json`: a campaign's whole kit in dist/campaign-NAME/: the Chrome
-// and Firefox builds and zips with its name, colour, logo and first-run settings, the install page, QR
-// codes (SVG and PNG) and A6/A5 flyers (PDF, printed by headless Chromium). A bad file stops it with
-// every problem listed, and nothing is written.
+// `npm run campaign -- campaigns/NAME.json [--sign]`: a campaign's whole kit in dist/campaign-NAME/: the
+// Chrome and Firefox builds and zips with its name, colour, logo and first-run settings, the install
+// page, its QR code (SVG and PNG) and A6/A5 flyers (PDF, printed by headless Chromium). A bad file stops
+// it with every problem listed, and nothing is written. --sign also signs the Firefox build on AMO
+// (unlisted, the release's machinery and credentials) and writes the signed file and its updates.json,
+// to put at the campaign file's `firefoxFile` addresses.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import QRCode from 'qrcode';
 import { buildTarget, TARGETS } from '../build.mjs';
-import { campaignCss, campaignHosts, campaignMessages, campaignSettings, logoSvg } from '../src/campaign/brand';
+import { campaignCss, campaignGecko, campaignHosts, campaignMessages, campaignSettings, logoSvg } from '../src/campaign/brand';
 import { checkCampaignFile } from '../src/campaign/check';
 import { flyerPage, installPage } from '../src/campaign/pages';
+import { STORE_VARIABLES } from '../src/release/plan';
+import { publishSignedFile, signOnAmo, writeSourceArchive } from './amo';
 import { findBrowser, openForPrint, SANDBOX_FLAGS } from './browsers.mjs';
 
-const file = process.argv[2];
+const { positionals, values: options } = parseArgs({ allowPositionals: true, options: { sign: { type: 'boolean', default: false } } });
+const file = positionals[0];
 if (!file) {
-  console.error('usage: npm run campaign -- campaigns/NAME.json');
+  console.error('usage: npm run campaign -- campaigns/NAME.json [--sign]');
   process.exit(2);
 }
 const { campaign, logo, problems } = checkCampaignFile(file);
-if (!campaign || !logo) {
+if (options.sign) {
+  // Everything signing needs is known before anything is built.
+  if (campaign && !campaign.firefoxFile) problems.push('firefoxFile: is missing: --sign needs the addresses where the signed file and its updates.json will be served');
+  const missing = STORE_VARIABLES.firefox.filter((name) => !process.env[name]?.trim());
+  if (missing.length) problems.push(`--sign needs ${missing.join(' and ')} in the environment (AMO's API key; README, "Releasing")`);
+}
+if (!campaign || !logo || problems.length) {
   console.error(`${file} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written:`);
   for (const problem of problems) console.error(`  - ${problem}`);
   process.exit(1);
@@ -41,15 +53,26 @@ const branding = {
 const zips: Record<string, string> = {};
 for (const target of TARGETS) {
   zips[target] = `local-bookshops-${name}-${target}-${version}.zip`;
-  await buildTarget(target, { outdir: join(out, target), zipPath: join(out, zips[target]), branding });
+  await buildTarget(target, { outdir: join(out, target), zipPath: join(out, zips[target]), branding, gecko: campaignGecko(campaign, name) });
 }
 
-// QR codes: the install page (the campaign's web address), and each store listing that exists.
-const qrTargets: Record<string, string> = { install: campaign.website, ...(campaign.stores.chrome ? { chrome: campaign.stores.chrome } : {}), ...(campaign.stores.firefox ? { firefox: campaign.stores.firefox } : {}) };
-for (const [what, url] of Object.entries(qrTargets)) {
-  writeFileSync(join(out, `qr-${what}.svg`), await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }));
-  writeFileSync(join(out, `qr-${what}.png`), await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 512 }));
+if (options.sign && campaign.firefoxFile) {
+  const sourceArchive = join(out, `local-bookshops-${name}-source-${version}.zip`);
+  writeSourceArchive(sourceArchive, {
+    title: `the ${name} campaign's build of local-bookshops ${version}`,
+    steps: [`npm run campaign -- campaigns/${basename(file)}`],
+    outputs: `The packages are dist/campaign-${name}/${zips.firefox} and dist/campaign-${name}/${zips.chrome}.`,
+    extra: { [`campaigns/${basename(file)}`]: readFileSync(file), [`campaigns/${campaign.logo}`]: readFileSync(join(dirname(file), campaign.logo)) },
+  });
+  const signed = await signOnAmo({ sourceDir: join(out, 'firefox'), outDir: out, channel: 'unlisted', sourceArchive, metadata: { version: { license: 'MIT' } } });
+  const xpiName = basename(new URL(campaign.firefoxFile.url).pathname);
+  publishSignedFile({ signed: signed!, xpiPath: join(out, xpiName), buildDir: join(out, 'firefox'), xpiUrl: campaign.firefoxFile.url });
+  console.log(`signed ${xpiName}: put it and updates.json at ${campaign.firefoxFile.url} and ${campaign.firefoxFile.updates}`);
 }
+
+// The QR code points at the install page (the campaign's web address), which offers the visitor's browser its button.
+writeFileSync(join(out, 'qr-install.svg'), await QRCode.toString(campaign.website, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }));
+writeFileSync(join(out, 'qr-install.png'), await QRCode.toBuffer(campaign.website, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 512 }));
 writeFileSync(join(out, 'index.html'), installPage(campaign, { chromeZip: zips.chrome!, firefoxZip: zips.firefox!, qrSvg: 'qr-install.svg' }));
 
 // Flyers: an HTML page per size, printed by headless Chromium.

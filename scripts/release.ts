@@ -5,16 +5,16 @@
 // Chrome zip, and tags the commit. --dry-run does everything but the uploads and the tag. Without
 // credentials (and without --dry-run) it names the missing variables and sends nothing.
 // The version is package.json's; the notes are CHANGELOG.md's section for it. README: "Releasing".
-import { createHash } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { unzipSync } from 'fflate';
-import { buildTarget, writeZip } from '../build.mjs';
+import { buildTarget } from '../build.mjs';
 import { changelogSection } from '../src/release/changelog';
-import { planLines, releasePlan, STORES, updatesManifest, type ReleasePlan, type Store } from '../src/release/plan';
+import { planLines, releasePlan, STORES, type ReleasePlan, type Store } from '../src/release/plan';
 import { storeZipProblems } from '../src/release/store-checks';
+import { publishSignedFile, signOnAmo, writeSourceArchive } from './amo';
 import { readListing } from './store-listing';
 
 const { values: options } = parseArgs({
@@ -74,7 +74,11 @@ for (const [dir, flags] of [['firefox', []], ...(selfHosted ? [['firefox-self-ho
   const lint = spawnSync(process.execPath, ['scripts/lint-firefox.mjs', join(out, dir), ...flags], { stdio: 'inherit' });
   if (lint.status !== 0) fail(`Mozilla's add-ons linter refuses ${join(out, dir)}`);
 }
-writeSourceArchive(join(out, names.sourceZip), pkg.version);
+writeSourceArchive(join(out, names.sourceZip), {
+  title: `${pkg.name} ${pkg.version}`,
+  steps: ['npm run build'],
+  outputs: `The packages are dist/${names.chromeZip} and dist/${names.firefoxZip}, the submitted ones byte for byte; dist/firefox/ is the Firefox one unpacked.`,
+});
 writeFileSync(join(out, 'RELEASE-NOTES.md'), section.notes + '\n');
 console.log(`wrote ${out}/: ${names.chromeZip}, ${names.firefoxZip}, ${names.sourceZip} (the source archive), RELEASE-NOTES.md`);
 
@@ -92,71 +96,22 @@ if (!tagged) {
   console.log(`tagged ${plan.tag}; push it with: git push origin ${plan.tag}`);
 }
 
-/**
- * The source archive AMO asks for when the package is minified: every file git tracks, as committed,
- * and BUILDING.md with the exact steps. Built from it, `npm ci && npm run build` gives the same zips,
- * byte for byte (test/release.test.ts builds it and compares).
- */
-function writeSourceArchive(zipPath: string, version: string): void {
-  const files: Record<string, Uint8Array> = {};
-  for (const name of git('ls-files', '-z').split('\0').filter(Boolean)) if (existsSync(name)) files[name] = readFileSync(name);
-  files['BUILDING.md'] = Buffer.from(
-    [
-      `# Building ${pkg.name} ${version} from this archive`,
-      '',
-      `Node ${process.versions.node.split('.')[0]} (>= 20.19) and npm 10 or later, on Linux, macOS or Windows; no other tool.`,
-      '',
-      '```',
-      'npm ci',
-      'npm run build',
-      '```',
-      '',
-      `The packages are dist/${names.chromeZip} and dist/${names.firefoxZip}; the Firefox one is the submitted`,
-      `package, byte for byte. dist/firefox/ is the same files unpacked. The code is TypeScript under src/,`,
-      'bundled and minified by esbuild (build.mjs); README.md describes each folder.',
-      '',
-    ].join('\n'),
-  );
-  writeZip(files, zipPath);
-}
-
 async function signFirefox(plan: ReleasePlan, dir: string): Promise<void> {
-  const { default: webExt } = await import('web-ext');
-  const listing = readListing('en');
   const notes = readFileSync(join(out, 'RELEASE-NOTES.md'), 'utf8');
-  // AMO's metadata: the version's licence and notes; a listed add-on's first version needs its summary and category too.
-  const metadata = {
-    version: { license: 'MIT', release_notes: { 'en-US': notes } },
-    ...(plan.firefox.channel === 'listed' ? { categories: ['shopping'], summary: { 'en-US': listing.summary } } : {}),
-  };
-  const metadataPath = join(out, 'amo-metadata.json');
-  writeFileSync(metadataPath, JSON.stringify(metadata, null, 2));
-  const artifacts = join(out, 'signed');
-  const result = await webExt.cmd.sign(
-    {
-      sourceDir: join(out, dir),
-      artifactsDir: artifacts,
-      apiKey: process.env.WEB_EXT_API_KEY,
-      apiSecret: process.env.WEB_EXT_API_SECRET,
-      channel: plan.firefox.channel,
-      amoMetadata: metadataPath,
-      uploadSourceCode: join(out, names.sourceZip),
-      // A listed version waits for a reviewer, which may take days: do not wait for it here.
-      approvalTimeout: plan.firefox.channel === 'listed' ? 0 : undefined,
-    },
-    { shouldExitProgram: false },
-  );
-  const signed = result.downloadedFiles?.[0];
-  if (plan.firefox.channel === 'listed') {
+  const listed = plan.firefox.channel === 'listed';
+  const signed = await signOnAmo({
+    sourceDir: join(out, dir),
+    outDir: out,
+    channel: plan.firefox.channel,
+    sourceArchive: join(out, names.sourceZip),
+    // The version's licence and notes; a listed add-on's first version needs its summary and category too.
+    metadata: { version: { license: 'MIT', release_notes: { 'en-US': notes } }, ...(listed ? { categories: ['shopping'], summary: { 'en-US': readListing('en').summary } } : {}) },
+  });
+  if (!signed) {
     console.log('Firefox: submitted to addons.mozilla.org (listed); AMO signs and lists it after review.');
     return;
   }
-  if (!signed) fail('AMO did not return a signed file; see the version in the AMO developer hub');
-  const xpi = join(out, names.xpiName);
-  copyFileSync(join(artifacts, signed), xpi);
-  const sha256 = createHash('sha256').update(readFileSync(xpi)).digest('hex');
-  const id = JSON.parse(readFileSync(join(out, dir, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id as string;
-  writeFileSync(join(out, 'updates.json'), JSON.stringify(updatesManifest(id, pkg.version, plan.firefox.xpiUrl!, sha256), null, 2) + '\n');
+  publishSignedFile({ signed, xpiPath: join(out, names.xpiName), buildDir: join(out, dir), xpiUrl: plan.firefox.xpiUrl! });
   console.log(`Firefox: signed ${names.xpiName}; publish it and updates.json at ${plan.firefox.xpiUrl} and ${plan.firefox.updatesUrl}`);
 }
 

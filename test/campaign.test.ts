@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { campaignHosts, campaignMessages, campaignSettings } from '../src/campaign/brand';
+import { JSDOM } from 'jsdom';
+import { campaignGecko, campaignHosts, campaignMessages, campaignSettings } from '../src/campaign/brand';
 import { checkCampaignFile } from '../src/campaign/check';
 import { installPage } from '../src/campaign/pages';
 import { escapeHtml } from '../src/shared/escape-html';
@@ -38,6 +39,9 @@ describe('a campaign file', () => {
     ['a logo at an absolute path', { logo: '/usr/share/pixmaps/debian-logo.png' }, "logo: /usr/share/pixmaps/debian-logo.png must be a file in the campaign's folder"],
     ['a name with no English or French', { name: { de: 'Buchläden' } }, 'name: needs at least "en" or "fr"'],
     ['a source that does not exist', { sources: ['amazon'] }, 'sources[0]: may only be one of: placedeslibraires'],
+    ['a signed file that is not an .xpi', { firefoxFile: { url: 'https://example.org/f.zip', updates: 'https://example.org/updates.json' } }, 'firefoxFile.url: must be the address of the .xpi file'],
+    ['an update list that is not https', { firefoxFile: { url: 'https://example.org/f.xpi', updates: 'http://example.org/updates.json' } }, 'firefoxFile.updates: must be an https:// address'],
+    ['a Firefox id that is not an id', { firefoxId: 'my campaign' }, 'firefoxId: must look like an e-mail address'],
   ])('refuses %s, and says which field and why', (_what, changes, message) => {
     const { campaign, problems } = checkCampaignFile(campaignFile(changes));
     expect(campaign).toBeNull();
@@ -57,6 +61,15 @@ describe('a campaign file', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('has 4 problems; nothing was written');
     for (const field of ['accentColor', 'radiusKm', 'website', 'logo']) expect(run.stderr).toMatch(new RegExp(`- ${field}: `));
+    expect(existsSync('dist/campaign-test')).toBe(false);
+  }, 30_000);
+
+  it('--sign without AMO’s key, or without the signed file’s addresses, says so and writes nothing', () => {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('WEB_EXT_')));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/campaign.ts', campaignFile({ firefoxFile: undefined }), '--sign'], { encoding: 'utf8', env });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('- firefoxFile: is missing: --sign needs the addresses');
+    expect(run.stderr).toContain('- --sign needs WEB_EXT_API_KEY and WEB_EXT_API_SECRET in the environment');
     expect(existsSync('dist/campaign-test')).toBe(false);
   }, 30_000);
 });
@@ -83,10 +96,48 @@ describe('what a campaign changes', () => {
     expect(campaignMessages(campaign!, 'de', messages).extensionName!.message).toBe('Occitanie Bookshops');
   });
 
+  it('has a Firefox add-on id of its own, and the update_url of its signed file', () => {
+    expect(campaignGecko(campaign!, 'occitanie')).toEqual({ id: 'local-bookshops-occitanie@campaign', updateUrl: 'https://bookshop-finder.org/occitanie/firefox/updates.json' });
+    expect(campaignGecko({ ...campaign!, firefoxFile: undefined, firefoxId: 'livres@occitanie.example.org' }, 'occitanie')).toEqual({ id: 'livres@occitanie.example.org' });
+    expect(campaignGecko({ ...campaign!, firefoxFile: undefined }, 'pays basque')).toEqual({ id: 'local-bookshops-pays-basque@campaign' });
+  });
+
   it('escapes its texts on the install page', () => {
     const hostile = { ...campaign!, name: { fr: '<script>alert(1)</script>' } };
     const html = installPage(hostile, { chromeZip: 'c.zip', firefoxZip: 'f.zip', qrSvg: 'qr.svg' });
     expect(html).not.toContain('<script>alert(1)');
     expect(html).toContain(escapeHtml('<script>alert(1)</script>'));
+  });
+});
+
+describe('the install page', () => {
+  const { campaign } = checkCampaignFile('campaigns/occitanie.json');
+  const files = { chromeZip: 'c.zip', firefoxZip: 'f.zip', qrSvg: 'qr.svg' };
+  /** What the page offers, per browser, in its first language. */
+  const offers = (changes: Partial<NonNullable<typeof campaign>>) => {
+    const document = new JSDOM(installPage({ ...campaign!, ...changes }, files)).window.document;
+    const section = document.querySelector('section')!;
+    const links = (browser: string) => [...section.querySelectorAll(`.browser[data-browser="${browser}"] a.install`)].map((a) => `${a.getAttribute('data-kind')} ${a.getAttribute('href')}`);
+    const lastResort = section.querySelector('details.last-resort');
+    return {
+      chrome: links('chrome'),
+      firefox: links('firefox'),
+      lastResort: lastResort && { label: lastResort.querySelector('summary')!.textContent, zips: [...lastResort.querySelectorAll('a.zip')].map((a) => a.getAttribute('href')) },
+    };
+  };
+  const xpi = 'https://bookshop-finder.org/occitanie/firefox/librairies-occitanie.xpi';
+
+  it('offers Firefox its signed file, and Chrome the zip by hand, labelled as the last resort', () => {
+    expect(offers({})).toEqual({ chrome: [], firefox: [`signed-file ${xpi}`], lastResort: { label: 'Dernier recours : l’installer à la main', zips: ['c.zip'] } });
+  });
+
+  it('offers the store pages first when there are listings, and no last resort when every browser has a real way', () => {
+    const stores = { chrome: 'https://chromewebstore.google.com/detail/abc', firefox: 'https://addons.mozilla.org/firefox/addon/abc/' };
+    expect(offers({ stores })).toEqual({ chrome: [`store ${stores.chrome}`], firefox: [`store ${stores.firefox}`, `signed-file ${xpi}`], lastResort: null });
+    expect(offers({ stores: { firefox: stores.firefox }, firefoxFile: undefined })).toEqual({ chrome: [], firefox: [`store ${stores.firefox}`], lastResort: { label: expect.stringMatching(/^Dernier recours/), zips: ['c.zip'] } });
+  });
+
+  it('offers only the zips, as the last resort, when there is nothing else yet', () => {
+    expect(offers({ firefoxFile: undefined })).toEqual({ chrome: [], firefox: [], lastResort: { label: expect.stringMatching(/^Dernier recours/), zips: ['c.zip', 'f.zip'] } });
   });
 });

@@ -26,6 +26,14 @@ export function campaignHosts(campaign: Campaign): string[] {
   return campaign.directory ? [`${new URL(campaign.directory).origin}/*`] : [];
 }
 
+/**
+ * The campaign build's Firefox settings: its own add-on id (the project's belongs to the project's AMO
+ * account, and two builds with one id would replace each other), and the update_url of its signed file.
+ */
+export function campaignGecko(campaign: Campaign, name: string): { id: string; updateUrl?: string } {
+  return { id: campaign.firefoxId ?? `local-bookshops-${name.replace(/[^\w.-]/g, '-')}@campaign`, ...(campaign.firefoxFile ? { updateUrl: campaign.firefoxFile.updates } : {}) };
+}
+
 /** The campaign's text in this language, else in English, else in French. */
 export function textIn(texts: Partial<Record<string, string>>, lang: string): string {
   return texts[lang] ?? texts.en ?? texts.fr ?? '';

@@ -51,7 +51,23 @@ export const Campaign = z.object({
     .default([]),
   /** The campaign's own bookshop directory (`npm run directory`, published on its site); absent: the project's. */
   directory: httpsUrl().optional(),
+  /** The store pages, listed or unlisted (an unlisted item is a store page only its link finds). */
   stores: z.object({ chrome: httpsUrl().optional(), firefox: httpsUrl().optional() }).default({}),
+  /**
+   * The campaign's own signed Firefox file (`npm run campaign -- FILE --sign`), where it and its
+   * updates.json will be served: the install page links the file, the build's update_url the list.
+   */
+  firefoxFile: z
+    .object({
+      url: httpsUrl().refine((value) => /\.xpi$/.test(value), { message: 'must be the address of the .xpi file' }),
+      updates: httpsUrl().refine((value) => /\.json$/.test(value), { message: 'must be the address of updates.json' }),
+    })
+    .optional(),
+  /** The campaign's Firefox add-on id (AMO signs one id for one account); absent: local-bookshops-NAME@campaign. */
+  firefoxId: z
+    .string()
+    .regex(/^[\w.-]+@[\w.-]+$/, 'must look like an e-mail address, like "bookshops@occitanie.example.org"')
+    .optional(),
   website: httpsUrl(),
 });
 export type Campaign = z.infer<typeof Campaign>;

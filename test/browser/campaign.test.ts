@@ -47,14 +47,30 @@ describeInChromium('the campaign kit', () => {
     expect(await options.$eval('select[name="radius"]', (el) => (el as HTMLSelectElement).value)).toBe('100');
   });
 
-  it('writes an install page whose buttons, zips and QR code work from a plain folder', async () => {
+  it('writes an install page that works from a plain folder: Firefox gets its signed file, the zips are the labelled last resort, the visitor’s browser first', async () => {
+    const campaign = JSON.parse(readFileSync('campaigns/occitanie.json', 'utf8'));
     const page = await ext.browser.newPage();
     await page.goto(`file://${resolve(OUT, 'index.html')}`);
-    const links = await page.$$eval('a.store', (as) => as.map((a) => a.getAttribute('href')));
-    expect(links.length).toBe(4); // French and English, Chrome and Firefox
-    for (const href of links) expect(existsSync(`${OUT}/${href}`), href!).toBe(true);
+    // French and English: Firefox's one-click install of the campaign's signed file; no store listing yet.
+    expect(await page.$$eval('.browser[data-browser="firefox"] a.install', (as) => as.map((a) => a.getAttribute('href')))).toEqual([campaign.firefoxFile.url, campaign.firefoxFile.url]);
+    expect(await page.$$eval('.browser[data-browser="chrome"] a.install', (as) => as.length)).toBe(0);
+    // Chrome has no real way yet: its zip, under "Last resort", and the file is in the folder.
+    const lastResort = await page.$$eval('details.last-resort', (all) => all.map((d) => ({ label: d.querySelector('summary')!.textContent, zips: [...d.querySelectorAll('a.zip')].map((a) => a.getAttribute('href')) })));
+    expect(lastResort.map((section) => section.label)).toEqual(['Dernier recours : l’installer à la main', 'Last resort: install it by hand']);
+    for (const href of lastResort.flatMap((section) => section.zips)) {
+      expect(href).toMatch(/-chrome-.+\.zip$/);
+      expect(existsSync(`${OUT}/${href}`), href!).toBe(true);
+    }
     expect(await page.$eval('img.qr', (img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
-    expect(await page.$$eval('script[src], link[href^="http"]', (nodes) => nodes.length)).toBe(0);
+    expect(await page.$$eval('script[src], link[href^="http"], img[src^="http"]', (nodes) => nodes.length)).toBe(0);
+    // Chromium's visitor sees Chrome first; a Firefox visitor sees Firefox first (the page reads the User-Agent).
+    const order = (tab: typeof page) => tab.$$eval('section:first-of-type .browser', (blocks) => blocks.map((b) => `${b.getAttribute('data-browser')}${b.classList.contains('other') ? ' (other)' : ''}`));
+    expect(await order(page)).toEqual(['chrome', 'firefox (other)']);
+    const firefox = await ext.browser.newPage();
+    await firefox.setUserAgent({ userAgent: 'Mozilla/5.0 (Android 14; Mobile; rv:145.0) Gecko/145.0 Firefox/145.0' });
+    await firefox.goto(`file://${resolve(OUT, 'index.html')}`);
+    expect(await order(firefox)).toEqual(['firefox', 'chrome (other)']);
+    await firefox.close();
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.bringToFront();
     await page.setViewport({ width: 800, height: 900 });
