@@ -116,9 +116,11 @@ export async function findWelcomeTab(browser, extensionOrigin, timeoutMs = 10_00
  * `welcomeTab`: 'close' (default) closes the tab the extension opens on install, as a shopper would
  * once done with it, so it does not sit in front of the pages a test opens; 'keep' leaves it.
  * `realHosts`: the network of startRealHostStandIns, so the services' own addresses reach the stand-ins.
+ * `touch`: Firefox as on a phone, a finger its only pointer (`pointer: coarse`, touch events); Chromium
+ * does the same per tab (page.setViewport with hasTouch), which BiDi cannot do in Firefox.
  * Returns { browser, extensionId, extensionOrigin, close }.
  */
-export async function launchWithExtension(name, { extensionDir, headless = true, lang, welcomeTab = 'close', answerPermissionPrompts = false, position, colorScheme, realHosts } = {}) {
+export async function launchWithExtension(name, { extensionDir, headless = true, lang, welcomeTab = 'close', answerPermissionPrompts = false, position, colorScheme, realHosts, touch = false } = {}) {
   const executablePath = findBrowser(name);
   if (!executablePath) throw new Error(`no ${name} found on this machine`);
   const dir = resolve(extensionDir ?? join('dist', name === 'firefox' ? 'firefox' : 'chrome'));
@@ -150,6 +152,8 @@ export async function launchWithExtension(name, { extensionDir, headless = true,
         // A dark system theme for web content (0: dark), which BiDi cannot emulate page by page.
         ...(colorScheme === 'dark' ? { 'layout.css.prefers-color-scheme.content-override': 0 } : {}),
         ...(realHosts ? firefoxRealHostPrefs(realHosts) : {}),
+        // Pointer capabilities are a bit field (1: coarse, 2: fine, 4: hover): a finger, which cannot hover.
+        ...(touch ? { 'ui.primaryPointerCapabilities': 1, 'ui.allPointerCapabilities': 1, 'dom.w3c_touch_events.enabled': 1 } : {}),
       },
     });
   } else {

@@ -7,6 +7,7 @@ export const LONDON = { lat: 51.51, lon: -0.13 };
 /** Books the stand-ins know: a book with stock nearby, and one whose only stock is another edition. */
 export const DEMO_BOOKS = {
   inStock: '9782070360024', // L'Étranger, Folio (the demo page's book)
+  alsoInStock: '9781934356593', // Seven Languages in Seven Weeks: an English book the shops have too (the phone pages)
   otherEditionOnly: '9782205057331', // stock nearby only for the other edition below
   otherEdition: '9782205053210',
   nowhere: '9780575090675',
@@ -58,7 +59,7 @@ const pdl = (id: string, name: string, address: string, postalCode: string, city
  * - a phone number in "longitude": that client's tests (the 'bad-coordinates' scenario below).
  */
 export function placeDesLibrairesAnswer(isbn13: string): { shop: PdlShopPayload[] } {
-  const has = isbn13 === DEMO_BOOKS.inStock;
+  const has = isbn13 === DEMO_BOOKS.inStock || isbn13 === DEMO_BOOKS.alsoInStock;
   const hasOther = isbn13 === DEMO_BOOKS.otherEdition;
   return {
     shop: [

@@ -99,7 +99,7 @@ describe('the card on the page', () => {
     let placed = 0;
     for (const { file } of expected.pages) {
       const { document, card, shown } = page(readFileSync(`${CORPUS}/${file}`));
-      const buyBox = ['desktop_buybox', 'buybox', 'buyBoxAccordion'].map((id) => document.getElementById(id)).find(Boolean);
+      const buyBox = ['desktop_buybox', 'buybox', 'buyBoxAccordion', 'combinedBuyBox'].map((id) => document.getElementById(id)).find(Boolean);
       if (!buyBox) continue;
       expect(card.show(message), file).toBe(true);
       const { host } = shown()!;
@@ -109,13 +109,20 @@ describe('the card on the page', () => {
     expect(placed).toBeGreaterThanOrEqual(10);
   });
 
-  it.runIf(existsSync(CORPUS))('on a mobile page with no buy box, goes after the product block, never between the title and the price', () => {
+  it.runIf(existsSync(CORPUS))('on the Kindle phone page, goes right under its buy box, after the title and the price, never between them', () => {
     const { document, card, shown } = page(readFileSync(`${CORPUS}/com-kindle-mobile-2018-seven-languages.html`));
     expect(document.getElementById('buybox')).toBeNull();
     expect(card.show(message)).toBe(true);
     const { host } = shown()!;
-    expect(host.previousElementSibling?.id).toBe('ppd');
-    expect(host.closest('#ppd, [id*="itleGroup"], #title_feature_div')).toBeNull();
+    expect(host.previousElementSibling?.id).toBe('combinedBuyBox');
+    expect(host.closest('[id*="itleGroup"], #title_feature_div, [id*="Price"]')).toBeNull();
+    for (const id of ['title_feature_div', 'ebooksPrice_feature_div']) expect(document.getElementById(id)!.compareDocumentPosition(host) & 4 /* host follows */, id).toBeTruthy();
+  });
+
+  it('on a page with no buy box, goes after the product block, never between the title and the price', () => {
+    const { card, shown } = page(Buffer.from('<div id="dp" class="book_mobile"><div id="ppd"><div id="title_feature_div"><h1 id="title">T</h1></div><div id="price">1 €</div></div><div id="after"></div></div>'));
+    expect(card.show(message)).toBe(true);
+    expect(shown()!.host.previousElementSibling?.id).toBe('ppd');
   });
 
   it('finds no place on a page without any of its anchors, and adds nothing', () => {

@@ -80,9 +80,10 @@ export const PRINT_EDITION_NOTE_IDS = [
 ];
 export const POPOVER_ATTRIBUTE = 'data-a-popover';
 
-// Where our card goes: just below the buy box (so none of Amazon's buttons move), else at the end of
+// Where our card goes: just below the buy box (so none of Amazon's buttons move; #combinedBuyBox is the
+// Kindle buy box on desktop and phone pages, and wraps the print one on some desktop pages), else at the end of
 // the right column; on a page with neither, after the whole product block (#ppd: title, price and
 // buttons), never between a title and its price; after the title block only where there is no #ppd.
-export const CARD_AFTER_IDS = ['desktop_buybox', 'buybox', 'buyBoxAccordion'];
+export const CARD_AFTER_IDS = ['desktop_buybox', 'buybox', 'buyBoxAccordion', 'combinedBuyBox'];
 export const CARD_APPEND_IDS = ['rightCol'];
 export const CARD_AFTER_FALLBACK_IDS = ['ppd', 'title_feature_div', 'titleSection', 'title'];

@@ -30,7 +30,8 @@ const STYLE = `
 .close { position: absolute; top: 2px; right: 2px; font: 16px/1 system-ui, sans-serif; background: none; border: 0; color: #5f5a4f; cursor: pointer;
   min-width: 24px; min-height: 24px; padding: 4px; }
 .open:focus-visible, .close:focus-visible { outline: 2px solid #0b5d3b; outline-offset: 2px; }
-@media (pointer: coarse) { .open, .close { min-width: 44px; min-height: 44px; } }`;
+/* A finger (phones, tablets): 44 px targets, and room for the close button beside the words. */
+@media (pointer: coarse) { .card { padding-right: 48px; } .open, .close { min-width: 44px; min-height: 44px; } }`;
 
 export interface Card {
   /** Shows the card, or updates the one shown. Returns false when the page has no place for it. */

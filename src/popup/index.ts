@@ -47,8 +47,12 @@ let firstListPainted = false;
 async function targetTabId(): Promise<number | null> {
   const fromQuery = Number.parseInt(new URLSearchParams(location.search).get('tabId') ?? '', 10);
   if (Number.isInteger(fromQuery) && fromQuery >= 0) return fromQuery;
-  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  return active?.id ?? null;
+  const [[active], own] = await Promise.all([browser.tabs.query({ active: true, currentWindow: true }), browser.tabs.getCurrent()]);
+  if (!own || active?.id !== own.id) return active?.id ?? null;
+  // Opened as a tab of its own (Firefox for Android opens every popup so), the popup is the active tab:
+  // the shopper's page is the tab they were on just before.
+  const others = (await browser.tabs.query({ currentWindow: true })).filter((tab) => tab.id !== undefined && tab.id !== own.id);
+  return others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0]?.id ?? null;
 }
 
 const KIND_MESSAGE: Record<TabBook['kind'], string> = {

@@ -56,9 +56,9 @@ export interface ServedPage {
   charset?: string;
 }
 
-/** Opens `pages[0].url` in a new tab; each listed address is answered with its file, all else refused. */
-export async function openAmazonPage(ext: Extension, pages: ServedPage[]): Promise<Page> {
-  const page = await ext.browser.newPage();
+/** Opens `pages[0].url` in a new tab (or `tab`); each listed address is answered with its file, all else refused. */
+export async function openAmazonPage(ext: Extension, pages: ServedPage[], tab?: Page): Promise<Page> {
+  const page = tab ?? (await ext.browser.newPage());
   await page.setRequestInterception(true);
   // A request may be gone by the time it is answered (the page navigated on): ignore that.
   page.on('request', (request) => {
@@ -71,6 +71,21 @@ export async function openAmazonPage(ext: Extension, pages: ServedPage[]): Promi
   });
   await page.goto(pages[0]!.url, { waitUntil: 'domcontentloaded' });
   return page;
+}
+
+/** A phone's screen (an iPhone 14's CSS pixels): its width, touch, and the User-Agent of each browser's Android build. */
+export const PHONE = { width: 390, height: 844, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+const PHONE_USER_AGENT: Record<BrowserName, string> = {
+  chromium: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Mobile Safari/537.36',
+  firefox: 'Mozilla/5.0 (Android 14; Mobile; rv:145.0) Gecko/145.0 Firefox/145.0',
+};
+
+/** A new tab that looks like a phone to the pages it opens. */
+export async function phoneTab(ext: Extension, name: BrowserName): Promise<Page> {
+  const tab = await ext.browser.newPage();
+  await tab.setViewport(PHONE);
+  await tab.setUserAgent({ userAgent: PHONE_USER_AGENT[name] });
+  return tab;
 }
 
 export const corpusPage = (file: string) => readFileSync(new URL(`../../../shared/amazon-pages/${file}`, import.meta.url));
