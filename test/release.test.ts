@@ -38,6 +38,7 @@ describe('the release plan', () => {
     expect(lines).toContain('f.xpi, to publish at https://example.org/ff/f.xpi');
     expect(lines).toContain('upload c.zip to the Chrome Web Store');
     expect(lines).toContain(`tag v${version}`);
+    expect(planLines(releasePlan({}, { version, xpiName: 'f.xpi' }), files).join('\n')).toMatch(/listed channel[^]*Firefox signed file: AMO signs the listed version/);
     expect(planLines(releasePlan({}, { version, stores: ['chrome'], xpiName: 'f.xpi' }), files).join('\n')).not.toContain('Firefox');
   });
 
@@ -80,7 +81,7 @@ describe('npm run release', () => {
     const out = join(dir, 'release');
     const run = release('--dry-run', '--out', out);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/Would do \(version .+\):\n {2}- Firefox: sign .+\n {2}- Chrome: upload .+\n {2}- Git: tag/);
+    expect(run.stdout).toMatch(/Would do \(version .+\):\n {2}- Firefox: sign .+\n {2}- Firefox signed file: .+\n {2}- Chrome: upload .+\n {2}- Git: tag/);
     const zips = [`local-bookshops-chrome-${version}.zip`, `local-bookshops-firefox-${version}.zip`];
 
     // The reviewer's path: unpack the archive, install the same packages (linked here: npm ci would

@@ -73,6 +73,7 @@ export function planLines(plan: ReleasePlan, files: { chromeZip: string; firefox
   if (plan.stores.includes('firefox')) {
     if (plan.firefox.channel === 'listed') {
       lines.push(`Firefox: sign ${files.firefoxZip}'s folder on addons.mozilla.org, listed channel (the store): AMO reviews it, then lists and signs it; the source archive ${files.sourceZip} goes with it.`);
+      lines.push('Firefox signed file: AMO signs the listed version after review and serves it from the add-on\'s page, which updates it; for a file the project hosts itself, FIREFOX_CHANNEL=unlisted and FIREFOX_UPDATES_URL (a campaign: npm run campaign -- FILE --sign).');
     } else {
       lines.push(`Firefox: sign the self-hosted build (update_url ${plan.firefox.updatesUrl ?? 'FIREFOX_UPDATES_URL'}) on addons.mozilla.org, unlisted channel; the source archive ${files.sourceZip} goes with it.`);
       lines.push(`Firefox signed file: ${files.xpiName}, to publish at ${plan.firefox.xpiUrl ?? '(beside FIREFOX_UPDATES_URL)'}; updates.json beside it names version ${plan.version} and the file's SHA-256, so installed copies update.`);
