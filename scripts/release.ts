@@ -77,7 +77,7 @@ for (const [dir, flags] of [['firefox', []], ...(selfHosted ? [['firefox-self-ho
 writeSourceArchive(join(out, names.sourceZip), {
   title: `${pkg.name} ${pkg.version}`,
   steps: ['npm run build'],
-  outputs: `The packages are dist/${names.chromeZip} and dist/${names.firefoxZip}, the submitted ones byte for byte; dist/firefox/ is the Firefox one unpacked.`,
+  outputs: `The packages are dist/${names.chromeZip} and dist/${names.firefoxZip}, the released ones byte for byte; dist/firefox/ holds the files submitted to AMO.`,
 });
 writeFileSync(join(out, 'RELEASE-NOTES.md'), section.notes + '\n');
 console.log(`wrote ${out}/: ${names.chromeZip}, ${names.firefoxZip}, ${names.sourceZip} (the source archive), RELEASE-NOTES.md`);
