@@ -29,6 +29,8 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; 
 const names = {
   chromeZip: `${pkg.name}-chrome-${pkg.version}.zip`,
   firefoxZip: `${pkg.name}-firefox-${pkg.version}.zip`,
+  /** The Firefox build with an update_url, for the unlisted channel. */
+  selfHostedZip: `${pkg.name}-firefox-self-hosted-${pkg.version}.zip`,
   sourceZip: `${pkg.name}-source-${pkg.version}.zip`,
   xpiName: `${pkg.name}-firefox-${pkg.version}.xpi`,
 };
@@ -63,9 +65,9 @@ await buildTarget('chrome', { outdir: join(out, 'chrome'), zipPath: join(out, na
 await buildTarget('firefox', { outdir: join(out, 'firefox'), zipPath: join(out, names.firefoxZip) });
 const selfHosted = plan.stores.includes('firefox') && plan.firefox.channel === 'unlisted';
 if (selfHosted) {
-  await buildTarget('firefox', { outdir: join(out, 'firefox-self-hosted'), zipPath: join(out, `${pkg.name}-firefox-self-hosted-${pkg.version}.zip`), gecko: { updateUrl: plan.firefox.updatesUrl ?? 'https://example.org/updates.json' } });
+  await buildTarget('firefox', { outdir: join(out, 'firefox-self-hosted'), zipPath: join(out, names.selfHostedZip), gecko: { updateUrl: plan.firefox.updatesUrl! } });
 }
-for (const zip of [names.chromeZip, names.firefoxZip]) {
+for (const zip of [names.chromeZip, names.firefoxZip, ...(selfHosted ? [names.selfHostedZip] : [])]) {
   const problems = storeZipProblems(unzipSync(readFileSync(join(out, zip))));
   if (problems.length) fail(`${zip} would be refused:\n  ${problems.join('\n  ')}`);
   console.log(`checked ${zip}: Manifest V3, every named file present, no remote code, nothing extra`);
@@ -77,7 +79,9 @@ for (const [dir, flags] of [['firefox', []], ...(selfHosted ? [['firefox-self-ho
 writeSourceArchive(join(out, names.sourceZip), {
   title: `${pkg.name} ${pkg.version}`,
   steps: ['npm run build'],
-  outputs: `The packages are dist/${names.chromeZip} and dist/${names.firefoxZip}, the released ones byte for byte; dist/firefox/ holds the files submitted to AMO.`,
+  outputs:
+    `The packages are dist/${names.chromeZip} and dist/${names.firefoxZip}, the released ones byte for byte; dist/firefox/ holds the files submitted to AMO` +
+    (selfHosted ? `, but for one line: the submitted manifest.json adds browser_specific_settings.gecko.update_url "${plan.firefox.updatesUrl}" (a self-hosted file).` : '.'),
 });
 writeFileSync(join(out, 'RELEASE-NOTES.md'), section.notes + '\n');
 console.log(`wrote ${out}/: ${names.chromeZip}, ${names.firefoxZip}, ${names.sourceZip} (the source archive), RELEASE-NOTES.md`);
