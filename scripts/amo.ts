@@ -1,6 +1,7 @@
 // What the release and the campaign kit share to put a Firefox build on addons.mozilla.org: the source
 // archive AMO's reviewers ask for, the signing itself (web-ext's own API), and the updates.json a
 // self-hosted signed file needs. The credentials are web-ext's: WEB_EXT_API_KEY, WEB_EXT_API_SECRET.
+// Tested against a stand-in of AMO's API (stand-ins/amo.ts, test/amo-signing.test.ts).
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -57,6 +58,8 @@ export async function signOnAmo({ sourceDir, outDir, channel, sourceArchive, met
     {
       sourceDir,
       artifactsDir: join(outDir, 'signed'),
+      // web-ext's own variable (its --amo-base-url); the tests point it at stand-ins/amo.ts.
+      amoBaseUrl: process.env.WEB_EXT_AMO_BASE_URL ?? 'https://addons.mozilla.org/api/v5/',
       apiKey: process.env.WEB_EXT_API_KEY,
       apiSecret: process.env.WEB_EXT_API_SECRET,
       channel,

@@ -15,6 +15,7 @@ import { changelogSection } from '../src/release/changelog';
 import { planLines, releasePlan, STORES, type ReleasePlan, type Store } from '../src/release/plan';
 import { storeZipProblems } from '../src/release/store-checks';
 import { publishSignedFile, signOnAmo, writeSourceArchive } from './amo';
+import { publishOnChromeWebStore } from './chrome-web-store';
 import { readListing } from './store-listing';
 
 const { values: options } = parseArgs({
@@ -120,19 +121,14 @@ async function signFirefox(plan: ReleasePlan, dir: string): Promise<void> {
 }
 
 async function publishChrome(): Promise<void> {
-  const { default: chromeWebstoreUpload } = await import('chrome-webstore-upload');
   // The plan checked every one of these is set.
   const env = (name: string) => process.env[name]!.trim();
-  const store = chromeWebstoreUpload({
+  const { crxVersion, state } = await publishOnChromeWebStore(join(out, names.chromeZip), {
     extensionId: env('CWS_EXTENSION_ID'),
     publisherId: env('CWS_PUBLISHER_ID'),
     clientId: env('CWS_CLIENT_ID'),
     clientSecret: env('CWS_CLIENT_SECRET'),
     refreshToken: env('CWS_REFRESH_TOKEN'),
   });
-  const token = await store.fetchToken();
-  const upload = await store.uploadExisting(join(out, names.chromeZip), token, 120);
-  console.log(`Chrome: uploaded (${JSON.stringify(upload)})`);
-  const published = await store.publish('DEFAULT_PUBLISH', token);
-  console.log(`Chrome: published (${JSON.stringify(published)})`);
+  console.log(`Chrome: ${crxVersion} uploaded and submitted (${state})`);
 }

@@ -4,6 +4,7 @@ declare module 'web-ext' {
   interface SignOptions {
     sourceDir: string;
     artifactsDir: string;
+    amoBaseUrl: string;
     apiKey: string | undefined;
     apiSecret: string | undefined;
     channel: 'listed' | 'unlisted';

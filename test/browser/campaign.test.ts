@@ -1,11 +1,13 @@
-// The campaign kit, end to end in Chromium: `npm run campaign -- campaigns/occitanie.json` on the example,
-// its Chrome build loaded (name, colour, the region as the first place), its install page (links, QR
-// image) and its flyers (one page each).
+// The campaign kit, end to end in Chromium: `npm run campaign -- campaigns/occitanie.json --sign` on the
+// example (signed by a stand-in of AMO's API), its Chrome build loaded (name, colour, the region as the
+// first place), its install page (links, QR image), its signed Firefox file and its flyers (one page each).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { launchWithExtension, openForPrint } from '../../scripts/browsers.mjs';
+import { startAmoStandIn, type AmoStandIn } from '../../stand-ins/amo';
 import { describeInChromium, openExtensionPage, type Extension } from './harness';
 
 const OUT = 'dist/campaign-occitanie';
@@ -13,12 +15,19 @@ const SCREENSHOTS = 'test-results/screenshots';
 
 describeInChromium('the campaign kit', () => {
   let ext: Extension;
+  let amo: AmoStandIn;
   beforeAll(async () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/campaign.ts', 'campaigns/occitanie.json'], { encoding: 'utf8' });
+    // With --sign, against a stand-in of AMO's signing API: the kit gets its signed Firefox file.
+    amo = await startAmoStandIn({ apiSecret: 'campaign-secret' });
+    const env = { ...process.env, WEB_EXT_API_KEY: 'user:1:1', WEB_EXT_API_SECRET: 'campaign-secret', WEB_EXT_AMO_BASE_URL: amo.baseUrl };
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/campaign.ts', 'campaigns/occitanie.json', '--sign'], { encoding: 'utf8', env });
     if (run.status !== 0) throw new Error(`npm run campaign failed: ${run.stderr}`);
     ext = await launchWithExtension('chromium', { extensionDir: `${OUT}/chrome` });
   }, 60_000);
-  afterAll(async () => ext?.close());
+  afterAll(async () => {
+    await ext?.close();
+    await amo?.close();
+  });
 
   it('builds an extension with the campaign’s name, colour and region', async () => {
     const manifest = JSON.parse(readFileSync(`${OUT}/chrome/manifest.json`, 'utf8'));
@@ -79,6 +88,17 @@ describeInChromium('the campaign kit', () => {
     await page.goto(`file://${resolve(OUT, 'flyer-a6.html')}`);
     await page.setViewport({ width: 397, height: 559 });
     await page.screenshot({ path: `${SCREENSHOTS}/campaign-flyer-a6.png` });
+  });
+
+  it('signs its own Firefox add-on, unlisted, and writes the signed file and the updates.json its build reads', () => {
+    const campaign = JSON.parse(readFileSync('campaigns/occitanie.json', 'utf8'));
+    const manifest = JSON.parse(readFileSync(`${OUT}/firefox/manifest.json`, 'utf8'));
+    expect(manifest.browser_specific_settings.gecko).toMatchObject({ id: 'local-bookshops-occitanie@campaign', update_url: campaign.firefoxFile.updates });
+    expect(amo.requests.find((request) => request.method === 'POST')?.form?.channel).toBe('unlisted');
+    const xpi = readFileSync(`${OUT}/librairies-occitanie.xpi`);
+    expect(JSON.parse(readFileSync(`${OUT}/updates.json`, 'utf8')).addons['local-bookshops-occitanie@campaign'].updates).toEqual([
+      { version: manifest.version, update_link: campaign.firefoxFile.url, update_hash: `sha256:${createHash('sha256').update(xpi).digest('hex')}` },
+    ]);
   });
 
   it('prints flyers of one page each, in A6 and A5', () => {
