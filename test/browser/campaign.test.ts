@@ -1,9 +1,10 @@
 // The campaign kit, end to end in Chromium: `npm run campaign -- campaigns/occitanie.json --sign` on the
 // example (signed by a stand-in of AMO's API), its Chrome build loaded (name, colour, the region as the
 // first place), its install page (links, QR image), its signed Firefox file and its flyers (one page each).
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { launchWithExtension, openForPrint } from '../../scripts/browsers.mjs';
@@ -20,8 +21,10 @@ describeInChromium('the campaign kit', () => {
     // With --sign, against a stand-in of AMO's signing API: the kit gets its signed Firefox file.
     amo = await startAmoStandIn({ apiSecret: 'campaign-secret' });
     const env = { ...process.env, WEB_EXT_API_KEY: 'user:1:1', WEB_EXT_API_SECRET: 'campaign-secret', WEB_EXT_AMO_BASE_URL: amo.baseUrl };
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/campaign.ts', 'campaigns/occitanie.json', '--sign'], { encoding: 'utf8', env });
-    if (run.status !== 0) throw new Error(`npm run campaign failed: ${run.stderr}`);
+    // Not spawnSync: the stand-in answers from this process, which must stay free to.
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/campaign.ts', 'campaigns/occitanie.json', '--sign'], { encoding: 'utf8', env }).catch((error: { stderr?: string }) => {
+      throw new Error(`npm run campaign failed: ${error.stderr}`);
+    });
     ext = await launchWithExtension('chromium', { extensionDir: `${OUT}/chrome` });
   }, 60_000);
   afterAll(async () => {
