@@ -4,7 +4,8 @@
 // Tested against a stand-in of AMO's API (stand-ins/amo.ts, test/amo-signing.test.ts).
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeZip } from '../build.mjs';
 import type { FirefoxChannel } from '../src/release/plan';
@@ -41,23 +42,25 @@ export function writeSourceArchive(zipPath: string, { title, steps, outputs, ext
 export interface Signing {
   /** The build folder to sign (its manifest's gecko id is the add-on's). */
   sourceDir: string;
-  /** Where AMO's answer and the signed file go. */
-  outDir: string;
   channel: FirefoxChannel;
   sourceArchive: string;
   /** AMO's metadata for this version: its notes, and a listed add-on's summary and category. */
   metadata: Record<string, unknown>;
 }
 
-/** Signs on AMO. Unlisted: waits for the signed file and returns its path. Listed: submits for review and returns null. */
-export async function signOnAmo({ sourceDir, outDir, channel, sourceArchive, metadata }: Signing): Promise<string | null> {
+/**
+ * Signs on AMO. Unlisted: waits for the signed file and returns its path (in a working folder of its
+ * own, so nothing but the file lands in a kit). Listed: submits for review and returns null.
+ */
+export async function signOnAmo({ sourceDir, channel, sourceArchive, metadata }: Signing): Promise<string | null> {
   const { default: webExt } = await import('web-ext');
-  const metadataPath = join(outDir, 'amo-metadata.json');
+  const work = mkdtempSync(join(tmpdir(), 'amo-'));
+  const metadataPath = join(work, 'amo-metadata.json');
   writeFileSync(metadataPath, JSON.stringify(metadata, null, 2));
   const result = await webExt.cmd.sign(
     {
       sourceDir,
-      artifactsDir: join(outDir, 'signed'),
+      artifactsDir: work,
       // web-ext's own variable (its --amo-base-url); the tests point it at stand-ins/amo.ts.
       amoBaseUrl: process.env.WEB_EXT_AMO_BASE_URL ?? 'https://addons.mozilla.org/api/v5/',
       apiKey: process.env.WEB_EXT_API_KEY,
@@ -73,7 +76,7 @@ export async function signOnAmo({ sourceDir, outDir, channel, sourceArchive, met
   const signed = result.downloadedFiles?.[0];
   if (channel === 'listed') return null;
   if (!signed) throw new Error('AMO returned no signed file; see the version in the AMO Developer Hub');
-  return join(outDir, 'signed', signed);
+  return join(work, signed);
 }
 
 /** Puts the signed file at `xpiPath` and writes updates.json beside it: the version, the file's public address and its SHA-256. */

@@ -64,7 +64,7 @@ if (options.sign && campaign.firefoxFile) {
     outputs: `The packages are dist/campaign-${name}/${zips.firefox} and dist/campaign-${name}/${zips.chrome}.`,
     extra: { [`campaigns/${basename(file)}`]: readFileSync(file), [`campaigns/${campaign.logo}`]: readFileSync(join(dirname(file), campaign.logo)) },
   });
-  const signed = await signOnAmo({ sourceDir: join(out, 'firefox'), outDir: out, channel: 'unlisted', sourceArchive, metadata: { version: { license: 'MIT' } } });
+  const signed = await signOnAmo({ sourceDir: join(out, 'firefox'), channel: 'unlisted', sourceArchive, metadata: { version: { license: 'MIT' } } });
   const xpiName = basename(new URL(campaign.firefoxFile.url).pathname);
   publishSignedFile({ signed: signed!, xpiPath: join(out, xpiName), buildDir: join(out, 'firefox'), xpiUrl: campaign.firefoxFile.url });
   console.log(`signed ${xpiName}: put it and updates.json at ${campaign.firefoxFile.url} and ${campaign.firefoxFile.updates}`);

@@ -106,7 +106,6 @@ async function signFirefox(plan: ReleasePlan, dir: string): Promise<void> {
   const listed = plan.firefox.channel === 'listed';
   const signed = await signOnAmo({
     sourceDir: join(out, dir),
-    outDir: out,
     channel: plan.firefox.channel,
     sourceArchive: join(out, names.sourceZip),
     // The version's licence and notes; a listed add-on's first version needs its summary and category too.

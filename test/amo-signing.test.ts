@@ -35,7 +35,7 @@ afterAll(async () => {
 describe('signing on AMO', () => {
   it('unlisted: uploads the build with its update_url, then the version with its notes and source archive, and brings back the signed file and an updates.json for it', async () => {
     const out = mkdtempSync(join(dir, 'unlisted-'));
-    const signed = await signOnAmo({ sourceDir: join(dir, 'firefox'), outDir: out, channel: 'unlisted', sourceArchive: join(dir, 'source.zip'), metadata: { version: { license: 'MIT', release_notes: { 'en-US': 'Lists.' } } } });
+    const signed = await signOnAmo({ sourceDir: join(dir, 'firefox'), channel: 'unlisted', sourceArchive: join(dir, 'source.zip'), metadata: { version: { license: 'MIT', release_notes: { 'en-US': 'Lists.' } } } });
     expect(signed).not.toBeNull();
 
     // Every request signed with our secret and naming our key (the stand-in refuses any other).
@@ -67,9 +67,8 @@ describe('signing on AMO', () => {
 
   it('listed: submits for review and does not wait for the file', async () => {
     amo.requests.length = 0;
-    const out = mkdtempSync(join(dir, 'listed-'));
     rmSync(join(dir, 'firefox', '.amo-upload-uuid'), { force: true });
-    const signed = await signOnAmo({ sourceDir: join(dir, 'firefox'), outDir: out, channel: 'listed', sourceArchive: join(dir, 'source.zip'), metadata: { version: { license: 'MIT' }, categories: ['shopping'] } });
+    const signed = await signOnAmo({ sourceDir: join(dir, 'firefox'), channel: 'listed', sourceArchive: join(dir, 'source.zip'), metadata: { version: { license: 'MIT' }, categories: ['shopping'] } });
     expect(signed).toBeNull();
     expect(amo.requests.map((request) => request.method)).toEqual(['POST', 'GET', 'PUT', 'PATCH']);
     expect(amo.requests[0]!.form!.channel).toBe('listed');
@@ -78,9 +77,8 @@ describe('signing on AMO', () => {
 
   it('with a wrong secret, stops with AMO’s refusal', async () => {
     process.env.WEB_EXT_API_SECRET = 'not-the-secret';
-    const out = mkdtempSync(join(dir, 'refused-'));
     rmSync(join(dir, 'firefox', '.amo-upload-uuid'), { force: true });
-    await expect(signOnAmo({ sourceDir: join(dir, 'firefox'), outDir: out, channel: 'unlisted', sourceArchive: join(dir, 'source.zip'), metadata: {} })).rejects.toThrow(/401|Incorrect authentication/);
+    await expect(signOnAmo({ sourceDir: join(dir, 'firefox'), channel: 'unlisted', sourceArchive: join(dir, 'source.zip'), metadata: {} })).rejects.toThrow(/401|Incorrect authentication/);
     process.env.WEB_EXT_API_SECRET = SECRET;
   }, 60_000);
 });
