@@ -17,6 +17,7 @@ export default {
     'src/map/vector-source.ts',
     'src/map/credits.ts',
     'src/directory/**/*.ts',
+    'src/release/**/*.ts',
   ],
   // Mutants in module-level constants run for every test: slow, and mostly caught or equivalent.
   ignoreStatic: true,

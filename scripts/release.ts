@@ -43,7 +43,7 @@ function fail(message: string): never {
 }
 const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
 
-// 1. What can be known before building: credentials, settings, the tree, the notes, the tag.
+// 1. What can be known before building: credentials, settings, the tag, the tree, the notes.
 if (plan.problems.length) fail(plan.problems.join('\n'));
 if (!dryRun && plan.missing.length) {
   console.error(`release: missing ${plan.missing.join(', ')}; nothing was built or sent. It would:`);
@@ -51,13 +51,20 @@ if (!dryRun && plan.missing.length) {
   console.error('Set them (README, "Releasing"), or run `npm run release -- --dry-run` to build and check without sending.');
   process.exit(1);
 }
+const tagged = spawnSync('git', ['rev-parse', '-q', '--verify', `${plan.tag}^{commit}`], { encoding: 'utf8' }).stdout.trim();
+if (tagged && tagged !== git('rev-parse', 'HEAD')) fail(`${plan.tag} already tags another commit; raise the version in package.json`);
+// A tag this command made after publishing (a release run by hand, then pushed) says so: the workflow the
+// push starts has nothing left to do, and the stores would refuse the same version twice.
+const PUBLISHED = 'Published-by: npm run release';
+if (tagged && !dryRun && git('tag', '-l', '--format=%(contents)', plan.tag).includes(PUBLISHED)) {
+  console.log(`${plan.tag} was published by npm run release already (its tag says so); nothing to do.`);
+  process.exit(0);
+}
 const dirty = git('status', '--porcelain');
 if (dirty) (dryRun ? console.warn : fail)(`the tree has changes not committed; a release is built from a clean tree:\n${dirty}`);
 const section = changelogSection(readFileSync('CHANGELOG.md', 'utf8'), pkg.version);
 if (!section) fail(`CHANGELOG.md has no "## ${pkg.version}" section; its notes are the release notes`);
 if (section.unreleased) (dryRun ? console.warn : fail)(`CHANGELOG.md still calls ${pkg.version} "${section.label}": date it before releasing`);
-const tagged = spawnSync('git', ['rev-parse', '-q', '--verify', `${plan.tag}^{commit}`], { encoding: 'utf8' }).stdout.trim();
-if (tagged && tagged !== git('rev-parse', 'HEAD')) fail(`${plan.tag} already tags another commit; raise the version in package.json`);
 
 // 2. Build both browsers, check them as the stores do, write the source archive and the notes.
 rmSync(out, { recursive: true, force: true });
@@ -97,7 +104,7 @@ if (dryRun) {
 if (plan.stores.includes('firefox')) await signFirefox(plan, selfHosted ? 'firefox-self-hosted' : 'firefox');
 if (plan.stores.includes('chrome')) await publishChrome();
 if (!tagged) {
-  git('tag', '-a', plan.tag, '-m', `${pkg.version}\n\n${section.notes}`);
+  git('tag', '-a', plan.tag, '-m', `${pkg.version}\n\n${section.notes}\n\n${PUBLISHED}`);
   console.log(`tagged ${plan.tag}; push it with: git push origin ${plan.tag}`);
 }
 

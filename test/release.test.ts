@@ -70,6 +70,29 @@ describe('npm run release', () => {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !ALL.includes(name) && !name.startsWith('FIREFOX_')));
   const release = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/release.ts', ...args], { encoding: 'utf8', env });
 
+  it('leaves a version alone whose tag says this command published it (a release by hand, then pushed), and refuses a version tagged on another commit', () => {
+    // A copy of the repository to tag, with this tree's command run in it.
+    const clone = join(dir, 'clone');
+    const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=Release Test', '-c', 'user.email=release@example.org', ...args], { cwd: clone, encoding: 'utf8' });
+    spawnSync('git', ['clone', '-q', '.', clone], { encoding: 'utf8' });
+    symlinkSync(resolve('node_modules'), join(clone, 'node_modules'), 'dir');
+    writeFileSync(join(clone, '.git', 'info', 'exclude'), 'node_modules\n'); // a link, which .gitignore's "node_modules/" does not cover
+    const run = () => spawnSync(process.execPath, ['--import', 'tsx', resolve('scripts/release.ts'), '--out', join(dir, 'published')], { cwd: clone, encoding: 'utf8', env: { ...env, ...full } });
+    writeFileSync(join(clone, 'CHANGELOG.md'), `# Changelog\n\n## ${version} (2026-12-24)\n\n- Lists.\n`);
+    git('commit', '-qam', 'date the release');
+    git('tag', '-a', `v${version}`, '-m', `${version}\n\n- Lists.\n\nPublished-by: npm run release`);
+    const again = run();
+    expect(again.stdout + again.stderr).toContain(`v${version} was published by npm run release already (its tag says so); nothing to do.`);
+    expect(again.status).toBe(0);
+    expect(existsSync(join(dir, 'published'))).toBe(false);
+
+    git('commit', '-q', '--allow-empty', '-m', 'a later commit, same version');
+    const elsewhere = run();
+    expect(elsewhere.status).toBe(1);
+    expect(elsewhere.stderr).toContain(`v${version} already tags another commit; raise the version in package.json`);
+    expect(existsSync(join(dir, 'published'))).toBe(false);
+  }, 60_000);
+
   it('without credentials names the missing variables, exits 1 and builds nothing', () => {
     const run = release('--out', join(dir, 'refused'));
     expect(run.status).toBe(1);
