@@ -6,7 +6,17 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/*.test.ts'],
-    exclude: ['test/store-zips.test.ts', 'test/deps.test.ts', 'test/campaign.test.ts', 'test/detect-cli.test.ts', 'test/store-listing.test.ts', 'test/manifest.test.ts'],
+    exclude: [
+      'test/store-zips.test.ts',
+      'test/deps.test.ts',
+      'test/campaign.test.ts',
+      'test/detect-cli.test.ts',
+      'test/store-listing.test.ts',
+      'test/manifest.test.ts',
+      'test/release-command.test.ts',
+      'test/amo-signing.test.ts',
+      'test/chrome-web-store.test.ts',
+    ],
     testTimeout: 30_000,
   },
 });
