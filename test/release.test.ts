@@ -28,6 +28,18 @@ describe('the release plan', () => {
     expect(releasePlan({ FIREFOX_CHANNEL: 'beta' }, { version, xpiName: 'f.xpi' }).problems).toEqual(['FIREFOX_CHANNEL is "beta": it must be "listed" or "unlisted"']);
   });
 
+  it('reads the settings as typed: a channel or address with spaces round it, "listed" said out loud, and refuses an address that only contains an https one', () => {
+    expect(releasePlan({}, { version, xpiName: 'f.xpi' }).problems).toEqual([]);
+    expect(releasePlan({ FIREFOX_CHANNEL: 'listed' }, { version, xpiName: 'f.xpi' })).toMatchObject({ problems: [], firefox: { channel: 'listed' } });
+    expect(releasePlan({ FIREFOX_CHANNEL: ' unlisted ', FIREFOX_UPDATES_URL: ' https://example.org/ff/updates.json\n' }, { version, xpiName: 'f.xpi' })).toMatchObject({
+      problems: [],
+      firefox: { channel: 'unlisted', updatesUrl: 'https://example.org/ff/updates.json' },
+    });
+    for (const address of ['see https://example.org/updates.json', 'https://example.org/updates.json.php']) {
+      expect(releasePlan({ FIREFOX_CHANNEL: 'unlisted', FIREFOX_UPDATES_URL: address }, { version, xpiName: 'f.xpi' }).problems, address).toHaveLength(1);
+    }
+  });
+
   it('says what it will send where, the signed file and its updates.json included', () => {
     const lines = planLines(releasePlan({ FIREFOX_CHANNEL: 'unlisted', FIREFOX_UPDATES_URL: 'https://example.org/ff/updates.json' }, { version, xpiName: 'f.xpi' }), files).join('\n');
     expect(lines).toContain('unlisted channel');
@@ -36,6 +48,13 @@ describe('the release plan', () => {
     expect(lines).toContain(`tag v${version}`);
     expect(planLines(releasePlan({}, { version, xpiName: 'f.xpi' }), files).join('\n')).toMatch(/listed channel[^]*Firefox signed file: AMO signs the listed version/);
     expect(planLines(releasePlan({}, { version, stores: ['chrome'], xpiName: 'f.xpi' }), files).join('\n')).not.toContain('Firefox');
+    expect(planLines(releasePlan({}, { version, stores: ['firefox'], xpiName: 'f.xpi' }), files).map((line) => line.split(':')[0])).toEqual(['Firefox', 'Firefox signed file', 'Git']);
+    // Said before the missing address is set: where it would go.
+    const missing = planLines(releasePlan({ FIREFOX_CHANNEL: 'unlisted' }, { version, stores: ['firefox'], xpiName: 'f.xpi' }), files);
+    expect(missing.slice(0, 2)).toEqual([
+      'Firefox: sign the self-hosted build (update_url FIREFOX_UPDATES_URL) on addons.mozilla.org, unlisted channel; the source archive s.zip goes with it.',
+      `Firefox signed file: f.xpi, to publish at (beside FIREFOX_UPDATES_URL); updates.json beside it names version ${version} and the file's SHA-256, so installed copies update.`,
+    ]);
   });
 
   it('writes the updates.json Firefox reads at update_url: the version, its file and the file’s hash', () => {
@@ -53,6 +72,12 @@ describe("CHANGELOG.md's section for a version", () => {
     expect(changelogSection(markdown, '0.1.0')).toEqual({ label: '(unreleased)', notes: '- First.', unreleased: true });
     expect(changelogSection(markdown, '0.1')).toBeNull();
     expect(changelogSection(markdown, '0.3.0')).toBeNull();
+  });
+
+  it('is found only under a heading, at the very top too, spaced loosely, and runs to the end of a file with no last newline', () => {
+    expect(changelogSection('See 0.2.0 below.\n## 0.2.0\n- Lists.', '0.2.0')).toEqual({ label: '', notes: '- Lists.', unreleased: false });
+    expect(changelogSection('##   0.2.0   (2026-12-24)\n- Lists.\n- Phones.', '0.2.0')).toEqual({ label: '(2026-12-24)', notes: '- Lists.\n- Phones.', unreleased: false });
+    expect(changelogSection('Not 0.2.0 here.\n', '0.2.0')).toBeNull();
   });
 
   it('exists in the repository for the version package.json names', () => {

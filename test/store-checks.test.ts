@@ -17,16 +17,23 @@ const PACKAGE: Record<string, string> = {
   'manifest.json': JSON.stringify(MANIFEST),
   'icons/icon-48.png': 'png',
   'icons/toolbar-16.png': 'png',
-  'background.js': 'self.addEventListener("install", () => {});',
-  'content.js': '(() => {})();',
-  'content.css': ':host { all: initial; }',
+  'background.js': 'self.addEventListener("install",()=>{});',
+  'content.js': '(()=>{})();',
+  'content.css': ':host{all:initial}',
   'popup/popup.html': '<!doctype html><link rel="stylesheet" href="popup.css"><script type="module" src="popup.js"></script>',
-  'popup/popup.css': 'body { margin: 0; }',
-  'popup/popup.js': 'import { a } from "../chunks/chunk-A.js"; import("../chunks/map-B.js");',
-  'chunks/chunk-A.js': 'export const a = 1;',
-  'chunks/map-B.js': 'export {};',
+  'popup/popup.css': 'body{margin:0}',
+  // esbuild's minified imports (no spaces), a lazy chunk, and a chunk importing its sibling.
+  'popup/popup.js': 'import{a as o}from"../chunks/chunk-A.js";import("../chunks/map-B.js");',
+  'chunks/chunk-A.js': 'export const a=1;',
+  'chunks/map-B.js': 'import{c}from"./chunk-C.js";export{};',
+  'chunks/chunk-C.js': 'export const c="<script>";',
+  // A plugin's chunk whose name holds ".map" and ".md" without being a source map or a text.
+  'chunks/leaflet.maplibre.md5.js': 'export{};',
   'options/options.html': '<!doctype html><script type="module" src="options.js"></script>',
-  'options/options.js': 'import { a } from "../chunks/chunk-A.js";',
+  // Hand-written spacing, as a module may be too.
+  'options/options.js': 'import { a } from "../chunks/chunk-A.js"; import ( "../chunks/map-B.js" );',
+  // Words that mention an address after "from": data, not an import.
+  '_locales/en/messages.json': '{"credit":{"message":"Map data from \'https://www.openstreetmap.org\'"}}',
 };
 
 /** The package with some files changed (a string) or removed (null). */
@@ -52,17 +59,32 @@ describe('the store checks', () => {
     ['the content script', { 'content.js': null }, 'the manifest names content.js, which is not in the package'],
     ['the content stylesheet', { 'content.css': null }, 'the manifest names content.css, which is not in the package'],
     ['an inline script', { 'options/options.html': '<script>alert(1)</script>' }, 'options/options.html has an inline script'],
+    ['an inline module', { 'options/options.html': '<script type="module">import("./x.js")</script>' }, 'options/options.html has an inline script'],
+    ['a script after another attribute, missing', { 'options/options.html': '<script type="module" src="gone.js"></script>' }, 'options/options.html loads gone.js, which is not in the package'],
     ['a script from the network', { 'options/options.html': '<script src="https://cdn.example/x.js"></script>' }, 'options/options.html loads https://cdn.example/x.js from the network'],
     ['a protocol-relative script', { 'options/options.html': '<script src="//cdn.example/x.js"></script>' }, 'options/options.html loads //cdn.example/x.js from the network'],
     ['a stylesheet that is not there', { 'popup/popup.css': null }, 'popup/popup.html loads popup.css, which is not in the package'],
     ['an import from the network', { 'chunks/map-B.js': 'import("https://cdn.example/x.js")' }, 'chunks/map-B.js imports code from the network'],
-    ['a static import from the network', { 'chunks/map-B.js': 'import x from "https://cdn.example/x.js"' }, 'chunks/map-B.js imports code from the network'],
-    ['an imported chunk that is missing', { 'chunks/chunk-A.js': null }, 'popup/popup.js imports ../chunks/chunk-A.js, which is not in the package'],
+    ['a minified import from the network', { 'chunks/map-B.js': 'import{x}from"https://cdn.example/x.js"' }, 'chunks/map-B.js imports code from the network'],
+    ['a spaced lazy import from the network', { 'chunks/map-B.js': 'import ( "https://cdn.example/x.js" )' }, 'chunks/map-B.js imports code from the network'],
+    ['a protocol-relative import', { 'chunks/map-B.js': 'import{x}from"//cdn.example/x.js"' }, 'chunks/map-B.js imports code from the network'],
+    ['an imported chunk that is missing (minified)', { 'chunks/chunk-A.js': null }, 'popup/popup.js imports ../chunks/chunk-A.js, which is not in the package'],
+    ['an imported chunk that is missing (spaced)', { 'chunks/chunk-A.js': null }, 'options/options.js imports ../chunks/chunk-A.js, which is not in the package'],
     ['a lazily imported chunk that is missing', { 'chunks/map-B.js': null }, 'popup/popup.js imports ../chunks/map-B.js, which is not in the package'],
-    ['a bare import a browser cannot resolve', { 'chunks/map-B.js': 'import { x } from "leaflet.js"' }, 'chunks/map-B.js imports leaflet.js, which is not a file of the package'],
+    ['a lazily imported chunk that is missing (spaced)', { 'chunks/map-B.js': null }, 'options/options.js imports ../chunks/map-B.js, which is not in the package'],
+    ['a sibling chunk that is missing', { 'chunks/chunk-C.js': null }, 'chunks/map-B.js imports ./chunk-C.js, which is not in the package'],
+    ['a bare import a browser cannot resolve', { 'chunks/map-B.js': 'import{x}from"leaflet.js"' }, 'chunks/map-B.js imports leaflet.js, which is not a file of the package'],
+    ['a bare import with a dot-slash inside', { 'chunks/map-B.js': 'import{x}from"lib/./x.js"' }, 'chunks/map-B.js imports lib/./x.js, which is not a file of the package'],
     ['sources, maps and dotfiles', { 'src/index.ts': 'x', 'popup/popup.js.map': '{}', '.DS_Store': '', 'build.mjs': '', 'README.md': '' }, 'files the stores do not need: .DS_Store, README.md, build.mjs, popup/popup.js.map, src/index.ts'],
   ])('refuse %s', (_what, changes, expected) => {
     expect(problems(changes)).toContain(expected);
+  });
+
+  it('read the smallest manifest, and Firefox’s, which names its worker as scripts', () => {
+    const firefox = { manifest_version: 3, background: { scripts: ['background.js'] } };
+    expect(storeZipProblems({ 'manifest.json': strToU8(JSON.stringify(firefox)), 'background.js': strToU8('') })).toEqual([]);
+    expect(storeZipProblems({ 'manifest.json': strToU8(JSON.stringify(firefox)) })).toEqual(['the manifest names background.js, which is not in the package']);
+    expect(storeZipProblems({ 'manifest.json': strToU8('{"manifest_version":3}') })).toEqual([]);
   });
 
   it('name every problem at once', () => {

@@ -11,13 +11,13 @@ export interface ChangelogSection {
 
 export function changelogSection(markdown: string, version: string): ChangelogSection | null {
   const lines = markdown.split(/\r?\n/);
-  const start = lines.findIndex((line) => line.startsWith('## ') && line.slice(3).trim().split(/\s+/)[0] === version);
-  if (start < 0) return null;
+  const start = lines.findIndex((line) => line.startsWith('## ') && line.slice(3).trim().split(/\s/)[0] === version);
+  if (start === -1) return null;
   const next = lines.findIndex((line, index) => index > start && line.startsWith('## '));
   const label = lines[start]!.slice(3).trim().slice(version.length).trim();
   return {
     label,
-    notes: lines.slice(start + 1, next < 0 ? undefined : next).join('\n').trim(),
+    notes: lines.slice(start + 1, next === -1 ? undefined : next).join('\n').trim(),
     unreleased: /unreleased/i.test(label),
   };
 }
