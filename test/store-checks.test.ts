@@ -65,6 +65,8 @@ describe('the store checks', () => {
     ['a protocol-relative script', { 'options/options.html': '<script src="//cdn.example/x.js"></script>' }, 'options/options.html loads //cdn.example/x.js from the network'],
     ['a stylesheet that is not there', { 'popup/popup.css': null }, 'popup/popup.html loads popup.css, which is not in the package'],
     ['an import from the network', { 'chunks/map-B.js': 'import("https://cdn.example/x.js")' }, 'chunks/map-B.js imports code from the network'],
+    ['a spaced import from the network', { 'chunks/map-B.js': 'import x from "https://cdn.example/x.js"' }, 'chunks/map-B.js imports code from the network'],
+    ['a page script whose relative address has a double slash, missing', { 'options/options.html': '<script type="module" src="vendor//x.js"></script>' }, 'options/options.html loads vendor//x.js, which is not in the package'],
     ['a minified import from the network', { 'chunks/map-B.js': 'import{x}from"https://cdn.example/x.js"' }, 'chunks/map-B.js imports code from the network'],
     ['a spaced lazy import from the network', { 'chunks/map-B.js': 'import ( "https://cdn.example/x.js" )' }, 'chunks/map-B.js imports code from the network'],
     ['a protocol-relative import', { 'chunks/map-B.js': 'import{x}from"//cdn.example/x.js"' }, 'chunks/map-B.js imports code from the network'],
@@ -85,6 +87,12 @@ describe('the store checks', () => {
     expect(storeZipProblems({ 'manifest.json': strToU8(JSON.stringify(firefox)), 'background.js': strToU8('') })).toEqual([]);
     expect(storeZipProblems({ 'manifest.json': strToU8(JSON.stringify(firefox)) })).toEqual(['the manifest names background.js, which is not in the package']);
     expect(storeZipProblems({ 'manifest.json': strToU8('{"manifest_version":3}') })).toEqual([]);
+    // A content script of stylesheets only, or of scripts only.
+    const split = { manifest_version: 3, content_scripts: [{ css: ['a.css'] }, { js: ['b.js'] }] };
+    expect(storeZipProblems({ 'manifest.json': strToU8(JSON.stringify(split)) })).toEqual([
+      'the manifest names a.css, which is not in the package',
+      'the manifest names b.js, which is not in the package',
+    ]);
   });
 
   it('name every problem at once', () => {
