@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { STOREFRONT_DOMAINS, STOREFRONT_HOSTS, asinFromUrl, storefrontOf } from '../src/book/storefronts';
+import { STOREFRONT_DOMAINS, STOREFRONT_HOSTS, asinFromUrl, listKindOf, storefrontOf } from '../src/book/storefronts';
 
 describe('product addresses', () => {
   it.each([
@@ -50,5 +50,37 @@ describe('storefronts', () => {
     expect(matches.sort()).toEqual(STOREFRONT_HOSTS.map((host) => `https://${host}/*`).sort());
     expect(matches.filter((match) => match.includes('*.'))).toEqual([]);
     expect(STOREFRONT_HOSTS).toHaveLength(STOREFRONT_DOMAINS.length * 2);
+  });
+});
+
+describe('list addresses', () => {
+  it.each([
+    ['https://www.amazon.com/s?k=atomic+habits', 'search'],
+    ['https://www.amazon.de/plastikfrei-einsteiger/s?ie=UTF8&page=1', 'search'],
+    ['https://www.amazon.fr/s/ref=nb_sb_noss?field-keywords=camus', 'search'],
+    ['https://m.amazon.co.uk/s?k=dracula', 'search'],
+    ['https://www.amazon.de/hz/wishlist/ls/1A2B3C4D5E6F7', 'wishlist'],
+    ['https://www.amazon.fr/hz/wishlist/ls/ABC?ref_=wl_share', 'wishlist'],
+    ['https://www.amazon.com/gp/registry/wishlist/3P4Q5R6S7T8U9', 'wishlist'],
+    ['https://www.amazon.co.uk/registry/wishlist/3P4Q5R6S7T8U9', 'wishlist'],
+    ['https://www.amazon.com/hz/idea/ABCDEF', 'wishlist'],
+    ['https://www.amazon.in/gp/bestsellers/books', 'bestsellers'],
+    ['https://www.amazon.fr/gp/new-releases/books/301132', 'bestsellers'],
+    ['https://www.amazon.com/zgbs/books', 'bestsellers'],
+  ])('%s is a %s list', (url, kind) => {
+    expect(listKindOf(url)).toBe(kind);
+  });
+
+  it.each([
+    'https://www.amazon.com/dp/0141439513',
+    'https://www.amazon.com/Dracula-Penguin-Classics/dp/0141439513',
+    'https://www.amazon.com/sports/b?node=1',
+    'https://www.amazon.com/gp/cart/view.html',
+    'https://www.amazon.com/gp/product/0141439513',
+    'https://sellercentral.amazon.com/s?k=x',
+    'https://www.example.org/s?k=x',
+    'not an address',
+  ])('%s is no list', (url) => {
+    expect(listKindOf(url)).toBeNull();
   });
 });

@@ -87,3 +87,24 @@ export const POPOVER_ATTRIBUTE = 'data-a-popover';
 export const CARD_AFTER_IDS = ['desktop_buybox', 'buybox', 'buyBoxAccordion', 'combinedBuyBox'];
 export const CARD_APPEND_IDS = ['rightCol'];
 export const CARD_AFTER_FALLBACK_IDS = ['ppd', 'title_feature_div', 'titleSection', 'title'];
+
+// Lists: search results, wish lists and idea lists, bestseller grids. One element per item of the list
+// itself, never a carousel's or an ads rail's (those use other markup: "Sponsored" strips, shovelers).
+// Checked against ../shared/amazon-pages/lists/ (2013 to 2025) and test/find-list-rules.test.ts.
+export const LIST_ITEM_SELECTORS = [
+  // Search results, 2016 on: each result, sponsored ones included, carries its component type and ASIN.
+  '[data-component-type="s-search-result"]',
+  // Search results before that: <li id="result_N" data-asin="…" class="s-result-item">.
+  'li.s-result-item[id^="result_"]',
+  // Wish lists and idea lists (2017 on): <li data-itemid="…"> under #g-items.
+  '#g-items li[data-itemid]',
+  // Wish lists before 2014: <tbody class="itemWrapper" name="item.N.ITEMID.ASIN">.
+  'tbody.itemWrapper[name^="item."]',
+  // Bestseller grids: one #gridItemRoot per rank (the id repeats), and the older <li class="zg-item-immersion">.
+  '[id="gridItemRoot"]',
+  'li.zg-item-immersion',
+].join(', ');
+/** Where an item names its title: a result's heading, a wish list's item link, an old result's title link. */
+export const LIST_TITLE_SELECTORS = 'h2, a[id^="itemName_"], .s-access-title';
+/** Links to a product page inside an item: its own, and its other formats' ("Paperback", "Kindle"). */
+export const PRODUCT_LINK_SELECTOR = 'a[href*="/dp/"], a[href*="/gp/product/"], a[href*="/gp/aw/d/"]';

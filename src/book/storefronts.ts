@@ -49,3 +49,26 @@ export function asinFromUrl(url: string): string | null {
   }
   return asinFromPath(parsed.pathname);
 }
+
+export type ListKind = 'search' | 'wishlist' | 'bestsellers';
+
+// A list's address on any storefront: search results (/s, /slug/s, /s/ref=…), wish lists and idea lists
+// (/hz/wishlist/…, /gp/registry/wishlist/…, the old /registry/wishlist/…), and the charts (/gp/bestsellers,
+// /gp/new-releases, /gp/movers-and-shakers, /gp/most-wished-for, /gp/most-gifted, /zgbs/…).
+const LIST_PATHS: Array<[ListKind, RegExp]> = [
+  ['search', /(?:^|\/)s(?:\/|$)/],
+  ['wishlist', /^\/(?:hz\/wishlist|gp\/registry\/wishlist|registry\/wishlist|hz\/idea|idea)(?:\/|$)/],
+  ['bestsellers', /^\/(?:gp\/(?:bestsellers|new-releases|movers-and-shakers|most-wished-for|most-gifted)|zgbs)(?:\/|$)/],
+];
+
+/** Which kind of list an address on a storefront shows, or null for any other page (a product, the cart). */
+export function listKindOf(url: string): ListKind | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (!storefrontOf(parsed.hostname)) return null;
+  return LIST_PATHS.find(([, path]) => path.test(parsed.pathname))?.[0] ?? null;
+}
