@@ -18,6 +18,7 @@ export default {
     'src/map/credits.ts',
     'src/directory/**/*.ts',
     'src/release/**/*.ts',
+    'src/lists/**/*.ts',
   ],
   // Mutants in module-level constants run for every test: slow, and mostly caught or equivalent.
   ignoreStatic: true,

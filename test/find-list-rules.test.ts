@@ -41,10 +41,10 @@ describe('search results', () => {
     expect(read(rail + result(DRACULA.isbn10, 'Dracula') + carousel).map((item) => item.asin)).toEqual([DRACULA.isbn10]);
   });
 
-  it('give an item’s links to the item: those of an item inside it are its own', () => {
+  it('give an item’s links to the item: those of an item inside it are that one’s', () => {
     const inner = result(ETRANGER.isbn10, 'L’Étranger');
-    const outer = `<div data-component-type="s-search-result" data-asin="${KINDLE}"><h2>Dracula</h2>${inner}</div>`;
-    expect(read(outer)).toEqual([{ asin: KINDLE, isbn13: null, title: 'Dracula' }]);
+    const outer = `<div data-component-type="s-search-result" data-asin="${KINDLE}"><h2>Dracula</h2>${inner}<a href="/x/dp/${DRACULA.isbn10}">Paperback</a></div>`;
+    expect(read(outer)).toEqual([{ asin: KINDLE, isbn13: DRACULA.isbn13, title: 'Dracula' }]);
   });
 
   it('read older result lists: <li id="result_N"> with its ASIN and its title link', () => {
@@ -58,7 +58,7 @@ describe('search results', () => {
 });
 
 describe('wish lists and idea lists', () => {
-  it('read today’s items: <li data-itemid> under #g-items, the ASIN in its reposition parameters, the title in its item link', () => {
+  it('read today’s items: <li data-itemid> under #g-items, the ASIN and the title in its item link', () => {
     const item = (id: string, asin: string, title: string) =>
       `<li data-id="LIST" data-itemId="${id}" data-reposition-action-params="{&quot;itemExternalId&quot;:&quot;ASIN:${asin}|A1PA6795UKMFR9&quot;}"><h3><a id="itemName_${id}" title="${title}" href="/dp/${asin}/?coliid=${id}">${title}</a></h3></li>`;
     expect(read(`<ul id="g-items">${item('I1', ETRANGER.isbn10, 'L’Étranger')}${item('I2', KINDLE, 'Dracula (Kindle)')}</ul>`, 'https://www.amazon.fr/hz/wishlist/ls/ABC')).toEqual([
@@ -67,8 +67,9 @@ describe('wish lists and idea lists', () => {
     ]);
   });
 
-  it('read an item whose parameters are gone from its own link', () => {
-    expect(read(`<ul id="g-items"><li data-itemid="I1"><a id="itemName_I1" href="/dp/${DRACULA.isbn10}/?coliid=I1">Dracula</a></li></ul>`)).toEqual([{ asin: DRACULA.isbn10, isbn13: DRACULA.isbn13, title: 'Dracula' }]);
+  it('take an item’s ASIN from its first product link, its picture’s, before the links to its other formats', () => {
+    const item = `<ul id="g-items"><li data-itemid="I1"><a href="/dp/${KINDLE}/?coliid=I1"><img alt="Dracula"></a><a href="/dp/${DRACULA.isbn10}">Paperback</a></li></ul>`;
+    expect(read(item)).toEqual([{ asin: KINDLE, isbn13: DRACULA.isbn13, title: 'Paperback' }]);
   });
 
   it('read wish lists before 2014: <tbody class="itemWrapper" name="item.N.ITEMID.ASIN">, the title in its product link', () => {
@@ -78,6 +79,19 @@ describe('wish lists and idea lists', () => {
 
   it('ignore a list item that is not under #g-items (a menu, a recommendation strip)', () => {
     expect(read(`<ul class="menu"><li data-itemid="I9"><a href="/dp/${DRACULA.isbn10}">Dracula</a></li></ul>`)).toEqual([]);
+  });
+});
+
+describe('titles', () => {
+  const item = (links: string) => read(`<ul id="g-items"><li data-itemid="I1">${links}</li></ul>`)[0]!.title;
+
+  it('skip a link with no words (a picture between spaces) or one sign (a rating’s arrow) for the next that has some', () => {
+    expect(item(`<a href="/dp/${DRACULA.isbn10}">\n  <img alt="">\n</a><a href="/dp/${DRACULA.isbn10}">›</a><a href="/dp/${DRACULA.isbn10}"> Dracula </a>`)).toBe('Dracula');
+  });
+
+  it('fall back on the picture’s words, and on nothing', () => {
+    expect(item(`<a href="/dp/${DRACULA.isbn10}"><img alt="Dracula, cover"></a>`)).toBe('Dracula, cover');
+    expect(item(`<a href="/dp/${DRACULA.isbn10}"><img src="x.jpg"></a>`)).toBeNull();
   });
 });
 

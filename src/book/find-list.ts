@@ -1,5 +1,5 @@
 // The books on an Amazon list page (search results, wish lists, bestsellers), item by item, from each
-// item's own markup: its ASIN (its attributes, else its own product link), and the print edition's
+// item's own markup: its ASIN (its data-asin, else its own product link), and the print edition's
 // ISBN-13 when that ASIN is an ISBN-10, or else when one of the item's own format links is one (a Kindle
 // result often links its paperback). Pure: a Document in, values out; no layout is read.
 import { LIST_ITEM_SELECTORS, LIST_TITLE_SELECTORS, PRODUCT_LINK_SELECTOR } from './amazon-selectors';
@@ -24,29 +24,18 @@ function productLinks(item: Element): Element[] {
   return item.querySelector(LIST_ITEM_SELECTORS) ? links.filter((link) => link.closest(LIST_ITEM_SELECTORS) === item) : links;
 }
 
-/** The ASINs those links name, without repeats. */
+/** The ASINs those links name, in order. */
 function linkedAsins(links: Element[]): string[] {
-  const asins: string[] = [];
-  for (const link of links) {
-    const asin = asinFromPath(link.getAttribute('href')!.split('?')[0]!);
-    if (asin && !asins.includes(asin)) asins.push(asin);
-  }
-  return asins;
+  return links.map((link) => asinFromPath(link.getAttribute('href')!.split('?')[0]!)).filter((asin): asin is string => asin !== null);
 }
 
-/** The item's own ASIN, from its attributes, in each layout's place, else from its first product link. */
-function ownAsin(item: Element, links: string[]): string | null {
-  const candidates = [
-    item.getAttribute('data-asin'),
-    // Legacy wish lists: name="item.N.ITEMID.ASIN".
-    item.getAttribute('name')?.split('.').pop(),
-    // Wish lists: data-reposition-action-params holds "itemExternalId":"ASIN:0679762884|…".
-    /ASIN:([A-Z0-9]{10})/.exec(item.getAttribute('data-reposition-action-params') ?? '')?.[1],
-    // Bestseller grids: the faceout's id is the ASIN.
-    item.querySelector('[id] > a[href*="/dp/"]')?.parentElement?.id,
-    links[0],
-  ];
-  return candidates.map((value) => value?.trim().toUpperCase() ?? '').find((value) => ASIN.test(value)) ?? null;
+/**
+ * The item's own ASIN: its data-asin (search results), else its first product link, which in every
+ * list layout is its own (the picture or the title), format links coming after.
+ */
+function ownAsin(item: Element, linked: string[]): string | null {
+  const attribute = item.getAttribute('data-asin')?.trim().toUpperCase() ?? '';
+  return ASIN.test(attribute) ? attribute : (linked[0] ?? null);
 }
 
 /** The item's title: its heading, else the first of its product links that has words, else its picture's words. */

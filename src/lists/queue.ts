@@ -1,0 +1,113 @@
+// Politeness for list pages: which books a scrolled list may ask the stock networks about, and when.
+// A search page holds 16 to 60 books and a shopper scrolls past most of them; the networks must not
+// pay for each. The rules, in numbers:
+// - only books the content script saw stay in view a moment (it says so; this module never looks);
+// - an answer the lookup cache already holds is given at once and costs nothing;
+// - at most `perMinute` new lookups a minute across all tabs; the rest wait in line, in the order seen,
+//   while their item stays in view, and leave the line when it scrolls away or its tab closes;
+// - a book is asked once per page view (a tab's list as loaded), whatever the scrolling.
+// Pure: time, the cache, the lookup and the timer come from the caller.
+
+export interface ListQueueDeps<Answer> {
+  now: () => number;
+  /** The cached answer for a book, or null: no request is made. */
+  cached: (isbn13: string) => Promise<Answer | null>;
+  /** A new lookup (it may ask each source once); its answer is cached by the lookup itself. */
+  lookup: (isbn13: string) => Promise<Answer>;
+  /** An answer for an item still wanted: shown by the tab's marks and counted by its badge. */
+  answer: (tabId: number, isbn13: string, answer: Answer) => void;
+  /** Calls `run` once after `ms` (setTimeout in the worker). */
+  later: (run: () => void, ms: number) => void;
+  perMinute?: number;
+}
+
+/** Twenty a minute: a shopper reading a list top to bottom is served, a fast scroll of a long one is not paid for. */
+export const LIST_LOOKUPS_PER_MINUTE = 20;
+const MINUTE = 60_000;
+
+interface Waiting {
+  tabId: number;
+  view: string;
+  isbn13: string;
+}
+
+export function createListQueue<Answer>(deps: ListQueueDeps<Answer>) {
+  const perMinute = deps.perMinute ?? LIST_LOOKUPS_PER_MINUTE;
+  /** When each of the last minute's lookups started. */
+  let started: number[] = [];
+  /** In the order seen; one entry per tab, view and book. */
+  let line: Waiting[] = [];
+  /** Each tab's current page view, and the books already answered, asked or waiting in it. */
+  const views = new Map<number, { view: string; books: Set<string> }>();
+  let timerDue = false;
+
+  const current = (entry: Waiting) => views.get(entry.tabId)?.view === entry.view;
+
+  function pump(): void {
+    const at = deps.now();
+    started = started.filter((time) => at - time < MINUTE);
+    while (line.length > 0 && started.length < perMinute) {
+      const entry = line.shift()!;
+      started.push(at);
+      void deps.lookup(entry.isbn13).then(
+        (answer) => {
+          if (current(entry)) deps.answer(entry.tabId, entry.isbn13, answer);
+        },
+        () => {}, // a failed lookup shows no mark; the lookup itself records and backs off
+      );
+    }
+    if (line.length > 0 && !timerDue) {
+      timerDue = true;
+      deps.later(() => {
+        timerDue = false;
+        pump();
+      }, started[0]! + MINUTE - at);
+    }
+  }
+
+  /** Tab `tabId` shows page view `view` now (a list loaded or navigated to): what it asked before is forgotten. */
+  function show(tabId: number, view: string): Set<string> {
+    const shown = views.get(tabId);
+    if (shown?.view === view) return shown.books;
+    const books = new Set<string>();
+    views.set(tabId, { view, books });
+    line = line.filter((entry) => entry.tabId !== tabId);
+    return books;
+  }
+
+  return {
+    view: show,
+    /** An item of the tab's list has stayed in view: its answer now if cached, else a place in line. */
+    async seen(tabId: number, view: string, isbn13: string): Promise<void> {
+      const books = show(tabId, view);
+      if (books.has(isbn13)) return;
+      books.add(isbn13);
+      const entry = { tabId, view, isbn13 };
+      const cached = await deps.cached(isbn13);
+      if (!current(entry)) return;
+      if (cached !== null) {
+        deps.answer(tabId, isbn13, cached);
+        return;
+      }
+      line.push(entry);
+      pump();
+    },
+    /** The item scrolled out of view before its turn: it leaves the line, and may be asked when seen again. */
+    unseen(tabId: number, view: string, isbn13: string): void {
+      const before = line.length;
+      line = line.filter((entry) => !(entry.tabId === tabId && entry.view === view && entry.isbn13 === isbn13));
+      if (line.length < before) views.get(tabId)?.books.delete(isbn13);
+    },
+    /** The tab closed: its waiting books leave the line. */
+    closed(tabId: number): void {
+      views.delete(tabId);
+      line = line.filter((entry) => entry.tabId !== tabId);
+    },
+    /** How many wait, for the tests and the bench. */
+    waiting(): number {
+      return line.length;
+    },
+  };
+}
+
+export type ListQueue<Answer> = ReturnType<typeof createListQueue<Answer>>;

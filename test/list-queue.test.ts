@@ -1,0 +1,144 @@
+// The list pages' politeness (src/lists/queue.ts), on a fake clock: at most 20 new lookups a minute
+// across tabs, cached answers at once and free, a book asked once per page view, the line kept in the
+// order seen, and left by items that scroll away or tabs that close.
+import { describe, expect, it } from 'vitest';
+import { createListQueue, LIST_LOOKUPS_PER_MINUTE } from '../src/lists/queue';
+
+/** A queue on a clock the test moves, with a cache of `cached` books; every call is recorded. */
+function setup(cached: string[] = []) {
+  let time = 0;
+  const timers: Array<{ at: number; run: () => void }> = [];
+  const lookups: string[] = [];
+  const answers: string[] = [];
+  const queue = createListQueue<string>({
+    now: () => time,
+    cached: async (isbn) => (cached.includes(isbn) ? `cached ${isbn}` : null),
+    lookup: async (isbn) => {
+      lookups.push(isbn);
+      return `asked ${isbn}`;
+    },
+    answer: (tabId, isbn, answer) => answers.push(`${tabId}: ${answer}`),
+    later: (run, ms) => timers.push({ at: time + ms, run }),
+  });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  /** Moves the clock on, running the timers that fall due. */
+  const advance = async (ms: number) => {
+    time += ms;
+    const due = timers.filter((t) => t.at <= time);
+    timers.splice(0, timers.length, ...timers.filter((t) => t.at > time));
+    for (const timer of due) timer.run();
+    await settle();
+  };
+  return { queue, lookups, answers, timers, settle, advance };
+}
+
+const book = (n: number) => `97800000000${String(n).padStart(2, '0')}`;
+
+describe('the list queue', () => {
+  it('asks at most 20 new books a minute, the rest in the order seen once the minute is over', async () => {
+    const { queue, lookups, settle, advance } = setup();
+    for (let n = 0; n < 30; n++) await queue.seen(1, 'view-a', book(n));
+    await settle();
+    expect(LIST_LOOKUPS_PER_MINUTE).toBe(20);
+    expect(lookups).toEqual(Array.from({ length: 20 }, (_, n) => book(n)));
+    expect(queue.waiting()).toBe(10);
+    await advance(59_999);
+    expect(lookups).toHaveLength(20);
+    await advance(1);
+    expect(lookups.slice(20)).toEqual(Array.from({ length: 10 }, (_, n) => book(20 + n)));
+    expect(queue.waiting()).toBe(0);
+  });
+
+  it('counts the minute across tabs', async () => {
+    const { queue, lookups, settle } = setup();
+    for (let n = 0; n < 15; n++) await queue.seen(1, 'a', book(n));
+    for (let n = 15; n < 30; n++) await queue.seen(2, 'b', book(n));
+    await settle();
+    expect(lookups).toHaveLength(20);
+  });
+
+  it('answers from the cache at once, for nothing', async () => {
+    const { queue, lookups, answers, settle } = setup([book(1)]);
+    await queue.seen(1, 'a', book(1));
+    await settle();
+    expect(answers).toEqual([`1: cached ${book(1)}`]);
+    expect(lookups).toEqual([]);
+  });
+
+  it('asks a book once per page view, however often it scrolls by, and again in a new view', async () => {
+    const { queue, lookups, answers, settle } = setup();
+    await queue.seen(1, 'a', book(1));
+    await queue.seen(1, 'a', book(1));
+    await settle();
+    queue.unseen(1, 'a', book(1)); // already asked: stays asked
+    await queue.seen(1, 'a', book(1));
+    await settle();
+    expect(lookups).toEqual([book(1)]);
+    expect(answers).toEqual([`1: asked ${book(1)}`]);
+    await queue.seen(1, 'b', book(1));
+    await settle();
+    expect(lookups).toEqual([book(1), book(1)]);
+  });
+
+  it('drops a waiting book that scrolls away, and takes it back in line when it comes back into view', async () => {
+    const { queue, lookups, settle, advance } = setup();
+    for (let n = 0; n < 22; n++) await queue.seen(1, 'a', book(n));
+    await settle();
+    queue.unseen(1, 'a', book(20));
+    expect(queue.waiting()).toBe(1);
+    await advance(60_000);
+    expect(lookups.slice(20)).toEqual([book(21)]);
+    await queue.seen(1, 'a', book(20));
+    await settle();
+    expect(lookups.slice(21)).toEqual([book(20)]);
+  });
+
+  it('drops a closed tab’s waiting books, and a page view left behind', async () => {
+    const { queue, lookups, settle, advance } = setup();
+    for (let n = 0; n < 20; n++) await queue.seen(1, 'a', book(n));
+    await queue.seen(2, 'b', book(40));
+    await queue.seen(3, 'c', book(41));
+    await queue.seen(3, 'c', book(42));
+    await settle();
+    queue.closed(2);
+    queue.view(3, 'c2'); // tab 3 went to another page
+    expect(queue.waiting()).toBe(0);
+    await advance(60_000);
+    expect(lookups).toHaveLength(20);
+  });
+
+  it('gives no answer to a tab that moved on while its book was asked', async () => {
+    let finish: (answer: string) => void = () => {};
+    const answers: string[] = [];
+    const queue = createListQueue<string>({
+      now: () => 0,
+      cached: async () => null,
+      lookup: () => new Promise((resolve) => (finish = resolve)),
+      answer: (tabId, isbn, answer) => answers.push(answer),
+      later: () => {},
+    });
+    await queue.seen(1, 'a', book(1));
+    queue.view(1, 'b');
+    finish('late');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(answers).toEqual([]);
+  });
+
+  it('shows nothing for a lookup that failed, and keeps going', async () => {
+    const answers: string[] = [];
+    const queue = createListQueue<string>({
+      now: () => 0,
+      cached: async () => null,
+      lookup: async (isbn) => {
+        if (isbn === book(1)) throw new Error('offline');
+        return 'ok';
+      },
+      answer: (tabId, isbn, answer) => answers.push(`${isbn} ${answer}`),
+      later: () => {},
+    });
+    await queue.seen(1, 'a', book(1));
+    await queue.seen(1, 'a', book(2));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(answers).toEqual([`${book(2)} ok`]);
+  });
+});
