@@ -11,17 +11,18 @@ describe('reviewing an imported settings file', () => {
   const current = parseSettings({ version: 3, radiusKm: 30 });
   const place = { label: 'Bruxelles', lat: 50.85, lon: 4.35, country: 'be' };
 
-  it('takes the place, radius, card and favourites, and lists every service the file would change', () => {
+  it('takes the place, radius, card, list marks and favourites, and lists every service the file would change', () => {
     const imported = parseSettings({
       version: 3,
       place,
       radiusKm: 50,
       card: false,
+      lists: { wishlists: false, searchResults: true },
       sources: { placedeslibraires: { enabled: true, baseUrl: 'https://books.example.org/' }, librel: { enabled: true, baseUrl: 'https://www.librel.be/' } },
       geocoders: { nominatim: 'https://geo.example.org/' },
     });
     const review = reviewImport(current, imported, names, onOff);
-    expect(review.personal).toMatchObject({ place, radiusKm: 50, card: false, sources: current.sources, geocoders: current.geocoders });
+    expect(review.personal).toMatchObject({ place, radiusKm: 50, card: false, lists: { wishlists: false, searchResults: true }, sources: current.sources, geocoders: current.geocoders });
     expect(review.changes).toEqual([
       { label: ['baseUrlOf', 'Place des Libraires'], before: 'https://www.placedeslibraires.fr/', after: 'https://books.example.org/' },
       { label: ['importSourceOn', 'Librel'], before: 'off', after: 'on' },

@@ -1,5 +1,5 @@
 // A settings file is someone else's choices. What concerns only the shopper (place, radius, the card,
-// asking on popup only, favourite shops) is taken as it is; what decides where the extension sends
+// asking on popup only, marks on list pages, favourite shops) is taken as it is; what decides where the extension sends
 // requests (which networks, their addresses, the geocoders, the tiles) is listed, before and after,
 // and changed only when the shopper confirms. Pure: the options page renders and applies it.
 import type { Settings, SourceId, Tiles } from '../shared/settings';
@@ -27,6 +27,7 @@ export function reviewImport(current: Settings, imported: Settings, sourceNames:
     radiusKm: imported.radiusKm,
     card: imported.card,
     askOnOpen: imported.askOnOpen,
+    lists: imported.lists,
     favourites: imported.favourites,
   };
   const withServices: Settings = { ...personal, sources: imported.sources, geocoders: imported.geocoders, tiles: imported.tiles };

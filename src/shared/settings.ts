@@ -120,6 +120,8 @@ export const GEOCODERS_DEFAULT = {
   contactEmail: 'nominatim@bookshop-finder.org',
 };
 
+export const LISTS_DEFAULT = { wishlists: true, searchResults: false };
+
 /** A damaged value falls back to its default, and a missing one takes it. */
 const orDefault = <T extends z.ZodMiniType>(schema: T, value: Exclude<z.output<T>, undefined>) => z._default(z.catch(schema, value), value);
 
@@ -149,6 +151,11 @@ export const Settings = z.object({
   card: orDefault(z.boolean(), true),
   /** Nothing is sent while browsing: a book is looked up only when the shopper opens the popup. */
   askOnOpen: orDefault(z.boolean(), false),
+  /**
+   * Marks on list pages: on the shopper's own wish lists by default; on search results and bestseller
+   * lists (many books, most scrolled past) only when asked for, from the popup on such a page.
+   */
+  lists: orDefault(z.object({ wishlists: orDefault(z.boolean(), LISTS_DEFAULT.wishlists), searchResults: orDefault(z.boolean(), LISTS_DEFAULT.searchResults) }), LISTS_DEFAULT),
   /** Shops pinned at the top of the list. */
   favourites: orDefault(z.array(Favourite).check(z.maxLength(50)), []),
 });
@@ -268,6 +275,7 @@ export const StrictSettings = z.object({
   tiles: z.optional(Tiles),
   card: z.optional(z.boolean()),
   askOnOpen: z.optional(z.boolean()),
+  lists: z.optional(z.object({ wishlists: z.boolean(), searchResults: z.boolean() })),
   favourites: z.optional(z.array(Favourite)),
 });
 
