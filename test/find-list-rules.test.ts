@@ -77,6 +77,12 @@ describe('wish lists and idea lists', () => {
     expect(read(tbody, 'https://www.amazon.co.uk/registry/wishlist/X')).toEqual([{ asin: DRACULA.isbn10, isbn13: DRACULA.isbn13, title: 'Dracula' }]);
   });
 
+  it('pass over a link that names no product (the cart’s form handler) for the item’s own', () => {
+    expect(read(`<ul id="g-items"><li data-itemid="I1"><a href="/gp/product/handle-buy-box/ref=wl_add">Add to cart</a><a href="/dp/${DRACULA.isbn10}">Dracula</a></li></ul>`)).toEqual([
+      { asin: DRACULA.isbn10, isbn13: DRACULA.isbn13, title: 'Dracula' },
+    ]);
+  });
+
   it('ignore a list item that is not under #g-items (a menu, a recommendation strip)', () => {
     expect(read(`<ul class="menu"><li data-itemid="I9"><a href="/dp/${DRACULA.isbn10}">Dracula</a></li></ul>`)).toEqual([]);
   });
@@ -84,6 +90,11 @@ describe('wish lists and idea lists', () => {
 
 describe('titles', () => {
   const item = (links: string) => read(`<ul id="g-items"><li data-itemid="I1">${links}</li></ul>`)[0]!.title;
+
+  it('take a heading’s full title over its cut text, and one line of words', () => {
+    expect(item(`<a id="itemName_I1" title="Dracula (Penguin Classics)" href="/dp/${DRACULA.isbn10}">Dracula (Pengu…</a>`)).toBe('Dracula (Penguin Classics)');
+    expect(item(`<a id="itemName_I1" href="/dp/${DRACULA.isbn10}">\n  Dracula\n    (Penguin   Classics)\n</a>`)).toBe('Dracula (Penguin Classics)');
+  });
 
   it('skip a link with no words (a picture between spaces) or one sign (a rating’s arrow) for the next that has some', () => {
     expect(item(`<a href="/dp/${DRACULA.isbn10}">\n  <img alt="">\n</a><a href="/dp/${DRACULA.isbn10}">›</a><a href="/dp/${DRACULA.isbn10}"> Dracula </a>`)).toBe('Dracula');
@@ -103,6 +114,11 @@ describe('bestseller lists', () => {
       { asin: DRACULA.isbn10, isbn13: DRACULA.isbn13, title: 'Dracula' },
       { asin: KINDLE, isbn13: null, title: 'Carmilla' },
     ]);
+  });
+
+  it('keep page order when one page mixes layouts (an old wish list above a result list)', () => {
+    const page = `<table><tbody class="itemWrapper" name="item.1.I1.${DRACULA.isbn10}"><tr><td><a href="/dp/${DRACULA.isbn10}">Dracula</a></td></tr></tbody></table><ul><li id="result_0" class="s-result-item" data-asin="${ETRANGER.isbn10}"><h2>L’Étranger</h2></li></ul>`;
+    expect(read(page).map((item) => item.asin)).toEqual([DRACULA.isbn10, ETRANGER.isbn10]);
   });
 
   it('read the older grid: <li class="zg-item-immersion"> with its product link', () => {

@@ -29,7 +29,7 @@ function setup(cached: string[] = []) {
     for (const timer of due) timer.run();
     await settle();
   };
-  return { queue, lookups, answers, timers, settle, advance };
+  return { queue, lookups, answers, timers, settle, advance, at: (ms: number) => (time = ms) };
 }
 
 const book = (n: number) => `97800000000${String(n).padStart(2, '0')}`;
@@ -47,6 +47,37 @@ describe('the list queue', () => {
     await advance(1);
     expect(lookups.slice(20)).toEqual(Array.from({ length: 10 }, (_, n) => book(20 + n)));
     expect(queue.waiting()).toBe(0);
+  });
+
+  it('counts the minute from the first lookup of it, and keeps one timer while books wait, none once the line is empty', async () => {
+    const { queue, lookups, timers, settle, advance, at } = setup();
+    at(10_000);
+    for (let n = 0; n < 50; n++) await queue.seen(1, 'a', book(n));
+    await settle();
+    expect(lookups).toHaveLength(20);
+    expect(timers).toHaveLength(1);
+    await advance(59_999); // 69,999: the first lookup is not a minute old
+    expect(lookups).toHaveLength(20);
+    await advance(1);
+    expect(lookups).toHaveLength(40);
+    expect(timers).toHaveLength(1);
+    await advance(60_000);
+    expect(lookups).toHaveLength(50);
+    expect(timers).toHaveLength(0);
+  });
+
+  it('keeps counting lookups started later in the minute', async () => {
+    const { queue, lookups, settle, advance, at } = setup();
+    at(30_000);
+    for (let n = 0; n < 20; n++) await queue.seen(1, 'a', book(n));
+    at(60_000);
+    await queue.seen(1, 'a', book(20));
+    await settle();
+    expect(lookups).toHaveLength(20);
+    await advance(29_999);
+    expect(lookups).toHaveLength(20);
+    await advance(1);
+    expect(lookups).toHaveLength(21);
   });
 
   it('counts the minute across tabs', async () => {
@@ -93,18 +124,61 @@ describe('the list queue', () => {
     expect(lookups.slice(21)).toEqual([book(20)]);
   });
 
-  it('drops a closed tab’s waiting books, and a page view left behind', async () => {
+  it('drops a closed tab’s waiting books, and a page view left behind, and only theirs', async () => {
     const { queue, lookups, settle, advance } = setup();
-    for (let n = 0; n < 20; n++) await queue.seen(1, 'a', book(n));
+    for (let n = 0; n < 21; n++) await queue.seen(1, 'a', book(n));
     await queue.seen(2, 'b', book(40));
     await queue.seen(3, 'c', book(41));
     await queue.seen(3, 'c', book(42));
     await settle();
     queue.closed(2);
     queue.view(3, 'c2'); // tab 3 went to another page
-    expect(queue.waiting()).toBe(0);
+    expect(queue.waiting()).toBe(1);
     await advance(60_000);
-    expect(lookups).toHaveLength(20);
+    expect(lookups.slice(20)).toEqual([book(20)]);
+  });
+
+  it('drops only the book that scrolled away in its own tab and view', async () => {
+    const { queue, settle } = setup();
+    for (let n = 0; n < 20; n++) await queue.seen(9, 'z', book(n));
+    await queue.seen(1, 'a', book(30));
+    await queue.seen(2, 'a', book(30));
+    await queue.seen(1, 'a', book(31));
+    await settle();
+    queue.unseen(1, 'a', book(30));
+    queue.unseen(2, 'b', book(30)); // another view of tab 2: nothing of it waits
+    expect(queue.waiting()).toBe(2);
+  });
+
+  it('queues nothing for a tab that moved on while its cache was read, and answers nothing to a closed tab', async () => {
+    let readCache: (answer: string | null) => void = () => {};
+    let finish: (answer: string) => void = () => {};
+    const lookups: string[] = [];
+    const answers: string[] = [];
+    const queue = createListQueue<string>({
+      now: () => 0,
+      cached: () => new Promise((resolve) => (readCache = resolve)),
+      lookup: (isbn) => {
+        lookups.push(isbn);
+        return new Promise((resolve) => (finish = resolve));
+      },
+      answer: (tabId, isbn, answer) => answers.push(answer),
+      later: () => {},
+    });
+    const seen = queue.seen(1, 'a', book(1));
+    queue.view(1, 'b');
+    readCache(null);
+    await seen;
+    expect(lookups).toEqual([]);
+
+    const again = queue.seen(2, 'a', book(2));
+    readCache(null);
+    await again;
+    expect(lookups).toEqual([book(2)]);
+    queue.closed(2);
+    finish('late');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(answers).toEqual([]);
   });
 
   it('gives no answer to a tab that moved on while its book was asked', async () => {

@@ -106,5 +106,3 @@ export const LIST_ITEM_SELECTORS = [
 ].join(', ');
 /** Where an item names its title: a result's heading, a wish list's item link, an old result's title link. */
 export const LIST_TITLE_SELECTORS = 'h2, a[id^="itemName_"], .s-access-title';
-/** Links to a product page inside an item: its own, and its other formats' ("Paperback", "Kindle"). */
-export const PRODUCT_LINK_SELECTOR = 'a[href*="/dp/"], a[href*="/gp/product/"], a[href*="/gp/aw/d/"]';

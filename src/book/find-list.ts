@@ -2,7 +2,7 @@
 // item's own markup: its ASIN (its data-asin, else its own product link), and the print edition's
 // ISBN-13 when that ASIN is an ISBN-10, or else when one of the item's own format links is one (a Kindle
 // result often links its paperback). Pure: a Document in, values out; no layout is read.
-import { LIST_ITEM_SELECTORS, LIST_TITLE_SELECTORS, PRODUCT_LINK_SELECTOR } from './amazon-selectors';
+import { LIST_ITEM_SELECTORS, LIST_TITLE_SELECTORS } from './amazon-selectors';
 import { isbn10To13, isValidIsbn10 } from './isbn';
 import { asinFromPath } from './storefronts';
 
@@ -17,31 +17,35 @@ export interface ListItem {
 
 const ASIN = /^[A-Z0-9]{10}$/;
 
-/** The item's own product links, in page order: a link inside a nested item belongs to that item. */
-function productLinks(item: Element): Element[] {
-  const links = [...item.querySelectorAll(PRODUCT_LINK_SELECTOR)];
+/**
+ * The item's links to a product, each with the ASIN it names, in page order: a link inside a nested
+ * item belongs to that item. One plain selector: jsdom returned a list of attribute selectors part by
+ * part, not in page order.
+ */
+function productLinks(item: Element): Array<{ link: Element; asin: string }> {
   // Most items hold no other item; only then is each link's owner looked up.
-  return item.querySelector(LIST_ITEM_SELECTORS) ? links.filter((link) => link.closest(LIST_ITEM_SELECTORS) === item) : links;
-}
-
-/** The ASINs those links name, in order. */
-function linkedAsins(links: Element[]): string[] {
-  return links.map((link) => asinFromPath(link.getAttribute('href')!.split('?')[0]!)).filter((asin): asin is string => asin !== null);
+  const nested = item.querySelector(LIST_ITEM_SELECTORS) !== null;
+  const links: Array<{ link: Element; asin: string }> = [];
+  for (const link of item.querySelectorAll('a[href]')) {
+    const asin = asinFromPath(link.getAttribute('href')!.split('?')[0]!);
+    if (asin && (!nested || link.closest(LIST_ITEM_SELECTORS) === item)) links.push({ link, asin });
+  }
+  return links;
 }
 
 /**
  * The item's own ASIN: its data-asin (search results), else its first product link, which in every
  * list layout is its own (the picture or the title), format links coming after.
  */
-function ownAsin(item: Element, linked: string[]): string | null {
-  const attribute = item.getAttribute('data-asin')?.trim().toUpperCase() ?? '';
-  return ASIN.test(attribute) ? attribute : (linked[0] ?? null);
+function ownAsin(item: Element, links: Array<{ asin: string }>): string | null {
+  const attribute = item.getAttribute('data-asin')?.trim().toUpperCase();
+  return attribute && ASIN.test(attribute) ? attribute : (links[0]?.asin ?? null);
 }
 
 /** The item's title: its heading, else the first of its product links that has words, else its picture's words. */
-function titleOf(item: Element, links: Element[]): string | null {
+function titleOf(item: Element, links: Array<{ link: Element }>): string | null {
   const heading = item.querySelector(LIST_TITLE_SELECTORS);
-  const named = links.find((link) => link.textContent!.trim().length > 1);
+  const named = links.find(({ link }) => link.textContent!.trim().length > 1)?.link;
   const text = heading?.getAttribute('title') || heading?.textContent || named?.textContent || item.querySelector('img[alt]')?.getAttribute('alt') || '';
   return text.replace(/\s+/g, ' ').trim() || null;
 }
@@ -50,12 +54,12 @@ function titleOf(item: Element, links: Element[]): string | null {
 export function findListItems(doc: Document): ListItem[] {
   const items: ListItem[] = [];
   for (const element of doc.querySelectorAll(LIST_ITEM_SELECTORS)) {
-    if (element.parentElement?.closest(LIST_ITEM_SELECTORS)) continue;
+    // Every item has a parent: the list, at least the body.
+    if (element.parentElement!.closest(LIST_ITEM_SELECTORS)) continue;
     const links = productLinks(element);
-    const asins = linkedAsins(links);
-    const asin = ownAsin(element, asins);
+    const asin = ownAsin(element, links);
     if (!asin) continue;
-    const print = [asin, ...asins].find(isValidIsbn10);
+    const print = [asin, ...links.map((link) => link.asin)].find(isValidIsbn10);
     items.push({ asin, isbn13: print ? isbn10To13(print) : null, title: titleOf(element, links), element });
   }
   return items;

@@ -96,7 +96,8 @@ export function createListQueue<Answer>(deps: ListQueueDeps<Answer>) {
     unseen(tabId: number, view: string, isbn13: string): void {
       const before = line.length;
       line = line.filter((entry) => !(entry.tabId === tabId && entry.view === view && entry.isbn13 === isbn13));
-      if (line.length < before) views.get(tabId)?.books.delete(isbn13);
+      // Something left the line, so the tab's view is known.
+      if (line.length < before) views.get(tabId)!.books.delete(isbn13);
     },
     /** The tab closed: its waiting books leave the line. */
     closed(tabId: number): void {
