@@ -19,6 +19,7 @@ import { findBrowser, launchWithExtension } from './browsers.mjs';
 import { memoryLookupCache } from '../test/memory-cache.ts';
 
 const CORPUS = new URL('../../shared/amazon-pages/', import.meta.url);
+const LIST_CORPUS = new URL('lists/', CORPUS);
 const RUNS_PER_BATCH = 50;
 const BATCHES = 9;
 
@@ -77,10 +78,10 @@ function criticalPath(entry, extra) {
   };
 }
 
-/** The detection code exactly as the content script bundles it, exposed as a global for timing. */
-async function detectionBundle(platform) {
+/** The detection code exactly as the content script bundles it, exposed as a global for timing (the list reader's with `entry`). */
+async function detectionBundle(platform, entry = 'src/book/find-book.ts') {
   const result = await esbuild.build({
-    entryPoints: ['src/book/find-book.ts'],
+    entryPoints: [entry],
     bundle: true,
     minify: true,
     format: 'iife',
@@ -115,21 +116,58 @@ async function detectionInJsdom(pages) {
   return perPage;
 }
 
+/** A tab showing a saved page at its Amazon address (every other request refused), with `script` added. */
+async function servedPage(ext, page, folder, script) {
+  const tab = await ext.browser.newPage();
+  await tab.setRequestInterception(true);
+  const body = readFileSync(new URL(page.file, folder));
+  tab.on('request', (request) => {
+    const answer = request.url() === page.url ? request.respond({ status: 200, contentType: `text/html; charset=${page.charset ?? 'utf-8'}`, body }) : request.abort();
+    answer.catch(() => {}); // the page may be gone already
+  });
+  await tab.goto(page.url, { waitUntil: 'load' });
+  await tab.addScriptTag({ content: script });
+  return tab;
+}
+
+/** The list reader (src/book/find-list.ts) on each list page of the corpus, median per page, in Chromium. */
+async function listDetectionInChromium(pages) {
+  const bundle = await detectionBundle('browser', 'src/book/find-list.ts');
+  const ext = await launchWithExtension('chromium');
+  const perPage = [];
+  try {
+    for (const page of pages) {
+      const tab = await servedPage(ext, page, LIST_CORPUS, bundle);
+      const timing = await tab.evaluate(
+        (runs, batches) => {
+          const perRun = [];
+          let items = 0;
+          for (let b = 0; b < batches; b++) {
+            const start = performance.now();
+            for (let i = 0; i < runs; i++) items = globalThis.LocalBookshopsDetect.findListItems(document).length;
+            perRun.push((performance.now() - start) / runs);
+          }
+          return { ms: perRun.sort((a, b) => a - b)[Math.floor(batches / 2)], items };
+        },
+        RUNS_PER_BATCH,
+        BATCHES,
+      );
+      perPage.push({ file: page.file, ...timing });
+      await tab.close();
+    }
+  } finally {
+    await ext.close();
+  }
+  return perPage;
+}
+
 async function detectionInChromium(pages) {
   const bundle = await detectionBundle('browser');
   const ext = await launchWithExtension('chromium');
   const perPage = [];
   try {
     for (const page of pages) {
-      const tab = await ext.browser.newPage();
-      await tab.setRequestInterception(true);
-      const body = readFileSync(new URL(page.file, CORPUS));
-      tab.on('request', (request) => {
-        const answer = request.url() === page.url ? request.respond({ status: 200, contentType: `text/html; charset=${page.charset ?? 'utf-8'}`, body }) : request.abort();
-        answer.catch(() => {}); // the page may be gone already
-      });
-      await tab.goto(page.url, { waitUntil: 'load' });
-      await tab.addScriptTag({ content: bundle });
+      const tab = await servedPage(ext, page, CORPUS, bundle);
       const timing = await tab.evaluate(
         (url, runs, batches, naiveSource) => {
           const naive = new RegExp(naiveSource);
@@ -369,6 +407,8 @@ async function main() {
   if (pages.length === 0) console.warn('../shared/amazon-pages is missing: no detection timings.');
   if (pages.length) results.detectionJsdom = await detectionInJsdom(pages);
   if (pages.length && findBrowser('chromium')) results.detectionChromium = await detectionInChromium(pages);
+  const listPages = existsSync(new URL('EXPECTED.json', LIST_CORPUS)) ? JSON.parse(readFileSync(new URL('EXPECTED.json', LIST_CORPUS), 'utf8')).pages : [];
+  if (listPages.length && findBrowser('chromium')) results.listDetectionChromium = await listDetectionInChromium(listPages);
   if (findBrowser('chromium')) results.badge = await warmBadgeInChromium();
   results.requests = await requestsForPageViews();
   results.perDay = {
@@ -396,6 +436,12 @@ async function main() {
         results.detectionChromium.map((p, i) => [p.file, { chromium: round(p.ms, 4), jsdom: round(results.detectionJsdom[i].ms, 4), 'naive innerText (chromium)': round(p.naiveMs, 3) }]),
       ),
     );
+  }
+  if (results.listDetectionChromium) {
+    results.summary ??= {};
+    results.summary.listDetectionMedianMsChromium = round(median(results.listDetectionChromium.map((p) => p.ms)), 3);
+    console.log('\nList pages: reading every item (ms, median of batches, Chromium)');
+    console.table(Object.fromEntries(results.listDetectionChromium.map((p) => [p.file, { ms: round(p.ms, 3), items: p.items }])));
   }
   if (results.badge) {
     results.summary ??= {};

@@ -52,6 +52,10 @@ describe('search results', () => {
     expect(read(old)).toEqual([{ asin: DRACULA.isbn10, isbn13: DRACULA.isbn13, title: 'Dracula' }]);
   });
 
+  it('take a result’s ASIN from its link when its data-asin is no ASIN', () => {
+    expect(read(`<div data-component-type="s-search-result" data-asin="B0"><h2><a href="/x/dp/${DRACULA.isbn10}">Dracula</a></h2></div>`)[0]!.asin).toBe(DRACULA.isbn10);
+  });
+
   it('skip an element of the list that names no product (a spacer, a banner)', () => {
     expect(read(`<div data-component-type="s-search-result" data-asin=""><h2>Results</h2></div>${result(DRACULA.isbn10, 'Dracula')}`).map((item) => item.asin)).toEqual([DRACULA.isbn10]);
   });
