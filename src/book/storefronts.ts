@@ -39,15 +39,19 @@ export function asinFromPath(pathname: string): string | null {
   return asin;
 }
 
-/** The ASIN of a product address, on any storefront; null for other pages and other sites. */
-export function asinFromUrl(url: string): string | null {
-  let parsed: URL;
+/** The address, or null for a string that is none. */
+function parseUrl(url: string): URL | null {
   try {
-    parsed = new URL(url);
+    return new URL(url);
   } catch {
     return null;
   }
-  return asinFromPath(parsed.pathname);
+}
+
+/** The ASIN of a product address, on any storefront; null for other pages and other sites. */
+export function asinFromUrl(url: string): string | null {
+  const parsed = parseUrl(url);
+  return parsed && asinFromPath(parsed.pathname);
 }
 
 export type ListKind = 'search' | 'wishlist' | 'bestsellers';
@@ -63,12 +67,7 @@ const LIST_PATHS: Array<[ListKind, RegExp]> = [
 
 /** Which kind of list an address on a storefront shows, or null for any other page (a product, the cart). */
 export function listKindOf(url: string): ListKind | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (!storefrontOf(parsed.hostname)) return null;
+  const parsed = parseUrl(url);
+  if (!parsed || !storefrontOf(parsed.hostname)) return null;
   return LIST_PATHS.find(([, path]) => path.test(parsed.pathname))?.[0] ?? null;
 }
