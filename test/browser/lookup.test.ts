@@ -228,7 +228,7 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
     expect(standIns.seen.filter((r) => new URL(r.url).host.startsWith('api-adresse'))).toEqual([]);
     const stored = JSON.stringify(await storedSettings(options));
     // The services were never changed: none is stored, and this release's defaults apply.
-    expect(JSON.parse(stored)).toEqual({ version: 5, place: { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr', foundBy: 'geoplateforme' }, radiusKm: 30, card: true, askOnOpen: false, favourites: [] });
+    expect(JSON.parse(stored)).toEqual({ version: 5, place: { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr', foundBy: 'geoplateforme' }, radiusKm: 30, card: true, askOnOpen: false, lists: { wishlists: true, searchResults: false }, favourites: [] });
     await options.close();
   });
 });
