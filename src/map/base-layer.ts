@@ -106,8 +106,10 @@ function vectorLayer(source: VectorSource, language: string): L.GridLayer {
       }
     },
   };
-  // Dark with the popup (its stylesheet follows the system's colour scheme too).
-  const colours = matchMedia('(prefers-color-scheme: dark)').matches ? DARK : LIGHT;
+  // Dark with the popup (its stylesheet follows the system's colour scheme too), and again light or
+  // dark when the system's scheme changes while the map is open.
+  const scheme = matchMedia('(prefers-color-scheme: dark)');
+  const colours = scheme.matches ? DARK : LIGHT;
   const layer = protomaps.leafletLayer({
     url: tiles as unknown as protomaps.LeafletLayerOptions['url'],
     maxDataZoom: source.maxZoom,
@@ -116,8 +118,28 @@ function vectorLayer(source: VectorSource, language: string): L.GridLayer {
     backgroundColor: colours.land,
     // The credit is the map's own control (credits.ts), built as elements.
     attribution: '',
-  }) as unknown as L.GridLayer;
+  }) as unknown as L.GridLayer & Restylable;
+  const restyle = () => {
+    const next = scheme.matches ? DARK : LIGHT;
+    layer.paintRules = paintRules(next);
+    layer.labelRules = labelRules(language, next);
+    layer.backgroundColor = next.land;
+    // The label index was built with the old rules; the tiles are drawn again from the data they keep.
+    layer.clearLayout();
+    layer.rerenderTiles();
+  };
+  scheme.addEventListener('change', restyle);
+  layer.on('remove', () => scheme.removeEventListener('change', restyle));
   return layer;
+}
+
+/** What protomaps-leaflet's layer exposes to draw itself again with other rules (its own fields and methods). */
+interface Restylable {
+  paintRules: ReturnType<typeof paintRules>;
+  labelRules: ReturnType<typeof labelRules>;
+  backgroundColor: string;
+  clearLayout(): void;
+  rerenderTiles(): void;
 }
 
 /**

@@ -213,8 +213,19 @@ describeInBrowsers('the popup, the card and the map', (name) => {
       await popup.bringToFront();
       await popup.setViewport({ width: 400, height: 900 });
       await popup.screenshot({ path: `${SCREENSHOTS}/popup-en-light.png`, fullPage: true });
-      // A dark system theme: the popup, and the map drawn afresh in dark tones.
+      // The system turns dark while the popup is open: the map is drawn again in dark tones.
       await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+      await popup.waitForFunction(
+        (land) =>
+          [...document.querySelectorAll<HTMLCanvasElement>('#map canvas.leaflet-tile-loaded')].some((canvas) => {
+            const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+            for (let i = 0; i < data.length; i += 4 * 5) if (`${data[i]},${data[i + 1]},${data[i + 2]}` === land) return true;
+            return false;
+          }),
+        { polling: 100, timeout: 10_000 },
+        DARK_LAND,
+      );
+      // A popup opened in a dark system theme: the popup, and the map drawn dark from the start.
       await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}&dark`, popup);
       await popup.waitForSelector('#map canvas.leaflet-tile-loaded');
       const dark = await mapColours(popup);
