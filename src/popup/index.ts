@@ -270,6 +270,8 @@ async function showMap(result: LookupResult, key: string): Promise<void> {
     return;
   }
   container.hidden = legend.hidden = false;
+  // The hollow marker's entry, only when a shop that has the book is closed for holidays.
+  byId('legend-holiday').hidden = !result.shops.some((shop) => shop.closedForHolidays);
   // After the list has been painted.
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   if (map?.key !== key) return;

@@ -52,7 +52,7 @@ export function createShopMap(container: HTMLElement, options: ShopMapOptions): 
   for (const shop of options.shops) {
     if (!shop.location) continue;
     const marker = L.marker([shop.location.lat, shop.location.lon], {
-      icon: L.divIcon({ className: `shop-marker stock-${shop.stock}`, iconSize: [18, 18], iconAnchor: [9, 9], popupAnchor: [0, -8] }),
+      icon: L.divIcon({ className: `shop-marker stock-${shop.stock}${shop.closedForHolidays ? ' on-holiday' : ''}`, iconSize: [18, 18], iconAnchor: [9, 9], popupAnchor: [0, -8] }),
       keyboard: false,
       title: shop.name,
       alt: shop.name,

@@ -117,7 +117,10 @@ describeInBrowsers('the popup, the card and the map', (name) => {
       return Math.min(...centres.flatMap(([x, y], i) => centres.slice(i + 1).map(([u, v]) => Math.hypot(x - u, y - v))));
     });
     expect(closest).toBeGreaterThanOrEqual(18);
-    expect(await textOf(popup, '#map-legend')).toBe(' has it  stock unknown');
+    expect(await textOf(popup, '#map-legend')).toBe(' has it  stock unknown  closed for holidays');
+    // The shop closed for holidays is a hollow marker, explained in the legend: nobody sets off for a closed door.
+    expect(await popup.$$eval('#map .shop-marker.on-holiday', (markers) => markers.map((m) => m.getAttribute('title')))).toEqual(['Au Fil des Pages (démo)']);
+    expect(await popup.$eval('#legend-holiday', (el) => (el as HTMLElement).hidden)).toBe(false);
     // The background: vector tiles drawn on canvases, with no WebGL (Firefox ESR has none here, and
     // draws the same map).
     await popup.waitForSelector('#map canvas.leaflet-tile-loaded');
@@ -328,6 +331,10 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     const card = await (await waitForCard(tab, (r) => !!r.textContent?.includes('bookshops'))).evaluate((r) => r.querySelector('.card')!.textContent);
     expect(card).toContain('3 bookshops near you (stock unknown)');
     expect(card).not.toMatch(/no bookshop|have it/i);
+    // No shop closed for holidays: no hollow marker, and no word of one in the legend.
+    await popup.waitForSelector('#map[data-markers]');
+    expect(await popup.$eval('#legend-holiday', (el) => (el as HTMLElement).hidden)).toBe(true);
+    expect(await popup.$$eval('#map .shop-marker.on-holiday', (markers) => markers.length)).toBe(0);
     if (name === 'chromium') {
       await popup.bringToFront();
       await popup.setViewport({ width: 400, height: 900 });
