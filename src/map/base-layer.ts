@@ -109,21 +109,19 @@ function vectorLayer(source: VectorSource, language: string): L.GridLayer {
   // Dark with the popup (its stylesheet follows the system's colour scheme too), and again light or
   // dark when the system's scheme changes while the map is open.
   const scheme = matchMedia('(prefers-color-scheme: dark)');
-  const colours = scheme.matches ? DARK : LIGHT;
+  const style = (): Style => {
+    const colours = scheme.matches ? DARK : LIGHT;
+    return { paintRules: paintRules(colours), labelRules: labelRules(language, colours), backgroundColor: colours.land };
+  };
   const layer = protomaps.leafletLayer({
     url: tiles as unknown as protomaps.LeafletLayerOptions['url'],
     maxDataZoom: source.maxZoom,
-    paintRules: paintRules(colours),
-    labelRules: labelRules(language, colours),
-    backgroundColor: colours.land,
+    ...style(),
     // The credit is the map's own control (credits.ts), built as elements.
     attribution: '',
   }) as unknown as L.GridLayer & Restylable;
   const restyle = () => {
-    const next = scheme.matches ? DARK : LIGHT;
-    layer.paintRules = paintRules(next);
-    layer.labelRules = labelRules(language, next);
-    layer.backgroundColor = next.land;
+    Object.assign(layer, style());
     // The label index was built with the old rules; the tiles are drawn again from the data they keep.
     layer.clearLayout();
     layer.rerenderTiles();
@@ -133,11 +131,15 @@ function vectorLayer(source: VectorSource, language: string): L.GridLayer {
   return layer;
 }
 
-/** What protomaps-leaflet's layer exposes to draw itself again with other rules (its own fields and methods). */
-interface Restylable {
+/** The rules and background a palette gives, as protomaps-leaflet's layer takes them and keeps them as fields. */
+interface Style {
   paintRules: ReturnType<typeof paintRules>;
   labelRules: ReturnType<typeof labelRules>;
   backgroundColor: string;
+}
+
+/** What protomaps-leaflet's layer exposes to draw itself again with other rules (its own fields and methods). */
+interface Restylable extends Style {
   clearLayout(): void;
   rerenderTiles(): void;
 }
