@@ -13,7 +13,7 @@ import { buildTarget, TARGETS } from '../build.mjs';
 import { campaignCss, campaignGecko, campaignHosts, campaignMessages, campaignSettings, logoSvg } from '../src/campaign/brand';
 import { checkCampaignFile } from '../src/campaign/check';
 import { flyerPage, installPage } from '../src/campaign/pages';
-import { STORE_VARIABLES } from '../src/release/plan';
+import { missingVariables } from '../src/release/plan';
 import { publishSignedFile, signOnAmo, writeSourceArchive } from './amo';
 import { findBrowser, openForPrint, SANDBOX_FLAGS } from './browsers.mjs';
 
@@ -27,7 +27,7 @@ const { campaign, logo, problems } = checkCampaignFile(file);
 if (options.sign) {
   // Everything signing needs is known before anything is built.
   if (campaign && !campaign.firefoxFile) problems.push('firefoxFile: is missing: --sign needs the addresses where the signed file and its updates.json will be served');
-  const missing = STORE_VARIABLES.firefox.filter((name) => !process.env[name]?.trim());
+  const missing = missingVariables(process.env, ['firefox']);
   if (missing.length) problems.push(`--sign needs ${missing.join(' and ')} in the environment (AMO's API key; README, "Releasing")`);
 }
 if (!campaign || !logo || problems.length) {

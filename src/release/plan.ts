@@ -29,7 +29,10 @@ export interface ReleasePlan {
 
 type Env = Record<string, string | undefined>;
 
-const set = (env: Env, name: string) => Boolean(env[name]?.trim());
+/** The variables these stores need that the environment lacks (absent or blank), in the order above. */
+export function missingVariables(env: Env, stores: readonly Store[]): string[] {
+  return stores.flatMap((store) => STORE_VARIABLES[store].filter((name) => !env[name]?.trim()));
+}
 
 /** The signed file sits beside updates.json: https://example.org/firefox/updates.json → …/firefox/NAME. */
 export function besideUpdates(updatesUrl: string, fileName: string): string {
@@ -38,7 +41,7 @@ export function besideUpdates(updatesUrl: string, fileName: string): string {
 
 export function releasePlan(env: Env, { version, stores = STORES, xpiName }: { version: string; stores?: readonly Store[]; xpiName: string }): ReleasePlan {
   const problems: string[] = [];
-  const missing = stores.flatMap((store) => STORE_VARIABLES[store].filter((name) => !set(env, name)));
+  const missing = missingVariables(env, stores);
   const channelSetting = env.FIREFOX_CHANNEL?.trim() || 'listed';
   const channel: FirefoxChannel = channelSetting === 'unlisted' ? 'unlisted' : 'listed';
   if (channelSetting !== 'listed' && channelSetting !== 'unlisted') problems.push(`FIREFOX_CHANNEL is "${channelSetting}": it must be "listed" or "unlisted"`);
