@@ -61,19 +61,20 @@ export interface InstallPageFiles {
  */
 export function installPage(campaign: Campaign, files: InstallPageFiles): string {
   const languages: Lang[] = campaign.name.fr ? ['fr', 'en'] : ['en', 'fr'];
-  const ways = (browser: Browser) =>
+  const waysFor = (browser: Browser) =>
     [
       campaign.stores[browser] && { kind: 'store', href: campaign.stores[browser] },
       browser === 'firefox' && campaign.firefoxFile && { kind: 'signed-file', href: campaign.firefoxFile.url },
     ].filter((way): way is { kind: string; href: string } => Boolean(way));
-  const byHand = (['chrome', 'firefox'] as const).filter((browser) => ways(browser).length === 0);
+  const ways = { chrome: waysFor('chrome'), firefox: waysFor('firefox') };
+  const byHand = (['chrome', 'firefox'] as const).filter((browser) => ways[browser].length === 0);
   const section = (lang: Lang) => {
     const w = WORDS[lang];
     const name = escapeHtml(textIn(campaign.name, lang));
     const label = (browser: Browser, kind: string) => (kind === 'store' ? w[`${browser}Store`] : w.signedFile);
     const block = (browser: Browser) => {
-      const links = ways(browser).map(({ kind, href }) => `<a class="install" data-kind="${kind}" href="${escapeHtml(href)}">${label(browser, kind)}</a>`);
-      const help = ways(browser).some(({ kind }) => kind === 'signed-file') ? `<p class="help">${w.signedFileHelp}</p>` : '';
+      const links = ways[browser].map(({ kind, href }) => `<a class="install" data-kind="${kind}" href="${escapeHtml(href)}">${label(browser, kind)}</a>`);
+      const help = ways[browser].some(({ kind }) => kind === 'signed-file') ? `<p class="help">${w.signedFileHelp}</p>` : '';
       return `<div class="browser" data-browser="${browser}"><h2>${w[browser]}</h2><p class="buttons">${links.join(' ') || w.notYet}</p>${help}</div>`;
     };
     const zip = { chrome: files.chromeZip, firefox: files.firefoxZip };
