@@ -75,13 +75,15 @@ const selfHosted = plan.stores.includes('firefox') && plan.firefox.channel === '
 if (selfHosted) {
   await buildTarget('firefox', { outdir: join(out, 'firefox-self-hosted'), zipPath: join(out, names.selfHostedZip), gecko: { updateUrl: plan.firefox.updatesUrl! } });
 }
-for (const zip of [names.chromeZip, names.firefoxZip, ...(selfHosted ? [names.selfHostedZip] : [])]) {
+// The Firefox builds to check: the store's, and the self-hosted one with its update_url.
+const firefoxBuilds = [{ dir: 'firefox', zip: names.firefoxZip, lintFlags: [] as string[] }, ...(selfHosted ? [{ dir: 'firefox-self-hosted', zip: names.selfHostedZip, lintFlags: ['--self-hosted'] }] : [])];
+for (const zip of [names.chromeZip, ...firefoxBuilds.map((build) => build.zip)]) {
   const problems = storeZipProblems(unzipSync(readFileSync(join(out, zip))));
   if (problems.length) fail(`${zip} would be refused:\n  ${problems.join('\n  ')}`);
   console.log(`checked ${zip}: Manifest V3, every named file present, no remote code, nothing extra`);
 }
-for (const [dir, flags] of [['firefox', []], ...(selfHosted ? [['firefox-self-hosted', ['--self-hosted']]] : [])] as Array<[string, string[]]>) {
-  const lint = spawnSync(process.execPath, ['scripts/lint-firefox.mjs', join(out, dir), ...flags], { stdio: 'inherit' });
+for (const { dir, lintFlags } of firefoxBuilds) {
+  const lint = spawnSync(process.execPath, ['scripts/lint-firefox.mjs', join(out, dir), ...lintFlags], { stdio: 'inherit' });
   if (lint.status !== 0) fail(`Mozilla's add-ons linter refuses ${join(out, dir)}`);
 }
 writeSourceArchive(join(out, names.sourceZip), {
@@ -91,7 +93,8 @@ writeSourceArchive(join(out, names.sourceZip), {
     `The packages are dist/${names.chromeZip} and dist/${names.firefoxZip}, the released ones byte for byte; dist/firefox/ holds the files submitted to AMO` +
     (selfHosted ? `, but for one line: the submitted manifest.json adds browser_specific_settings.gecko.update_url "${plan.firefox.updatesUrl}" (a self-hosted file).` : '.'),
 });
-writeFileSync(join(out, 'RELEASE-NOTES.md'), section.notes + '\n');
+const notes = `${section.notes}\n`;
+writeFileSync(join(out, 'RELEASE-NOTES.md'), notes);
 console.log(`wrote ${out}/: ${names.chromeZip}, ${names.firefoxZip}, ${names.sourceZip} (the source archive), RELEASE-NOTES.md`);
 
 // 3. Publish, or say what would be published.
@@ -101,15 +104,14 @@ if (dryRun) {
   if (plan.missing.length) console.log(`\nTo publish, set: ${plan.missing.join(', ')} (README, "Releasing").`);
   process.exit(0);
 }
-if (plan.stores.includes('firefox')) await signFirefox(plan, selfHosted ? 'firefox-self-hosted' : 'firefox');
+if (plan.stores.includes('firefox')) await signFirefox(plan, selfHosted ? 'firefox-self-hosted' : 'firefox', notes);
 if (plan.stores.includes('chrome')) await publishChrome();
 if (!tagged) {
   git('tag', '-a', plan.tag, '-m', `${pkg.version}\n\n${section.notes}\n\n${PUBLISHED}`);
   console.log(`tagged ${plan.tag}; push it with: git push origin ${plan.tag}`);
 }
 
-async function signFirefox(plan: ReleasePlan, dir: string): Promise<void> {
-  const notes = readFileSync(join(out, 'RELEASE-NOTES.md'), 'utf8');
+async function signFirefox(plan: ReleasePlan, dir: string, notes: string): Promise<void> {
   const listed = plan.firefox.channel === 'listed';
   const signed = await signOnAmo({
     sourceDir: join(out, dir),
