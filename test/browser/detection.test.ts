@@ -1,14 +1,13 @@
 // The production build in Chromium and Firefox: real Amazon pages (from ../shared) served at their
 // Amazon addresses, the content script reading them, the background remembering the book per tab,
 // and the popup showing it.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { readFixture } from '../fixtures';
-import { badgeText, waitForBadge, corpusPage, describeInBrowsers, openAmazonPage, openExtensionPage, tabBooks, waitForTabBook, type Extension } from './harness';
+import { badgeText, corpusPage, corpusPresent, describeInBrowsers, type Extension, openAmazonPage, openExtensionPage, tabBooks, waitForBadge, waitForTabBook } from './harness';
 
-const corpusPresent = existsSync(new URL('../../../shared/amazon-pages/EXPECTED.json', import.meta.url));
 if (!corpusPresent) console.warn('\n*** ../shared/amazon-pages is missing: browser tests on real pages are SKIPPED ***\n');
 
 const REAL_PAGES = [

@@ -1,7 +1,7 @@
 // Drives the production build in real browsers: Amazon pages are served from files at their real
 // addresses by request interception, and nothing else leaves the browser (every other request is
 // refused). State is read back the way the extension's own pages read it.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { findBrowser, launchWithExtension } from '../../scripts/browsers.mjs';
@@ -89,6 +89,8 @@ export async function phoneTab(ext: Extension, name: BrowserName): Promise<Page>
 }
 
 export const corpusPage = (file: string) => readFileSync(new URL(`../../../shared/amazon-pages/${file}`, import.meta.url));
+/** Whether the real-page corpus sits beside the repository (it does in CI; the tests on it say so when it does not). */
+export const corpusPresent = existsSync(new URL('../../../shared/amazon-pages/EXPECTED.json', import.meta.url));
 
 /**
  * Opens one of the extension's pages in a tab. Firefox's WebDriver BiDi does not report the end of a

@@ -3,14 +3,13 @@
 // per tab) and each browser's Android User-Agent. The card on Amazon's phone pages and on the demo page
 // (responsive, as Amazon's pages are today); the popup as Firefox for Android opens it, a whole page;
 // the options page. Screenshots go beside the others.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
-import { corpusPage, describeInBrowsers, openAmazonPage, openExtensionPage, phoneTab, SCREENSHOTS, tabBooks, useStandInServer, waitForCard, waitForTabBook, type Extension } from './harness';
+import { corpusPage, corpusPresent, describeInBrowsers, type Extension, openAmazonPage, openExtensionPage, phoneTab, SCREENSHOTS, tabBooks, useStandInServer, waitForCard, waitForTabBook } from './harness';
 
-const corpusPresent = existsSync(new URL('../../../shared/amazon-pages/EXPECTED.json', import.meta.url));
 const TOULOUSE = { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' };
 const PAGES = [
   { name: 'demo', url: 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024', isbn13: '9782070360024', body: () => readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url)) },
