@@ -163,6 +163,22 @@ describe('the lookup', () => {
     expect(requests[2]).toContain('getshoplist.php');
   });
 
+  it('gives the cached answer without asking anyone, and nothing while any source would have to be asked', async () => {
+    const lookup = makeLookup();
+    expect(await lookup.cachedOnly(request())).toBeNull();
+    expect(requests).toHaveLength(0);
+    const asked = await lookup(request());
+    const cached = await lookup.cachedOnly(request());
+    expect(requests).toHaveLength(2);
+    expect(cached?.shops).toEqual(asked.shops);
+    expect(shopsCounted(summarize(cached!))).toBe(3);
+    // The map's answer is still cached for another book, its stock is not: null, and still no request.
+    expect(await lookup.cachedOnly(request(DEMO_BOOKS.nowhere))).toBeNull();
+    now = new Date(2026, 10, 27).getTime(); // stock stale at midnight
+    expect(await lookup.cachedOnly(request())).toBeNull();
+    expect(requests).toHaveLength(2);
+  });
+
   it('asks for another print edition when no shop nearby has this one, and says which edition a shop has', async () => {
     const result = await makeLookup()(request(DEMO_BOOKS.otherEditionOnly, [DEMO_BOOKS.otherEditionOnly, DEMO_BOOKS.otherEdition]));
     expect(result.editionsAsked).toEqual([DEMO_BOOKS.otherEdition]);

@@ -1,9 +1,11 @@
 // The background's one message listener: who may say what, and what the tab then shows.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createBadge } from '../src/background/badge';
+import { createListService } from '../src/background/list-service';
 import { createRouter } from '../src/background/router';
 import { createSettingsStore, createTabLookups } from '../src/background/stores';
 import { createTabBooks } from '../src/background/tab-books';
+import { createTabLists } from '../src/background/tab-lists';
 import { createTabService } from '../src/background/tab-service';
 import type { LookupResult } from '../src/lookup/result';
 import type { Runtime } from '../src/shared/browser';
@@ -44,7 +46,7 @@ describe('the background router', () => {
       tabLookups: createTabLookups(session),
       settings: createSettingsStore({ sync: fakeStorageArea(), local: fakeStorageArea() }),
       badge: createBadge(action, (key, sub) => `${key}${sub ? ` ${sub}` : ''}`),
-      lookupFor: () => Object.assign(async () => ({}) as LookupResult, { sourcesFor: () => [] }),
+      lookupFor: () => Object.assign(async () => ({}) as LookupResult, { cachedOnly: async () => null, sourcesFor: () => [] }),
       geocoderFor: () => ({ geocode: async () => ({ ok: false, reason: 'not-found' }), placeAt: async () => ({ lat: 0, lon: 0, label: '0.00, 0.00', country: 'fr' }) }),
       now: () => 1_700_000_000_000,
       askTab: () => pageAnswer(),
@@ -55,7 +57,17 @@ describe('the background router', () => {
     opened = [];
     forgotten = [];
     const cards = { openResults: async (tabId: number) => void opened.push(tabId), dismiss: async () => {} };
-    route = createRouter({ extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, tabs, cards, forget: async (settingsToo) => void forgotten.push(settingsToo) });
+    const settings = createSettingsStore({ sync: fakeStorageArea(), local: fakeStorageArea() });
+    const lists = createListService({
+      tabLists: createTabLists(session),
+      settings,
+      lookupFor: () => Object.assign(async () => ({}) as LookupResult, { cachedOnly: async () => null, sourcesFor: () => [] }),
+      sendToTab: async () => {},
+      badge: createBadge(action, (key) => key),
+      openResults: cards.openResults,
+      now: () => 1_700_000_000_000,
+    });
+    route = createRouter({ extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, tabs, lists, cards, forget: async (settingsToo) => void forgotten.push(settingsToo) });
   });
 
   it('remembers the book an Amazon tab reports, shows it on the badge, and gives it to the popup', async () => {
@@ -67,6 +79,7 @@ describe('the background router', () => {
       book: { isbn13: '9782205057331', editions: ['9782205057331', '9782205053210'], kind: 'print', source: 'rpi', asin: '2205057332', storefront: 'amazon.fr', seenAt: 1_700_000_000_000 },
       lookup: { state: 'no-place', isbn13: '9782205057331' },
       place: null,
+      list: null,
     });
   });
 
@@ -79,7 +92,7 @@ describe('the background router', () => {
     await route(bookSeen, fromAmazonTab(7));
     await route({ type: 'BookGone' }, fromAmazonTab(7));
     expect(action.badge(7)).toMatchObject({ text: '', icon: 'toolbar-idle' });
-    expect(await route({ type: 'TabState', tabId: 7 }, fromPopup)).toEqual({ book: null, lookup: null, place: null });
+    expect(await route({ type: 'TabState', tabId: 7 }, fromPopup)).toEqual({ book: null, lookup: null, place: null, list: null });
   });
 
   it.each([
@@ -119,7 +132,7 @@ describe('the background router', () => {
   it('forgets the book when the tab no longer has our content script (it left Amazon)', async () => {
     await route(bookSeen, fromAmazonTab(7));
     pageAnswer = () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
-    expect(await route({ type: 'TabState', tabId: 7 }, fromPopup)).toEqual({ book: null, lookup: null, place: null });
+    expect(await route({ type: 'TabState', tabId: 7 }, fromPopup)).toEqual({ book: null, lookup: null, place: null, list: null });
     expect(session.data.size).toBe(0);
   });
 

@@ -83,6 +83,21 @@ describe('what is kept, and for how long', () => {
   });
 });
 
+describe('an answer with no shop, with storage.session given (the worker)', () => {
+  it('is kept in storage.session, never on disk, and found by a worker started again; expired ones are purged there too', async () => {
+    const DAY = 24 * 60 * 60 * 1000;
+    let now = NOW;
+    const [local, session] = [fakeStorageArea(), fakeStorageArea()];
+    await createLookupCache(local, () => now, session).set('getshoplist.php?ISBN=9780575090675', { shops: [], expiresAt: now + DAY });
+    expect([...local.data.keys()]).toEqual([]);
+    const restarted = createLookupCache(local, () => now, session);
+    expect(await restarted.get('getshoplist.php?ISBN=9780575090675')).toEqual({ shops: [], expiresAt: NOW + DAY });
+    now += 2 * DAY;
+    await restarted.purgeExpired();
+    expect([...session.data.keys()]).toEqual([]);
+  });
+});
+
 describe('a full storage.session', () => {
   it('drops the other tabs’ lookups to keep this tab’s (they are asked again when their popup opens)', async () => {
     const session = fakeStorageArea({ quotaBytes: 3000 });

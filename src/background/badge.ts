@@ -23,6 +23,9 @@ export function createBadge(action: BadgeApi, t: Translate, icons: (name: IconNa
       action.setTitle({ tabId, title }),
     ]);
   }
+  async function clear(tabId: number): Promise<void> {
+    await Promise.all([action.setBadgeText({ tabId, text: '' }), action.setTitle({ tabId, title: t('actionTitle') }), action.setIcon({ tabId, ...icons('idle') })]);
+  }
   return {
     /** A book, but no place yet (or the lookup is under way): a grey dot. */
     showBookSeen: (tabId: number, isbn13: string | null) => show(tabId, '•', GREY, isbn13 ? t('badgeTitleBookSeen', isbn13) : t('actionTitle')),
@@ -47,9 +50,12 @@ export function createBadge(action: BadgeApi, t: Translate, icons: (name: IconNa
           return show(tabId, '!', AMBER, t('badgeTitleUnreachable'));
       }
     },
-    async clear(tabId: number): Promise<void> {
-      await Promise.all([action.setBadgeText({ tabId, text: '' }), action.setTitle({ tabId, title: t('actionTitle') }), action.setIcon({ tabId, ...icons('idle') })]);
+    /** A list page: how many of its books shops nearby have (none: the idle icon, no figure). */
+    async showListCount(tabId: number, count: number): Promise<void> {
+      if (count === 0) await clear(tabId);
+      else await show(tabId, String(count), GREEN, counted(t, locale, 'badgeTitleListCount', count, [String(count)]));
     },
+    clear,
   };
 }
 

@@ -6,21 +6,24 @@ import { browser, type Runtime } from '../shared/browser';
 import { uiLocale } from '../shared/locale';
 import { TAB_BOOK_PREFIX } from '../shared/messages';
 import type { Settings } from '../shared/settings';
+import { changesSettings } from '../shared/settings-storage';
 import { createBadge } from './badge';
 import { createCards } from './cards';
 import { createHostCheck } from './host-permissions';
 import { createIcons } from './icons';
 import { createForgetting } from './forget';
+import { createListService } from './list-service';
 import { createRouter } from './router';
 import { enabledSources } from './sources';
 import { createKeyValueCache, createLookupCache, createSettingsStore, createTabLookups } from './stores';
 import { createTabBooks } from './tab-books';
+import { createTabLists } from './tab-lists';
 import { createTabService } from './tab-service';
 
 const now = () => Date.now();
 const fetchDeps = { fetch: (...args: Parameters<typeof fetch>) => fetch(...args), isOnline: () => navigator.onLine };
 const missingPermission = createHostCheck((permissions) => browser.permissions.contains(permissions));
-const lookupCache = createLookupCache(browser.storage.local, now);
+const lookupCache = createLookupCache(browser.storage.local, now, browser.storage.session);
 const geocodeCache = createKeyValueCache(browser.storage.local);
 
 /** Rebuilds a settings-dependent helper only when the settings it depends on change. */
@@ -82,22 +85,38 @@ const tabs = createTabService({
   isOnline: () => navigator.onLine,
 });
 
+const tabLists = createTabLists(browser.storage.session);
+const lists = createListService({
+  tabLists,
+  settings: settingsStore,
+  lookupFor,
+  sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
+  badge,
+  openResults: cards.openResults,
+  now,
+});
+
 const forget = createForgetting({
   local: browser.storage.local,
   session: browser.storage.session,
   sync: browser.storage.sync,
-  tabsWithBooks,
+  tabsWithBooks: async () => [...(await tabsWithBooks()), ...(await tabLists.tabs())],
   clearBadge: (tabId) => badge.clear(tabId),
   forgetMemory: () => lookupCache.forgetMemory(),
 });
-const route = createRouter({ extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL(''), tabs, cards, forget });
+const route = createRouter({ extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL(''), tabs, lists, cards, forget });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
 
 // Back online: the answers the network cut short are asked again (the popup also asks when it opens).
 addEventListener('online', () => void tabs.networkBack());
 
-browser.tabs.onRemoved.addListener((tabId) => void Promise.all([tabBooks.forget(tabId), tabLookups.forget(tabId)]));
+browser.tabs.onRemoved.addListener((tabId) => void Promise.all([tabBooks.forget(tabId), tabLookups.forget(tabId), lists.closed(tabId)]));
+
+// A place, a radius or the lists setting changed (here, in the popup or the options page): list pages start again.
+browser.storage.onChanged.addListener((changes, areaName) => {
+  if (changesSettings(changes, areaName)) void lists.settingsChanged();
+});
 
 browser.runtime.onStartup.addListener(() => void lookupCache.purgeExpired());
 browser.runtime.onInstalled.addListener(({ reason }) => {

@@ -2,8 +2,9 @@
 // A page script on Amazon cannot reach it (runtime messages come only from our own scripts), and a
 // content script may speak only for its own tab, from the top frame of an Amazon storefront.
 import { storefrontOf } from '../book/storefronts';
-import { CardMessage, ContentMessage, PageMessage } from '../shared/messages';
+import { CardMessage, ContentMessage, ListMessage, PageMessage } from '../shared/messages';
 import type { Runtime } from '../shared/browser';
+import type { ListService } from './list-service';
 import type { TabService } from './tab-service';
 
 export interface RouterDeps {
@@ -11,12 +12,13 @@ export interface RouterDeps {
   /** The extension's own origin, e.g. chrome-extension://<id>/ */
   extensionOrigin: string;
   tabs: TabService;
+  lists: ListService;
   cards: { openResults(tabId: number): Promise<void>; dismiss(): Promise<void> };
   /** Forgets what the extension stored (background/forget.ts). */
   forget: (settingsToo: boolean) => Promise<void>;
 }
 
-export function createRouter({ extensionId, extensionOrigin, tabs, cards, forget }: RouterDeps) {
+export function createRouter({ extensionId, extensionOrigin, tabs, lists, cards, forget }: RouterDeps) {
   /** Returns a promise for messages we answer, undefined for anything else (so other listeners may answer). */
   return function route(message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
     if (sender.id !== extensionId) return undefined;
@@ -27,7 +29,7 @@ export function createRouter({ extensionId, extensionOrigin, tabs, cards, forget
       const request = parsed.data;
       switch (request.type) {
         case 'TabState':
-          return tabs.tabState(request.tabId);
+          return Promise.all([tabs.tabState(request.tabId), lists.state(request.tabId)]).then(([state, list]) => ({ ...state, list }));
         case 'SetPlace':
           return tabs.setPlace(request);
         case 'Retry':
@@ -51,6 +53,21 @@ export function createRouter({ extensionId, extensionOrigin, tabs, cards, forget
     if (!storefront) return undefined;
     const card = CardMessage.safeParse(message);
     if (card.success) return card.data.type === 'OpenResults' ? cards.openResults(tabId) : cards.dismiss();
+    const list = ListMessage.safeParse(message);
+    if (list.success) {
+      const request = list.data;
+      switch (request.type) {
+        case 'ListShown':
+          return lists.shown(tabId, senderUrl, request);
+        case 'ListSeen':
+          return lists.seen(tabId, request);
+        case 'ListUnseen':
+          lists.unseen(tabId, request);
+          return Promise.resolve();
+        case 'ListOpen':
+          return lists.open(tabId, request);
+      }
+    }
     const parsed = ContentMessage.safeParse(message);
     if (!parsed.success) return undefined;
     return parsed.data.type === 'BookGone' ? tabs.bookGone(tabId) : tabs.bookSeen(tabId, storefront, parsed.data);

@@ -60,12 +60,20 @@ const expired = (value: unknown, at: number) => !(typeof (value as { expiresAt?:
 
 /**
  * The lookup cache in storage.local: one key per request, so tabs never overwrite each other. An
- * answer with no shop is kept in the worker's memory only, so storage holds no list of every book
- * looked at. Expired answers (and geocodings) are removed on a write, at most once an hour, and at
- * start-up; when storage.local is full, expired answers go first, then every cached answer.
+ * answer with no shop is kept only in memory, so the disk holds no list of every book looked at: in
+ * storage.session when given (memory the browser keeps while it runs, so a worker stopped and started
+ * again, as MV3 workers are every few idle seconds, does not ask a list page's books again), else in
+ * this worker's memory. Expired answers (and geocodings) are removed on a write, at most once an hour,
+ * and at start-up; when storage.local is full, expired answers go first, then every cached answer.
  */
-export function createLookupCache(area: Storage.StorageArea, now: () => number): LookupCache & { purgeExpired(): Promise<void>; forgetMemory(): void } {
-  const purgeExpired = () => removeWhere(area, (key, value) => isCacheKey(key) && expired(value, now()));
+export function createLookupCache(
+  area: Storage.StorageArea,
+  now: () => number,
+  session?: Storage.StorageArea,
+): LookupCache & { purgeExpired(): Promise<void>; forgetMemory(): void } {
+  const purgeExpired = async () => {
+    await Promise.all([area, session].map((where) => where && removeWhere(where, (key, value) => isCacheKey(key) && expired(value, now()))));
+  };
   const makeRoom = [purgeExpired, () => removeWhere(area, isCacheKey)];
   const inMemory = new Map<string, CacheEntry>();
   let purgedAt = Number.NEGATIVE_INFINITY;
@@ -74,20 +82,26 @@ export function createLookupCache(area: Storage.StorageArea, now: () => number):
     purgedAt = now();
     await purgeExpired();
   }
+  const asEntry = (stored: unknown) => {
+    const entry = stored as CacheEntry | undefined;
+    return entry && typeof entry === 'object' && typeof entry.expiresAt === 'number' ? entry : null;
+  };
   return {
     async get(key) {
-      const remembered = inMemory.get(key);
+      const remembered = inMemory.get(key) ?? (session && asEntry((await session.get(`cache:${key}`))[`cache:${key}`]));
       if (remembered) return remembered;
-      const stored = (await area.get(`cache:${key}`))[`cache:${key}`] as CacheEntry | undefined;
-      return stored && typeof stored === 'object' && typeof stored.expiresAt === 'number' ? stored : null;
+      return asEntry((await area.get(`cache:${key}`))[`cache:${key}`]);
     },
     async set(key, entry) {
       await purgeNowAndThen();
-      if (entry.shops.length === 0) {
+      if (entry.shops.length > 0) {
+        await setMakingRoom(area, { [`cache:${key}`]: entry }, makeRoom);
+      } else if (session) {
+        // When storage.session is full, the tabs' lookups make room (each is asked again from the cache).
+        await setMakingRoom(session, { [`cache:${key}`]: entry }, [() => dropTabLookups(session)]);
+      } else {
         inMemory.set(key, entry);
-        return;
       }
-      await setMakingRoom(area, { [`cache:${key}`]: entry }, makeRoom);
     },
     async getBackoff(sourceId) {
       const until = (await area.get(`backoff:${sourceId}`))[`backoff:${sourceId}`];

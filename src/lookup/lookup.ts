@@ -137,9 +137,33 @@ export function createLookup(deps: LookupDeps) {
     return deps.sources.filter((source) => !country || !source.countries || source.countries.includes(country));
   }
 
+  /** A source's answer from the cache (its own, else its fallback's), or null: nothing is asked. */
+  async function cachedAnswer(source: ShopSource, query: SourceQuery): Promise<Answer | null> {
+    const cached = await deps.cache.get(source.request(query).cacheKey).catch(() => null);
+    const shops = cached && cached.expiresAt > deps.now() ? CachedShops.safeParse(cached.shops) : null;
+    if (shops?.success) return { shops: shops.data, status: { sourceId: source.id, name: source.name, kind: source.kind, state: 'ok', fromCache: true } };
+    return source.fallback ? cachedAnswer(source.fallback, query) : null;
+  }
+
+  const queryOf = (request: LookupRequest): SourceQuery => ({ isbn13: request.isbn13, place: roundPlace(request.place), radiusKm: request.radiusKm, country: request.place.country });
+
+  function resultOf(request: LookupRequest, query: SourceQuery, sources: ShopSource[], answers: Answer[], shops: LookupResult['shops'], editionsAsked: string[]): LookupResult {
+    return {
+      isbn13: request.isbn13,
+      place: query.place,
+      radiusKm: request.radiusKm,
+      shops,
+      sources: answers.map(withUnplaced),
+      stockCovered: sources.some((source) => source.kind === 'stock'),
+      editionsAsked,
+      portals: portalLinks(request.storefront, request.isbn13),
+      finishedAt: deps.now(),
+    };
+  }
+
   async function lookup(request: LookupRequest): Promise<LookupResult> {
-    const place = roundPlace(request.place);
-    const query: SourceQuery = { isbn13: request.isbn13, place, radiusKm: request.radiusKm, country: request.place.country };
+    const query = queryOf(request);
+    const { place } = query;
     const sources = sourcesFor(request.place.country);
     const answers = await Promise.all(
       sources.map(async (source) => {
@@ -163,20 +187,23 @@ export function createLookup(deps: LookupDeps) {
         if (shops.some((shop) => shop.isbn13 === isbn13)) break;
       }
     }
-
-    return {
-      isbn13: request.isbn13,
-      place,
-      radiusKm: request.radiusKm,
-      shops,
-      sources: answers.map(withUnplaced),
-      stockCovered: sources.some((source) => source.kind === 'stock'),
-      editionsAsked,
-      portals: portalLinks(request.storefront, request.isbn13),
-      finishedAt: deps.now(),
-    };
+    return resultOf(request, query, sources, answers, shops, editionsAsked);
   }
-  return Object.assign(lookup, { sourcesFor: (country?: string) => sourcesFor(country).map(({ id, name }) => ({ id, name })) });
+
+  /**
+   * The answer the cache holds for this book, without asking anyone (other editions aside), or null
+   * when any source would have to be asked: a list page shows such answers at once, for free.
+   */
+  async function cachedOnly(request: LookupRequest): Promise<LookupResult | null> {
+    const query = queryOf(request);
+    const sources = sourcesFor(request.place.country);
+    const answers = await Promise.all(sources.map((source) => cachedAnswer(source, query)));
+    if (answers.some((answer) => answer === null)) return null;
+    const known = answers as Answer[];
+    const shops = nearbyShops(mergeShops(known.flatMap((a) => a.shops)), query.place, request.radiusKm);
+    return resultOf(request, query, sources, known, shops, []);
+  }
+  return Object.assign(lookup, { cachedOnly, sourcesFor: (country?: string) => sourcesFor(country).map(({ id, name }) => ({ id, name })) });
 }
 
 export type Lookup = ReturnType<typeof createLookup>;

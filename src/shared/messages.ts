@@ -29,6 +29,47 @@ export const OpenResults = z.object({ type: z.literal('OpenResults') });
 export const DismissCard = z.object({ type: z.literal('DismissCard') });
 
 export const ContentMessage = z.discriminatedUnion('type', [BookSeen, BookGone]);
+
+/**
+ * A list page's view: one load of the list (a new one after a reload or a return from the page cache),
+ * named by the list script with a random word, so answers for a view the tab has left are dropped.
+ */
+const ViewId = z.string().check(z.regex(/^[a-z0-9]{6,32}$/));
+
+/** List script → background: the tab shows a list page (its kind is read from the sender's address). Answered with ListAnswer. */
+export const ListShown = z.object({ type: z.literal('ListShown'), view: ViewId });
+/** List script → background: a book of the list has stayed in view a moment. */
+export const ListSeen = z.object({ type: z.literal('ListSeen'), view: ViewId, isbn13: Isbn13, title: z.nullable(z.string().check(z.maxLength(300))) });
+/** List script → background: that book left the view before it was answered. */
+export const ListUnseen = z.object({ type: z.literal('ListUnseen'), view: ViewId, isbn13: Isbn13 });
+/** List script → background: the shopper clicked a book's mark. */
+export const ListOpen = z.object({ type: z.literal('ListOpen'), isbn13: Isbn13 });
+
+export const ListMessage = z.discriminatedUnion('type', [ListShown, ListSeen, ListUnseen, ListOpen]);
+export type ListMessage = z.infer<typeof ListMessage>;
+export type ListShown = z.infer<typeof ListShown>;
+export type ListSeen = z.infer<typeof ListSeen>;
+export type ListUnseen = z.infer<typeof ListUnseen>;
+export type ListOpen = z.infer<typeof ListOpen>;
+
+/** The answer to ListShown: whether this shopper wants marks on this kind of list. */
+export interface ListAnswer {
+  marks: boolean;
+}
+
+/** Background → list script: a book of the view is answered: `count` open shops near the shopper have it (0: no mark). */
+export interface ListMark {
+  type: 'ListMark';
+  view: string;
+  isbn13: string;
+  count: number;
+}
+
+/** Background → list script: the settings changed (marks on or off, another place): start again, with marks or without. */
+export interface ListRestart {
+  type: 'ListRestart';
+  marks: boolean;
+}
 export const CardMessage = z.discriminatedUnion('type', [OpenResults, DismissCard]);
 
 /** Extension page (popup) → background: what is known about tab N. */
@@ -127,10 +168,36 @@ export const TabLookup = z.discriminatedUnion('state', [
 ]);
 export type TabLookup = z.infer<typeof TabLookup>;
 
+/** A list page's books that shops near the shopper have, as the popup lists them (nearest first). */
+export const TAB_LIST_PREFIX = 'list:';
+export const tabListKey = (tabId: number) => `${TAB_LIST_PREFIX}${tabId}`;
+export const ListedBook = z.object({
+  isbn13: Isbn13,
+  title: z.nullable(z.string().check(z.maxLength(300))),
+  /** Open shops near the shopper that have it. */
+  count: z.int().check(z.gte(1)),
+  /** The nearest of them, in km. */
+  nearestKm: z.number().check(z.gte(0)),
+});
+export type ListedBook = z.infer<typeof ListedBook>;
+/** A tab's list page, in storage.session under tabListKey(tabId). */
+export const TabList = z.object({
+  kind: z.enum(['search', 'wishlist', 'bestsellers']),
+  storefront: z.string().check(z.maxLength(20)),
+  view: z.string().check(z.maxLength(32)),
+  marks: z.boolean(),
+  books: z.array(ListedBook).check(z.maxLength(200)),
+  /** The book whose mark the shopper clicked, for the popup to open on. */
+  chosen: z.optional(Isbn13),
+});
+export type TabList = z.infer<typeof TabList>;
+
 /** The answer to TabState. */
 export interface TabState {
   book: TabBook | null;
   lookup: TabLookup | null;
+  /** The tab shows a list page (then `book` is null). */
+  list?: TabList | null;
   place: { label: string; country: string; radiusKm: number; foundBy?: Place['foundBy'] } | null;
 }
 

@@ -1,0 +1,159 @@
+// What the background does for list pages (search results, wish lists, bestsellers): says whether the
+// shopper wants marks there, looks up the books the list script saw stay in view, politely (the queue
+// in lists/queue.ts), tells the page which to mark, keeps the books that shops nearby have for the
+// popup, and counts them on the badge. Pure of browser APIs: stores, badge, lookup and timers are given.
+import { listKindOf, storefrontOf } from '../book/storefronts';
+import { createListQueue, type ListQueue } from '../lists/queue';
+import { marksOn } from '../lists/policy';
+import type { Lookup, LookupRequest } from '../lookup/lookup';
+import type { LookupResult } from '../lookup/result';
+import { shopsCounted, summarize } from '../lookup/summary';
+import type { ListAnswer, ListedBook, ListMark, ListOpen, ListRestart, ListSeen, ListShown, ListUnseen, TabList } from '../shared/messages';
+import { storefrontOfCountry, type Settings } from '../shared/settings';
+import { hasTheBook } from '../shops/shop';
+import type { SettingsStore } from './stores';
+import type { TabLists } from './tab-lists';
+
+export interface ListServiceDeps {
+  tabLists: TabLists;
+  settings: SettingsStore;
+  lookupFor: (settings: Settings) => Lookup;
+  /** Sends a message to the tab's top frame (the list script). */
+  sendToTab: (tabId: number, message: ListMark | ListRestart) => Promise<unknown>;
+  badge: { showListCount(tabId: number, count: number): Promise<void> };
+  /** Opens the results (the popup, or a tab where the browser allows no popup). */
+  openResults: (tabId: number) => Promise<void>;
+  now: () => number;
+  later?: (run: () => void, ms: number) => void;
+  perMinute?: number;
+}
+
+/** The settings a list's marks depend on: when any of them changes, list pages start again. */
+const marksKey = (settings: Settings) => JSON.stringify([settings.place, settings.radiusKm, settings.lists, settings.askOnOpen, settings.sources]);
+
+/** Open shops near the shopper that have it, and the nearest one's distance; null when none has it. */
+function shopsWithIt(result: LookupResult): { count: number; nearestKm: number } | null {
+  const summary = summarize(result);
+  if (summary.verdict !== 'has-it') return null;
+  const open = result.shops.filter((shop) => hasTheBook(shop) && !shop.closedForHolidays);
+  return { count: shopsCounted(summary), nearestKm: Math.min(...open.map((shop) => shop.distanceKm)) };
+}
+
+export function createListService(deps: ListServiceDeps) {
+  const { tabLists } = deps;
+  /** Titles the list script gave, by tab, view and book: the popup names the books with them. */
+  const titles = new Map<string, string | null>();
+  const titleKey = (tabId: number, view: string, isbn13: string) => `${tabId} ${view} ${isbn13}`;
+  let lastMarksKey: string | null = null;
+
+  /** One change of a tab's stored list at a time: answers arrive together. */
+  const writing = new Map<number, Promise<unknown>>();
+  function update(tabId: number, change: (list: TabList) => TabList | null): Promise<TabList | null> {
+    const next = (writing.get(tabId) ?? Promise.resolve()).then(async () => {
+      const list = await tabLists.get(tabId);
+      const changed = list && change(list);
+      if (changed) await tabLists.set(tabId, changed);
+      return changed;
+    });
+    writing.set(tabId, next.catch(() => {}));
+    return next;
+  }
+
+  async function request(isbn13: string): Promise<{ lookup: Lookup; request: LookupRequest } | null> {
+    const settings = await deps.settings.load();
+    if (!settings.place) return null;
+    const storefront = storefrontOfCountry(settings.place.country);
+    return { lookup: deps.lookupFor(settings), request: { isbn13, editions: [isbn13], storefront, place: settings.place, radiusKm: settings.radiusKm } };
+  }
+
+  const queue: ListQueue<LookupResult | null> = createListQueue<LookupResult | null>({
+    now: deps.now,
+    cached: async (isbn13) => {
+      const asked = await request(isbn13);
+      return asked ? asked.lookup.cachedOnly(asked.request) : null;
+    },
+    lookup: async (isbn13) => {
+      const asked = await request(isbn13);
+      return asked ? asked.lookup(asked.request) : null;
+    },
+    answer: (tabId, isbn13, result) => void answered(tabId, isbn13, result),
+    later: deps.later ?? ((run, ms) => void setTimeout(run, ms)),
+    perMinute: deps.perMinute,
+  });
+
+  async function answered(tabId: number, isbn13: string, result: LookupResult | null): Promise<void> {
+    const found = result && shopsWithIt(result);
+    const list = await update(tabId, (list) => {
+      if (!found) return null;
+      const book: ListedBook = { isbn13, title: titles.get(titleKey(tabId, list.view, isbn13)) ?? null, ...found };
+      const books = [...list.books.filter((other) => other.isbn13 !== isbn13), book].sort((a, b) => a.nearestKm - b.nearestKm);
+      return { ...list, books };
+    });
+    const current = list ?? (await tabLists.get(tabId));
+    if (!current) return;
+    // Every answer is said, a 0 too: the page then stops waiting for that book.
+    await deps.sendToTab(tabId, { type: 'ListMark', view: current.view, isbn13, count: found?.count ?? 0 }).catch(() => {});
+    if (list) await deps.badge.showListCount(tabId, list.books.length);
+  }
+
+  return {
+    /** A list page's new view: remembered for the tab, and whether its books get marks. */
+    async shown(tabId: number, url: string, { view }: ListShown): Promise<ListAnswer> {
+      const kind = listKindOf(url);
+      if (!kind) return { marks: false };
+      const settings = await deps.settings.load();
+      lastMarksKey ??= marksKey(settings);
+      const marks = marksOn(settings, kind);
+      queue.view(tabId, view);
+      await update(tabId, () => null);
+      await tabLists.set(tabId, { kind, storefront: storefrontOf(new URL(url).hostname)!, view, marks, books: [] });
+      await deps.badge.showListCount(tabId, 0);
+      return { marks };
+    },
+    async seen(tabId: number, { view, isbn13, title }: ListSeen): Promise<void> {
+      const list = await tabLists.get(tabId);
+      if (!list || list.view !== view || !list.marks) return;
+      titles.set(titleKey(tabId, view, isbn13), title);
+      await queue.seen(tabId, view, isbn13);
+    },
+    unseen(tabId: number, { view, isbn13 }: ListUnseen): void {
+      queue.unseen(tabId, view, isbn13);
+    },
+    /** A book's mark was clicked: the popup opens on that book. */
+    async open(tabId: number, { isbn13 }: ListOpen): Promise<void> {
+      await update(tabId, (list) => ({ ...list, chosen: isbn13 }));
+      await deps.openResults(tabId);
+    },
+    /** The tab's list, for the popup; a chosen book is given once. */
+    async state(tabId: number): Promise<TabList | null> {
+      const list = await tabLists.get(tabId);
+      if (list?.chosen) await update(tabId, ({ chosen: _chosen, ...rest }) => rest);
+      return list;
+    },
+    closed(tabId: number): Promise<void> {
+      queue.closed(tabId);
+      for (const key of titles.keys()) if (key.startsWith(`${tabId} `)) titles.delete(key);
+      return tabLists.forget(tabId);
+    },
+    /**
+     * The settings changed: when it touches the marks (a place, a radius, the lists setting, the
+     * sources), every list page starts again, with or without marks; its cached answers come back free.
+     */
+    async settingsChanged(): Promise<void> {
+      const settings = await deps.settings.load();
+      const key = marksKey(settings);
+      if (key === lastMarksKey) return;
+      lastMarksKey = key;
+      await Promise.all(
+        (await tabLists.tabs()).map(async (tabId) => {
+          const list = await tabLists.get(tabId);
+          if (list) await deps.sendToTab(tabId, { type: 'ListRestart', marks: marksOn(settings, list.kind) }).catch(() => {});
+        }),
+      );
+    },
+    /** How many books wait their turn (bench, tests). */
+    waiting: () => queue.waiting(),
+  };
+}
+
+export type ListService = ReturnType<typeof createListService>;

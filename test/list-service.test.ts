@@ -1,0 +1,229 @@
+// List pages from the worker's side: whether the shopper wants marks there, which books are looked up
+// (politely), what the page is told, what the popup and the badge say; with the real lookup talking to
+// the stand-in server, so the requests counted are requests that would leave the browser.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createBadge } from '../src/background/badge';
+import { createListService } from '../src/background/list-service';
+import { enabledSources } from '../src/background/sources';
+import { createLookupCache, createSettingsStore } from '../src/background/stores';
+import { createTabLists } from '../src/background/tab-lists';
+import { isbn10To13 } from '../src/book/isbn';
+import { createLookup } from '../src/lookup/lookup';
+import type { ListMark, ListRestart } from '../src/shared/messages';
+import { parseSettings, type Settings } from '../src/shared/settings';
+import { saveSettings } from '../src/shared/settings-storage';
+import { DEMO_BOOKS } from '../stand-ins/payloads';
+import { startStandInServer, type StandInServer } from '../stand-ins/server';
+import { fakeAction, fakeStorageArea } from './fake-browser';
+
+let server: StandInServer;
+beforeAll(async () => {
+  server = await startStandInServer();
+});
+afterAll(async () => server.close());
+
+const WISHLIST = 'https://www.amazon.fr/hz/wishlist/ls/2ABCDEF?ref_=nav_wishlist';
+const SEARCH = 'https://www.amazon.fr/s?k=camus&i=stripbooks';
+const TOULOUSE = { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' };
+
+let sync: ReturnType<typeof fakeStorageArea>;
+let local: ReturnType<typeof fakeStorageArea>;
+let session: ReturnType<typeof fakeStorageArea>;
+let action: ReturnType<typeof fakeAction>;
+let sent: Array<{ tabId: number; message: ListMark | ListRestart }>;
+let opened: number[];
+let clock: number;
+let timers: Array<{ at: number; run: () => void }>;
+let service: ReturnType<typeof createListService>;
+
+const stockRequests = () => server.requests.filter((url) => url.includes('getshoplist.php'));
+const marks = (tabId = 7) => sent.filter((s) => s.tabId === tabId && s.message.type === 'ListMark').map((s) => s.message as ListMark);
+
+function settingsWith(change: Partial<Settings> = {}): Settings {
+  const settings = parseSettings({});
+  for (const source of Object.values(settings.sources)) source.baseUrl = server.url;
+  // Overpass itself: the directory's file is not what these tests are about.
+  settings.sources.openstreetmap.directoryUrl = '';
+  return { ...settings, place: TOULOUSE, ...change };
+}
+const storeSettings = (settings: Settings) => saveSettings({ sync, local }, settings);
+
+function startWorker() {
+  const now = () => clock;
+  return createListService({
+    tabLists: createTabLists(session),
+    settings: createSettingsStore({ sync, local }),
+    lookupFor: (settings) => createLookup({ fetch, sleep: async () => {}, isOnline: () => true, sources: enabledSources(settings), cache: createLookupCache(local, now, session), now, timeoutMs: 2000 }),
+    sendToTab: async (tabId, message) => void sent.push({ tabId, message }),
+    badge: createBadge(action, (key, sub) => `${key}${sub ? ` ${sub}` : ''}`),
+    openResults: async (tabId) => void opened.push(tabId),
+    now,
+    later: (run, ms) => void timers.push({ at: clock + ms, run }),
+  });
+}
+
+/** Lets the lookups under way finish (their requests go to the stand-in server). */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 40; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+beforeEach(async () => {
+  server.setScenario('ok');
+  server.requests.length = 0;
+  sync = fakeStorageArea();
+  local = fakeStorageArea();
+  session = fakeStorageArea();
+  action = fakeAction();
+  sent = [];
+  opened = [];
+  timers = [];
+  clock = new Date(2026, 10, 26, 10, 0).getTime();
+  await storeSettings(settingsWith());
+  service = startWorker();
+});
+
+const seen = (isbn13: string, view = 'view1', title: string | null = 'A title', tabId = 7) => service.seen(tabId, { type: 'ListSeen', view, isbn13, title });
+
+describe('a wish list', () => {
+  it('marks the books shops nearby have, says 0 for the others, and counts the first on the badge and in the popup', async () => {
+    expect(await service.shown(7, WISHLIST, { type: 'ListShown', view: 'view1' })).toEqual({ marks: true });
+    await seen(DEMO_BOOKS.nowhere, 'view1', 'Nobody stocks this');
+    await seen(DEMO_BOOKS.inStock, 'view1', 'L’Étranger');
+    await settle();
+    expect(marks()).toEqual([
+      { type: 'ListMark', view: 'view1', isbn13: DEMO_BOOKS.nowhere, count: 0 },
+      { type: 'ListMark', view: 'view1', isbn13: DEMO_BOOKS.inStock, count: 3 },
+    ]);
+    expect(action.badge(7)).toMatchObject({ text: '1', title: 'badgeTitleListCount_one 1', icon: 'icon' });
+    const list = await service.state(7);
+    expect(list).toMatchObject({ kind: 'wishlist', storefront: 'amazon.fr', marks: true });
+    expect(list?.books).toEqual([{ isbn13: DEMO_BOOKS.inStock, title: 'L’Étranger', count: 3, nearestKm: expect.closeTo(0.5, 1) }]);
+  });
+
+  it('lists the books nearest first', async () => {
+    await storeSettings(settingsWith({ place: { label: 'Muret', lat: 43.46, lon: 1.33, country: 'fr' } }));
+    await service.shown(7, WISHLIST, { type: 'ListShown', view: 'view1' });
+    // In stock in Toulouse (about 18 km away) and Muret (1 km away); the other edition only in Toulouse.
+    await seen(DEMO_BOOKS.otherEdition, 'view1', 'Toulouse only');
+    await seen(DEMO_BOOKS.inStock, 'view1', 'Muret too');
+    await settle();
+    const books = (await service.state(7))!.books;
+    expect(books.map((book) => book.title)).toEqual(['Toulouse only', 'Muret too'].reverse());
+    expect(books[0]!.nearestKm).toBeLessThan(books[1]!.nearestKm);
+  });
+
+  it('asks nothing before a place is set, or when the shopper has books looked up only from the popup', async () => {
+    await storeSettings(settingsWith({ place: null }));
+    expect(await service.shown(7, WISHLIST, { type: 'ListShown', view: 'view1' })).toEqual({ marks: false });
+    await seen(DEMO_BOOKS.inStock);
+    await storeSettings(settingsWith({ askOnOpen: true }));
+    expect(await service.shown(7, WISHLIST, { type: 'ListShown', view: 'view2' })).toEqual({ marks: false });
+    await seen(DEMO_BOOKS.inStock, 'view2');
+    await settle();
+    expect(server.requests).toEqual([]);
+    expect(marks()).toEqual([]);
+  });
+});
+
+describe('a search page', () => {
+  it('gets no marks until the shopper turns them on; then the page is told to start again with marks', async () => {
+    await service.shown(7, SEARCH, { type: 'ListShown', view: 'view1' });
+    await service.shown(8, WISHLIST, { type: 'ListShown', view: 'view1' });
+    expect((await service.state(7))?.marks).toBe(false);
+    await seen(DEMO_BOOKS.inStock);
+    await settle();
+    expect(stockRequests()).toEqual([]);
+
+    // A change that does not touch the marks (a favourite shop) restarts nothing.
+    await storeSettings({ ...settingsWith(), favourites: [{ id: 'x', name: 'X' }] });
+    await service.settingsChanged();
+    expect(sent).toEqual([]);
+    await storeSettings(settingsWith({ lists: { wishlists: true, searchResults: true } }));
+    await service.settingsChanged();
+    expect(sent).toEqual([
+      { tabId: 7, message: { type: 'ListRestart', marks: true } },
+      { tabId: 8, message: { type: 'ListRestart', marks: true } },
+    ]);
+    expect(await service.shown(7, SEARCH, { type: 'ListShown', view: 'view2' })).toEqual({ marks: true });
+    await seen(DEMO_BOOKS.inStock, 'view2');
+    await settle();
+    expect(marks()).toEqual([{ type: 'ListMark', view: 'view2', isbn13: DEMO_BOOKS.inStock, count: 3 }]);
+  });
+
+  it('is no list on a product page or a storefront it does not know: nothing kept, nothing asked', async () => {
+    expect(await service.shown(7, 'https://www.amazon.fr/dp/2070360024', { type: 'ListShown', view: 'view1' })).toEqual({ marks: false });
+    await seen(DEMO_BOOKS.inStock);
+    await settle();
+    expect(await service.state(7)).toBeNull();
+    expect(server.requests).toEqual([]);
+  });
+});
+
+describe('politeness', () => {
+  /** Valid ISBNs no shop has: each one a new lookup. */
+  const manyBooks = Array.from({ length: 30 }, (_, i) => {
+    const body = `207${String(100000 + i).slice(1)}`;
+    // The ISBN-10 check digit makes each one valid.
+    const sum = [...body].reduce((total, digit, index) => total + Number(digit) * (10 - index), 0);
+    const check = (11 - (sum % 11)) % 11;
+    return isbn10To13(body + (check === 10 ? 'X' : String(check)))!;
+  });
+
+  it('asks at most 20 new books a minute; the others wait while in view, and leave the line when scrolled away', async () => {
+    await service.shown(7, WISHLIST, { type: 'ListShown', view: 'view1' });
+    for (const isbn13 of manyBooks) await seen(isbn13);
+    await settle();
+    expect(stockRequests()).toHaveLength(20);
+    expect(service.waiting()).toBe(10);
+    for (const isbn13 of manyBooks.slice(20, 25)) service.unseen(7, { type: 'ListUnseen', view: 'view1', isbn13 });
+    expect(service.waiting()).toBe(5);
+    // A minute on, the five still in view are asked.
+    clock += 60_000;
+    for (const timer of timers.splice(0)) timer.run();
+    await settle();
+    expect(stockRequests()).toHaveLength(25);
+    expect(stockRequests().some((url) => manyBooks.slice(20, 25).some((isbn13) => url.includes(isbn13)))).toBe(false);
+  });
+
+  it('answers a second view of the page from the cache: marks at once, no request', async () => {
+    await service.shown(7, WISHLIST, { type: 'ListShown', view: 'view1' });
+    await seen(DEMO_BOOKS.inStock);
+    await seen(DEMO_BOOKS.nowhere);
+    await settle();
+    const before = server.requests.length;
+    // The page reloaded (a new view), in a worker started again.
+    service = startWorker();
+    await service.shown(7, WISHLIST, { type: 'ListShown', view: 'view2' });
+    await seen(DEMO_BOOKS.inStock, 'view2');
+    await seen(DEMO_BOOKS.nowhere, 'view2');
+    await settle();
+    expect(server.requests.length).toBe(before);
+    expect(marks().filter((mark) => mark.view === 'view2')).toEqual([
+      { type: 'ListMark', view: 'view2', isbn13: DEMO_BOOKS.inStock, count: 3 },
+      { type: 'ListMark', view: 'view2', isbn13: DEMO_BOOKS.nowhere, count: 0 },
+    ]);
+    expect(action.badge(7).text).toBe('1');
+  });
+
+  it('drops an answer for a view the tab has left, and the closed tab’s list', async () => {
+    await service.shown(7, WISHLIST, { type: 'ListShown', view: 'view1' });
+    const asked = seen(DEMO_BOOKS.inStock);
+    await service.shown(7, WISHLIST, { type: 'ListShown', view: 'view2' });
+    await asked;
+    await settle();
+    expect(marks()).toEqual([]);
+    expect((await service.state(7))?.books).toEqual([]);
+    await service.closed(7);
+    expect(await service.state(7)).toBeNull();
+  });
+});
+
+describe('a mark clicked', () => {
+  it('opens the results on that book, once', async () => {
+    await service.shown(7, WISHLIST, { type: 'ListShown', view: 'view1' });
+    await service.open(7, { type: 'ListOpen', isbn13: DEMO_BOOKS.inStock });
+    expect(opened).toEqual([7]);
+    expect((await service.state(7))?.chosen).toBe(DEMO_BOOKS.inStock);
+    expect((await service.state(7))?.chosen).toBeUndefined();
+  });
+});
