@@ -11,6 +11,8 @@ const dev = process.argv.includes('--dev');
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 export const TARGETS = ['chrome', 'firefox'];
 const ICON_SIZES = [16, 32, 48, 128];
+/** The scripts Amazon's pages load: the product page's (every storefront page) and the list pages' (their addresses only), 8 KB gzipped at most each. */
+export const CONTENT_SCRIPTS = { content: 'src/content/index.ts', list: 'src/content/list.ts' };
 
 /**
  * Resolves the template's vendor keys for one browser, as Bitwarden's manifest does:
@@ -88,10 +90,10 @@ export async function buildTarget(target, { outdir = join('dist', target), zipPa
     logLevel: 'warning',
     define: { __CAMPAIGN_SETTINGS__: JSON.stringify(branding?.settings ?? null), __CAMPAIGN_SHARE__: JSON.stringify(branding?.share ?? null) },
   };
-  // The content script and the worker: one classic script each.
+  // The content scripts and the worker: one classic script each.
   const scripts = await esbuild.build({
     ...common,
-    entryPoints: { content: 'src/content/index.ts', background: 'src/background/index.ts' },
+    entryPoints: { ...CONTENT_SCRIPTS, background: 'src/background/index.ts' },
     outdir,
     format: 'iife',
   });

@@ -44,17 +44,19 @@ describe('storefronts', () => {
     expect(storefrontOf('www.amazon.fr.example.org')).toBeNull();
   });
 
-  it('runs the content script on exactly the storefronts’ shop hosts, over https only, with no wildcard host', () => {
-    const manifest = JSON.parse(readFileSync(new URL('../manifest.json', import.meta.url), 'utf8'));
-    const matches: string[] = manifest.content_scripts.flatMap((script: { matches: string[] }) => script.matches);
-    expect(matches.sort()).toEqual(STOREFRONT_HOSTS.map((host) => `https://${host}/*`).sort());
-    expect(matches.filter((match) => match.includes('*.'))).toEqual([]);
+  it('runs each content script on exactly the storefronts’ shop hosts, over https only, with no wildcard host', () => {
+    expect(manifest.content_scripts).toHaveLength(2);
+    for (const script of manifest.content_scripts as Array<{ matches: string[] }>) {
+      expect([...script.matches].sort()).toEqual(STOREFRONT_HOSTS.map((host) => `https://${host}/*`).sort());
+      expect(script.matches.filter((match) => match.includes('*.'))).toEqual([]);
+    }
     expect(STOREFRONT_HOSTS).toHaveLength(STOREFRONT_DOMAINS.length * 2);
   });
 });
 
-describe('list addresses', () => {
-  it.each([
+const manifest = JSON.parse(readFileSync(new URL('../manifest.json', import.meta.url), 'utf8'));
+
+const LIST_ADDRESSES: Array<[string, string]> = [
     ['https://www.amazon.com/s?k=atomic+habits', 'search'],
     ['https://www.amazon.de/plastikfrei-einsteiger/s?ie=UTF8&page=1', 'search'],
     ['https://www.amazon.fr/s/ref=nb_sb_noss?field-keywords=camus', 'search'],
@@ -67,20 +69,47 @@ describe('list addresses', () => {
     ['https://www.amazon.in/gp/bestsellers/books', 'bestsellers'],
     ['https://www.amazon.fr/gp/new-releases/books/301132', 'bestsellers'],
     ['https://www.amazon.com/zgbs/books', 'bestsellers'],
-  ])('%s is a %s list', (url, kind) => {
+    ['https://www.amazon.com/Best-Sellers-Books/zgbs/books', 'bestsellers'],
+];
+const PRODUCT_ADDRESSES = [
+  'https://www.amazon.com/dp/0141439513',
+  'https://www.amazon.com/Dracula-Penguin-Classics/dp/0141439513',
+  'https://www.amazon.com/sapiens-brief-history-humankind/dp/0062316095',
+  'https://www.amazon.fr/s%C3%A9rie-noire/dp/2070360024?ref=sr_1_1&keywords=s',
+  'https://www.amazon.com/sports/b?node=1',
+  'https://www.amazon.com/gp/cart/view.html',
+  'https://www.amazon.com/gp/product/0141439513',
+  'https://www.amazon.com/stores/page/ABC?ingress=0',
+];
+
+describe('list addresses', () => {
+  it.each(LIST_ADDRESSES)('%s is a %s list', (url, kind) => {
     expect(listKindOf(url)).toBe(kind);
   });
 
-  it.each([
-    'https://www.amazon.com/dp/0141439513',
-    'https://www.amazon.com/Dracula-Penguin-Classics/dp/0141439513',
-    'https://www.amazon.com/sports/b?node=1',
-    'https://www.amazon.com/gp/cart/view.html',
-    'https://www.amazon.com/gp/product/0141439513',
-    'https://sellercentral.amazon.com/s?k=x',
-    'https://www.example.org/s?k=x',
-    'not an address',
-  ])('%s is no list', (url) => {
+  it.each([...PRODUCT_ADDRESSES, 'https://sellercentral.amazon.com/s?k=x', 'https://www.example.org/s?k=x', 'not an address'])('%s is no list', (url) => {
     expect(listKindOf(url)).toBeNull();
+  });
+
+  /** The browsers' glob rule: `*` any run of characters, `?` any one character, over the whole address. */
+  const globMatches = (glob: string, url: string) => new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*').replaceAll('?', '.')}$`).test(url);
+  const listScript = () => manifest.content_scripts.find((script: { js: string[] }) => script.js.includes('list.js')) as { include_globs: string[] };
+  const loadsListScript = (url: string) => listScript().include_globs.some((glob) => globMatches(glob, url));
+
+  it.each(LIST_ADDRESSES)('loads the list script on %s', (url) => {
+    expect(loadsListScript(url)).toBe(true);
+  });
+
+  it('loads the list script on every list page of the corpus, and on no product page of it', () => {
+    const lists = JSON.parse(readFileSync(new URL('../../shared/amazon-pages/lists/EXPECTED.json', import.meta.url), 'utf8')) as { pages: Array<{ url: string }> };
+    const products = JSON.parse(readFileSync(new URL('../../shared/amazon-pages/EXPECTED.json', import.meta.url), 'utf8')) as { pages?: Array<{ url?: string }> } | Array<{ url?: string }>;
+    expect(lists.pages.filter((page) => !loadsListScript(page.url)).map((page) => page.url)).toEqual([]);
+    const productUrls = (Array.isArray(products) ? products : (products.pages ?? [])).map((page) => page.url).filter((url): url is string => !!url && listKindOf(url) === null);
+    expect(productUrls.length).toBeGreaterThan(10);
+    expect(productUrls.filter(loadsListScript)).toEqual([]);
+  });
+
+  it.each(PRODUCT_ADDRESSES)('does not load the list script on %s', (url) => {
+    expect(loadsListScript(url)).toBe(false);
   });
 });

@@ -62,7 +62,8 @@ export type ListKind = 'search' | 'wishlist' | 'bestsellers';
 const LIST_PATHS: Array<[ListKind, RegExp]> = [
   ['search', /(?:^|\/)s(?:\/|$)/],
   ['wishlist', /^\/(?:hz\/wishlist|gp\/registry\/wishlist|registry\/wishlist|hz\/idea|idea)(?:\/|$)/],
-  ['bestsellers', /^\/(?:gp\/(?:bestsellers|new-releases|movers-and-shakers|most-wished-for|most-gifted)|zgbs)(?:\/|$)/],
+  // The charts, at /gp/bestsellers/books or under a name: /Best-Sellers-Books/zgbs/books.
+  ['bestsellers', /^\/(?:gp\/(?:bestsellers|new-releases|movers-and-shakers|most-wished-for|most-gifted)|(?:[^/]+\/)?zgbs)(?:\/|$)/],
 ];
 
 /** Which kind of list an address on a storefront shows, or null for any other page (a product, the cart). */
