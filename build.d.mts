@@ -21,3 +21,5 @@ export function buildTarget(
   options?: { outdir?: string; zipPath?: string; branding?: Branding; gecko?: Gecko; metafiles?: import('esbuild').Metafile[] },
 ): Promise<string>;
 export function writeZip(files: Record<string, Uint8Array>, zipPath: string): void;
+/** The scripts Amazon's pages load, by output name: their entry files. */
+export const CONTENT_SCRIPTS: { content: string; list: string };

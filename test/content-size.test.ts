@@ -11,14 +11,14 @@ const MAX_GZIPPED = 8 * 1024;
 describe('the content scripts', () => {
   it.each(Object.entries(CONTENT_SCRIPTS))('%s.js is at most 8 KB gzipped, with no polyfill and no zod', async (_name, entry) => {
     const built = await esbuild.build({ entryPoints: [entry], bundle: true, minify: true, format: 'iife', target: ['chrome121', 'firefox140'], write: false, metafile: true, legalComments: 'none' });
-    const code = built.outputFiles[0]!.contents;
+    const code = built.outputFiles![0]!.contents;
     expect(gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(MAX_GZIPPED);
-    const inputs = Object.keys(built.metafile.inputs);
+    const inputs = Object.keys(built.metafile!.inputs);
     expect(inputs.filter((path) => /node_modules\/(zod|webextension-polyfill)\//.test(path))).toEqual([]);
   });
 
   it('the product page’s script carries nothing of the list pages’', async () => {
     const built = await esbuild.build({ entryPoints: [CONTENT_SCRIPTS.content], bundle: true, write: false, metafile: true });
-    expect(Object.keys(built.metafile.inputs).filter((path) => /find-list|list-page|list-marks|lists\//.test(path))).toEqual([]);
+    expect(Object.keys(built.metafile!.inputs).filter((path) => /find-list|list-page|list-marks|lists\//.test(path))).toEqual([]);
   });
 });
