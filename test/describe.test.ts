@@ -211,3 +211,28 @@ group('the popup’s line when the answer holds no shop', () => {
     expect([view.state, view.line]).toEqual(['none-nearby', ['stateNoShop', ['25']]]);
   });
 });
+
+group('the popup on a list page', () => {
+  const place = { label: '31000 Toulouse', country: 'fr', radiusKm: 30 };
+  const list = (marks: boolean, count = 0, kind: 'search' | 'wishlist' = 'search') => ({
+    kind,
+    storefront: 'amazon.fr',
+    view: 'v1',
+    marks,
+    books: Array.from({ length: count }, (_, i) => ({ isbn13: DEMO_BOOKS.inStock, title: `Book ${i}`, count: 2, nearestKm: i })),
+  });
+  const line = (view: ReturnType<typeof describe>) => counted(englishMessage, 'en', view.line[0], view.line[2] ?? Number.NaN, view.line[1] ?? []);
+
+  it.each([
+    ['no place yet', { book: null, lookup: null, place: null, list: list(true, 2) }, {}, 'no-place', 'Where are you? Bookshops are looked up around your town.'],
+    ['books looked up only from the popup', { book: null, lookup: null, place, list: list(true, 2) }, { askOnOpen: true }, 'list-off', 'Lists get no marks while books are looked up only when you open this window (options).'],
+    ['marks off on search results', { book: null, lookup: null, place, list: list(false) }, {}, 'list-off', 'Bookshops are not shown on this list.'],
+    ['no book answered yet', { book: null, lookup: null, place, list: list(true) }, {}, 'list', 'No book on this page is in a shop near you yet. The books are looked up as you stop at them.'],
+    ['one book', { book: null, lookup: null, place, list: list(true, 1) }, {}, 'list', '1 book on this page is in a shop near you:'],
+    ['three books', { book: null, lookup: null, place, list: list(true, 3, 'wishlist') }, {}, 'list', '3 books on this page are in a shop near you, nearest first:'],
+  ])('%s', (_case, state, options, expected, words) => {
+    const view = describe(state, options);
+    expect(view.state).toBe(expected);
+    expect(line(view)).toBe(words);
+  });
+});

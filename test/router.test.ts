@@ -118,6 +118,29 @@ describe('the background router', () => {
     expect(session.data.size).toBe(0);
   });
 
+  it('answers a list page’s script for its own tab, by the kind of list its address shows', async () => {
+    const wishlist = 'https://www.amazon.fr/hz/wishlist/ls/2ABCDEF';
+    // No place yet: no marks, but the popup knows the tab shows a list.
+    expect(await route({ type: 'ListShown', view: 'abcdef12' }, fromAmazonTab(7, wishlist))).toEqual({ marks: false });
+    expect(await route({ type: 'TabState', tabId: 7 }, fromPopup)).toMatchObject({ book: null, list: { kind: 'wishlist', storefront: 'amazon.fr', marks: false, books: [] } });
+    // The same message from a product page's address is no list.
+    expect(await route({ type: 'ListShown', view: 'abcdef12' }, fromAmazonTab(8))).toEqual({ marks: false });
+    expect(session.data.has('list:8')).toBe(false);
+    await route({ type: 'ListOpen', isbn13: '9782205057331' }, fromAmazonTab(7, wishlist));
+    expect(opened).toEqual([7]);
+  });
+
+  it.each([
+    ['a frame inside the page', { ...fromAmazonTab(7, 'https://www.amazon.fr/s?k=x'), frameId: 2 }, { type: 'ListShown', view: 'abcdef12' }],
+    ['a page that is not Amazon', fromAmazonTab(7, 'https://evil.example/s?k=x'), { type: 'ListShown', view: 'abcdef12' }],
+    ['a sender naming a view that is not ours', fromAmazonTab(7, 'https://www.amazon.fr/s?k=x'), { type: 'ListShown', view: '<img src=x>' }],
+    ['a sender whose ISBN fails its check', fromAmazonTab(7, 'https://www.amazon.fr/s?k=x'), { type: 'ListSeen', view: 'abcdef12', isbn13: '9782205057332', title: null }],
+    ['a sender with a title of a megabyte', fromAmazonTab(7, 'https://www.amazon.fr/s?k=x'), { type: 'ListSeen', view: 'abcdef12', isbn13: '9782205057331', title: 'x'.repeat(1_000_000) }],
+  ])('ignores a list message from %s', async (_what, sender, message) => {
+    expect(route(message, sender as Runtime.MessageSender)).toBeUndefined();
+    expect(session.data.size).toBe(0);
+  });
+
   it('forgets what is stored only when an extension page asks, never a content script', async () => {
     expect(route({ type: 'ForgetStored', settingsToo: false }, fromAmazonTab(7))).toBeUndefined();
     await route({ type: 'ForgetStored', settingsToo: true }, fromPopup);

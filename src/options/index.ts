@@ -1,4 +1,4 @@
-// Options page: place and radius, sources (on/off and base URL), map tiles, the card, favourite shops,
+// Options page: place and radius, sources (on/off and base URL), map tiles, the card, marks on lists, favourite shops,
 // export and import. Each change is checked with the settings schema and saved at once; a value that
 // does not pass gets its message next to the field and is not saved.
 import { PLACE_DES_LIBRAIRES_INSTANCES } from '../networks/place-des-libraires-instances';
@@ -194,6 +194,8 @@ function setUpControls(): void {
   byId('geocoders-reset').addEventListener('click', () => void save({ ...settings, geocoders: GEOCODERS_DEFAULT }).then(renderGeocoders));
   byId<HTMLInputElement>('card').addEventListener('change', (event) => void save({ ...settings, card: (event.target as HTMLInputElement).checked }));
   byId<HTMLInputElement>('ask-on-open').addEventListener('change', (event) => void save({ ...settings, askOnOpen: (event.target as HTMLInputElement).checked }));
+  byId<HTMLInputElement>('lists-wishlists').addEventListener('change', (event) => void save({ ...settings, lists: { ...settings.lists, wishlists: (event.target as HTMLInputElement).checked } }));
+  byId<HTMLInputElement>('lists-search').addEventListener('change', (event) => void save({ ...settings, lists: { ...settings.lists, searchResults: (event.target as HTMLInputElement).checked } }));
   byId('forget').addEventListener('click', async () => {
     const settingsToo = byId<HTMLInputElement>('forget-settings').checked;
     const request: ForgetStored = { type: 'ForgetStored', settingsToo };
@@ -274,6 +276,8 @@ async function renderAll(): Promise<void> {
   renderGeocoders();
   byId<HTMLInputElement>('card').checked = settings.card;
   byId<HTMLInputElement>('ask-on-open').checked = settings.askOnOpen;
+  byId<HTMLInputElement>('lists-wishlists').checked = settings.lists.wishlists;
+  byId<HTMLInputElement>('lists-search').checked = settings.lists.searchResults;
   renderFavourites();
 }
 

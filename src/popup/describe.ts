@@ -3,9 +3,9 @@
 import type { SourceStatus } from '../lookup/result';
 import { summarize } from '../lookup/summary';
 import { headline, type Words } from '../shared/answer-words';
-import type { TabLookup, TabState } from '../shared/messages';
+import type { TabList, TabLookup, TabState } from '../shared/messages';
 
-export type ViewState = 'reading' | 'not-a-book' | 'no-place' | 'asking' | 'throttled' | 'results' | 'none-nearby' | 'unreachable' | 'directory-only' | 'no-stock-network';
+export type ViewState = 'reading' | 'not-a-book' | 'list' | 'list-off' | 'no-place' | 'asking' | 'throttled' | 'results' | 'none-nearby' | 'unreachable' | 'directory-only' | 'no-stock-network';
 
 export interface View {
   state: ViewState;
@@ -50,14 +50,28 @@ export function problemReport(source: SourceStatus, version: string, at: number)
     .join('\n');
 }
 
-export function describe(state: TabState | null): View {
+export function describe(state: TabState | null, { askOnOpen = false } = {}): View {
   const none: View['problems'] = [];
   if (!state) return { state: 'reading', line: ['stateReading'], problems: none };
   const { book, lookup } = state;
+  if (!book && state.list) return describeList(state.list, state.place !== null, askOnOpen);
   if (!book || book.kind === 'not-a-book' || (book.isbn13 === null && book.editions.length === 0)) {
     return { state: 'not-a-book', line: ['stateNotABookNext'], problems: none };
   }
   return describeLookup(lookup);
+}
+
+/**
+ * A list page: its books that shops nearby have, or why there are none to show. No place first; then
+ * the shopper's own choices (books looked up only from the popup, marks off on this kind of list).
+ */
+export function describeList(list: TabList, hasPlace: boolean, askOnOpen: boolean): View {
+  const problems: View['problems'] = [];
+  if (!hasPlace) return { state: 'no-place', line: ['statePlaceNeeded'], problems };
+  if (askOnOpen) return { state: 'list-off', line: ['stateListAskOnOpen'], problems };
+  if (!list.marks) return { state: 'list-off', line: ['stateListOff'], problems };
+  const count = list.books.length;
+  return { state: 'list', line: count > 0 ? ['stateListBooks', [String(count)], count] : ['stateListNone'], problems };
 }
 
 export function describeLookup(lookup: TabLookup | null): View {

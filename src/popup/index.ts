@@ -10,8 +10,10 @@ import { displayIsbn13 } from '../shared/isbn-format';
 import {
   TabBook,
   tabBookKey,
+  tabListKey,
   TabLookup,
   tabLookupKey,
+  type TabList,
   type Retry,
   type Search,
   type SearchAnswer,
@@ -39,8 +41,10 @@ const distance = kilometres(locale);
 
 let tabId: number | null = null;
 let settings: Settings;
-/** The answer for an ISBN typed in the popup (on a page that is not a book). */
+/** The answer for an ISBN typed in the popup (on a page that is not a book), or a list page's book picked. */
 let searched: LookupResult | null = null;
+/** The title of the list page's book picked, for the book line. */
+let searchedTitle: string | null = null;
 let map: { key: string; view: ShopMap | null } | null = null;
 let firstListPainted = false;
 
@@ -68,7 +72,7 @@ function renderBook(book: TabBook | null, result: LookupResult | null): void {
   const isbn13 = result?.isbn13 ?? book?.isbn13 ?? book?.editions[0];
   line.hidden = !isbn13;
   if (!isbn13) return;
-  const parts = [`ISBN ${displayIsbn13(isbn13)}`];
+  const parts = [...(searched && searchedTitle ? [searchedTitle] : []), `ISBN ${displayIsbn13(isbn13)}`];
   if (book && book.kind !== 'print' && book.kind !== 'unknown') parts.push(t('printEditionOf', t(KIND_MESSAGE[book.kind])));
   const edition = result?.editionsAsked.length ? t('otherEditionsAsked') : '';
   line.textContent = [...parts, edition].filter(Boolean).join(' · ');
@@ -201,7 +205,7 @@ function renderWider(view: View, radiusKm: number | undefined): void {
     byId('wider-button').onclick = async () => {
       const request: SetRadius = { type: 'SetRadius', radiusKm: next! };
       await browser.runtime.sendMessage(request);
-      if (searched) await search(searched.isbn13);
+      if (searched) await search(searched.isbn13, searchedTitle);
     };
   }
 }
@@ -309,6 +313,25 @@ async function showMap(result: LookupResult, key: string): Promise<void> {
   container.dataset.markers = String(map.view.markerCount());
 }
 
+/** A list page: its books that shops nearby have, nearest first; each opens its shops here. */
+function renderList(list: TabList | null | undefined, view: View): void {
+  const books = byId('list-books');
+  books.hidden = !list || searched !== null || view.state !== 'list' || list.books.length === 0;
+  byId('list-back-line').hidden = !list || searched === null;
+  // Marks are off on this kind of list (search results, the charts): the one step that turns them on.
+  byId('list-offer').hidden = !list || list.kind === 'wishlist' || view.state !== 'list-off' || settings.askOnOpen;
+  if (books.hidden || !list) return;
+  const count = new Intl.NumberFormat(locale);
+  books.replaceChildren(
+    ...list.books.map((book) => {
+      const open = element('button', { type: 'button', class: 'link list-book' }, book.title ?? `ISBN ${displayIsbn13(book.isbn13)}`);
+      open.addEventListener('click', () => void search(book.isbn13, book.title));
+      const shops = say(t, locale, ['listBookShops', [count.format(book.count), distance.format(book.nearestKm)], book.count]);
+      return element('li', { 'data-isbn13': book.isbn13 }, open, element('span', { class: 'list-book-shops' }, shops));
+    }),
+  );
+}
+
 function renderPortals(result: LookupResult | null): void {
   const section = byId('portals');
   section.hidden = !result || result.portals.length === 0;
@@ -326,8 +349,9 @@ async function toggleFavourite(shop: ListedShop): Promise<void> {
   byId('announce').textContent = t(pinned ? 'shopUnpinned' : 'shopPinned', shop.name);
 }
 
-async function search(isbn13: string): Promise<void> {
+async function search(isbn13: string, title: string | null = null): Promise<void> {
   const request: Search = { type: 'Search', isbn13 };
+  searchedTitle = title;
   byId('status').textContent = t('stateAsking');
   const answer = (await browser.runtime.sendMessage(request)) as SearchAnswer;
   searched = answer.state === 'done' ? answer.result : null;
@@ -367,6 +391,15 @@ function setUpForms(): void {
     });
   }
   byId('retry').addEventListener('click', retry);
+  byId('list-back').addEventListener('click', () => {
+    searched = searchedTitle = null;
+    void render().then(() => byId('status').focus());
+  });
+  // Marks on search results and the charts, turned on from the page where the shopper wants them; the
+  // worker then has the page start again with marks.
+  byId('list-offer-button').addEventListener('click', async () => {
+    await saveSettings(browser.storage, { ...settings, lists: { ...settings.lists, searchResults: true } });
+  });
 }
 
 let rendering = Promise.resolve();
@@ -387,7 +420,12 @@ async function renderNow(known?: TabState): Promise<void> {
   const state: TabState = known ?? (request ? ((await browser.runtime.sendMessage(request)) as TabState) : { book: null, lookup: null, place: null });
   if (!state.place && settings.place) state.place = { label: settings.place.label, country: settings.place.country, radiusKm: settings.radiusKm, foundBy: settings.place.foundBy };
   const lookup: TabLookup | null = searched ? { state: 'done', result: searched } : state.lookup;
-  const view = searched ? describeLookup(lookup) : describe(state);
+  const view = searched ? describeLookup(lookup) : describe(state, { askOnOpen: settings.askOnOpen });
+  // A book's mark clicked on the list page: open on that book's shops.
+  if (state.list?.chosen && !searched) {
+    const chosen = state.list.books.find((book) => book.isbn13 === state.list!.chosen);
+    void search(state.list.chosen, chosen?.title ?? null);
+  }
   const result = lookup?.state === 'done' ? lookup.result : null;
   byId('app').dataset.state = view.state;
   // While asking, ask the worker again now and then: if the browser stopped it mid-lookup, this wakes
@@ -397,13 +435,14 @@ async function renderNow(known?: TabState): Promise<void> {
   const status = byId('status');
   status.textContent = say(t, locale, view.line);
   if (view.aside) status.append(' ', element('span', { class: 'aside' }, say(t, locale, view.aside)));
-  byId('search-form').hidden = view.state !== 'not-a-book' && !searched;
+  byId('search-form').hidden = view.state !== 'not-a-book' && !(searched && !state.list);
   renderBook(state.book, result);
   renderPlace(state, view, state.book);
   renderProgress(lookup);
   renderProblems(view);
   renderWider(view, result?.radiusKm);
   renderPortals(result);
+  renderList(state.list, view);
   // Where nobody knows who has it in stock, ordering from an independent bookshop online comes first.
   const [portals, results] = [byId('portals'), byId('results')];
   if (view.state === 'no-stock-network') results.before(portals);
@@ -432,7 +471,7 @@ async function start(): Promise<void> {
   const remembered = tabId === null ? null : await rememberedState(tabId);
   if (remembered) await renderNow(remembered);
   browser.storage.session.onChanged.addListener((changes) => {
-    if (tabId !== null && (tabBookKey(tabId) in changes || tabLookupKey(tabId) in changes)) void render();
+    if (tabId !== null && (tabBookKey(tabId) in changes || tabLookupKey(tabId) in changes || tabListKey(tabId) in changes)) void render();
   });
   // Back online while open: ask the worker again, which re-asks the sources the lost network cut short.
   addEventListener('online', () => void render());
