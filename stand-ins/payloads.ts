@@ -11,6 +11,11 @@ export const DEMO_BOOKS = {
   otherEditionOnly: '9782205057331', // stock nearby only for the other edition below
   otherEdition: '9782205053210',
   nowhere: '9780575090675',
+  /**
+   * Two books of a real wish list (the corpus's de-2019-wishlist-books.html: the 2nd and 8th of its
+   * ten items), so the list test sees marks on those two and on none of the others.
+   */
+  wishlistInStock: ['9780141189635', '9783518283431'],
 };
 
 interface PdlShopPayload {
@@ -59,7 +64,7 @@ const pdl = (id: string, name: string, address: string, postalCode: string, city
  * - a phone number in "longitude": that client's tests (the 'bad-coordinates' scenario below).
  */
 export function placeDesLibrairesAnswer(isbn13: string): { shop: PdlShopPayload[] } {
-  const has = isbn13 === DEMO_BOOKS.inStock || isbn13 === DEMO_BOOKS.alsoInStock;
+  const has = isbn13 === DEMO_BOOKS.inStock || isbn13 === DEMO_BOOKS.alsoInStock || DEMO_BOOKS.wishlistInStock.includes(isbn13);
   const hasOther = isbn13 === DEMO_BOOKS.otherEdition;
   return {
     shop: [

@@ -222,8 +222,14 @@ export const CARD_HOST = '[data-local-bookshops="card"]';
  * `includeShadowTree: "all"` in Firefox), as a handle the page's world can use. Null while no card shows.
  * These are puppeteer's internal realm objects: their shape is checked, so a puppeteer change fails here.
  */
-export async function cardRoot(tab: Page): Promise<ElementHandle<ShadowRoot> | null> {
-  const host = await tab.$(CARD_HOST);
+export const cardRoot = (tab: Page): Promise<ElementHandle<ShadowRoot> | null> => shadowRootOf(tab, CARD_HOST);
+
+/** The list marks' hosts, as a page script sees them. */
+export const MARK_HOST = '[data-local-bookshops="mark"]';
+
+/** The closed shadow root of the first element `hostSelector` finds (the card, a list mark), as cardRoot reaches it. */
+export async function shadowRootOf(tab: Page, hostSelector: string): Promise<ElementHandle<ShadowRoot> | null> {
+  const host = await tab.$(hostSelector);
   if (!host) return null;
   const realm = (host as unknown as { realm: InternalRealm }).realm;
   const inChromium = /chrom/i.test(await tab.browser().version());
@@ -233,7 +239,7 @@ export async function cardRoot(tab: Page): Promise<ElementHandle<ShadowRoot> | n
     try {
       // (A new session sees none of the page's objects: find the host again by its attribute.)
       const { root: document } = await session.send('DOM.getDocument', { depth: 0 });
-      const { nodeId } = await session.send('DOM.querySelector', { nodeId: document.nodeId, selector: CARD_HOST });
+      const { nodeId } = await session.send('DOM.querySelector', { nodeId: document.nodeId, selector: hostSelector });
       const { node } = await session.send('DOM.describeNode', { nodeId, depth: 0, pierce: true });
       const shadow = node.shadowRoots?.[0];
       if (shadow) root = (await realm.adoptBackendNode(shadow.backendNodeId)) as ElementHandle<ShadowRoot>;

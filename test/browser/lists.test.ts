@@ -1,0 +1,165 @@
+// List pages in the production build, the way a shopper meets them: a real wish list (from the corpus)
+// gets marks on the books the stand-in network has near Toulouse and on no other; a search page gets
+// none until the shopper turns them on from the popup; a 48-book search page scrolled top to bottom
+// in ten seconds costs the stock network at most 20 requests, and a second view of it none. The
+// services answer at their real addresses through the local proxy (stand-ins/real-hosts.ts).
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchWithExtension } from '../../scripts/browsers.mjs';
+import { madeUpBooks, searchResultsPage } from '../../stand-ins/list-pages';
+import { DEMO_BOOKS } from '../../stand-ins/payloads';
+import { startRealHostStandIns, type RealHostStandIns } from '../../stand-ins/real-hosts';
+import { badgeText, changeSettings, corpusPage, corpusPresent, describeInBrowsers, MARK_HOST, openAmazonPage, openExtensionPage, SCREENSHOTS, shadowRootOf, storageOf, type Extension } from './harness';
+
+const TOULOUSE = { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' };
+const SEARCH_ITEM = '[data-component-type="s-search-result"]';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describeInBrowsers('marks on list pages', (name) => {
+  let ext: Extension;
+  let standIns: RealHostStandIns;
+  let extensionPage: Page;
+
+  beforeAll(async () => {
+    standIns = await startRealHostStandIns();
+    ext = await launchWithExtension(name, { realHosts: standIns.network });
+    extensionPage = await openExtensionPage(ext, 'options/options.html');
+    await changeSettings(extensionPage, { place: TOULOUSE });
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await standIns?.close();
+  });
+
+  /** The stock network's requests so far (one per book asked). */
+  const stockRequests = () => standIns.seen.filter((request) => request.url.includes('getshoplist.php')).length;
+
+  /** The id of the tab whose list page the worker knows as `kind`, once its list script has spoken. */
+  async function listTab(kind: string, since: Set<string>): Promise<number> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const found = Object.entries(await storageOf(extensionPage, 'session')).find(
+        ([key, value]) => key.startsWith('list:') && (value as { kind: string }).kind === kind && !since.has(`${key} ${(value as { view: string }).view}`),
+      );
+      if (found) return Number(found[0].slice('list:'.length));
+      if (Date.now() > deadline) throw new Error(`no ${kind} list page known to the worker`);
+      await sleep(100);
+    }
+  }
+  const knownViews = async () =>
+    new Set(
+      Object.entries(await storageOf(extensionPage, 'session'))
+        .filter(([key]) => key.startsWith('list:'))
+        .map(([key, value]) => `${key} ${(value as { view: string }).view}`),
+    );
+
+  /** For each item of the page, in order: whether it carries a mark. */
+  const marked = (tab: Page, itemSelector: string) => tab.$$eval(itemSelector, (items, host) => items.map((item) => item.querySelector(host) !== null), MARK_HOST);
+
+  async function waitForMarks(tab: Page, itemSelector: string, count: number, timeoutMs = 10_000): Promise<boolean[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const marks = await marked(tab, itemSelector);
+      if (marks.filter(Boolean).length >= count) return marks;
+      if (Date.now() > deadline) throw new Error(`${count} marks expected on ${tab.url()}, found ${marks.filter(Boolean).length}`);
+      await sleep(150);
+    }
+  }
+
+  /** Scrolls from the top of the page to its bottom in `ms`, in steps a tenth of a second apart, as a hand on a wheel does. */
+  async function scrollThrough(tab: Page, ms: number): Promise<void> {
+    const steps = ms / 100;
+    const height = await tab.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+    for (let step = 1; step <= steps; step++) {
+      await tab.evaluate((y) => scrollTo(0, y), Math.round((height * step) / steps));
+      await sleep(100);
+    }
+  }
+
+  it.runIf(corpusPresent)('marks the books of a real wish list that shops near Toulouse have, and no other', async () => {
+    const file = 'lists/de-2019-wishlist-books.html';
+    const expected = (JSON.parse(readFileSync(new URL('../../../shared/amazon-pages/lists/EXPECTED.json', import.meta.url), 'utf8')) as {
+      pages: Array<{ file: string; url: string; items: Array<{ isbn13: string[] }> }>;
+    }).pages.find((page) => `lists/${page.file}` === file)!;
+    const since = await knownViews();
+    const tab = await openAmazonPage(ext, [{ url: expected.url, body: corpusPage(file) }]);
+    const tabId = await listTab('wishlist', since);
+    const inStock = expected.items.map((item) => item.isbn13.some((isbn13) => DEMO_BOOKS.wishlistInStock.includes(isbn13)));
+    expect(inStock.filter(Boolean)).toHaveLength(2);
+    // Down the list at a reading pace: each item stays in view long enough to count as seen.
+    await scrollThrough(tab, 6000);
+    const marks = await waitForMarks(tab, '#g-items li[data-itemid]', 2);
+    await sleep(1000);
+    expect(await marked(tab, '#g-items li[data-itemid]')).toEqual(inStock);
+    expect(marks).toEqual(inStock);
+    const root = await shadowRootOf(tab, MARK_HOST);
+    expect(await root!.evaluate((shadow) => shadow.querySelector('button')!.textContent)).toBe('3 bookshops near you');
+    expect(await badgeText(extensionPage, tabId)).toBe('2');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await tab.screenshot({ path: `${SCREENSHOTS}/${name}-wishlist-marks.png` });
+
+    // The popup on that page: the two books, nearest first, each opening its shops.
+    const popup = await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`);
+    await popup.waitForSelector('#list-books li');
+    expect(await popup.$eval('#status', (el) => el.textContent)).toBe('2 books on this page are in a shop near you, nearest first:');
+    expect(await popup.$$eval('#list-books li .list-book-shops', (spans) => spans.map((span) => span.textContent))).toEqual(['3 shops · nearest 0.5 km', '3 shops · nearest 0.5 km']);
+    await popup.click('#list-books li button');
+    await popup.waitForSelector('#shop-list li[data-shop-id]');
+    expect(await popup.$eval('#book-line', (el) => el.textContent)).toMatch(/ISBN 978-/);
+    await popup.click('#list-back');
+    await popup.waitForSelector('#list-books li');
+    await popup.close();
+    await tab.close();
+  });
+
+  it('shows nothing on search results until the shopper turns marks on from the popup, then marks the books shops nearby have', async () => {
+    const books = [{ isbn10: '2070360024', title: 'L’Étranger' }, { isbn10: '193435659X', title: 'Seven Languages in Seven Weeks' }, ...madeUpBooks(4)];
+    const before = stockRequests();
+    const since = await knownViews();
+    const tab = await openAmazonPage(ext, [{ url: 'https://www.amazon.fr/s?k=camus&i=stripbooks', body: searchResultsPage(books, 'camus') }]);
+    const tabId = await listTab('search', since);
+    await sleep(1500);
+    expect(await marked(tab, SEARCH_ITEM)).toEqual([false, false, false, false, false, false]);
+    expect(stockRequests()).toBe(before);
+
+    const popup = await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`);
+    await popup.waitForSelector('#list-offer-button', { visible: true });
+    expect(await popup.$eval('#status', (el) => el.textContent)).toBe('Bookshops are not shown on this list.');
+    await popup.click('#list-offer-button');
+    // The toolbar popup sits over the page; opened here as a tab, it hid the page, which a browser does not draw.
+    await tab.bringToFront();
+    expect(await waitForMarks(tab, SEARCH_ITEM, 2)).toEqual([true, true, false, false, false, false]);
+    await popup.waitForFunction(() => document.querySelectorAll('#list-books li').length === 2, { polling: 100, timeout: 10_000 });
+    expect(await popup.$eval('#list-offer', (el) => (el as HTMLElement).hidden)).toBe(true);
+    await popup.close();
+    await tab.close();
+  });
+
+  it('asks the stock network at most 20 times for a 48-book search page scrolled top to bottom in ten seconds, and not at all for a second view', async () => {
+    // On from the test before (the popup's offer); said again, so this test stands alone.
+    await changeSettings(extensionPage, { lists: { wishlists: true, searchResults: true } });
+    const books = [{ isbn10: '2070360024', title: 'L’Étranger' }, ...madeUpBooks(47, 500)];
+    const before = stockRequests();
+    const since = await knownViews();
+    const tab = await openAmazonPage(ext, [{ url: 'https://www.amazon.fr/s?k=romans&i=stripbooks', body: searchResultsPage(books, 'romans') }]);
+    await listTab('search', since);
+    // The shopper looks at the first result a moment (its mark comes), then scrolls to the end.
+    await waitForMarks(tab, SEARCH_ITEM, 1);
+    await scrollThrough(tab, 10_000);
+    await sleep(1500);
+    const firstView = stockRequests() - before;
+    expect(firstView).toBeGreaterThan(5);
+    expect(firstView).toBeLessThanOrEqual(20);
+
+    // The same page visited again (a new view, from its top): what was asked comes from the cache.
+    const sinceReload = await knownViews();
+    await tab.goto(tab.url(), { waitUntil: 'domcontentloaded' });
+    await listTab('search', sinceReload);
+    await waitForMarks(tab, SEARCH_ITEM, 1);
+    await scrollThrough(tab, 10_000);
+    await sleep(1500);
+    expect(stockRequests() - before).toBe(firstView);
+    await tab.close();
+  });
+});
