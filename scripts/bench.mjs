@@ -17,6 +17,7 @@ import { bookshopDirectory } from '../src/networks/directory.ts';
 import { isbn13CheckDigit } from '../src/book/isbn.ts';
 import { findBrowser, launchWithExtension } from './browsers.mjs';
 import { memoryLookupCache } from '../test/memory-cache.ts';
+import { madeUpBooks, searchResultsPage } from '../stand-ins/list-pages.ts';
 
 const CORPUS = new URL('../../shared/amazon-pages/', import.meta.url);
 const LIST_CORPUS = new URL('lists/', CORPUS);
@@ -38,6 +39,7 @@ function bundleSizes() {
     sizes[label] = { minified: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length };
   };
   file('content script', 'dist/chrome/content.js');
+  file('list script', 'dist/chrome/list.js');
   file('background', 'dist/chrome/background.js');
   file('popup (first script)', 'dist/chrome/popup/popup.js');
   file('options', 'dist/chrome/options/options.js');
@@ -355,6 +357,54 @@ async function requestsForPageViews(views = 100, books = 20) {
   }
 }
 
+/**
+ * What list pages cost the stock network, in Chromium with the production build and the stand-ins at
+ * the services' addresses: a 48-book search page (marks on) scrolled top to bottom in ten seconds, and
+ * the corpus's wish list scrolled at reading pace (six seconds); each then visited again. Counted: the
+ * stock requests (one per book asked), during the scroll and the 1.5 s after.
+ */
+async function listRequestsInChromium(wishlistPage) {
+  const standIns = await startRealHostStandIns();
+  const ext = await launchWithExtension('chromium', { realHosts: standIns.network });
+  const stock = () => standIns.seen.filter((request) => request.url.includes('getshoplist.php')).length;
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  try {
+    const extensionPage = await ext.browser.newPage();
+    await extensionPage.goto(`${ext.extensionOrigin}options/options.html`);
+    await extensionPage.evaluate(() =>
+      chrome.storage.sync.set({ settings: { place: { label: 'Toulouse', lat: 43.6, lon: 1.44, country: 'fr' }, lists: { wishlists: true, searchResults: true } } }),
+    );
+    async function visit(url, body, scrollMs) {
+      const tab = await ext.browser.newPage();
+      await tab.setRequestInterception(true);
+      tab.on('request', (request) => (request.url() === url ? request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body }) : request.abort()).catch(() => {}));
+      const perVisit = [];
+      for (let view = 0; view < 2; view++) {
+        const before = stock();
+        await tab.goto(url, { waitUntil: 'domcontentloaded' });
+        await sleep(1000); // the first items, looked at a moment
+        const height = await tab.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+        const steps = scrollMs / 100;
+        for (let step = 1; step <= steps; step++) {
+          await tab.evaluate((y) => scrollTo(0, y), Math.round((height * step) / steps));
+          await sleep(100);
+        }
+        await sleep(1500);
+        perVisit.push(stock() - before);
+      }
+      await tab.close();
+      return { first: perVisit[0], second: perVisit[1] };
+    }
+    // The wish list first: the limit is shared by all tabs, and the search page uses the whole minute's.
+    const wishlist = wishlistPage ? await visit(wishlistPage.url, readFileSync(new URL(wishlistPage.file, LIST_CORPUS)), 6000) : null;
+    const search = await visit('https://www.amazon.fr/s?k=romans&i=stripbooks', searchResultsPage(madeUpBooks(48, 700), 'romans'), 10_000);
+    return { searchPage48Books: { books: 48, ...search }, wishlist: wishlistPage && { file: wishlistPage.file, books: wishlistPage.items.filter((item) => item.isbn13.length > 0).length, ...wishlist } };
+  } finally {
+    await ext.close();
+    await standIns.close();
+  }
+}
+
 /** The campaign the issue's figures design against (README, "what a campaign's volume means"). */
 const CAMPAIGN = { shoppers: 100_000, bookPagesPerDay: 5, popupOpeningsPerDay: 3 };
 
@@ -410,6 +460,7 @@ async function main() {
   const listPages = existsSync(new URL('EXPECTED.json', LIST_CORPUS)) ? JSON.parse(readFileSync(new URL('EXPECTED.json', LIST_CORPUS), 'utf8')).pages : [];
   if (listPages.length && findBrowser('chromium')) results.listDetectionChromium = await listDetectionInChromium(listPages);
   if (findBrowser('chromium')) results.badge = await warmBadgeInChromium();
+  if (findBrowser('chromium')) results.lists = await listRequestsInChromium(listPages.find((page) => page.kind === 'wishlist' && page.year >= 2019));
   results.requests = await requestsForPageViews();
   results.perDay = {
     directoryAnswers: await requestsPerDay({ directory: true, tilesPerOpening: results.badge?.tilesPerOpening ?? null }),
@@ -458,6 +509,11 @@ async function main() {
     });
   }
   results.summary ??= {};
+  if (results.lists) {
+    const { searchPage48Books: search, wishlist } = results.lists;
+    results.summary.stockRequestsScrolledSearchPage48Books = `${search.first} (second view: ${search.second})`;
+    if (wishlist) results.summary.stockRequestsWishlistScrolled = `${wishlist.first} of ${wishlist.books} books (second view: ${wishlist.second})`;
+  }
   results.summary.requestsFor100ViewsOf20Books = `${results.requests.requests} (${results.requests.stock} stock, ${results.requests.map} map)`;
   results.summary.popupCriticalPathGzippedKB = round(results.sizes['popup critical path (before the list)'].gzipped / 1024, 1);
   console.log(`\nUpstream requests a day, for one shopper and for a campaign of ${CAMPAIGN.shoppers.toLocaleString('en')} (${CAMPAIGN.bookPagesPerDay} book pages and ${CAMPAIGN.popupOpeningsPerDay} popup openings a day each)`);

@@ -2,17 +2,20 @@
 // Amazon book page. `npm run demo`: the same with no network at all; the book page is served from
 // demo/amazon-fr-book.html at its amazon.fr address, the worker's requests to the bookshop networks
 // and geocoders are answered by the stand-ins (Chromium), and every other request is refused.
-// Type "Toulouse" (or 31000, Muret) in the popup to see the invented demo shops.
+// Type "Toulouse" (or 31000, Muret) in the popup to see the invented demo shops. The demo also serves
+// a search results page (DEMO_SEARCH_URL): the popup there offers marks on search results.
 //
 // Options: --firefox  --url URL (npm start only)  --headless  --screenshot FILE (implies --headless)
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startRealHostStandIns } from '../stand-ins/real-hosts.ts';
+import { madeUpBooks, searchResultsPage } from '../stand-ins/list-pages.ts';
 import { findBrowser, launchWithExtension } from './browsers.mjs';
 
 const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
 const LIVE_URL = 'https://www.amazon.fr/dp/2070360024';
+const DEMO_SEARCH_URL = 'https://www.amazon.fr/s?k=camus&i=stripbooks';
 
 const { values: options } = parseArgs({
   options: {
@@ -40,6 +43,8 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 const standIns = options.demo ? await startRealHostStandIns() : null;
 const ext = await launchWithExtension(browserName, { headless, welcomeTab: headless ? 'close' : 'keep', realHosts: standIns?.network });
 const demoPage = readFileSync(new URL('../demo/amazon-fr-book.html', import.meta.url));
+// Two books the demo shops have, among others they do not.
+const demoSearchPage = searchResultsPage([{ isbn10: '2070360024', title: 'L’Étranger' }, ...madeUpBooks(3), { isbn10: '193435659X', title: 'Seven Languages in Seven Weeks' }, ...madeUpBooks(7, 200)], 'camus');
 
 /**
  * Demo mode: answer the demo address from the file, let the extension's own pages and the services'
@@ -52,8 +57,8 @@ async function keepOffline(page) {
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     const url = request.url();
-    if (url.split('#')[0] === DEMO_URL) {
-      request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: demoPage }).catch(() => {});
+    if (url.split('#')[0] === DEMO_URL || url.split('#')[0] === DEMO_SEARCH_URL) {
+      request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: url.split('#')[0] === DEMO_URL ? demoPage : demoSearchPage }).catch(() => {});
     } else if (/^(?:chrome-extension|moz-extension|data|blob|about):/.test(url) || standIns?.network.hosts.includes(new URL(url).hostname)) {
       request.continue().catch(() => {});
     } else {
@@ -98,6 +103,7 @@ await page.goto(address, { waitUntil: 'domcontentloaded' }).catch((error) => {
   console.error(`Could not open ${address}: ${error.message}${options.demo ? '' : ' (no network? try npm run demo)'}`);
 });
 console.log(`${browserName} is open on ${address} with the extension loaded${options.demo ? ' (offline demo)' : ''}.`);
+if (options.demo) console.log(`A search results page to try the list marks on (turn them on from the popup there): ${DEMO_SEARCH_URL}`);
 
 if (headless) {
   // A smoke run: let the content script report, show what the popup says, save a picture, close.
