@@ -86,8 +86,11 @@ beforeEach(() => {
 describe('a list page', () => {
   it('says which books stayed in view, and marks those the worker says shops nearby have, after the title’s link', async () => {
     const page = openPage(result(DRACULA.isbn10, 'Dracula') + result(ETRANGER.isbn10, 'L’Étranger') + result(KINDLE, 'Kindle only'));
+    expect(page.receive({ type: 'StillListing' })).toBeUndefined();
     await page.start();
     expect(sent).toEqual([{ type: 'ListShown', view: 'view1' }]);
+    // The popup's question, through the worker: the page still shows this view.
+    expect(page.receive({ type: 'StillListing' })).toEqual({ view: 'view1' });
     inView(...items());
     advance(DWELL_MS);
     // The Kindle result names no print edition: never watched, never said.

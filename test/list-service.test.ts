@@ -35,6 +35,8 @@ let opened: number[];
 let clock: number;
 let timers: Array<{ at: number; run: () => void }>;
 let service: ReturnType<typeof createListService>;
+/** The view each tab's list script shows, as it answers StillListing (absent: the tab left the list). */
+let pageViews: Map<number, string>;
 
 const stockRequests = () => server.requests.filter((url) => url.includes('getshoplist.php'));
 const marks = (tabId = 7) => sent.filter((s) => s.tabId === tabId && s.message.type === 'ListMark').map((s) => s.message as ListMark);
@@ -55,6 +57,7 @@ function startWorker() {
     settings: createSettingsStore({ sync, local }),
     lookupFor: (settings) => createLookup({ fetch, sleep: async () => {}, isOnline: () => true, sources: enabledSources(settings), cache: createLookupCache(local, now, session), now, timeoutMs: 2000 }),
     sendToTab: async (tabId, message) => void sent.push({ tabId, message }),
+    askTab: async (tabId) => (pageViews.has(tabId) ? { view: pageViews.get(tabId) } : undefined),
     badge: createBadge(action, (key, sub) => `${key}${sub ? ` ${sub}` : ''}`),
     openResults: async (tabId) => void opened.push(tabId),
     now,
@@ -78,15 +81,21 @@ beforeEach(async () => {
   opened = [];
   timers = [];
   clock = new Date(2026, 10, 26, 10, 0).getTime();
+  pageViews = new Map();
   await storeSettings(settingsWith());
   service = startWorker();
 });
 
+/** The list script on tab `tabId` starts view `view` at `url`. */
+function shown(tabId: number, url: string, view: string) {
+  pageViews.set(tabId, view);
+  return service.shown(tabId, url, { type: 'ListShown', view });
+}
 const seen = (isbn13: string, view = 'view1', title: string | null = 'A title', tabId = 7) => service.seen(tabId, { type: 'ListSeen', view, isbn13, title });
 
 describe('a wish list', () => {
   it('marks the books shops nearby have, says 0 for the others, and counts the first on the badge and in the popup', async () => {
-    expect(await service.shown(7, WISHLIST, { type: 'ListShown', view: 'view1' })).toEqual({ marks: true });
+    expect(await shown(7, WISHLIST, 'view1')).toEqual({ marks: true });
     await seen(DEMO_BOOKS.nowhere, 'view1', 'Nobody stocks this');
     await seen(DEMO_BOOKS.inStock, 'view1', 'L’Étranger');
     await settle();
@@ -102,7 +111,7 @@ describe('a wish list', () => {
 
   it('lists the books nearest first', async () => {
     await storeSettings(settingsWith({ place: { label: 'Muret', lat: 43.46, lon: 1.33, country: 'fr' } }));
-    await service.shown(7, WISHLIST, { type: 'ListShown', view: 'view1' });
+    await shown(7, WISHLIST, 'view1');
     // In stock in Toulouse (about 18 km away) and Muret (1 km away); the other edition only in Toulouse.
     await seen(DEMO_BOOKS.otherEdition, 'view1', 'Toulouse only');
     await seen(DEMO_BOOKS.inStock, 'view1', 'Muret too');
@@ -114,10 +123,10 @@ describe('a wish list', () => {
 
   it('asks nothing before a place is set, or when the shopper has books looked up only from the popup', async () => {
     await storeSettings(settingsWith({ place: null }));
-    expect(await service.shown(7, WISHLIST, { type: 'ListShown', view: 'view1' })).toEqual({ marks: false });
+    expect(await shown(7, WISHLIST, 'view1')).toEqual({ marks: false });
     await seen(DEMO_BOOKS.inStock);
     await storeSettings(settingsWith({ askOnOpen: true }));
-    expect(await service.shown(7, WISHLIST, { type: 'ListShown', view: 'view2' })).toEqual({ marks: false });
+    expect(await shown(7, WISHLIST, 'view2')).toEqual({ marks: false });
     await seen(DEMO_BOOKS.inStock, 'view2');
     await settle();
     expect(server.requests).toEqual([]);
@@ -127,8 +136,8 @@ describe('a wish list', () => {
 
 describe('a search page', () => {
   it('gets no marks until the shopper turns them on; then the page is told to start again with marks', async () => {
-    await service.shown(7, SEARCH, { type: 'ListShown', view: 'view1' });
-    await service.shown(8, WISHLIST, { type: 'ListShown', view: 'view1' });
+    await shown(7, SEARCH, 'view1');
+    await shown(8, WISHLIST, 'view1');
     expect((await service.state(7))?.marks).toBe(false);
     await seen(DEMO_BOOKS.inStock);
     await settle();
@@ -144,14 +153,14 @@ describe('a search page', () => {
       { tabId: 7, message: { type: 'ListRestart', marks: true } },
       { tabId: 8, message: { type: 'ListRestart', marks: true } },
     ]);
-    expect(await service.shown(7, SEARCH, { type: 'ListShown', view: 'view2' })).toEqual({ marks: true });
+    expect(await shown(7, SEARCH, 'view2')).toEqual({ marks: true });
     await seen(DEMO_BOOKS.inStock, 'view2');
     await settle();
     expect(marks()).toEqual([{ type: 'ListMark', view: 'view2', isbn13: DEMO_BOOKS.inStock, count: 3 }]);
   });
 
   it('is no list on a product page or a storefront it does not know: nothing kept, nothing asked', async () => {
-    expect(await service.shown(7, 'https://www.amazon.fr/dp/2070360024', { type: 'ListShown', view: 'view1' })).toEqual({ marks: false });
+    expect(await shown(7, 'https://www.amazon.fr/dp/2070360024', 'view1')).toEqual({ marks: false });
     await seen(DEMO_BOOKS.inStock);
     await settle();
     expect(await service.state(7)).toBeNull();
@@ -170,7 +179,7 @@ describe('politeness', () => {
   });
 
   it('asks at most 20 new books a minute; the others wait while in view, and leave the line when scrolled away', async () => {
-    await service.shown(7, WISHLIST, { type: 'ListShown', view: 'view1' });
+    await shown(7, WISHLIST, 'view1');
     for (const isbn13 of manyBooks) await seen(isbn13);
     await settle();
     expect(stockRequests()).toHaveLength(20);
@@ -186,14 +195,14 @@ describe('politeness', () => {
   });
 
   it('answers a second view of the page from the cache: marks at once, no request', async () => {
-    await service.shown(7, WISHLIST, { type: 'ListShown', view: 'view1' });
+    await shown(7, WISHLIST, 'view1');
     await seen(DEMO_BOOKS.inStock);
     await seen(DEMO_BOOKS.nowhere);
     await settle();
     const before = server.requests.length;
     // The page reloaded (a new view), in a worker started again.
     service = startWorker();
-    await service.shown(7, WISHLIST, { type: 'ListShown', view: 'view2' });
+    await shown(7, WISHLIST, 'view2');
     await seen(DEMO_BOOKS.inStock, 'view2');
     await seen(DEMO_BOOKS.nowhere, 'view2');
     await settle();
@@ -206,9 +215,9 @@ describe('politeness', () => {
   });
 
   it('drops an answer for a view the tab has left, and the closed tab’s list', async () => {
-    await service.shown(7, WISHLIST, { type: 'ListShown', view: 'view1' });
+    await shown(7, WISHLIST, 'view1');
     const asked = seen(DEMO_BOOKS.inStock);
-    await service.shown(7, WISHLIST, { type: 'ListShown', view: 'view2' });
+    await shown(7, WISHLIST, 'view2');
     await asked;
     await settle();
     expect(marks()).toEqual([]);
@@ -218,9 +227,20 @@ describe('politeness', () => {
   });
 });
 
+describe('the popup’s question', () => {
+  it('gets the list only while the tab still shows it: a tab that left it for a page with no list has its list forgotten', async () => {
+    await shown(7, WISHLIST, 'view1');
+    expect(await service.state(7)).toMatchObject({ view: 'view1' });
+    pageViews.delete(7);
+    expect(await service.state(7)).toBeNull();
+    pageViews.set(7, 'view1');
+    expect(await service.state(7)).toBeNull();
+  });
+});
+
 describe('a mark clicked', () => {
   it('opens the results on that book, once', async () => {
-    await service.shown(7, WISHLIST, { type: 'ListShown', view: 'view1' });
+    await shown(7, WISHLIST, 'view1');
     await service.open(7, { type: 'ListOpen', isbn13: DEMO_BOOKS.inStock });
     expect(opened).toEqual([7]);
     expect((await service.state(7))?.chosen).toBe(DEMO_BOOKS.inStock);

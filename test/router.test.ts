@@ -63,6 +63,7 @@ describe('the background router', () => {
       settings,
       lookupFor: () => Object.assign(async () => ({}) as LookupResult, { cachedOnly: async () => null, sourcesFor: () => [] }),
       sendToTab: async () => {},
+      askTab: async () => ({ view: 'abcdef12' }),
       badge: createBadge(action, (key) => key),
       openResults: cards.openResults,
       now: () => 1_700_000_000_000,

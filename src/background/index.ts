@@ -91,6 +91,7 @@ const lists = createListService({
   settings: settingsStore,
   lookupFor,
   sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
+  askTab: (tabId, question) => browser.tabs.sendMessage(tabId, question, { frameId: 0 }),
   badge,
   openResults: cards.openResults,
   now,

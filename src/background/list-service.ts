@@ -8,7 +8,7 @@ import { marksOn } from '../lists/policy';
 import type { Lookup, LookupRequest } from '../lookup/lookup';
 import type { LookupResult } from '../lookup/result';
 import { shopsCounted, summarize } from '../lookup/summary';
-import type { ListAnswer, ListedBook, ListMark, ListOpen, ListRestart, ListSeen, ListShown, ListUnseen, TabList } from '../shared/messages';
+import type { ListAnswer, ListedBook, ListMark, ListOpen, ListRestart, ListSeen, ListShown, ListUnseen, StillListing, TabList } from '../shared/messages';
 import { storefrontOfCountry, type Settings } from '../shared/settings';
 import { hasTheBook } from '../shops/shop';
 import type { SettingsStore } from './stores';
@@ -20,6 +20,8 @@ export interface ListServiceDeps {
   lookupFor: (settings: Settings) => Lookup;
   /** Sends a message to the tab's top frame (the list script). */
   sendToTab: (tabId: number, message: ListMark | ListRestart) => Promise<unknown>;
+  /** Asks the tab's top frame and returns its answer (the list script's, if it is still there). */
+  askTab: (tabId: number, question: StillListing) => Promise<unknown>;
   badge: { showListCount(tabId: number, count: number): Promise<void> };
   /** Opens the results (the popup, or a tab where the browser allows no popup). */
   openResults: (tabId: number) => Promise<void>;
@@ -76,24 +78,25 @@ export function createListService(deps: ListServiceDeps) {
       const asked = await request(isbn13);
       return asked ? asked.lookup(asked.request) : null;
     },
-    answer: (tabId, isbn13, result) => void answered(tabId, isbn13, result),
+    answer: (tabId, isbn13, result, view) => void answered(tabId, view, isbn13, result),
     later: deps.later ?? ((run, ms) => void setTimeout(run, ms)),
     perMinute: deps.perMinute,
   });
 
-  async function answered(tabId: number, isbn13: string, result: LookupResult | null): Promise<void> {
+  async function answered(tabId: number, view: string, isbn13: string, result: LookupResult | null): Promise<void> {
     const found = result && shopsWithIt(result);
-    const list = await update(tabId, (list) => {
-      if (!found) return null;
-      const book: ListedBook = { isbn13, title: titles.get(titleKey(tabId, list.view, isbn13)) ?? null, ...found };
+    let counted: number | null = null;
+    await update(tabId, (list) => {
+      // The page moved on while this answer was on its way.
+      if (list.view !== view || !found) return null;
+      const book: ListedBook = { isbn13, title: titles.get(titleKey(tabId, view, isbn13)) ?? null, ...found };
       const books = [...list.books.filter((other) => other.isbn13 !== isbn13), book].sort((a, b) => a.nearestKm - b.nearestKm);
+      counted = books.length;
       return { ...list, books };
     });
-    const current = list ?? (await tabLists.get(tabId));
-    if (!current) return;
     // Every answer is said, a 0 too: the page then stops waiting for that book.
-    await deps.sendToTab(tabId, { type: 'ListMark', view: current.view, isbn13, count: found?.count ?? 0 }).catch(() => {});
-    if (list) await deps.badge.showListCount(tabId, list.books.length);
+    await deps.sendToTab(tabId, { type: 'ListMark', view, isbn13, count: found?.count ?? 0 }).catch(() => {});
+    if (counted !== null) await deps.badge.showListCount(tabId, counted);
   }
 
   return {
@@ -124,10 +127,19 @@ export function createListService(deps: ListServiceDeps) {
       await update(tabId, (list) => ({ ...list, chosen: isbn13 }));
       await deps.openResults(tabId);
     },
-    /** The tab's list, for the popup; a chosen book is given once. */
+    /**
+     * The tab's list, for the popup, if the tab still shows it (without the "tabs" permission the worker
+     * is not told when a tab leaves a list for a page that is none: the page is asked); a chosen book is given once.
+     */
     async state(tabId: number): Promise<TabList | null> {
       const list = await tabLists.get(tabId);
-      if (list?.chosen) await update(tabId, ({ chosen: _chosen, ...rest }) => rest);
+      if (!list) return null;
+      const answer = (await deps.askTab(tabId, { type: 'StillListing' }).catch(() => null)) as { view?: unknown } | null;
+      if (answer?.view !== list.view) {
+        await tabLists.forget(tabId);
+        return null;
+      }
+      if (list.chosen) await update(tabId, ({ chosen: _chosen, ...rest }) => rest);
       return list;
     },
     closed(tabId: number): Promise<void> {

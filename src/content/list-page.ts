@@ -6,7 +6,7 @@
 import { findListItems } from '../book/find-list';
 import { LIST_TITLE_SELECTORS } from '../book/amazon-selectors';
 import { watchVisibility, type VisibilityDeps } from '../lists/visibility';
-import type { ListAnswer, ListMark, ListMessage, ListRestart } from '../shared/messages';
+import type { ListAnswer, ListMark, ListMessage, ListRestart, StillListing } from '../shared/messages';
 import { createMarks, type MarkDeps } from './list-marks';
 
 export interface ListPageDeps extends Omit<MarkDeps, 'onOpen'>, Pick<VisibilityDeps, 'observer' | 'setTimer' | 'clearTimer'> {
@@ -112,11 +112,13 @@ export function createListPage(deps: ListPageDeps) {
   return {
     start,
     stop,
-    /** A message from the worker: an answer for a book of this view, or "start again". */
-    receive(message: unknown): void {
-      const type = (message as ListMark | ListRestart | null)?.type;
+    /** A message from the worker: an answer for a book of this view, "start again", or "which view?" (the reply). */
+    receive(message: unknown): { view: string } | undefined {
+      const type = (message as ListMark | ListRestart | StillListing | null)?.type;
+      if (type === 'StillListing') return view ? { view } : undefined;
       if (type === 'ListMark' && (message as ListMark).view === view) running?.answer(message as ListMark);
       if (type === 'ListRestart') void start().catch(() => {});
+      return undefined;
     },
   };
 }

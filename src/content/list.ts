@@ -28,10 +28,7 @@ const page = createListPage({
   newView: () => crypto.randomUUID().replaceAll('-', ''),
 });
 
-const stopListening = extension.onMessage((message) => {
-  page.receive(message);
-  return undefined;
-});
+const stopListening = extension.onMessage((message) => page.receive(message));
 // Back from the back-forward cache: a new view (the worker may have answered others meanwhile).
 const onPageShow = (event: PageTransitionEvent) => {
   if (event.persisted) void page.start().catch(() => {});

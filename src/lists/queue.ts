@@ -14,8 +14,8 @@ export interface ListQueueDeps<Answer> {
   cached: (isbn13: string) => Promise<Answer | null>;
   /** A new lookup (it may ask each source once); its answer is cached by the lookup itself. */
   lookup: (isbn13: string) => Promise<Answer>;
-  /** An answer for an item still wanted: shown by the tab's marks and counted by its badge. */
-  answer: (tabId: number, isbn13: string, answer: Answer) => void;
+  /** An answer for an item still wanted, in the tab's current view: shown by its marks and counted by its badge. */
+  answer: (tabId: number, isbn13: string, answer: Answer, view: string) => void;
   /** Calls `run` once after `ms` (setTimeout in the worker). */
   later: (run: () => void, ms: number) => void;
   perMinute?: number;
@@ -51,7 +51,7 @@ export function createListQueue<Answer>(deps: ListQueueDeps<Answer>) {
       started.push(at);
       void deps.lookup(entry.isbn13).then(
         (answer) => {
-          if (current(entry)) deps.answer(entry.tabId, entry.isbn13, answer);
+          if (current(entry)) deps.answer(entry.tabId, entry.isbn13, answer, entry.view);
         },
         () => {}, // a failed lookup shows no mark; the lookup itself records and backs off
       );
@@ -86,7 +86,7 @@ export function createListQueue<Answer>(deps: ListQueueDeps<Answer>) {
       const cached = await deps.cached(isbn13);
       if (!current(entry)) return;
       if (cached !== null) {
-        deps.answer(tabId, isbn13, cached);
+        deps.answer(tabId, isbn13, cached, view);
         return;
       }
       line.push(entry);

@@ -65,6 +65,11 @@ export interface ListMark {
   count: number;
 }
 
+/** Background → list script: is the tab still showing the list you spoke of? Answered with { view } by the list script, by nobody once the tab has left the list. */
+export interface StillListing {
+  type: 'StillListing';
+}
+
 /** Background → list script: the settings changed (marks on or off, another place): start again, with marks or without. */
 export interface ListRestart {
   type: 'ListRestart';
