@@ -360,10 +360,11 @@ async function requestsForPageViews(views = 100, books = 20) {
 /**
  * What list pages cost the stock network, in Chromium with the production build and the stand-ins at
  * the services' addresses: a 48-book search page (marks on) scrolled top to bottom in ten seconds, and
- * the corpus's wish list scrolled at reading pace (six seconds); each then visited again. Counted: the
- * stock requests (one per book asked), during the scroll and the 1.5 s after.
+ * the corpus's wish list scrolled at reading pace (six seconds), each in a browser of its own (the
+ * limit is shared by all tabs) and then visited again. Counted: the stock requests (one per book
+ * asked), during the scroll and the 1.5 s after.
  */
-async function listRequestsInChromium(wishlistPage) {
+async function listRequestsInChromium(url, body, scrollMs) {
   const standIns = await startRealHostStandIns();
   const ext = await launchWithExtension('chromium', { realHosts: standIns.network });
   const stock = () => standIns.seen.filter((request) => request.url.includes('getshoplist.php')).length;
@@ -374,35 +375,37 @@ async function listRequestsInChromium(wishlistPage) {
     await extensionPage.evaluate(() =>
       chrome.storage.sync.set({ settings: { place: { label: 'Toulouse', lat: 43.6, lon: 1.44, country: 'fr' }, lists: { wishlists: true, searchResults: true } } }),
     );
-    async function visit(url, body, scrollMs) {
-      const tab = await ext.browser.newPage();
-      await tab.setRequestInterception(true);
-      tab.on('request', (request) => (request.url() === url ? request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body }) : request.abort()).catch(() => {}));
-      const perVisit = [];
-      for (let view = 0; view < 2; view++) {
-        const before = stock();
-        await tab.goto(url, { waitUntil: 'domcontentloaded' });
-        await sleep(1000); // the first items, looked at a moment
-        const height = await tab.evaluate(() => document.documentElement.scrollHeight - innerHeight);
-        const steps = scrollMs / 100;
-        for (let step = 1; step <= steps; step++) {
-          await tab.evaluate((y) => scrollTo(0, y), Math.round((height * step) / steps));
-          await sleep(100);
-        }
-        await sleep(1500);
-        perVisit.push(stock() - before);
+    const tab = await ext.browser.newPage();
+    await tab.setRequestInterception(true);
+    tab.on('request', (request) => (request.url() === url ? request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body }) : request.abort()).catch(() => {}));
+    const perView = [];
+    for (let view = 0; view < 2; view++) {
+      const before = stock();
+      await tab.goto(url, { waitUntil: 'domcontentloaded' });
+      await sleep(1000); // the first items, looked at a moment
+      const height = await tab.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+      const steps = scrollMs / 100;
+      for (let step = 1; step <= steps; step++) {
+        await tab.evaluate((y) => scrollTo(0, y), Math.round((height * step) / steps));
+        await sleep(100);
       }
-      await tab.close();
-      return { first: perVisit[0], second: perVisit[1] };
+      await sleep(1500);
+      perView.push(stock() - before);
     }
-    // The wish list first: the limit is shared by all tabs, and the search page uses the whole minute's.
-    const wishlist = wishlistPage ? await visit(wishlistPage.url, readFileSync(new URL(wishlistPage.file, LIST_CORPUS)), 6000) : null;
-    const search = await visit('https://www.amazon.fr/s?k=romans&i=stripbooks', searchResultsPage(madeUpBooks(48, 700), 'romans'), 10_000);
-    return { searchPage48Books: { books: 48, ...search }, wishlist: wishlistPage && { file: wishlistPage.file, books: wishlistPage.items.filter((item) => item.isbn13.length > 0).length, ...wishlist } };
+    return { first: perView[0], second: perView[1] };
   } finally {
     await ext.close();
     await standIns.close();
   }
+}
+
+async function listRequests(wishlistPage) {
+  const search = await listRequestsInChromium('https://www.amazon.fr/s?k=romans&i=stripbooks', searchResultsPage(madeUpBooks(48, 700), 'romans'), 10_000);
+  const wishlist = wishlistPage && (await listRequestsInChromium(wishlistPage.url, readFileSync(new URL(wishlistPage.file, LIST_CORPUS)), 6000));
+  return {
+    searchPage48Books: { books: 48, ...search },
+    wishlist: wishlistPage && { file: wishlistPage.file, books: wishlistPage.items.filter((item) => item.isbn13.length > 0).length, ...wishlist },
+  };
 }
 
 /** The campaign the issue's figures design against (README, "what a campaign's volume means"). */
@@ -460,7 +463,7 @@ async function main() {
   const listPages = existsSync(new URL('EXPECTED.json', LIST_CORPUS)) ? JSON.parse(readFileSync(new URL('EXPECTED.json', LIST_CORPUS), 'utf8')).pages : [];
   if (listPages.length && findBrowser('chromium')) results.listDetectionChromium = await listDetectionInChromium(listPages);
   if (findBrowser('chromium')) results.badge = await warmBadgeInChromium();
-  if (findBrowser('chromium')) results.lists = await listRequestsInChromium(listPages.find((page) => page.kind === 'wishlist' && page.year >= 2019));
+  if (findBrowser('chromium')) results.lists = await listRequests(listPages.find((page) => page.kind === 'wishlist' && page.year >= 2019));
   results.requests = await requestsForPageViews();
   results.perDay = {
     directoryAnswers: await requestsPerDay({ directory: true, tilesPerOpening: results.badge?.tilesPerOpening ?? null }),

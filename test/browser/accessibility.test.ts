@@ -2,37 +2,20 @@
 // the card on the page, in Chromium and Firefox, light and dark.
 // The production build, with the stand-ins on the local server; no rule is switched off.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
 import type { Scenarios } from '../../stand-ins/answer';
 import { readFixture } from '../fixtures';
-import { CARD_HOST, changeSettings, describeInBrowsers, forgetStored, openAmazonPage, openExtensionPage, tabBooks, useStandInServer, waitForCard, waitForTabBook, type Extension } from './harness';
+import { axeViolations as violations, CARD_HOST, changeSettings, describeInBrowsers, forgetStored, openAmazonPage, openExtensionPage, tabBooks, useStandInServer, waitForCard, waitForTabBook, type Extension } from './harness';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 type BookPage = { url: string; body: Buffer | string; isbn13: string };
 const DEMO: BookPage = { url: 'https://www.amazon.fr/dp/2070360024', body: readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url)), isbn13: '9782070360024' };
 /** Another book, for the state whose request is left hanging: no other state shares its request. */
 const OTHER: BookPage = { url: 'https://www.amazon.fr/LEtranger/dp/207036822X', body: readFixture('desktop-2023-rpi-and-bullets.html'), isbn13: '9782070368228' };
 const TOULOUSE = { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' };
 const LONDON = { label: 'London', lat: 51.51, lon: -0.13, country: 'gb', foundBy: 'nominatim' };
-
-/** The violations axe finds in `page` (or in the part `selector` names), as "rule: where" lines. */
-async function violations(page: Page, selector?: string): Promise<string[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(
-    async (tags, within) => {
-      const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-      const result = await axe.run(within ? { include: [[within]] } : document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
-    },
-    TAGS,
-    selector ?? '',
-  );
-}
 
 /**
  * Every state, in a browser started with a light or a dark system theme (the same way in both

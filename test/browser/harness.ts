@@ -2,6 +2,7 @@
 // addresses by request interception, and nothing else leaves the browser (every other request is
 // refused). State is read back the way the extension's own pages read it.
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { findBrowser, launchWithExtension } from '../../scripts/browsers.mjs';
@@ -281,4 +282,21 @@ export async function waitForCard(tab: Page, ready: (root: ShadowRoot) => boolea
     if (Date.now() > deadline) throw new Error(`no card ready on ${tab.url()} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** The violations axe-core finds in `page` (or in the part `selector` names), WCAG 2.1 A/AA and 2.2 AA, as "rule: where" lines. */
+export async function axeViolations(page: Page, selector?: string): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(
+    async (tags, within) => {
+      const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+      const result = await axe.run(within ? { include: [[within]] } : document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+    },
+    AXE_TAGS,
+    selector ?? '',
+  );
 }

@@ -11,7 +11,7 @@ import { displayIsbn13 } from '../../src/shared/isbn-format';
 import { madeUpBooks, searchResultsPage } from '../../stand-ins/list-pages';
 import { DEMO_BOOKS } from '../../stand-ins/payloads';
 import { startRealHostStandIns, type RealHostStandIns } from '../../stand-ins/real-hosts';
-import { badgeText, changeSettings, corpusPage, corpusPresent, describeInBrowsers, MARK_HOST, openAmazonPage, openExtensionPage, SCREENSHOTS, shadowRootOf, storageOf, type Extension } from './harness';
+import { axeViolations, badgeText, changeSettings, corpusPage, corpusPresent, describeInBrowsers, MARK_HOST, openAmazonPage, openExtensionPage, SCREENSHOTS, shadowRootOf, storageOf, type Extension } from './harness';
 
 const TOULOUSE = { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' };
 const SEARCH_ITEM = '[data-component-type="s-search-result"]';
@@ -94,6 +94,8 @@ describeInBrowsers('marks on list pages', (name) => {
     await sleep(1000);
     expect(await marked(tab, '#g-items li[data-itemid]')).toEqual(inStock);
     expect(marks).toEqual(inStock);
+    // The marks themselves (axe reads into shadow roots), on Amazon's page.
+    expect(await axeViolations(tab, MARK_HOST)).toEqual([]);
     const root = await shadowRootOf(tab, MARK_HOST);
     expect(await root!.evaluate((shadow) => shadow.querySelector('button')!.textContent)).toBe('3 bookshops near you');
     expect(await badgeText(extensionPage, tabId)).toBe('2');
@@ -117,6 +119,7 @@ describeInBrowsers('marks on list pages', (name) => {
     await popup.waitForSelector('#list-books li');
     expect(await popup.$eval('#status', (el) => el.textContent)).toBe('2 books on this page are in a shop near you, nearest first:');
     expect(await popup.$$eval('#list-books li .list-book-shops', (spans) => spans.map((span) => span.textContent))).toEqual(['3 shops · nearest 0.5 km', '3 shops · nearest 0.5 km']);
+    expect(await axeViolations(popup)).toEqual([]);
     await popup.click('#list-books li button');
     await popup.waitForSelector('#shop-list li[data-shop-id]');
     expect(await popup.$eval('#book-line', (el) => el.textContent)).toMatch(/ISBN 978-/);
@@ -139,6 +142,7 @@ describeInBrowsers('marks on list pages', (name) => {
     const popup = await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`);
     await popup.waitForSelector('#list-offer-button', { visible: true });
     expect(await popup.$eval('#status', (el) => el.textContent)).toBe('Bookshops are not shown on this list.');
+    expect(await axeViolations(popup)).toEqual([]);
     await popup.click('#list-offer-button');
     // The toolbar popup sits over the page; opened here as a tab, it hid the page, which a browser does not draw.
     await tab.bringToFront();
