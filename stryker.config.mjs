@@ -19,6 +19,8 @@ export default {
     'src/directory/**/*.ts',
     'src/release/**/*.ts',
     'src/lists/**/*.ts',
+    'src/content/list-page.ts',
+    'src/background/list-service.ts',
   ],
   // Mutants in module-level constants run for every test: slow, and mostly caught or equivalent.
   ignoreStatic: true,

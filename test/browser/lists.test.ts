@@ -129,7 +129,7 @@ describeInBrowsers('marks on list pages', (name) => {
     await tab.close();
   });
 
-  it('shows nothing on search results until the shopper turns marks on from the popup, then marks the books shops nearby have', async () => {
+  it('shows nothing on search results until the shopper turns marks on from the popup, then marks the books shops nearby have, and takes them away when turned off in the options', async () => {
     const books = [{ isbn10: '2070360024', title: 'L’Étranger' }, { isbn10: '193435659X', title: 'Seven Languages in Seven Weeks' }, ...madeUpBooks(4)];
     const before = stockRequests();
     const since = await knownViews();
@@ -150,6 +150,16 @@ describeInBrowsers('marks on list pages', (name) => {
     await popup.waitForFunction(() => document.querySelectorAll('#list-books li').length === 2, { polling: 100, timeout: 10_000 });
     expect(await popup.$eval('#list-offer', (el) => (el as HTMLElement).hidden)).toBe(true);
     await popup.close();
+
+    // Turned off again in the options: the marks leave the page.
+    const options = await openExtensionPage(ext, 'options/options.html');
+    await options.waitForSelector('#lists-search:checked');
+    expect(await options.$eval('#lists-wishlists', (box) => (box as HTMLInputElement).checked)).toBe(true);
+    await options.click('#lists-search');
+    await options.close();
+    await tab.bringToFront();
+    await tab.waitForFunction((host) => document.querySelector(host) === null, { polling: 100, timeout: 10_000 }, MARK_HOST);
+    await changeSettings(extensionPage, { lists: { wishlists: true, searchResults: true } });
     await tab.close();
   });
 
