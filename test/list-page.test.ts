@@ -18,13 +18,12 @@ const result = (asin: string, title: string) =>
 let time: number;
 let timers: Map<number, { at: number; run: () => void }>;
 let nextTimer: number;
-let intersect: (entries: Intersection[]) => void;
+/** Each IntersectionObserver the page made and has not disconnected: its callback and what it watches. */
+let observers: Array<{ callback: (entries: Intersection[]) => void; observed: Set<Element> }>;
 let pageChanged: () => void;
 let sent: ListMessage[];
 let marksWanted: boolean;
 let views: number;
-/** The elements the observer watches: as in the browser, it reports on these only. */
-let observed: Set<Element>;
 
 function advance(ms: number): void {
   const until = time + ms;
@@ -49,8 +48,9 @@ function openPage(body: string) {
       return message.type === 'ListShown' ? { marks: marksWanted } : undefined;
     },
     observer: (callback) => {
-      intersect = callback;
-      return { observe: (element) => void observed.add(element), disconnect: () => observed.clear() };
+      const observer = { callback, observed: new Set<Element>() };
+      observers.push(observer);
+      return { observe: (element) => void observer.observed.add(element), disconnect: () => void observers.splice(observers.indexOf(observer), 1) };
     },
     setTimer: (run, ms) => {
       timers.set(nextTimer, { at: time + ms, run });
@@ -66,7 +66,10 @@ function openPage(body: string) {
 }
 
 const items = () => [...document.querySelectorAll('[data-component-type="s-search-result"]')];
-const report = (elements: Element[], isIntersecting: boolean) => intersect(elements.filter((target) => observed.has(target)).map((target) => ({ target, isIntersecting })));
+// As in the browser, an observer reports on the elements it watches only.
+const report = (elements: Element[], isIntersecting: boolean) => {
+  for (const { callback, observed } of [...observers]) callback(elements.filter((target) => observed.has(target)).map((target) => ({ target, isIntersecting })));
+};
 const inView = (...elements: Element[]) => report(elements, true);
 const outOfView = (...elements: Element[]) => report(elements, false);
 const marked = () => items().map((item) => item.querySelector('[data-local-bookshops="mark"]') !== null);
@@ -78,8 +81,7 @@ beforeEach(() => {
   sent = [];
   marksWanted = true;
   views = 0;
-  observed = new Set();
-  intersect = () => {};
+  observers = [];
   pageChanged = () => {};
 });
 
@@ -174,6 +176,45 @@ describe('a list page', () => {
     inView(items()[1]!);
     advance(DWELL_MS);
     expect(sent.filter((message) => message.type === 'ListSeen').map((message) => (message as { isbn13: string }).isbn13)).toEqual([ETRANGER.isbn13]);
+  });
+
+  it('does not ask again for a book answered in this view when it comes back into view, and marks a copy of it added later at once', async () => {
+    const page = openPage(`<div id="list">${result(ETRANGER.isbn10, 'L’Étranger')}</div>`);
+    await page.start();
+    inView(...items());
+    advance(DWELL_MS);
+    page.receive({ type: 'ListMark', view: 'view1', isbn13: ETRANGER.isbn13, count: 2 });
+    outOfView(...items());
+    inView(...items());
+    advance(DWELL_MS);
+    expect(sent.filter((message) => message.type === 'ListSeen')).toHaveLength(1);
+    document.getElementById('list')!.insertAdjacentHTML('beforeend', result(ETRANGER.isbn10, 'L’Étranger'));
+    pageChanged();
+    advance(RESCAN_MS);
+    expect(marked()).toEqual([true, true]);
+  });
+
+  it('watches nothing more once told to start again without marks, and one view at a time when started twice at once', async () => {
+    const page = openPage(result(DRACULA.isbn10, 'Dracula'));
+    await page.start();
+    marksWanted = false;
+    page.receive({ type: 'ListRestart', marks: false });
+    await Promise.resolve();
+    inView(...items());
+    advance(DWELL_MS);
+    expect(sent.filter((message) => message.type === 'ListSeen')).toEqual([]);
+    // Answers and messages that are not for it change nothing, and never throw into the page.
+    page.receive({ type: 'ListMark', view: 'view2', isbn13: DRACULA.isbn13, count: 2 });
+    page.receive(null);
+    page.receive({ type: 'Other', view: 'view2', isbn13: DRACULA.isbn13, count: 2 });
+    expect(marked()).toEqual([false]);
+
+    marksWanted = true;
+    void page.start();
+    await page.start();
+    inView(...items());
+    advance(DWELL_MS);
+    expect(sent.filter((message) => message.type === 'ListSeen')).toEqual([{ type: 'ListSeen', view: 'view4', isbn13: DRACULA.isbn13, title: 'Dracula' }]);
   });
 
   it('says the count in the shopper’s words, and ignores a click a script makes up, which Amazon’s item never sees', async () => {

@@ -117,8 +117,25 @@ describe('a wish list', () => {
     await seen(DEMO_BOOKS.inStock, 'view1', 'Muret too');
     await settle();
     const books = (await service.state(7))!.books;
-    expect(books.map((book) => book.title)).toEqual(['Toulouse only', 'Muret too'].reverse());
+    expect(books.map((book) => book.title)).toEqual(['Muret too', 'Toulouse only']);
     expect(books[0]!.nearestKm).toBeLessThan(books[1]!.nearestKm);
+  });
+
+  it('gives the distance of the nearest open shop that has it: not a nearer shop without it, nor one closed for holidays', async () => {
+    // In Muret, the shop 1 km away has the book but is closed for holidays; the open ones are in Toulouse.
+    await storeSettings(settingsWith({ place: { label: 'Muret', lat: 43.4617, lon: 1.3265, country: 'fr' } }));
+    await shown(7, WISHLIST, 'view1');
+    await seen(DEMO_BOOKS.inStock);
+    await settle();
+    expect((await service.state(7))!.books[0]!.nearestKm).toBeGreaterThan(15);
+  });
+
+  it('asks nothing for a view the tab has left', async () => {
+    await shown(7, WISHLIST, 'view1');
+    await shown(7, WISHLIST, 'view2');
+    await seen(DEMO_BOOKS.inStock, 'view1');
+    await settle();
+    expect(server.requests).toEqual([]);
   });
 
   it('asks nothing before a place is set, or when the shopper has books looked up only from the popup', async () => {

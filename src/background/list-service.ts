@@ -90,7 +90,8 @@ export function createListService(deps: ListServiceDeps) {
       // The page moved on while this answer was on its way.
       if (list.view !== view || !found) return null;
       const book: ListedBook = { isbn13, title: titles.get(titleKey(tabId, view, isbn13)) ?? null, ...found };
-      const books = [...list.books.filter((other) => other.isbn13 !== isbn13), book].sort((a, b) => a.nearestKm - b.nearestKm);
+      // A book is answered once per view (the queue), so it is new to the list.
+      const books = [...list.books, book].sort((a, b) => a.nearestKm - b.nearestKm);
       counted = books.length;
       return { ...list, books };
     });
