@@ -4,7 +4,6 @@ import { createLookup, type Lookup } from '../lookup/lookup';
 import { createGeocoder } from '../networks/geocoders';
 import { browser, type Runtime } from '../shared/browser';
 import { uiLocale } from '../shared/locale';
-import { TAB_BOOK_PREFIX } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import { changesSettings } from '../shared/settings-storage';
 import { createBadge } from './badge';
@@ -65,10 +64,7 @@ const badge = createBadge(
   uiLocale((key) => browser.i18n.getMessage(key)),
 );
 /** Tabs that have a remembered book in storage.session. */
-const tabsWithBooks = async () =>
-  Object.keys(await browser.storage.session.get(null))
-    .filter((key) => key.startsWith(TAB_BOOK_PREFIX))
-    .map((key) => Number(key.slice(TAB_BOOK_PREFIX.length)));
+const tabsWithBooks = () => tabBooks.tabs();
 
 const tabs = createTabService({
   tabBooks,
