@@ -1,5 +1,5 @@
 // Nothing only a mouse can reach: on a phone there is no hover. Every stylesheet the extension ships
-// (its pages', the map's with Leaflet's, the card's) may use :hover only to recolour or underline
+// (its pages', the map's with Leaflet's, the card's, the list marks') may use :hover only to recolour or underline
 // what is already there, never to show, move or unfold something; and every place the scripts react
 // to a pointer entering also reacts to focus (a tap on a link focuses it).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const STYLESHEETS = ['src/popup/popup.css', 'src/map/map.css', 'node_modules/leaflet/dist/leaflet.css'];
-/** The card's stylesheet is a string in its module. */
-const cardCss = () => /const STYLE = `([^`]*)`/.exec(readFileSync('src/content/card.ts', 'utf8'))![1]!;
+/** The card's and the list marks' stylesheets are strings in their modules. */
+const moduleCss = (file: string) => () => /const STYLE = `([^`]*)`/.exec(readFileSync(file, 'utf8'))![1]!;
 
 /** Each rule whose selector names :hover, with its declarations' property names. */
 function hoverRules(css: string): Array<{ selector: string; properties: string[] }> {
@@ -21,7 +21,7 @@ function hoverRules(css: string): Array<{ selector: string; properties: string[]
 const files = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
 
 describe('nothing is for a mouse only', () => {
-  it.each([...STYLESHEETS.map((file) => [file, () => readFileSync(file, 'utf8')] as const), ['the card', cardCss] as const])('%s: :hover only recolours or underlines', (_file, css) => {
+  it.each([...STYLESHEETS.map((file) => [file, () => readFileSync(file, 'utf8')] as const), ['the card', moduleCss('src/content/card.ts')] as const, ['the list marks', moduleCss('src/content/list-marks.ts')] as const])('%s: :hover only recolours or underlines', (_file, css) => {
     const changes = hoverRules(css()).flatMap((rule) => rule.properties.filter((property) => !/^(?:color|background(?:-color)?|text-decoration|border-color|outline|cursor)$/.test(property)).map((property) => `${rule.selector} { ${property} }`));
     expect(changes).toEqual([]);
   });

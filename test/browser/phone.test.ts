@@ -7,8 +7,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
+import { madeUpBooks, searchResultsPage } from '../../stand-ins/list-pages';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
-import { corpusPage, corpusPresent, describeInBrowsers, type Extension, openAmazonPage, openExtensionPage, phoneTab, SCREENSHOTS, tabBooks, useStandInServer, waitForCard, waitForTabBook } from './harness';
+import { changeSettings, corpusPage, corpusPresent, describeInBrowsers, MARK_HOST, shadowRootOf, type Extension, openAmazonPage, openExtensionPage, phoneTab, SCREENSHOTS, tabBooks, useStandInServer, waitForCard, waitForTabBook } from './harness';
 
 const TOULOUSE = { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' };
 const PAGES = [
@@ -52,6 +53,23 @@ describeInBrowsers('on a phone', (name) => {
   afterAll(async () => {
     await ext?.close();
     await server?.close();
+  });
+
+  it('a list’s marks fit the screen, with a target a finger can hit', async () => {
+    await changeSettings(extensionPage, { lists: { wishlists: true, searchResults: true } });
+    const books = [{ isbn10: '2070360024', title: 'L’Étranger' }, ...madeUpBooks(3)];
+    const tab = await openAmazonPage(ext, [{ url: 'https://www.amazon.fr/s?k=camus', body: searchResultsPage(books, 'camus') }], await phoneTab(ext, name));
+    await tab.waitForSelector(MARK_HOST, { timeout: 15_000 });
+    const root = (await shadowRootOf(tab, MARK_HOST))!;
+    const seen = await root.evaluate((r) => {
+      const button = r.querySelector('button')!.getBoundingClientRect();
+      return { side: Math.min(button.width, button.height), right: (r.host as Element).getBoundingClientRect().right, screen: document.documentElement.clientWidth };
+    });
+    expect(seen.side).toBeGreaterThanOrEqual(44);
+    expect(seen.right).toBeLessThanOrEqual(seen.screen);
+    expect(await sidewaysScroll(tab)).toBe(0);
+    await shoot(tab, `phone-${name}-list-marks.png`);
+    await tab.close();
   });
 
   it('the card sits right under the buy box, inside the screen’s width, with buttons a finger can hit', async () => {
