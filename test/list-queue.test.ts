@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createListQueue, LIST_LOOKUPS_PER_MINUTE } from '../src/lists/queue';
 
 /** A queue on a clock the test moves, with a cache of `cached` books; every call is recorded. */
-function setup(cached: string[] = []) {
+function setup(cached: string[] = [], kept: number[][] = []) {
   let time = 0;
   const timers: Array<{ at: number; run: () => void }> = [];
   const lookups: string[] = [];
@@ -19,6 +19,7 @@ function setup(cached: string[] = []) {
     },
     answer: (tabId, isbn, answer) => answers.push(`${tabId}: ${answer}`),
     later: (run, ms) => timers.push({ at: time + ms, run }),
+    onStarted: (times) => kept.push(times),
   });
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
   /** Moves the clock on, running the timers that fall due. */
@@ -35,6 +36,24 @@ function setup(cached: string[] = []) {
 const book = (n: number) => `97800000000${String(n).padStart(2, '0')}`;
 
 describe('the list queue', () => {
+  it('counts the lookups a stopped worker made in the last minute, and says each start so they can be kept', async () => {
+    const kept: number[][] = [];
+    const first = setup([], kept);
+    first.at(5_000);
+    for (let n = 0; n < 15; n++) await first.queue.seen(1, 'a', book(n));
+    await first.settle();
+    expect(kept.at(-1)).toHaveLength(15);
+    // The browser stops the worker; another starts 20 s later with what was kept.
+    const second = setup();
+    second.at(25_000);
+    second.queue.restore(kept.at(-1)!);
+    for (let n = 15; n < 30; n++) await second.queue.seen(1, 'b', book(n));
+    await second.settle();
+    expect(second.lookups).toHaveLength(5);
+    await second.advance(40_000); // a minute after the first worker's lookups
+    expect(second.lookups).toHaveLength(15);
+  });
+
   it('asks at most 20 new books a minute, the rest in the order seen once the minute is over', async () => {
     const { queue, lookups, settle, advance } = setup();
     for (let n = 0; n < 30; n++) await queue.seen(1, 'view-a', book(n));

@@ -62,6 +62,10 @@ function startWorker() {
     openResults: async (tabId) => void opened.push(tabId),
     now,
     later: (run, ms) => void timers.push({ at: clock + ms, run }),
+    lookupTimes: {
+      load: async () => ((await session.get('times')).times as number[] | undefined) ?? [],
+      save: (times) => session.set({ times }),
+    },
   });
 }
 
@@ -209,6 +213,18 @@ describe('politeness', () => {
     await settle();
     expect(stockRequests()).toHaveLength(25);
     expect(stockRequests().some((url) => manyBooks.slice(20, 25).some((isbn13) => url.includes(isbn13)))).toBe(false);
+  });
+
+  it('keeps the limit across a worker the browser stopped and started again', async () => {
+    await shown(7, WISHLIST, 'view1');
+    for (const isbn13 of manyBooks.slice(0, 15)) await seen(isbn13);
+    await settle();
+    clock += 20_000;
+    service = startWorker();
+    await shown(7, WISHLIST, 'view2');
+    for (const isbn13 of manyBooks.slice(15)) await seen(isbn13, 'view2');
+    await settle();
+    expect(stockRequests()).toHaveLength(20);
   });
 
   it('answers a second view of the page from the cache: marks at once, no request', async () => {

@@ -1,5 +1,6 @@
 // Background entry: wires the tab service and the router to the browser. Listeners are added
 // synchronously at the top level, as MV3 requires for a worker that may be stopped at any moment.
+import * as z from 'zod/mini';
 import { createLookup, type Lookup } from '../lookup/lookup';
 import { createGeocoder } from '../networks/geocoders';
 import { browser, type Runtime } from '../shared/browser';
@@ -82,6 +83,9 @@ const tabs = createTabService({
 });
 
 const tabLists = createTabLists(browser.storage.session);
+/** storage.session: when the list pages' last lookups started (lists/queue.ts's minute). */
+const LOOKUP_TIMES_KEY = 'listLookupTimes';
+const LookupTimes = z.array(z.number()).check(z.maxLength(1000));
 const lists = createListService({
   tabLists,
   settings: settingsStore,
@@ -91,6 +95,10 @@ const lists = createListService({
   badge,
   openResults: cards.openResults,
   now,
+  lookupTimes: {
+    load: async () => LookupTimes.safeParse((await browser.storage.session.get(LOOKUP_TIMES_KEY))[LOOKUP_TIMES_KEY]).data ?? [],
+    save: (times) => browser.storage.session.set({ [LOOKUP_TIMES_KEY]: times }),
+  },
 });
 
 const forget = createForgetting({

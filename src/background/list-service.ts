@@ -28,6 +28,11 @@ export interface ListServiceDeps {
   now: () => number;
   later?: (run: () => void, ms: number) => void;
   perMinute?: number;
+  /**
+   * Where the start times of the last minute's lookups are kept (storage.session), so a worker the
+   * browser stopped and started again still counts them: the limit holds across restarts.
+   */
+  lookupTimes?: { load(): Promise<number[]>; save(times: number[]): Promise<void> };
 }
 
 /** The settings a list's marks depend on: when any of them changes, list pages start again. */
@@ -80,8 +85,14 @@ export function createListService(deps: ListServiceDeps) {
     },
     answer: (tabId, isbn13, result, view) => void answered(tabId, view, isbn13, result),
     later: deps.later ?? ((run, ms) => void setTimeout(run, ms)),
+    onStarted: (times) => void deps.lookupTimes?.save(times).catch(() => {}),
     perMinute: deps.perMinute,
   });
+  /** The lookups a worker before this one started, counted before this one asks anything. */
+  const restored = (deps.lookupTimes?.load() ?? Promise.resolve([])).then(
+    (times) => queue.restore(times),
+    () => {},
+  );
 
   async function answered(tabId: number, view: string, isbn13: string, result: LookupResult | null): Promise<void> {
     const found = result && shopsWithIt(result);
@@ -118,6 +129,7 @@ export function createListService(deps: ListServiceDeps) {
       const list = await tabLists.get(tabId);
       if (!list || list.view !== view || !list.marks) return;
       titles.set(titleKey(tabId, view, isbn13), title);
+      await restored;
       await queue.seen(tabId, view, isbn13);
     },
     unseen(tabId: number, { view, isbn13 }: ListUnseen): void {

@@ -18,6 +18,8 @@ export interface ListQueueDeps<Answer> {
   answer: (tabId: number, isbn13: string, answer: Answer, view: string) => void;
   /** Calls `run` once after `ms` (setTimeout in the worker). */
   later: (run: () => void, ms: number) => void;
+  /** Told when lookups start, with the start times of the last minute's (for the caller to keep across worker restarts). */
+  onStarted?: (times: number[]) => void;
   perMinute?: number;
 }
 
@@ -46,6 +48,7 @@ export function createListQueue<Answer>(deps: ListQueueDeps<Answer>) {
   function pump(): void {
     const at = deps.now();
     started = started.filter((time) => at - time < MINUTE);
+    const before = started.length;
     while (line.length > 0 && started.length < perMinute) {
       const entry = line.shift()!;
       started.push(at);
@@ -56,6 +59,7 @@ export function createListQueue<Answer>(deps: ListQueueDeps<Answer>) {
         () => {}, // a failed lookup shows no mark; the lookup itself records and backs off
       );
     }
+    if (started.length > before) deps.onStarted?.([...started]);
     if (line.length > 0 && !timerDue) {
       timerDue = true;
       deps.later(() => {
@@ -77,6 +81,13 @@ export function createListQueue<Answer>(deps: ListQueueDeps<Answer>) {
 
   return {
     view: show,
+    /**
+     * The start times of lookups a worker before this one made (the browser stops an idle worker and
+     * starts another): they count against the minute as this worker's own do.
+     */
+    restore(times: number[]): void {
+      started = [...times, ...started].sort((a, b) => a - b);
+    },
     /** An item of the tab's list has stayed in view: its answer now if cached, else a place in line. */
     async seen(tabId: number, view: string, isbn13: string): Promise<void> {
       const books = show(tabId, view);
