@@ -5,7 +5,7 @@
 // heading inside the product link (<a href="/Title/dp/ASIN/…"><h2><span>Title</span></h2></a>), then
 // the price and the format links. Each result is given the height of a real one (about 250 px on a
 // desktop), so that a scroll through the page takes the time it takes on Amazon.
-import { isbn10To13 } from '../src/book/isbn';
+import { isbn10CheckDigit, isbn10To13 } from '../src/book/isbn';
 
 export interface ListedBook {
   isbn10: string;
@@ -16,9 +16,7 @@ export interface ListedBook {
 export function madeUpBooks(count: number, first = 100): ListedBook[] {
   return Array.from({ length: count }, (_, i) => {
     const body = `207${String(first + i).padStart(6, '0')}`;
-    const sum = [...body].reduce((total, digit, index) => total + Number(digit) * (10 - index), 0);
-    const check = (11 - (sum % 11)) % 11;
-    const isbn10 = body + (check === 10 ? 'X' : String(check));
+    const isbn10 = body + isbn10CheckDigit(body);
     return { isbn10, title: `Book ${i + 1} (ISBN ${isbn10To13(isbn10)})` };
   });
 }

@@ -12,6 +12,7 @@ import { createLookup } from '../src/lookup/lookup';
 import type { ListMark, ListRestart } from '../src/shared/messages';
 import { parseSettings, type Settings } from '../src/shared/settings';
 import { saveSettings } from '../src/shared/settings-storage';
+import { madeUpBooks } from '../stand-ins/list-pages';
 import { DEMO_BOOKS } from '../stand-ins/payloads';
 import { startStandInServer, type StandInServer } from '../stand-ins/server';
 import { fakeAction, fakeStorageArea } from './fake-browser';
@@ -191,13 +192,7 @@ describe('a search page', () => {
 
 describe('politeness', () => {
   /** Valid ISBNs no shop has: each one a new lookup. */
-  const manyBooks = Array.from({ length: 30 }, (_, i) => {
-    const body = `207${String(100000 + i).slice(1)}`;
-    // The ISBN-10 check digit makes each one valid.
-    const sum = [...body].reduce((total, digit, index) => total + Number(digit) * (10 - index), 0);
-    const check = (11 - (sum % 11)) % 11;
-    return isbn10To13(body + (check === 10 ? 'X' : String(check)))!;
-  });
+  const manyBooks = madeUpBooks(30).map((book) => isbn10To13(book.isbn10));
 
   it('asks at most 20 new books a minute; the others wait while in view, and leave the line when scrolled away', async () => {
     await shown(7, WISHLIST, 'view1');
