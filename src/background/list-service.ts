@@ -9,10 +9,11 @@ import type { Lookup, LookupRequest } from '../lookup/lookup';
 import type { LookupResult } from '../lookup/result';
 import { shopsCounted, summarize } from '../lookup/summary';
 import type { ListAnswer, ListedBook, ListMark, ListOpen, ListRestart, ListSeen, ListShown, ListUnseen, StillListing, TabList } from '../shared/messages';
-import { storefrontOfCountry, type Settings } from '../shared/settings';
+import type { Settings } from '../shared/settings';
 import { hasTheBook } from '../shops/shop';
 import type { SettingsStore } from './stores';
 import type { TabLists } from './tab-lists';
+import { requestNearShopper } from './tab-service';
 
 export interface ListServiceDeps {
   tabLists: TabLists;
@@ -68,9 +69,8 @@ export function createListService(deps: ListServiceDeps) {
 
   async function request(isbn13: string): Promise<{ lookup: Lookup; request: LookupRequest } | null> {
     const settings = await deps.settings.load();
-    if (!settings.place) return null;
-    const storefront = storefrontOfCountry(settings.place.country);
-    return { lookup: deps.lookupFor(settings), request: { isbn13, editions: [isbn13], storefront, place: settings.place, radiusKm: settings.radiusKm } };
+    const request = requestNearShopper(settings, isbn13);
+    return request && { lookup: deps.lookupFor(settings), request };
   }
 
   const queue: ListQueue<LookupResult | null> = createListQueue<LookupResult | null>({

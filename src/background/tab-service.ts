@@ -38,6 +38,15 @@ export interface TabServiceDeps {
   later?: (ms: number, run: () => void) => void;
 }
 
+/**
+ * A book looked up near the shopper for no tab's page in particular (an ISBN typed in the popup, a list
+ * page's book): its own edition only, the portals of the place's country. Null before a place is set.
+ */
+export function requestNearShopper(settings: Settings, isbn13: string): LookupRequest | null {
+  if (!settings.place) return null;
+  return { isbn13, editions: [isbn13], storefront: storefrontOfCountry(settings.place.country), place: settings.place, radiusKm: settings.radiusKm };
+}
+
 /** The ISBN a tab's book is asked about: its own, or its first print edition's (a Kindle page's). */
 const isbnToAsk = (book: Pick<TabBook, 'isbn13' | 'editions'>) => book.isbn13 ?? book.editions[0] ?? null;
 
@@ -292,10 +301,9 @@ export function createTabService(deps: TabServiceDeps) {
   /** A book typed in the popup (on a page that is not a book): the same lookup, for no tab. */
   async function search({ isbn13 }: Search): Promise<SearchAnswer> {
     const settings = await deps.settings.load();
-    if (!settings.place) return { state: 'no-place' };
-    const storefront = storefrontOfCountry(settings.place.country);
-    const result = await deps.lookupFor(settings)({ isbn13, editions: [isbn13], storefront, place: settings.place, radiusKm: settings.radiusKm });
-    return { state: 'done', result };
+    const request = requestNearShopper(settings, isbn13);
+    if (!request) return { state: 'no-place' };
+    return { state: 'done', result: await deps.lookupFor(settings)(request) };
   }
 
   return { bookSeen, bookGone, tabState, setPlace, setRadius, search, refresh, networkBack };
