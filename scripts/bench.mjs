@@ -118,15 +118,20 @@ async function detectionInJsdom(pages) {
   return perPage;
 }
 
-/** A tab showing a saved page at its Amazon address (every other request refused), with `script` added. */
-async function servedPage(ext, page, folder, script) {
+/** A new tab that answers `url` with `body` (HTML) and refuses every other request, as Amazon is out of reach. */
+async function tabServing(ext, url, body, charset = 'utf-8') {
   const tab = await ext.browser.newPage();
   await tab.setRequestInterception(true);
-  const body = readFileSync(new URL(page.file, folder));
   tab.on('request', (request) => {
-    const answer = request.url() === page.url ? request.respond({ status: 200, contentType: `text/html; charset=${page.charset ?? 'utf-8'}`, body }) : request.abort();
+    const answer = request.url() === url ? request.respond({ status: 200, contentType: `text/html; charset=${charset}`, body }) : request.abort();
     answer.catch(() => {}); // the page may be gone already
   });
+  return tab;
+}
+
+/** A tab showing a saved page at its Amazon address (every other request refused), with `script` added. */
+async function servedPage(ext, page, folder, script) {
+  const tab = await tabServing(ext, page.url, readFileSync(new URL(page.file, folder)), page.charset);
   await tab.goto(page.url, { waitUntil: 'load' });
   await tab.addScriptTag({ content: script });
   return tab;
@@ -244,11 +249,7 @@ async function warmBadgeInChromium(views = 15) {
     // Each view in a new tab: the tab knows nothing yet, so the worker runs the lookup (from its cache after the first).
     for (let i = 0; i <= views; i++) {
       const before = await worker.evaluate(() => globalThis.benchTimings.length);
-      const tab = await ext.browser.newPage();
-      await tab.setRequestInterception(true);
-      tab.on('request', (request) => {
-        (request.url() === url ? request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: demo }) : request.abort()).catch(() => {});
-      });
+      const tab = await tabServing(ext, url, demo);
       await tab.goto(url);
       await worker.evaluate(
         (count) =>
@@ -375,9 +376,7 @@ async function listRequestsInChromium(url, body, scrollMs) {
     await extensionPage.evaluate(() =>
       chrome.storage.sync.set({ settings: { place: { label: 'Toulouse', lat: 43.6, lon: 1.44, country: 'fr' }, lists: { wishlists: true, searchResults: true } } }),
     );
-    const tab = await ext.browser.newPage();
-    await tab.setRequestInterception(true);
-    tab.on('request', (request) => (request.url() === url ? request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body }) : request.abort()).catch(() => {}));
+    const tab = await tabServing(ext, url, body);
     const perView = [];
     for (let view = 0; view < 2; view++) {
       const before = stock();
