@@ -38,6 +38,8 @@ let timers: Array<{ at: number; run: () => void }>;
 let service: ReturnType<typeof createListService>;
 /** The view each tab's list script shows, as it answers StillListing (absent: the tab left the list). */
 let pageViews: Map<number, string>;
+/** The page's answer to StillListing waits for this (a page busy starting a new view). */
+let askGate: Promise<void>;
 
 const stockRequests = () => server.requests.filter((url) => url.includes('getshoplist.php'));
 const marks = (tabId = 7) => sent.filter((s) => s.tabId === tabId && s.message.type === 'ListMark').map((s) => s.message as ListMark);
@@ -58,7 +60,11 @@ function startWorker() {
     settings: createSettingsStore({ sync, local }),
     lookupFor: (settings) => createLookup({ fetch, sleep: async () => {}, isOnline: () => true, sources: enabledSources(settings), cache: createLookupCache(local, now, session), now, timeoutMs: 2000 }),
     sendToTab: async (tabId, message) => void sent.push({ tabId, message }),
-    askTab: async (tabId) => (pageViews.has(tabId) ? { view: pageViews.get(tabId) } : undefined),
+    askTab: async (tabId) => {
+      const answer = pageViews.has(tabId) ? { view: pageViews.get(tabId) } : undefined;
+      await askGate;
+      return answer;
+    },
     badge: createBadge(action, (key, sub) => `${key}${sub ? ` ${sub}` : ''}`),
     openResults: async (tabId) => void opened.push(tabId),
     now,
@@ -87,6 +93,7 @@ beforeEach(async () => {
   timers = [];
   clock = new Date(2026, 10, 26, 10, 0).getTime();
   pageViews = new Map();
+  askGate = Promise.resolve();
   await storeSettings(settingsWith());
   service = startWorker();
 });
@@ -263,6 +270,30 @@ describe('the popup’s question', () => {
     expect(await service.state(7)).toBeNull();
     pageViews.set(7, 'view1');
     expect(await service.state(7)).toBeNull();
+  });
+});
+
+describe('a page starting a new view while the popup asks', () => {
+  it('keeps the new view’s list: the popup’s question, answered with the newer view, does not forget it', async () => {
+    await shown(7, WISHLIST, 'view1');
+    let answer: () => void = () => {};
+    askGate = new Promise((resolve) => (answer = resolve));
+    // The page has started view2 (its ListShown on its way) and answers the popup with it.
+    pageViews.set(7, 'view2');
+    const asked = service.state(7);
+    await service.shown(7, WISHLIST, { type: 'ListShown', view: 'view2' });
+    answer();
+    expect(await asked).toBeNull();
+    askGate = Promise.resolve();
+    await seen(DEMO_BOOKS.inStock, 'view2');
+    await settle();
+    expect((await service.state(7))?.books.map((book) => book.isbn13)).toEqual([DEMO_BOOKS.inStock]);
+  });
+
+  it('handles two new views of one tab in the order they came', async () => {
+    pageViews.set(7, 'view2');
+    await Promise.all([service.shown(7, WISHLIST, { type: 'ListShown', view: 'view1' }), service.shown(7, WISHLIST, { type: 'ListShown', view: 'view2' })]);
+    expect((await service.state(7))?.view).toBe('view2');
   });
 });
 

@@ -54,17 +54,25 @@ export function createListService(deps: ListServiceDeps) {
   const titleKey = (tabId: number, view: string, isbn13: string) => `${tabId} ${view} ${isbn13}`;
   let lastMarksKey: string | null = null;
 
-  /** One change of a tab's stored list at a time: answers arrive together. */
-  const writing = new Map<number, Promise<unknown>>();
+  /**
+   * What touches a tab's stored list runs one at a time, in the order it came: answers arrive
+   * together, and a page that starts a new view while the popup asks must not have it overwritten or
+   * forgotten by work on the view before.
+   */
+  const working = new Map<number, Promise<unknown>>();
+  function inOrder<T>(tabId: number, work: () => Promise<T>): Promise<T> {
+    const next = (working.get(tabId) ?? Promise.resolve()).then(work);
+    working.set(tabId, next.catch(() => {}));
+    return next;
+  }
+  /** Changes the tab's stored list (null: leaves it as it is). */
   function update(tabId: number, change: (list: TabList) => TabList | null): Promise<TabList | null> {
-    const next = (writing.get(tabId) ?? Promise.resolve()).then(async () => {
+    return inOrder(tabId, async () => {
       const list = await tabLists.get(tabId);
       const changed = list && change(list);
       if (changed) await tabLists.set(tabId, changed);
       return changed;
     });
-    writing.set(tabId, next.catch(() => {}));
-    return next;
   }
 
   async function request(isbn13: string): Promise<{ lookup: Lookup; request: LookupRequest } | null> {
@@ -113,17 +121,18 @@ export function createListService(deps: ListServiceDeps) {
 
   return {
     /** A list page's new view: remembered for the tab, and whether its books get marks. */
-    async shown(tabId: number, url: string, { view }: ListShown): Promise<ListAnswer> {
+    shown(tabId: number, url: string, { view }: ListShown): Promise<ListAnswer> {
       const kind = listKindOf(url);
-      if (!kind) return { marks: false };
-      const settings = await deps.settings.load();
-      lastMarksKey ??= marksKey(settings);
-      const marks = marksOn(settings, kind);
-      queue.view(tabId, view);
-      await update(tabId, () => null);
-      await tabLists.set(tabId, { kind, storefront: storefrontOf(new URL(url).hostname)!, view, marks, books: [] });
-      await deps.badge.showListCount(tabId, 0);
-      return { marks };
+      if (!kind) return Promise.resolve({ marks: false });
+      return inOrder(tabId, async () => {
+        const settings = await deps.settings.load();
+        lastMarksKey ??= marksKey(settings);
+        const marks = marksOn(settings, kind);
+        queue.view(tabId, view);
+        await tabLists.set(tabId, { kind, storefront: storefrontOf(new URL(url).hostname)!, view, marks, books: [] });
+        await deps.badge.showListCount(tabId, 0);
+        return { marks };
+      });
     },
     async seen(tabId: number, { view, isbn13, title }: ListSeen): Promise<void> {
       const list = await tabLists.get(tabId);
@@ -148,10 +157,10 @@ export function createListService(deps: ListServiceDeps) {
       const list = await tabLists.get(tabId);
       if (!list) return null;
       const answer = (await deps.askTab(tabId, { type: 'StillListing' }).catch(() => null)) as { view?: unknown } | null;
-      if (answer?.view !== list.view) {
-        await tabLists.forget(tabId);
-        return null;
-      }
+      // No list script answers: the tab has left the list. Another view: the page has started a new
+      // one, whose ListShown is on its way (the popup is drawn again when it is stored).
+      if (typeof answer?.view !== 'string') await inOrder(tabId, () => tabLists.forget(tabId));
+      if (answer?.view !== list.view) return null;
       if (list.chosen) await update(tabId, ({ chosen: _chosen, ...rest }) => rest);
       return list;
     },
