@@ -43,9 +43,11 @@ const LESLIBRAIRES_CA = P('leslibraires-ca', 'leslibraires.ca', (i) => `https://
 // [V] /zoek/?q=<isbn> (networks.md 3). A Dutch network: offered on amazon.nl only, as it does not
 // cover Flemish shops.
 const LIBRIS = P('libris', 'Libris', (i) => `https://www.libris.nl/zoek/?q=${i}`);
-// Librel (French-speaking Belgium) runs the Tite-Live engine [U]; that engine's search is
-// listeliv.php?base=paper&mots_recherche=<terms> [V on placedeslibraires.fr, networks.md 2.1].
-const LIBREL = P('librel', 'Librel', (i) => `https://www.librel.be/listeliv.php?base=paper&mots_recherche=${i}`);
+// Librel (French-speaking Belgium) runs the Tite-Live engine; its public search over every kind of book
+// is listeliv.php?base=allbooks&mots_recherche=<terms> [V: a Belgian bookshop's web app ("marque-tapage")
+// links www.librel.be/listeliv.php?…mots_recherche=…&base=allbooks; public clients of parislibrairies.fr
+// and placedeslibraires.fr, the same engine, use base=allbooks too]. base=paper left e-books out.
+const LIBREL = P('librel', 'Librel', (i) => `https://www.librel.be/listeliv.php?base=allbooks&mots_recherche=${i}`);
 
 /** Portals per storefront. Storefronts not listed get none (no national portal is known). */
 const PORTALS: Partial<Record<StorefrontDomain, Portal[]>> = {
