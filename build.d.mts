@@ -18,8 +18,13 @@ export interface Gecko {
 }
 export function buildTarget(
   target: 'chrome' | 'firefox',
-  options?: { outdir?: string; zipPath?: string; branding?: Branding; gecko?: Gecko; metafiles?: import('esbuild').Metafile[] },
+  options?: { outdir?: string; zipPath?: string; branding?: Branding; gecko?: Gecko; metafiles?: import('esbuild').Metafile[]; directory?: string },
 ): Promise<string>;
+/** Where `npm run directory` writes the real directory, and the fictional one of the tests and the demo. */
+export const REAL_DIRECTORY: string;
+export const FICTIONAL_DIRECTORY: string;
+/** The bookshop directory a build packages: the one named, else the real one if built here, else the fictional one. */
+export function directoryToPackage(named?: string): string;
 export function writeZip(files: Record<string, Uint8Array>, zipPath: string): void;
 /** The scripts Amazon's pages load, by output name: their entry files. */
 export const CONTENT_SCRIPTS: { content: string; list: string };

@@ -1,13 +1,27 @@
 // Builds the extension for Chrome and Firefox from one manifest template:
 //   dist/chrome/, dist/firefox/ (each loadable unpacked) and a store zip of each.
-// Usage: node build.mjs [--dev]   (--dev: unminified, with inline source maps)
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// Usage: node build.mjs [--dev] [--directory DIR]
+//   --dev: unminified, with inline source maps
+//   --directory DIR: the bookshop directory to put into the package (default: directory-data/, which
+//   `npm run directory` writes, when it is there; else the fictional one in stand-ins/directory/)
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as esbuild from 'esbuild';
 import { zipSync } from 'fflate';
 import { Resvg } from '@resvg/resvg-js';
 
 const dev = process.argv.includes('--dev');
+const directoryArg = process.argv.indexOf('--directory');
+
+/** Where `npm run directory` writes OpenStreetMap's real directory, and the made-up one the tests and the demo use. */
+export const REAL_DIRECTORY = 'directory-data';
+export const FICTIONAL_DIRECTORY = 'stand-ins/directory';
+
+/** The bookshop directory a build packages: the one named, else the real one if built here, else the fictional one. */
+export function directoryToPackage(named = directoryArg > 0 ? process.argv[directoryArg + 1] : undefined) {
+  if (named) return named;
+  return existsSync(join(REAL_DIRECTORY, 'index.json')) ? REAL_DIRECTORY : FICTIONAL_DIRECTORY;
+}
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 export const TARGETS = ['chrome', 'firefox'];
 const ICON_SIZES = [16, 32, 48, 128];
@@ -75,7 +89,7 @@ function zipFolder(dir, zipPath) {
  * `gecko` (Firefox only): another add-on id (a campaign's own) and the update_url of a self-hosted
  * signed file (AMO refuses an update_url in a listed add-on, so only those builds carry one).
  */
-export async function buildTarget(target, { outdir = join('dist', target), zipPath = join('dist', `${pkg.name}-${target}-${pkg.version}.zip`), branding, gecko, metafiles } = {}) {
+export async function buildTarget(target, { outdir = join('dist', target), zipPath = join('dist', `${pkg.name}-${target}-${pkg.version}.zip`), branding, gecko, metafiles, directory = directoryToPackage() } = {}) {
   const common = {
     // `metafiles`: an array that receives esbuild's account of what went into each output (scripts/deps.mjs).
     metafile: Boolean(metafiles),
@@ -124,6 +138,11 @@ export async function buildTarget(target, { outdir = join('dist', target), zipPa
   cpSync('src/privacy/privacy.html', join(outdir, 'privacy/privacy.html'));
   cpSync('src/welcome/welcome.html', join(outdir, 'welcome/welcome.html'));
   cpSync('_locales', join(outdir, '_locales'), { recursive: true });
+  // OpenStreetMap's bookshops, read by the worker from the package (networks/packaged-directory.ts), with
+  // the licence they come under (ODbL: the notice travels with the data).
+  if (!existsSync(join(directory, 'index.json'))) throw new Error(`${directory}/index.json: no bookshop directory there (npm run directory writes one)`);
+  cpSync(directory, join(outdir, 'directory'), { recursive: true });
+  cpSync('src/directory/LICENSE.txt', join(outdir, 'directory/LICENSE.txt'));
   if (branding) {
     for (const lang of readdirSync('_locales')) {
       const file = join(outdir, '_locales', lang, 'messages.json');
@@ -148,8 +167,11 @@ export async function buildTarget(target, { outdir = join('dist', target), zipPa
 
 async function main() {
   rmSync('dist', { recursive: true, force: true });
+  const directory = directoryToPackage();
+  const { dataDate, fictional, countries } = JSON.parse(readFileSync(join(directory, 'index.json'), 'utf8'));
+  console.log(`bookshop directory: ${directory}/ (${fictional ? 'FICTIONAL, for tests and the demo' : `OpenStreetMap data of ${dataDate}`}; ${countries.join(' ')})`);
   for (const target of TARGETS) {
-    const zip = await buildTarget(target);
+    const zip = await buildTarget(target, { directory });
     console.log(`built dist/${target}/ and ${zip}`);
   }
 }

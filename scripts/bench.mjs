@@ -9,11 +9,12 @@ import * as esbuild from 'esbuild';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { startRealHostStandIns } from '../stand-ins/real-hosts.ts';
 import { startStandInServer } from '../stand-ins/server.ts';
-import { TOULOUSE } from '../stand-ins/payloads.ts';
+import { overpassCountryAnswer, TOULOUSE } from '../stand-ins/payloads.ts';
 import { createLookup } from '../src/lookup/lookup.ts';
 import { placeDesLibraires } from '../src/networks/place-des-libraires.ts';
 import { openStreetMap } from '../src/networks/overpass.ts';
-import { bookshopDirectory } from '../src/networks/directory.ts';
+import { buildPackagedDirectory } from '../src/directory/build.ts';
+import { packagedDirectory } from '../src/networks/packaged-directory.ts';
 import { isbn13CheckDigit } from '../src/book/isbn.ts';
 import { findBrowser, launchWithExtension } from './browsers.mjs';
 import { memoryLookupCache } from '../test/memory-cache.ts';
@@ -412,19 +413,22 @@ const CAMPAIGN = { shoppers: 100_000, bookPagesPerDay: 5, popupOpeningsPerDay: 3
 
 /**
  * One shopper's week through the real lookup and its cache, with the default sources (the stock
- * network, the directory with Overpass behind it), against the stand-in server: 5 new books a day, one
- * place; every request that leaves is counted by service. `directory`: whether the directory answers.
+ * network, the directory in the package with Overpass behind it), against the stand-in server: 5 new
+ * books a day, one place; every request that leaves is counted by service. `covered`: whether the
+ * packaged directory covers the shopper's country (a directory built, as the release builds it, from the
+ * stand-in Overpass's answer for France), or not (a country outside it: Overpass answers).
  */
-async function requestsPerDay({ directory, tilesPerOpening }) {
+async function requestsPerDay({ covered, tilesPerOpening }) {
   const server = await startStandInServer();
-  server.setScenario(directory ? 'ok' : { directory: 'server-error' });
+  const files = buildPackagedDirectory(new Map(covered ? [['fr', overpassCountryAnswer('FR')]] : []), { fictional: true });
+  const readDirectory = async (path) => JSON.parse(files.get(path));
   try {
     const requests = [];
     let now = new Date(2026, 11, 7, 9, 0).getTime();
     const lookup = createLookup({
       fetch,
       sleep: async () => {},
-      sources: [placeDesLibraires({ id: 'placedeslibraires', name: 'Place des Libraires', baseUrl: server.url }), bookshopDirectory(`${server.url}directory/`, openStreetMap(server.url))],
+      sources: [placeDesLibraires({ id: 'placedeslibraires', name: 'Place des Libraires', baseUrl: server.url }), packagedDirectory(readDirectory, openStreetMap(server.url))],
       cache: memoryLookupCache(),
       now: () => now,
       onRequest: (url) => requests.push(url),
@@ -442,7 +446,6 @@ async function requestsPerDay({ directory, tilesPerOpening }) {
     const count = (pattern) => requests.filter((url) => pattern.test(url)).length / days;
     const perShopper = {
       'Place des Libraires': count(/getshoplist/),
-      'bookshop directory': count(/\/directory\//),
       Overpass: count(/interpreter/),
       // The map: the TileJSON kept a day, the first view's tiles at each opening (none from the HTTP cache: an upper bound).
       'map tiles (OpenFreeMap)': tilesPerOpening === null ? null : tilesPerOpening * CAMPAIGN.popupOpeningsPerDay + 1,
@@ -465,8 +468,8 @@ async function main() {
   if (findBrowser('chromium')) results.lists = await listRequests(listPages.find((page) => page.kind === 'wishlist' && page.year >= 2019));
   results.requests = await requestsForPageViews();
   results.perDay = {
-    directoryAnswers: await requestsPerDay({ directory: true, tilesPerOpening: results.badge?.tilesPerOpening ?? null }),
-    directoryUnreachable: await requestsPerDay({ directory: false, tilesPerOpening: results.badge?.tilesPerOpening ?? null }),
+    packagedDirectory: await requestsPerDay({ covered: true, tilesPerOpening: results.badge?.tilesPerOpening ?? null }),
+    countryNotPackaged: await requestsPerDay({ covered: false, tilesPerOpening: results.badge?.tilesPerOpening ?? null }),
   };
 
   console.log('\nBundle sizes (bytes)');
@@ -520,7 +523,7 @@ async function main() {
   results.summary.popupCriticalPathGzippedKB = round(results.sizes['popup critical path (before the list)'].gzipped / 1024, 1);
   console.log(`\nUpstream requests a day, for one shopper and for a campaign of ${CAMPAIGN.shoppers.toLocaleString('en')} (${CAMPAIGN.bookPagesPerDay} book pages and ${CAMPAIGN.popupOpeningsPerDay} popup openings a day each)`);
   for (const [label, table] of Object.entries(results.perDay)) {
-    console.log(label === 'directoryAnswers' ? 'the directory answers:' : 'the directory unreachable (Overpass stands in):');
+    console.log(label === 'packagedDirectory' ? 'a place the packaged directory covers:' : 'a place in a country the packaged directory does not cover (Overpass answers):');
     console.table(table);
   }
   console.log('\nSummary');

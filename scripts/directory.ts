@@ -1,48 +1,82 @@
-// `npm run directory -- --country fr [--from answer.json] [--overpass URL] [--out DIR]`: the country's
-// bookshop directory from OpenStreetMap, as static files (src/directory/): one Overpass query for the
-// whole country (or an Overpass answer saved to a file), cut into grid cells, written to DIR/COUNTRY/
-// (default dist/directory). The same data gives the same bytes. Weekly in .github/workflows/directory.yml.
+// `npm run directory [-- --countries fr,be,…] [--from DIR] [--out DIR] [--hosted] [--fictional] [--overpass URL]`:
+// OpenStreetMap's independent bookshops as the extension's directory (src/directory/). One Overpass
+// query per whole country, one at a time with a pause between (Overpass's fair use), each identified as
+// its policy asks: a User-Agent naming the project and its page (PROJECT_PAGE, the release setting).
+// Or from saved answers: DIR/<country>.json. Written to DIR (default directory-data/, which the build
+// puts into the package); with --hosted, the hosted layout, one folder per country, for a campaign's
+// own site. The same data gives the same bytes. The release workflow runs it where OpenStreetMap is
+// reachable (.github/workflows/release.yml).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildDirectory, countryQuery } from '../src/directory/build';
+import { buildDirectory, buildPackagedDirectory, countryQuery, DIRECTORY_COUNTRIES } from '../src/directory/build';
 import { withSlash } from '../src/networks/source';
 import { SOURCE_DEFAULTS } from '../src/shared/settings';
+import { toolUserAgent } from './identity';
 
 const { values } = parseArgs({
   options: {
-    country: { type: 'string' },
+    countries: { type: 'string', default: DIRECTORY_COUNTRIES.join(',') },
     from: { type: 'string' },
     overpass: { type: 'string', default: SOURCE_DEFAULTS.openstreetmap.baseUrl },
-    out: { type: 'string', default: 'dist/directory' },
+    out: { type: 'string', default: 'directory-data' },
+    hosted: { type: 'boolean', default: false },
+    fictional: { type: 'boolean', default: false },
+    pause: { type: 'string', default: '30' },
   },
 });
-if (!values.country || !/^[a-z]{2}$/i.test(values.country)) {
-  console.error('usage: npm run directory -- --country fr [--from answer.json] [--overpass URL] [--out DIR]');
+const countries = values.countries!.toLowerCase().split(',').filter(Boolean);
+if (countries.length === 0 || countries.some((code) => !/^[a-z]{2}$/.test(code))) {
+  console.error('usage: npm run directory -- [--countries fr,be,…] [--from DIR] [--out DIR] [--hosted] [--fictional] [--overpass URL]');
   process.exit(2);
 }
-const country = values.country.toLowerCase();
 
-async function overpassAnswer(): Promise<unknown> {
-  if (values.from) return JSON.parse(readFileSync(values.from, 'utf8'));
-  // One query for the country; Overpass's policy asks for a User-Agent that names the application.
+async function overpassAnswer(country: string, userAgent: string): Promise<unknown> {
   const response = await fetch(`${withSlash(values.overpass!)}interpreter?data=${encodeURIComponent(countryQuery(country))}`, {
-    headers: { 'user-agent': 'local-bookshops-directory (+https://bookshop-finder.org/)' },
+    headers: { 'user-agent': userAgent },
     signal: AbortSignal.timeout(20 * 60_000),
   });
-  if (!response.ok) throw new Error(`Overpass answered HTTP ${response.status}`);
+  if (!response.ok) throw new Error(`Overpass answered HTTP ${response.status} for ${country}: ${(await response.text()).slice(0, 200)}`);
   return response.json();
 }
 
-const files = buildDirectory(country, await overpassAnswer());
-// The country's folder is written whole: a cell with no shop left must not keep last week's file.
-rmSync(join(values.out!, country), { recursive: true, force: true });
-let bytes = 0;
-for (const [path, content] of files) {
-  const target = join(values.out!, path);
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, content);
-  bytes += Buffer.byteLength(content);
+const answers = new Map<string, unknown>();
+if (values.from) {
+  for (const country of countries) answers.set(country, JSON.parse(readFileSync(join(values.from, `${country}.json`), 'utf8')));
+} else {
+  const userAgent = toolUserAgent('directory', process.env);
+  for (const [i, country] of countries.entries()) {
+    if (i > 0) await new Promise((resolve) => setTimeout(resolve, Number(values.pause) * 1000));
+    answers.set(country, await overpassAnswer(country, userAgent));
+    console.log(`${country}: asked`);
+  }
 }
-const index = JSON.parse(files.get(`${country}/index.json`)!) as { dataDate: string; cells: Array<{ shops: number }> };
-console.log(`${country}: ${index.cells.length} cells, ${files.size} files, ${(bytes / 1024).toFixed(1)} KB, data of ${index.dataDate}, in ${join(values.out!, country)}/`);
+
+/** Writes the files under `root`, after emptying `folder`: a cell with no shop left must not keep last week's file. */
+function writeFolder(root: string, files: Map<string, string>, folder = root): number {
+  rmSync(folder, { recursive: true, force: true });
+  let bytes = 0;
+  for (const [path, content] of files) {
+    const target = join(root, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+    bytes += Buffer.byteLength(content);
+  }
+  return bytes;
+}
+
+if (values.hosted) {
+  for (const [country, answer] of answers) {
+    const files = buildDirectory(country, answer);
+    // (The hosted layout's paths start with the country.)
+    const bytes = writeFolder(values.out!, files, join(values.out!, country));
+    const index = JSON.parse(files.get(`${country}/index.json`)!) as { dataDate: string; cells: Array<{ shops: number }> };
+    console.log(`${country}: ${index.cells.length} cells, ${files.size} files, ${(bytes / 1024).toFixed(1)} KB, data of ${index.dataDate}, in ${join(values.out!, country)}/`);
+  }
+} else {
+  const files = buildPackagedDirectory(answers, { fictional: values.fictional! });
+  const bytes = writeFolder(values.out!, files);
+  const index = JSON.parse(files.get('index.json')!) as { dataDate: string; cells: string[] };
+  const shops = [...files.values()].reduce((sum, file) => sum + ((JSON.parse(file) as { shops?: unknown[] }).shops?.length ?? 0), 0);
+  console.log(`${[...answers.keys()].join(' ')}: ${shops} shops in ${index.cells.length} cells, ${(bytes / 1024).toFixed(1)} KB, data of ${index.dataDate}, in ${values.out}/`);
+}

@@ -6,20 +6,21 @@
 // credentials (and without --dry-run) it names the missing variables and sends nothing.
 // The version is package.json's; the notes are CHANGELOG.md's section for it. README: "Releasing".
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { unzipSync } from 'fflate';
-import { buildTarget } from '../build.mjs';
+import { buildTarget, directoryToPackage, FICTIONAL_DIRECTORY, REAL_DIRECTORY } from '../build.mjs';
 import { changelogSection } from '../src/release/changelog';
+import { directoryProblems } from '../src/release/directory-check';
 import { planLines, releasePlan, STORES, type ReleasePlan, type Store } from '../src/release/plan';
-import { storeZipProblems } from '../src/release/store-checks';
+import { PACKAGE_BUDGET_BYTES, storeZipProblems } from '../src/release/store-checks';
 import { publishSignedFile, signOnAmo, writeSourceArchive } from './amo';
 import { publishOnChromeWebStore } from './chrome-web-store';
 import { readListing } from './store-listing';
 
 const { values: options } = parseArgs({
-  options: { 'dry-run': { type: 'boolean', default: false }, store: { type: 'string', multiple: true }, out: { type: 'string', default: 'dist/release' } },
+  options: { 'dry-run': { type: 'boolean', default: false }, store: { type: 'string', multiple: true }, out: { type: 'string', default: 'dist/release' }, directory: { type: 'string' } },
 });
 const dryRun = options['dry-run'];
 const out = options.out;
@@ -42,6 +43,14 @@ function fail(message: string): never {
   process.exit(1);
 }
 const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+const filesUnder = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? filesUnder(join(dir, name)) : [join(dir, name)]));
+const readJson = (path: string): unknown => {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+};
 
 // 1. What can be known before building: credentials, settings, the tag, the tree, the notes.
 if (plan.problems.length) fail(plan.problems.join('\n'));
@@ -60,6 +69,12 @@ if (tagged && !dryRun && git('tag', '-l', '--format=%(contents)', plan.tag).incl
   console.log(`${plan.tag} was published by npm run release already (its tag says so); nothing to do.`);
   process.exit(0);
 }
+// The bookshop directory to package: OpenStreetMap's, young enough (a dry run says what is wrong and goes on).
+const directory = directoryToPackage(options.directory);
+const directoryCheck = directoryProblems(readJson(join(directory, 'index.json')), Date.now());
+if (directoryCheck.problems.length) (dryRun ? console.warn : fail)(`${directory}/: ${directoryCheck.problems.join('\n')}`);
+console.log(`bookshop directory: ${directory}/, ${directoryCheck.about}`);
+
 const dirty = git('status', '--porcelain');
 if (dirty) (dryRun ? console.warn : fail)(`the tree has changes not committed; a release is built from a clean tree:\n${dirty}`);
 const section = changelogSection(readFileSync('CHANGELOG.md', 'utf8'), pkg.version);
@@ -69,26 +84,32 @@ if (section.unreleased) (dryRun ? console.warn : fail)(`CHANGELOG.md still calls
 // 2. Build both browsers, check them as the stores do, write the source archive and the notes.
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-await buildTarget('chrome', { outdir: join(out, 'chrome'), zipPath: join(out, names.chromeZip) });
-await buildTarget('firefox', { outdir: join(out, 'firefox'), zipPath: join(out, names.firefoxZip) });
+await buildTarget('chrome', { outdir: join(out, 'chrome'), zipPath: join(out, names.chromeZip), directory });
+await buildTarget('firefox', { outdir: join(out, 'firefox'), zipPath: join(out, names.firefoxZip), directory });
 const selfHosted = plan.stores.includes('firefox') && plan.firefox.channel === 'unlisted';
 if (selfHosted) {
-  await buildTarget('firefox', { outdir: join(out, 'firefox-self-hosted'), zipPath: join(out, names.selfHostedZip), gecko: { updateUrl: plan.firefox.updatesUrl! } });
+  await buildTarget('firefox', { outdir: join(out, 'firefox-self-hosted'), zipPath: join(out, names.selfHostedZip), gecko: { updateUrl: plan.firefox.updatesUrl! }, directory });
 }
 // The Firefox builds to check: the store's, and the self-hosted one with its update_url.
 const firefoxBuilds = [{ dir: 'firefox', zip: names.firefoxZip, lintFlags: [] as string[] }, ...(selfHosted ? [{ dir: 'firefox-self-hosted', zip: names.selfHostedZip, lintFlags: ['--self-hosted'] }] : [])];
 for (const zip of [names.chromeZip, ...firefoxBuilds.map((build) => build.zip)]) {
-  const problems = storeZipProblems(unzipSync(readFileSync(join(out, zip))));
+  const bytes = readFileSync(join(out, zip));
+  const problems = storeZipProblems(unzipSync(bytes));
+  if (bytes.length > PACKAGE_BUDGET_BYTES) problems.push(`${(bytes.length / 1e6).toFixed(2)} MB, over the ${PACKAGE_BUDGET_BYTES / 1e6} MB budget`);
   if (problems.length) fail(`${zip} would be refused:\n  ${problems.join('\n  ')}`);
-  console.log(`checked ${zip}: Manifest V3, every named file present, no remote code, nothing extra`);
+  console.log(`checked ${zip} (${(bytes.length / 1e6).toFixed(2)} MB): Manifest V3, every named file present, no remote code, nothing extra`);
 }
 for (const { dir, lintFlags } of firefoxBuilds) {
   const lint = spawnSync(process.execPath, ['scripts/lint-firefox.mjs', join(out, dir), ...lintFlags], { stdio: 'inherit' });
   if (lint.status !== 0) fail(`Mozilla's add-ons linter refuses ${join(out, dir)}`);
 }
+// The directory packaged is data built from OpenStreetMap, not tracked: it travels in the archive, at the
+// place where `npm run build` takes it.
+const directoryData = directory === FICTIONAL_DIRECTORY ? {} : Object.fromEntries(filesUnder(directory).map((file) => [`${REAL_DIRECTORY}/${relative(directory, file).split('\\').join('/')}`, readFileSync(file)]));
 writeSourceArchive(join(out, names.sourceZip), {
   title: `${pkg.name} ${pkg.version}`,
   steps: ['npm run build'],
+  extra: directoryData,
   outputs:
     `The packages are dist/${names.chromeZip} and dist/${names.firefoxZip}, the released ones byte for byte; dist/firefox/ holds the files submitted to AMO` +
     (selfHosted ? `, but for one line: the submitted manifest.json adds browser_specific_settings.gecko.update_url "${plan.firefox.updatesUrl}" (a self-hosted file).` : '.'),

@@ -39,7 +39,7 @@ export interface RealHostStandIns {
 
 /** Every host this release calls out of the box: the networks (on or off), the directory, the geocoders and the tiles. */
 function defaultServiceHosts(): string[] {
-  const addresses = [...Object.values(SOURCE_DEFAULTS).flatMap((source) => ['directoryUrl' in source ? source.directoryUrl : [], source.baseUrl].flat()), GEOCODERS_DEFAULT.geoplateforme, GEOCODERS_DEFAULT.nominatim, ...(TILES_DEFAULT.vector ? [TILES_DEFAULT.vector.url] : [])];
+  const addresses = [...Object.values(SOURCE_DEFAULTS).flatMap((source) => ['directoryUrl' in source && source.directoryUrl ? source.directoryUrl : [], source.baseUrl].flat()), GEOCODERS_DEFAULT.geoplateforme, GEOCODERS_DEFAULT.nominatim, ...(TILES_DEFAULT.vector ? [TILES_DEFAULT.vector.url] : [])];
   return [...new Set(addresses.map((address) => new URL(address).hostname))].sort();
 }
 

@@ -7,14 +7,16 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildDirectory, countryQuery } from '../src/directory/build';
-import { CELL_DEGREES, cellOf, cellPath, DirectoryCell, DirectoryIndex, MARGIN_KM } from '../src/directory/schema';
+import { buildDirectory, buildPackagedDirectory, countryQuery } from '../src/directory/build';
+import { CELL_DEGREES, cellOf, cellPath, cellsWithin, DirectoryCell, DirectoryIndex, MARGIN_KM, PACKAGED_INDEX, PackagedCell, packagedCellPath, PackagedIndex } from '../src/directory/schema';
 import { createLookup } from '../src/lookup/lookup';
 import { bookshopDirectory } from '../src/networks/directory';
 import { openStreetMap } from '../src/networks/overpass';
+import { packagedDirectory } from '../src/networks/packaged-directory';
 import { distanceKm } from '../src/shops/geo';
-import { overpassCountryAnswer, TOULOUSE } from '../stand-ins/payloads';
+import { LONDON, overpassCountryAnswer, TOULOUSE } from '../stand-ins/payloads';
 import { startStandInServer, type StandInServer } from '../stand-ins/server';
+import { readFictionalDirectory } from './fixtures';
 import { memoryLookupCache } from './memory-cache';
 
 const FRANCE = overpassCountryAnswer('FR') as { elements: Array<{ type: string; id: number; lat?: number; lon?: number; center?: { lat: number; lon: number }; tags: Record<string, string> }> };
@@ -113,28 +115,148 @@ afterAll(async () => server.close());
 beforeEach(() => server.setScenario('ok'));
 
 describe('npm run directory', () => {
-  it('writes the same files twice in a row, byte for byte, from the stand-in Overpass', async () => {
+  const run = (...args: string[]) => promisify(execFile)('node', ['--import', 'tsx', 'scripts/directory.ts', ...args], { env: { ...process.env, PROJECT_PAGE: '', PROJECT_CONTACT: '' } });
+  const identified = (...args: string[]) =>
+    promisify(execFile)('node', ['--import', 'tsx', 'scripts/directory.ts', ...args], { env: { ...process.env, PROJECT_PAGE: 'https://bookshops.campaign.fr/', PROJECT_CONTACT: 'team@bookshops.campaign.fr' } });
+
+  it('asks Overpass once per country, identified by the project’s page and contact, and writes the same packaged files twice, byte for byte', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'directory-'));
     try {
-      const run = (out: string) => promisify(execFile)('node', ['--import', 'tsx', 'scripts/directory.ts', '--country', 'fr', '--overpass', server.url, '--out', join(dir, out)]);
-      const first = await run('a');
-      await run('b');
-      expect(first.stdout).toMatch(/^fr: \d+ cells, \d+ files, [\d.]+ KB, data of 2026-11-30T09:12:45Z/);
-      const list = (out: string) => readdirSync(join(dir, out, 'fr', 'cells')).sort();
+      const first = await identified('--countries', 'fr,gb', '--pause', '0', '--overpass', server.url, '--out', join(dir, 'a'));
+      await identified('--countries', 'fr,gb', '--pause', '0', '--overpass', server.url, '--out', join(dir, 'b'));
+      expect(first.stdout).toMatch(/^fr gb: 10 shops in 7 cells, [\d.]+ KB, data of 2026-11-30T09:12:45Z/m);
+      const list = (out: string) => readdirSync(join(dir, out, 'cells')).sort();
       expect(list('b')).toEqual(list('a'));
       for (const name of ['index.json', ...list('a').map((file) => `cells/${file}`)]) {
-        expect(readFileSync(join(dir, 'b', 'fr', name)), name).toEqual(readFileSync(join(dir, 'a', 'fr', name)));
+        expect(readFileSync(join(dir, 'b', name)), name).toEqual(readFileSync(join(dir, 'a', name)));
       }
-      // The Overpass query went out once per run, for the whole country.
-      expect(server.requests.filter((url) => url.includes('ISO3166-1')).length).toBe(2);
-      // From a saved answer: the same files.
-      writeFileSync(join(dir, 'answer.json'), JSON.stringify(FRANCE));
-      await promisify(execFile)('node', ['--import', 'tsx', 'scripts/directory.ts', '--country', 'fr', '--from', join(dir, 'answer.json'), '--out', join(dir, 'c')]);
-      expect(readFileSync(join(dir, 'c', 'fr', 'index.json'))).toEqual(readFileSync(join(dir, 'a', 'fr', 'index.json')));
+      const queries = server.seen.filter((r) => r.url.includes('ISO3166-1'));
+      expect(queries.map((r) => /ISO3166-1%22%3D%22(\w\w)/.exec(r.url)?.[1])).toEqual(['FR', 'GB', 'FR', 'GB']);
+      for (const { headers } of queries) expect(headers['user-agent']).toBe('local-bookshops-directory/0.1.0 (+https://bookshops.campaign.fr/; team@bookshops.campaign.fr)');
+      // Not fictional: the real data's directory, which a release may take.
+      expect(PackagedIndex.parse(JSON.parse(readFileSync(join(dir, 'a', 'index.json'), 'utf8')))).toMatchObject({ fictional: false, countries: ['fr', 'gb'] });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 30_000);
+
+  it('asks Overpass nothing without the project’s identity, or with a placeholder, and says what is missing', async () => {
+    const before = server.requests.length;
+    const refused = await run('--countries', 'fr', '--overpass', server.url, '--out', join(tmpdir(), 'never')).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(refused?.code).toBe(2);
+    expect(refused?.stderr).toContain('PROJECT_PAGE is not set');
+    const placeholder = await promisify(execFile)('node', ['--import', 'tsx', 'scripts/directory.ts', '--countries', 'fr', '--overpass', server.url], {
+      env: { ...process.env, PROJECT_PAGE: 'https://bookshop-finder.org/', PROJECT_CONTACT: 'me@example.org' },
+    }).then(
+      () => null,
+      (error: { stderr: string }) => error,
+    );
+    expect(placeholder?.stderr).toContain('PROJECT_PAGE is "https://bookshop-finder.org/"');
+    expect(placeholder?.stderr).toContain('PROJECT_CONTACT is "me@example.org"');
+    expect(server.requests.length).toBe(before);
+  }, 30_000);
+
+  it('writes the fictional directory the tests and the demo package, as committed, from the stand-in answers saved to files; and the hosted layout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'directory-'));
+    try {
+      writeFileSync(join(dir, 'fr.json'), JSON.stringify(FRANCE));
+      writeFileSync(join(dir, 'gb.json'), JSON.stringify(overpassCountryAnswer('GB')));
+      await run('--countries', 'gb', '--from', dir, '--fictional', '--out', join(dir, 'packaged'));
+      const committed = join(import.meta.dirname, '..', 'stand-ins', 'directory');
+      const files = (root: string) => [PACKAGED_INDEX, ...readdirSync(join(root, 'cells')).sort().map((file) => `cells/${file}`)];
+      expect(files(join(dir, 'packaged'))).toEqual(files(committed));
+      for (const name of files(committed)) expect(readFileSync(join(dir, 'packaged', name), 'utf8'), name).toBe(readFileSync(join(committed, name), 'utf8'));
+      expect(JSON.parse(readFileSync(join(committed, PACKAGED_INDEX), 'utf8'))).toMatchObject({ fictional: true });
+
+      const hosted = await run('--countries', 'fr', '--from', dir, '--hosted', '--out', join(dir, 'hosted'));
+      expect(hosted.stdout).toMatch(/^fr: \d+ cells, \d+ files, [\d.]+ KB, data of 2026-11-30T09:12:45Z/);
+      expect(readFileSync(join(dir, 'hosted', 'fr', 'index.json'), 'utf8')).toBe(buildDirectory('fr', FRANCE).get('fr/index.json'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
+
+describe('the packaged directory', () => {
+  const answers = () => new Map([['fr', FRANCE as unknown], ['gb', overpassCountryAnswer('GB')]]);
+  const packaged = () => buildPackagedDirectory(answers(), { fictional: true });
+  const shopsIn = (files: Map<string, string>) => [...files].filter(([path]) => path !== PACKAGED_INDEX).flatMap(([, file]) => PackagedCell.parse(JSON.parse(file)).shops);
+
+  it('holds every shop once, in the file of the cell it is in, and lists the cells and countries in its index', () => {
+    const files = packaged();
+    const shops = shopsIn(files);
+    expect(shops.map((shop) => shop.osm).sort()).toEqual(['node/900001', 'node/900002', 'node/910001', 'node/910002', 'node/920001', 'node/920002', 'node/920005', 'way/900003', 'way/910003', 'way/920003']);
+    for (const [path, file] of files) if (path !== PACKAGED_INDEX) for (const shop of PackagedCell.parse(JSON.parse(file)).shops) expect(packagedCellPath(cellOf(shop))).toBe(path);
+    const index = PackagedIndex.parse(JSON.parse(files.get(PACKAGED_INDEX)!));
+    expect(index).toMatchObject({ version: 2, fictional: true, countries: ['fr', 'gb'], dataDate: '2026-11-30T09:12:45Z', attribution: '© OpenStreetMap contributors', license: 'ODbL-1.0' });
+    expect(index.cells.map(packagedCellPath)).toEqual([...files.keys()].filter((path) => path !== PACKAGED_INDEX).sort());
+    // The same data in another order gives the same bytes.
+    expect(buildPackagedDirectory(new Map([...answers()].reverse()), { fictional: true })).toEqual(files);
+  });
+
+  it('names, among the cells within a radius of a place, the cell of every shop that is within it', () => {
+    const shops = shopsIn(packaged());
+    fc.assert(
+      fc.property(fc.constantFrom(...shops), fc.integer({ min: 0, max: 359 }), fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 50 }), (shop, degrees, tenths, radiusKm) => {
+        const [bearing, km] = [(degrees * Math.PI) / 180, tenths / 10];
+        const place = { lat: shop.lat + (km / 110.574) * Math.cos(bearing), lon: shop.lon + (km / (111.32 * Math.cos((shop.lat * Math.PI) / 180))) * Math.sin(bearing) };
+        if (distanceKm(place, shop) > radiusKm) return;
+        expect(cellsWithin(place, radiusKm)).toContain(cellOf(shop));
+      }),
+      { numRuns: 500 },
+    );
+    // Few cells: about (2 × 30 km / 55 km + 1) × (2 × 30 km / 40 km + 1) for 30 km in Toulouse.
+    expect(cellsWithin(TOULOUSE, 30).length).toBeLessThanOrEqual(9);
+    expect(cellsWithin(TOULOUSE, 1)).toEqual(['43.5_1.0']);
+  });
+
+  describe('as a source', () => {
+    let reads: string[];
+    const files = packaged();
+    const read = async (path: string) => {
+      reads.push(path);
+      const file = files.get(path);
+      if (file === undefined) throw new Error(`no ${path} in the package`);
+      return JSON.parse(file);
+    };
+    const live = () => openStreetMap('https://overpass.example.org/api/');
+    const query = { isbn13: '9782070360024', place: TOULOUSE, radiusKm: 30, country: 'fr' };
+    beforeEach(() => {
+      reads = [];
+    });
+
+    it('reads the index once and only the cells within the radius that have a file, and gives the shops within it', async () => {
+      const source = packagedDirectory(read, live());
+      expect([source.id, source.kind, source.perBook, source.fallback?.id]).toEqual(['openstreetmap', 'directory', false, 'openstreetmap']);
+      expect((await source.readPackaged(query))?.map((shop) => [shop.id, shop.name, shop.stock])).toEqual([
+        ['openstreetmap:node/900001', 'Librairie du Capitole (démo)', 'unknown'],
+        ['openstreetmap:node/900002', 'Bulles et Cases (démo)', 'unknown'],
+        ['openstreetmap:way/900003', 'Le Grenier à Livres (démo)', 'unknown'],
+      ]);
+      expect(reads).toEqual(['index.json', 'cells/43.5_1.0.json']);
+      // A radius that leaves out the shop 3.8 km away; a place whose cells have no file: nothing, and nothing read.
+      expect((await source.readPackaged({ ...query, radiusKm: 2 }))?.map((shop) => shop.name)).toEqual(['Librairie du Capitole (démo)', 'Bulles et Cases (démo)']);
+      expect(await source.readPackaged({ ...query, place: { lat: 44.5, lon: 2.5 } })).toEqual([]);
+      expect(reads).toEqual(['index.json', 'cells/43.5_1.0.json', 'cells/43.5_1.0.json']);
+    });
+
+    it('covers only its countries: a place elsewhere, or in no known country, is for the live query', async () => {
+      const source = packagedDirectory(read, live());
+      expect(await source.readPackaged({ ...query, country: 'es' })).toBeNull();
+      expect(await source.readPackaged({ ...query, country: undefined })).toBeNull();
+      expect((await source.readPackaged({ ...query, place: { lat: 51.51, lon: -0.13 }, country: 'gb' }))?.map((shop) => shop.name).sort()).toEqual(['Bloomsbury Pages (demo)', 'Covent Garden Books (demo)', 'Westminster Bookroom (demo)']);
+    });
+
+    it('covers nothing without a readable index (a build without a directory), and fails on a cell it lists but cannot give', async () => {
+      expect(await packagedDirectory(async () => ({ version: 1 }), live()).readPackaged(query)).toBeNull();
+      expect(await packagedDirectory(() => Promise.reject(new Error('no such file')), live()).readPackaged(query)).toBeNull();
+      const broken = packagedDirectory(async (path) => (path === PACKAGED_INDEX ? read(path) : { cell: '43.5_1.0', shops: 'none' }), live());
+      await expect(broken.readPackaged(query)).rejects.toThrow();
+    });
+  });
 });
 
 describe('the directory as a source', () => {
@@ -224,5 +346,55 @@ describe('reading the directory in a lookup', () => {
     now += 2 * 60_000;
     await lookup()(request);
     expect([asked('directory/'), asked('interpreter')]).toEqual([2, 1]);
+  });
+});
+
+describe('the packaged directory in a lookup', () => {
+  const now = Date.UTC(2026, 11, 2);
+  const near = (place: { lat: number; lon: number }, country: string) => ({ isbn13: '9782070360024', editions: [], storefront: 'amazon.co.uk', place: { ...place, country }, radiusKm: 30 });
+
+  it('asks nothing and keeps nothing for a place it covers; asks Overpass once a week for a place it does not', async () => {
+    const requests: string[] = [];
+    const cache = memoryLookupCache();
+    const writes: string[] = [];
+    const lookup = createLookup({
+      fetch,
+      sleep: async () => {},
+      sources: [packagedDirectory(readFictionalDirectory, openStreetMap(server.url))],
+      cache: { ...cache, set: async (key, entry) => (writes.push(key), cache.set(key, entry)) },
+      now: () => now,
+      onRequest: (url) => requests.push(url.slice(server.url.length)),
+    });
+    // The fictional directory covers the United Kingdom (made-up shops in London).
+    const covered = await lookup(near(LONDON, 'gb'));
+    expect(covered.sources).toEqual([{ sourceId: 'openstreetmap', name: 'OpenStreetMap', kind: 'directory', state: 'ok' }]);
+    expect(covered.shops.map((shop) => [shop.name, shop.distanceKm])).toEqual([
+      ['Covent Garden Books (demo)', 0.4],
+      ['Bloomsbury Pages (demo)', 1.2],
+      ['Westminster Bookroom (demo)', 1.4],
+    ]);
+    // And the list pages' free answer, from the package too.
+    expect((await lookup.cachedOnly(near(LONDON, 'gb')))?.shops.length).toBe(3);
+    expect([requests, writes]).toEqual([[], []]);
+    // Not France: Overpass, once, then its cache.
+    expect((await lookup(near(TOULOUSE, 'fr'))).shops.map((shop) => shop.name)).toContain('Librairie du Capitole (démo)');
+    await lookup(near(TOULOUSE, 'fr'));
+    expect(requests.map((url) => url.split('?')[0])).toEqual(['interpreter']);
+  });
+
+  it('reads the package when a campaign’s hosted directory cannot be read, before Overpass', async () => {
+    const requests: string[] = [];
+    server.setScenario({ directory: 'server-error' });
+    const packaged = packagedDirectory(readFictionalDirectory, openStreetMap(server.url));
+    const lookup = createLookup({ fetch, sleep: async () => {}, sources: [bookshopDirectory(`${server.url}directory/`, packaged)], cache: memoryLookupCache(), now: () => now, onRequest: (url) => requests.push(url.slice(server.url.length)) });
+    const result = await lookup(near(LONDON, 'gb'));
+    expect(result.shops.map((shop) => shop.name).sort()).toEqual(['Bloomsbury Pages (demo)', 'Covent Garden Books (demo)', 'Westminster Bookroom (demo)']);
+    expect(requests).toEqual(['directory/gb/cells/51.5_-0.5.json']);
+  });
+
+  it('says a package it cannot read is broken, not that there are no shops', async () => {
+    const broken = packagedDirectory(async (path) => (path === PACKAGED_INDEX ? readFictionalDirectory(path) : '<html>'), openStreetMap(server.url));
+    const result = await createLookup({ fetch, sources: [broken], cache: memoryLookupCache(), now: () => now })(near(LONDON, 'gb'));
+    expect(result.sources.map((source) => source.state)).toEqual(['bad-data']);
   });
 });

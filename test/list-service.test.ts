@@ -1,6 +1,7 @@
 // List pages from the worker's side: whether the shopper wants marks there, which books are looked up
 // (politely), what the page is told, what the popup and the badge say; with the real lookup talking to
 // the stand-in server, so the requests counted are requests that would leave the browser.
+import { readFictionalDirectory } from './fixtures';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBadge } from '../src/background/badge';
 import { createListService } from '../src/background/list-service';
@@ -58,7 +59,7 @@ function startWorker() {
   return createListService({
     tabLists: createTabLists(session),
     settings: createSettingsStore({ sync, local }),
-    lookupFor: (settings) => createLookup({ fetch, sleep: async () => {}, isOnline: () => true, sources: enabledSources(settings), cache: createLookupCache(local, now, session), now, timeoutMs: 2000 }),
+    lookupFor: (settings) => createLookup({ fetch, sleep: async () => {}, isOnline: () => true, sources: enabledSources(settings, readFictionalDirectory), cache: createLookupCache(local, now, session), now, timeoutMs: 2000 }),
     sendToTab: async (tabId, message) => void sent.push({ tabId, message }),
     askTab: async (tabId) => {
       const answer = pageViews.has(tabId) ? { view: pageViews.get(tabId) } : undefined;

@@ -45,7 +45,6 @@ describe('the built manifests', () => {
     expect(manifest.host_permissions).toEqual([
       'https://www.placedeslibraires.fr/*',
       'https://overpass-api.de/*',
-      'https://bookshop-finder.org/*',
       'https://data.geopf.fr/*',
       'https://nominatim.openstreetmap.org/*',
       // The map's tiles: fetched without cookies, which a cross-origin fetch without CORS needs the host for.

@@ -350,6 +350,12 @@ describe('OpenStreetMap', () => {
     expect(listOf(source().shops({ ...data, remark: 'runtime remark: 2 elements', elements: [] }, query))).toEqual([]);
   });
 
+  it('never asks Overpass for more than 50 km around the rounded place, whatever the radius', () => {
+    expect(overpassQuery({ ...query, radiusKm: 100 })).toContain('(around:50000,');
+    expect(overpassQuery({ ...query, radiusKm: 12.3456 })).toContain('(around:12346,');
+    expect(overpassQuery({ ...query, place: { lat: 43.604429, lon: 1.443812 } })).toMatch(/\(around:\d+,43\.60,1\.44\)/);
+  });
+
   it('gives the server a time limit shorter than the client waits, so the server says it gave up', () => {
     const limit = Number(/\[timeout:(\d+)\]/.exec(overpassQuery(query))![1]);
     expect(source().timeoutMs).toBeGreaterThan(limit * 1000);
@@ -443,7 +449,7 @@ describe('national portals', () => {
     ['amazon.it', ['https://www.bookdealer.it/']],
     ['amazon.ca', ['https://www.leslibraires.ca/livres/9782070360024.html']],
     ['amazon.nl', ['https://www.libris.nl/zoek/?q=9782070360024']],
-    ['amazon.com.be', ['https://www.librel.be/listeliv.php?base=paper&mots_recherche=9782070360024']],
+    ['amazon.com.be', ['https://www.librel.be/listeliv.php?base=allbooks&mots_recherche=9782070360024']],
     ['amazon.co.jp', []],
   ])('links the book on %s', (storefront, urls) => {
     expect(portalLinks(storefront, DEMO_BOOKS.inStock).map((p) => p.url)).toEqual(urls);

@@ -2,10 +2,10 @@
 // writes and prints, and the source archive AMO's reviewers get, which must build the very zips
 // released. (The plan's words and CHANGELOG's notes: test/release.test.ts.)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { unzipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { STORE_VARIABLES } from '../src/release/plan';
 
@@ -42,6 +42,35 @@ describe('npm run release', () => {
     expect(existsSync(join(dir, 'published'))).toBe(false);
   }, 60_000);
 
+  it('refuses the fictional directory, or one older than 45 days, before building anything; takes a young real one into the packages and the source archive', () => {
+    const withCredentials = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/release.ts', ...args], { encoding: 'utf8', env: { ...env, ...full } });
+    const fictional = withCredentials('--out', join(dir, 'never'));
+    expect(fictional.status).toBe(1);
+    expect(fictional.stderr).toContain('the bookshop directory is the fictional one of the tests and the demo');
+    expect(existsSync(join(dir, 'never'))).toBe(false);
+    // The same cells as OpenStreetMap's real data of a given day.
+    const real = (name: string, daysAgo: number) => {
+      const folder = join(dir, name);
+      cpSync('stand-ins/directory', folder, { recursive: true });
+      const index = JSON.parse(readFileSync(join(folder, 'index.json'), 'utf8'));
+      writeFileSync(join(folder, 'index.json'), JSON.stringify({ ...index, fictional: false, dataDate: new Date(Date.now() - daysAgo * 86_400_000).toISOString() }));
+      return folder;
+    };
+    const stale = withCredentials('--directory', real('stale', 46), '--out', join(dir, 'never'));
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toMatch(/the bookshop directory is 46 days old .*at most 45 days old/);
+    expect(existsSync(join(dir, 'never'))).toBe(false);
+    const young = release('--dry-run', '--directory', real('young', 44), '--out', join(dir, 'young-release'));
+    expect(young.status, young.stderr).toBe(0);
+    expect(young.stderr).not.toContain('bookshop directory');
+    expect(young.stdout).toMatch(/bookshop directory: .*young\/, OpenStreetMap data of \d{4}-\d\d-\d\d, 44 days old \(gb\)/);
+    const archive = unzipSync(readFileSync(join(dir, 'young-release', `local-bookshops-source-${version}.zip`)));
+    expect(JSON.parse(strFromU8(archive['directory-data/index.json']!))).toMatchObject({ fictional: false });
+    const chrome = unzipSync(readFileSync(join(dir, 'young-release', `local-bookshops-chrome-${version}.zip`)));
+    expect(JSON.parse(strFromU8(chrome['directory/index.json']!))).toMatchObject({ fictional: false });
+    expect(strFromU8(chrome['directory/LICENSE.txt']!)).toContain('Open Database License');
+  }, 120_000);
+
   it('without credentials names the missing variables, exits 1 and builds nothing', () => {
     const run = release('--out', join(dir, 'refused'));
     expect(run.status).toBe(1);
@@ -53,6 +82,8 @@ describe('npm run release', () => {
     const out = join(dir, 'release');
     const run = release('--dry-run', '--out', out);
     expect(run.status, run.stderr).toBe(0);
+    // This tree packages the fictional directory: a dry run says so and goes on; a release would refuse it.
+    expect(run.stderr).toContain('stand-ins/directory/: the bookshop directory is the fictional one of the tests and the demo');
     expect(run.stdout).toMatch(/Would do \(version .+\):\n {2}- Firefox: sign .+\n {2}- Firefox signed file: .+\n {2}- Chrome: upload .+\n {2}- Git: tag/);
     const zips = [`local-bookshops-chrome-${version}.zip`, `local-bookshops-firefox-${version}.zip`];
 

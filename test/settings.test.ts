@@ -160,6 +160,16 @@ describe('the rest of the settings rules', () => {
     expect(readStoredSettings({ version: 5 }, { tiles: { url: 'https://tile.openmaps.fr/opentopomap/{z}/{x}/{y}.png', attribution: '' } }, null).settings.tiles).toEqual(TILES_DEFAULT);
   });
 
+  it('drops the hosted directory address earlier versions stored by default (a domain the project never held), and keeps a campaign’s own', () => {
+    const stored = (directoryUrl: string) => ({ sources: { ...SOURCE_DEFAULTS, openstreetmap: { ...SOURCE_DEFAULTS.openstreetmap, directoryUrl } } });
+    const former = stored('https://bookshop-finder.org/directory/');
+    expect(readStoredSettings({ version: 5 }, former, null)).toMatchObject({ repaired: false, settings: { sources: { openstreetmap: { directoryUrl: '' } } } });
+    expect(readSettings({ version: 5, ...former }).settings.sources.openstreetmap.directoryUrl).toBe('');
+    expect(readStoredSettings({ version: 5 }, stored('https://annuaire.librairies-occitanie.fr/'), null).settings.sources.openstreetmap.directoryUrl).toBe('https://annuaire.librairies-occitanie.fr/');
+    // The default: no hosted directory (the one in the package answers).
+    expect(parseSettings({}).sources.openstreetmap.directoryUrl).toBe('');
+  });
+
   it('migrates each older version one step at a time, and leaves a current one alone', () => {
     // Version 1 with a radius of its own outside the place: that one stays.
     expect(readSettings({ place: { label: 'Albi', lat: 43.93, lon: 2.15, country: 'fr', radiusKm: 50 }, radiusKm: 10 }).settings.radiusKm).toBe(10);

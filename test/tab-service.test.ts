@@ -1,5 +1,6 @@
 // From "this tab shows ISBN X" to the badge and the per-tab answer, with the real lookup and geocoder
 // talking to the stand-in server.
+import { readFictionalDirectory } from './fixtures';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBadge } from '../src/background/badge';
 import { enabledSources } from '../src/background/sources';
@@ -61,7 +62,7 @@ function startWorker(clock: Partial<Pick<TabServiceDeps, 'now' | 'later'>> = {})
     tabLookups: createTabLookups(session),
     settings: createSettingsStore({ sync, local }),
     badge: createBadge(action, (key) => key),
-    lookupFor: (settings) => createLookup({ ...fetchDeps, sources: enabledSources(settings), cache: createLookupCache(local, now), now, timeoutMs: 300 }),
+    lookupFor: (settings) => createLookup({ ...fetchDeps, sources: enabledSources(settings, readFictionalDirectory), cache: createLookupCache(local, now), now, timeoutMs: 300 }),
     geocoderFor: (settings) => createGeocoder({ ...fetchDeps, geocoders: settings.geocoders, now, cache: createKeyValueCache(local) }),
     now,
     askTab: async () => showing,

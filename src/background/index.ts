@@ -36,10 +36,17 @@ function memoBySettings<T>(keyOf: (settings: Settings) => unknown, build: (setti
   };
 }
 
+/** A file of the bookshop directory the build put into the package: read from the package, never the network. */
+const readDirectory = async (path: string): Promise<unknown> => {
+  const response = await fetch(browser.runtime.getURL(`directory/${path}`));
+  if (!response.ok) throw new Error(`directory/${path}: ${response.status}`);
+  return response.json();
+};
+
 // One lookup per set of sources, so requests under way are shared by every tab that asks.
 const lookupFor = memoBySettings(
   (settings) => settings.sources,
-  (settings): Lookup => createLookup({ ...fetchDeps, sources: enabledSources(settings), cache: lookupCache, now, missingPermission }),
+  (settings): Lookup => createLookup({ ...fetchDeps, sources: enabledSources(settings, readDirectory), cache: lookupCache, now, missingPermission }),
 );
 const geocoderFor = memoBySettings(
   (settings) => settings.geocoders,

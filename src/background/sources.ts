@@ -1,12 +1,14 @@
 // The sources the settings switch on, each at its configured address.
 import { bookshopDirectory } from '../networks/directory';
 import { openStreetMap } from '../networks/overpass';
+import { packagedDirectory, type ReadPackagedFile } from '../networks/packaged-directory';
 import { placeDesLibraires } from '../networks/place-des-libraires';
 import { PLACE_DES_LIBRAIRES_INSTANCES } from '../networks/place-des-libraires-instances';
 import type { ShopSource } from '../networks/source';
 import type { Settings } from '../shared/settings';
 
-export function enabledSources(settings: Settings): ShopSource[] {
+/** `readDirectory`: reads a file of the directory inside the package (background/index.ts). */
+export function enabledSources(settings: Settings, readDirectory: ReadPackagedFile): ShopSource[] {
   const sources: ShopSource[] = [];
   for (const instance of PLACE_DES_LIBRAIRES_INSTANCES) {
     const configured = settings.sources[instance.id as keyof Settings['sources']];
@@ -14,9 +16,10 @@ export function enabledSources(settings: Settings): ShopSource[] {
   }
   const osm = settings.sources.openstreetmap;
   if (osm.enabled) {
-    const overpass = openStreetMap(osm.baseUrl);
-    // The directory's files first; Overpass when they cannot be read (or no directory is set).
-    sources.push(osm.directoryUrl ? bookshopDirectory(osm.directoryUrl, overpass) : overpass);
+    // OpenStreetMap's bookshops: the directory in the package; Overpass only for a place it does not
+    // cover; a campaign's hosted directory, where one is set, before both.
+    const packaged = packagedDirectory(readDirectory, openStreetMap(osm.baseUrl));
+    sources.push(osm.directoryUrl ? bookshopDirectory(osm.directoryUrl, packaged) : packaged);
   }
   return sources;
 }

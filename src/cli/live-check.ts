@@ -6,7 +6,7 @@ import { geocodeRequest, readGeocodeAnswer, readReverseAnswer, reverseRequest } 
 import { fetchJson, type FetchOutcome, type SourceProblem } from '../networks/fetch-source';
 import { openStreetMap } from '../networks/overpass';
 import { placeDesLibraires } from '../networks/place-des-libraires';
-import type { ShopSource, SourceQuery } from '../networks/source';
+import type { RemoteSource, SourceQuery } from '../networks/source';
 import { isTileTemplate, type Settings } from '../shared/settings';
 import { sourceFromTileJson, tileUrl } from '../map/vector-source';
 
@@ -68,13 +68,13 @@ export async function liveCheck({ settings, fetch: baseFetch, timeoutMs = 10_000
   }) as typeof globalThis.fetch;
   const deps = { fetch, sleep: async () => {}, isOnline: () => true };
 
-  async function source(service: string, adapter: ShopSource, query: SourceQuery): Promise<CheckLine> {
+  async function source(service: string, adapter: RemoteSource, query: SourceQuery): Promise<CheckLine> {
     const start = now();
     const { url } = adapter.request(query);
     const outcome = await fetchJson(url, deps, { timeoutMs: Math.min(timeoutMs, adapter.timeoutMs ?? timeoutMs), retryDelayMs: 0 });
     const ms = Math.round(now() - start);
     if (!outcome.ok) return failedLine(service, outcome, ms);
-    let shops: ReturnType<ShopSource['shops']>;
+    let shops: ReturnType<RemoteSource['shops']>;
     try {
       shops = adapter.shops(outcome.data, query);
     } catch {

@@ -1,12 +1,38 @@
-// The directory's files for a country, from one Overpass answer for the whole country (or the same
-// answer saved to a file). Pure and deterministic: the same answer gives the same bytes, whatever the
+// The directory's files, from one Overpass answer per whole country (or the same answers saved to
+// files): the packaged layout for every country at once, the hosted layout one country at a time. Pure and deterministic: the same answer gives the same bytes, whatever the
 // day or the machine (shops sorted by their OpenStreetMap id, cells by name, the date taken from the
 // data itself). The rule for what counts as an independent bookshop is the live query's (bookshopOf).
 import * as z from 'zod';
+import { STOREFRONT_DOMAINS } from '../book/storefronts';
 import { bookshopOf } from '../networks/overpass';
-import { distanceKm } from '../shops/geo';
+import { countryOfStorefront } from '../shared/settings';
 import type { Shop } from '../shops/shop';
-import { ATTRIBUTION, CELL_DEGREES, cellPath, DIRECTORY_VERSION, DirectoryCell, DirectoryIndex, type DirectoryShop, indexPath, LICENSE, MARGIN_KM } from './schema';
+import {
+  ATTRIBUTION,
+  CELL_DEGREES,
+  cellOf,
+  cellPath,
+  cellsWithin,
+  DIRECTORY_VERSION,
+  DirectoryCell,
+  DirectoryIndex,
+  type DirectoryShop,
+  indexPath,
+  LICENSE,
+  MARGIN_KM,
+  PACKAGED_INDEX,
+  PACKAGED_VERSION,
+  PackagedCell,
+  packagedCellPath,
+  PackagedIndex,
+} from './schema';
+
+/**
+ * The countries the packaged directory covers: every storefront's (src/book/storefronts.ts) and the
+ * neighbours whose shoppers buy on them (Switzerland, Luxembourg and Austria on .fr and .de, Ireland on
+ * .co.uk). A place elsewhere is looked up live.
+ */
+export const DIRECTORY_COUNTRIES = [...new Set([...STOREFRONT_DOMAINS.map(countryOfStorefront), 'ch', 'lu', 'at', 'ie'])].sort();
 
 /** The Overpass query for every bookshop of a country (ISO 3166-1 alpha-2): one query a week in all. */
 export function countryQuery(country: string): string {
@@ -46,44 +72,68 @@ const byOsmId = (a: DirectoryShop, b: DirectoryShop) => {
   return typeA === typeB ? Number(idA) - Number(idB) : typeA! < typeB! ? -1 : 1;
 };
 
-/** Distance from a point to the nearest point of a cell (zero inside it). */
-function distanceToCellKm(point: { lat: number; lon: number }, south: number, west: number): number {
-  const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), high);
-  return distanceKm(point, { lat: clamp(point.lat, south, south + CELL_DEGREES), lon: clamp(point.lon, west, west + CELL_DEGREES) });
-}
-
-/** The cells (by south-west corner) whose file must hold a shop here: every cell within MARGIN_KM of it. */
-function cellsNear(point: { lat: number; lon: number }): string[] {
-  const latSpan = MARGIN_KM / 110.574;
-  const lonSpan = MARGIN_KM / (111.32 * Math.max(Math.cos((point.lat * Math.PI) / 180), 0.01));
-  const first = (value: number) => Math.floor(value / CELL_DEGREES) * CELL_DEGREES;
-  const cells: string[] = [];
-  for (let south = first(point.lat - latSpan); south <= point.lat + latSpan; south += CELL_DEGREES) {
-    for (let west = first(point.lon - lonSpan); west <= point.lon + lonSpan; west += CELL_DEGREES) {
-      if (distanceToCellKm(point, south, west) <= MARGIN_KM) cells.push(`${south.toFixed(1)}_${west.toFixed(1)}`);
-    }
-  }
-  return cells;
-}
-
 /**
- * The files of a country's directory, path → content: one per cell with a shop within MARGIN_KM, and
- * the index. Throws when the answer is not a whole Overpass answer (a remark is a failed query).
+ * The bookshops of one Overpass answer, each once, in a fixed order, with the data's date. Throws when
+ * the answer is not a whole Overpass answer (a remark is a failed query).
  */
-export function buildDirectory(country: string, answer: unknown): Map<string, string> {
+function shopsOfAnswer(answer: unknown): { dataDate: string; shops: DirectoryShop[] } {
   const parsed = OverpassAnswer.parse(answer);
   if (parsed.remark && /error/i.test(parsed.remark)) throw new Error(`Overpass failed: ${parsed.remark}`);
-  const about = { version: DIRECTORY_VERSION, country: country.toLowerCase(), dataDate: parsed.osm3s.timestamp_osm_base, attribution: ATTRIBUTION, license: LICENSE } as const;
-
   const shops = new Map<string, DirectoryShop>();
   for (const raw of parsed.elements) {
     const shop = bookshopOf(raw);
     const entry = shop && toDirectoryShop(shop);
     if (entry) shops.set(entry.osm, entry);
   }
+  return { dataDate: parsed.osm3s.timestamp_osm_base, shops: [...shops.values()].sort(byOsmId) };
+}
+
+/** The cell whose file holds a shop in the packaged layout: the one it is in. */
+const ownCell = (shop: DirectoryShop) => cellOf(shop);
+
+/**
+ * The packaged directory's files, path → content (under `directory/` in the package): every shop of
+ * every country once, in its own cell's file, and the index. `answers`: country code → its Overpass
+ * answer. `fictional` marks the made-up directory of the tests and the demo, which no release takes.
+ */
+export function buildPackagedDirectory(answers: ReadonlyMap<string, unknown>, { fictional }: { fictional: boolean }): Map<string, string> {
+  const shops = new Map<string, DirectoryShop>();
+  const dates: string[] = [];
+  for (const [country, answer] of answers) {
+    if (!/^[a-z]{2}$/i.test(country)) throw new Error(`not a country code: ${country}`);
+    const read = shopsOfAnswer(answer);
+    dates.push(read.dataDate);
+    for (const shop of read.shops) shops.set(shop.osm, shop);
+  }
   const cells = new Map<string, DirectoryShop[]>();
-  for (const shop of [...shops.values()].sort(byOsmId)) {
-    for (const cell of cellsNear(shop)) cells.set(cell, [...(cells.get(cell) ?? []), shop]);
+  for (const shop of [...shops.values()].sort(byOsmId)) cells.set(ownCell(shop), [...(cells.get(ownCell(shop)) ?? []), shop]);
+  const names = [...cells.keys()].sort();
+  const files = new Map<string, string>();
+  for (const cell of names) files.set(packagedCellPath(cell), `${JSON.stringify(PackagedCell.parse({ cell, shops: cells.get(cell) }))}\n`);
+  const index = PackagedIndex.parse({
+    version: PACKAGED_VERSION,
+    dataDate: dates.sort()[0] ?? '',
+    fictional,
+    attribution: ATTRIBUTION,
+    license: LICENSE,
+    cellDegrees: CELL_DEGREES,
+    countries: [...answers.keys()].map((code) => code.toLowerCase()).sort(),
+    cells: names,
+  });
+  files.set(PACKAGED_INDEX, `${JSON.stringify(index)}\n`);
+  return files;
+}
+
+/**
+ * The files of a country's hosted directory, path → content: one per cell with a shop within
+ * MARGIN_KM, and the index. Throws when the answer is not a whole Overpass answer.
+ */
+export function buildDirectory(country: string, answer: unknown): Map<string, string> {
+  const { dataDate, shops } = shopsOfAnswer(answer);
+  const about = { version: DIRECTORY_VERSION, country: country.toLowerCase(), dataDate, attribution: ATTRIBUTION, license: LICENSE } as const;
+  const cells = new Map<string, DirectoryShop[]>();
+  for (const shop of shops) {
+    for (const cell of cellsWithin(shop, MARGIN_KM)) cells.set(cell, [...(cells.get(cell) ?? []), shop]);
   }
 
   const files = new Map<string, string>();

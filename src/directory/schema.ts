@@ -1,8 +1,13 @@
-// The bookshop directory's files, as `npm run directory` writes them and the extension reads them:
-// one file per grid cell of a country, holding every independent bookshop within MARGIN_KM of the cell
-// (so one file answers any search from a place in that cell, up to the largest radius), and an index.
+// The bookshop directory's files, as `npm run directory` writes them and the extension reads them, in
+// two layouts of the same data:
+// - packaged (inside the extension, the default): every shop once, in the file of the grid cell it is
+//   in, and an index of the cells and countries; the worker reads the few cells within the radius from
+//   its own package, so no request leaves the browser;
+// - hosted (a campaign's own site, a setting): one file per grid cell of a country, holding every shop
+//   within MARGIN_KM of the cell, so one request answers any search from a place in that cell.
 // One schema for both ends: the builder checks what it writes, the extension what it reads.
 import * as z from 'zod';
+import { distanceKm } from '../shops/geo';
 
 export const DIRECTORY_VERSION = 1;
 /** Cells are this many degrees of latitude and of longitude: about 55 km by 40 km in France. */
@@ -62,6 +67,55 @@ export function cellOf(point: { lat: number; lon: number }): string {
   return `${corner(point.lat)}_${corner(point.lon)}`;
 }
 
-/** Where a cell's file is, under the directory's base address. */
+/** Distance from a point to the nearest point of a cell (zero inside it), the cell named by its south-west corner. */
+function distanceToCellKm(point: { lat: number; lon: number }, south: number, west: number): number {
+  const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), high);
+  return distanceKm(point, { lat: clamp(point.lat, south, south + CELL_DEGREES), lon: clamp(point.lon, west, west + CELL_DEGREES) });
+}
+
+/** The cells any part of which is within `radiusKm` of a point (its own cell first among them, by name). */
+export function cellsWithin(point: { lat: number; lon: number }, radiusKm: number): string[] {
+  const latSpan = radiusKm / 110.574;
+  const lonSpan = radiusKm / (111.32 * Math.max(Math.cos((point.lat * Math.PI) / 180), 0.01));
+  const first = (value: number) => Math.floor(value / CELL_DEGREES) * CELL_DEGREES;
+  const cells: string[] = [];
+  for (let south = first(point.lat - latSpan); south <= point.lat + latSpan; south += CELL_DEGREES) {
+    for (let west = first(point.lon - lonSpan); west <= point.lon + lonSpan; west += CELL_DEGREES) {
+      if (distanceToCellKm(point, south, west) <= radiusKm) cells.push(`${south.toFixed(1)}_${west.toFixed(1)}`);
+    }
+  }
+  return cells;
+}
+
+export const PACKAGED_VERSION = 2;
+
+/**
+ * The packaged directory's index: which countries it covers (a place elsewhere is looked up live), which
+ * cells have a file (a cell with none has no shop: nothing to read), and how old its data is (the
+ * release refuses a directory older than 45 days, or the fictional one the tests and the demo use).
+ */
+export const PackagedIndex = z.object({
+  version: z.literal(PACKAGED_VERSION),
+  /** The oldest of the countries' OpenStreetMap timestamps (ISO 8601). */
+  dataDate: z.string().max(40),
+  /** True for the made-up directory committed for tests and the demo: never in a release. */
+  fictional: z.boolean(),
+  attribution: z.literal(ATTRIBUTION),
+  license: z.literal(LICENSE),
+  cellDegrees: z.literal(CELL_DEGREES),
+  countries: z.array(z.string().regex(/^[a-z]{2}$/)),
+  cells: z.array(CellName),
+});
+export type PackagedIndex = z.infer<typeof PackagedIndex>;
+
+/** A packaged cell: the shops inside it, each in exactly one cell. */
+export const PackagedCell = z.object({ cell: CellName, shops: z.array(DirectoryShop) });
+export type PackagedCell = z.infer<typeof PackagedCell>;
+
+/** Where the packaged directory's files are, under its folder (`directory/` in the package). */
+export const PACKAGED_INDEX = 'index.json';
+export const packagedCellPath = (cell: string) => `cells/${cell}.json`;
+
+/** Where a hosted directory's cell file is, under the directory's base address. */
 export const cellPath = (country: string, cell: string) => `${country}/cells/${cell}.json`;
 export const indexPath = (country: string) => `${country}/index.json`;

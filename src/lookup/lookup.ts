@@ -3,7 +3,7 @@
 // and other print editions asked for when no shop nearby has the exact one.
 import { fetchJson, type FetchDeps } from '../networks/fetch-source';
 import { portalLinks } from '../networks/portal-links';
-import type { ShopSource, SourceQuery } from '../networks/source';
+import { isPackaged, type PackagedSource, type RemoteSource, type ShopSource, type SourceQuery } from '../networks/source';
 import { roundPlace } from '../shops/geo';
 import { mergeShops, nearbyShops } from './merge';
 import type { LookupResult, SourceStatus } from './result';
@@ -61,7 +61,7 @@ export function createLookup(deps: LookupDeps) {
   /** Requests under way, by cache key: ten tabs asking for one book share one request. */
   const inFlight = new Map<string, Promise<Answer>>();
 
-  async function fetchAndCache(source: ShopSource, query: SourceQuery, base: SourceStatus): Promise<Answer> {
+  async function fetchAndCache(source: RemoteSource, query: SourceQuery, base: SourceStatus): Promise<Answer> {
     const request = source.request(query);
     const origin = await deps.missingPermission?.(request.url).catch(() => null);
     if (origin) return { shops: [], status: { ...base, state: 'needs-permission', origin } };
@@ -75,7 +75,7 @@ export function createLookup(deps: LookupDeps) {
       }
       return { shops: [], status };
     }
-    let shops: ReturnType<ShopSource['shops']>;
+    let shops: ReturnType<RemoteSource['shops']>;
     try {
       shops = source.shops(outcome.data, query);
     } catch {
@@ -89,8 +89,27 @@ export function createLookup(deps: LookupDeps) {
     return { shops, status: { ...base, state: 'ok' } };
   }
 
+  const statusOf = (source: ShopSource): SourceStatus => ({ sourceId: source.id, name: source.name, kind: source.kind, state: 'ok' });
+
+  /**
+   * The package's answer, free and never cached (it is already on the shopper's disk), or the fallback's
+   * where the package does not cover the place. A package that cannot be read is a failure, said so.
+   */
+  async function packagedAnswer(source: PackagedSource, query: SourceQuery, fallback: (source: ShopSource) => Promise<Answer | null>): Promise<Answer | null> {
+    let shops: Shop[] | null;
+    try {
+      shops = await source.readPackaged(query);
+    } catch {
+      return { shops: [], status: { ...statusOf(source), state: 'bad-data' } };
+    }
+    if (shops) return { shops, status: statusOf(source) };
+    return source.fallback ? fallback(source.fallback) : null;
+  }
+
   /** The cache's answer, or the source's. Ten tabs asking at once share one such call (and one request). */
   function ask(source: ShopSource, query: SourceQuery): Promise<Answer> {
+    // (A package that does not cover the place and has nothing to fall back on has no file for it.)
+    if (isPackaged(source)) return packagedAnswer(source, query, (fallback) => ask(fallback, query)).then((answer) => answer ?? { shops: [], status: { ...statusOf(source), state: 'not-found' } });
     const { cacheKey } = source.request(query);
     let pending = inFlight.get(cacheKey);
     if (!pending) {
@@ -100,8 +119,8 @@ export function createLookup(deps: LookupDeps) {
     return pending;
   }
 
-  async function answerOf(source: ShopSource, query: SourceQuery, cacheKey: string): Promise<Answer> {
-    const base: SourceStatus = { sourceId: source.id, name: source.name, kind: source.kind, state: 'ok' };
+  async function answerOf(source: RemoteSource, query: SourceQuery, cacheKey: string): Promise<Answer> {
+    const base = statusOf(source);
     const cached = await deps.cache.get(cacheKey).catch(() => null);
     if (cached && cached.expiresAt > deps.now()) {
       const shops = CachedShops.safeParse(cached.shops);
@@ -120,7 +139,7 @@ export function createLookup(deps: LookupDeps) {
       await deps.cache.setBackoff(restKey, deps.now() + FALLBACK_REST_MS).catch(() => {});
     }
     // Unreachable, no file for this place, or unreadable: the fallback, from its own cache if it has one.
-    return answerOf(source.fallback, query, source.fallback.request(query).cacheKey);
+    return ask(source.fallback, query);
   }
 
   async function askAll(sources: ShopSource[], query: SourceQuery): Promise<Answer[]> {
@@ -139,9 +158,10 @@ export function createLookup(deps: LookupDeps) {
 
   /** A source's answer from the cache (its own, else its fallback's), or null: nothing is asked. */
   async function cachedAnswer(source: ShopSource, query: SourceQuery): Promise<Answer | null> {
+    if (isPackaged(source)) return packagedAnswer(source, query, (fallback) => cachedAnswer(fallback, query));
     const cached = await deps.cache.get(source.request(query).cacheKey).catch(() => null);
     const shops = cached && cached.expiresAt > deps.now() ? CachedShops.safeParse(cached.shops) : null;
-    if (shops?.success) return { shops: shops.data, status: { sourceId: source.id, name: source.name, kind: source.kind, state: 'ok', fromCache: true } };
+    if (shops?.success) return { shops: shops.data, status: { ...statusOf(source), fromCache: true } };
     return source.fallback ? cachedAnswer(source.fallback, query) : null;
   }
 

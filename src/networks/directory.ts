@@ -1,17 +1,17 @@
-// OpenStreetMap's bookshops from the project's directory (`npm run directory`): static files, one per
-// grid cell of a country, built once a week from one Overpass query per country, which any static host
-// or CDN serves to millions. One request per cell per week; the file holds every shop within the
-// largest radius of any place in its cell. When the directory cannot be read (unreachable, no file for
-// the country or the cell, or not a directory file), the live Overpass query stands in, as before.
+// OpenStreetMap's bookshops from a hosted directory that a campaign names (`npm run directory --
+// --hosted`, on the campaign's own site): static files, one per grid cell of a country. One request per
+// cell per week; the file holds every shop within the largest radius of any place in its cell. When it
+// cannot be read (unreachable, no file for the country or the cell, or not a directory file), the
+// directory inside the package answers, and Overpass where that does not cover the place.
 import { cleanText, safeLink, validPoint } from '../shops/clean';
 import type { Shop } from '../shops/shop';
 import { cellOf, cellPath, DirectoryCell, type DirectoryShop } from '../directory/schema';
-import { withSlash, type ShopSource } from './source';
+import { withSlash, type RemoteSource, type ShopSource } from './source';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** A directory entry as a shop, its texts cleaned again: a file from the network is read like any answer. */
-function toShop(entry: DirectoryShop): Shop | null {
+/** A directory entry as a shop, its texts cleaned again: a file is read like any answer. */
+export function directoryShop(entry: DirectoryShop): Shop | null {
   const name = cleanText(entry.name);
   if (!name) return null;
   return {
@@ -29,18 +29,18 @@ function toShop(entry: DirectoryShop): Shop | null {
   };
 }
 
-/** The directory at `baseUrl`, with `overpass` (the live query) for when it cannot be read. */
-export function bookshopDirectory(baseUrl: string, overpass: ShopSource): ShopSource {
+/** The directory at `baseUrl`, with `fallback` (the packaged directory, or the live query) for when it cannot be read. */
+export function bookshopDirectory(baseUrl: string, fallback: ShopSource): RemoteSource {
   const base = withSlash(baseUrl);
-  // The same source as the live query (OpenStreetMap's bookshops), read another way.
-  const { id, name, kind, perBook, attribution } = overpass;
+  // The same source as the fallback (OpenStreetMap's bookshops), read another way.
+  const { id, name, kind, perBook, attribution } = fallback;
   return {
     id,
     name,
     kind,
     perBook,
     attribution,
-    fallback: overpass,
+    fallback,
     request({ place, country }) {
       // (No country known: no such file, and the live query answers.)
       const url = `${base}${cellPath(country ?? 'none', cellOf(place))}`;
@@ -49,7 +49,7 @@ export function bookshopDirectory(baseUrl: string, overpass: ShopSource): ShopSo
     shops(data, { country }) {
       const cell = DirectoryCell.safeParse(data);
       if (!cell.success || cell.data.country !== country) return null;
-      return cell.data.shops.flatMap((entry) => toShop(entry) ?? []);
+      return cell.data.shops.flatMap((entry) => directoryShop(entry) ?? []);
     },
     expiresAt: (fetchedAt) => fetchedAt + WEEK_MS,
   };

@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { cleanText, safeLink, validPoint } from '../shops/clean';
 import { type Shop } from '../shops/shop';
 import { DETAIL_CHARS } from './fetch-source';
-import { withSlash, type ShopSource, type SourceQuery } from './source';
+import { withSlash, type RemoteSource, type SourceQuery } from './source';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 /** Overpass is not an app backend: never ask it for more than this. */
@@ -67,7 +67,7 @@ export function bookshopOf(raw: unknown): Shop | null {
   };
 }
 
-export function openStreetMap(baseUrl: string): ShopSource {
+export function openStreetMap(baseUrl: string): RemoteSource {
   const base = withSlash(baseUrl);
   return {
     id: 'openstreetmap',

@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { cleanEntityText, cleanText, parseCoordinate, safeLink, validPoint } from '../shops/clean';
 import type { LatLon, Shop } from '../shops/shop';
 import type { PlaceDesLibrairesInstance } from './place-des-libraires-instances';
-import { nextLocalMidnight, withSlash, type ShopSource, type SourceQuery } from './source';
+import { nextLocalMidnight, withSlash, type RemoteSource, type SourceQuery } from './source';
 
 const Field = z.union([z.string(), z.number()]).nullish();
 
@@ -45,7 +45,7 @@ function location(lat: number | null, lon: number | null, postalCode: string | u
   return point;
 }
 
-export function placeDesLibraires(instance: PlaceDesLibrairesInstance): ShopSource {
+export function placeDesLibraires(instance: PlaceDesLibrairesInstance): RemoteSource {
   const base = withSlash(instance.baseUrl);
   const bookPage = (isbn13: string) => `${base}livre/${isbn13}`;
   return {

@@ -19,12 +19,35 @@ export interface SourceRequest {
   cacheKey: string;
 }
 
-export interface ShopSource {
+/** What every source says of itself. */
+interface SourceAbout {
   id: string;
   name: string;
   kind: SourceKind;
   /** True when the answer depends on the book (stock), false when only on the place (directory). */
   perBook: boolean;
+  /** Where the source has shops (ISO 3166-1 alpha-2, lower case); absent: anywhere. A source is asked only for a place it covers. */
+  countries?: readonly string[];
+  attribution?: string;
+  /**
+   * Asked (from its own cache first) when this source cannot answer: the packaged directory, for a place
+   * it does not cover, falls back to the live Overpass query. Its answer stands for this source's.
+   */
+  fallback?: ShopSource;
+}
+
+/** A source read from the extension's own package: nothing leaves the browser, nothing is cached. */
+export interface PackagedSource extends SourceAbout {
+  /** The shops for this query, or null when the package does not cover the place (the fallback answers). */
+  readPackaged(query: SourceQuery): Promise<Shop[] | null>;
+}
+
+export type ShopSource = RemoteSource | PackagedSource;
+
+export const isPackaged = (source: ShopSource): source is PackagedSource => 'readPackaged' in source;
+
+/** A source asked over the network. */
+export interface RemoteSource extends SourceAbout {
   request(query: SourceQuery): SourceRequest;
   /**
    * Maps a parsed JSON answer to shops; throws a ZodError (or returns null) when the shape is wrong, and
@@ -33,16 +56,8 @@ export interface ShopSource {
   shops(data: unknown, query: SourceQuery): Shop[] | null | SourceFailure;
   /** The client's time limit for this source, when it is not the default (it must agree with any server-side limit). */
   timeoutMs?: number;
-  /** Where the source has shops (ISO 3166-1 alpha-2, lower case); absent: anywhere. A source is asked only for a place it covers. */
-  countries?: readonly string[];
   /** Until when an answer may be reused. */
   expiresAt(fetchedAt: number): number;
-  attribution?: string;
-  /**
-   * Asked (from its own cache first) when this source cannot be read: the bookshop directory's static
-   * files fall back to the live Overpass query. Its answer stands for this source's.
-   */
-  fallback?: ShopSource;
 }
 
 /** An answer that says the source itself failed. */

@@ -28,6 +28,9 @@ function filesNamed(manifest: Manifest): string[] {
   ].filter((file): file is string => typeof file === 'string');
 }
 
+/** Each browser's package at most this size, the bookshop directory included (the stores allow far more; shoppers download it). */
+export const PACKAGE_BUDGET_BYTES = 5_000_000;
+
 /** Every problem a store would find, one line each; none: []. `files`: the zip's entries, as fflate's unzipSync gives them. */
 export function storeZipProblems(files: Record<string, Uint8Array>): string[] {
   const problems: string[] = [];

@@ -34,12 +34,23 @@ const DirectoryAddress = z.union([z.literal(''), WebAddress]);
 const Source = z.object({ enabled: z.boolean(), baseUrl: WebAddress, directoryUrl: z.optional(DirectoryAddress) });
 
 /**
- * The project's bookshop directory (`npm run directory`, published weekly by
- * .github/workflows/directory.yml): OpenStreetMap's bookshops as static files, so a lookup needs no
- * Overpass query. A placeholder until the site is published (the lookup then falls back to Overpass);
- * a campaign can name its own.
+ * A hosted bookshop directory (`npm run directory -- --hosted`) that a campaign names on its own site:
+ * none by default. The project's directory ships inside the extension (networks/packaged-directory.ts),
+ * so no request is made for it and no host can stand in for it.
  */
-export const DIRECTORY_DEFAULT = 'https://bookshop-finder.org/directory/';
+export const DIRECTORY_DEFAULT = '';
+
+/**
+ * The address earlier versions stored as the default hosted directory: a domain the project never
+ * held. A stored copy of it is dropped (upgradeDirectory), never asked.
+ */
+const FORMER_DIRECTORY_DEFAULT = 'https://bookshop-finder.org/directory/';
+
+/** Stored sources with the former default directory address: the packaged directory instead. */
+function upgradeDirectory(sources: unknown): unknown {
+  if (!isObject(sources) || !isObject(sources.openstreetmap) || sources.openstreetmap.directoryUrl !== FORMER_DIRECTORY_DEFAULT) return sources;
+  return { ...sources, openstreetmap: { ...sources.openstreetmap, directoryUrl: DIRECTORY_DEFAULT } };
+}
 
 export const SOURCE_DEFAULTS = {
   placedeslibraires: { enabled: true, baseUrl: 'https://www.placedeslibraires.fr/' },
@@ -207,6 +218,7 @@ function migrate(stored: unknown): unknown {
     value.tiles = upgradeTiles(value.tiles);
     value.version = SETTINGS_VERSION;
   }
+  value.sources = upgradeDirectory(value.sources);
   return value;
 }
 
@@ -252,8 +264,9 @@ export function readStoredSettings(personal: unknown, services: unknown, firstRu
   const start = migrate(firstRun ?? {}) as Record<string, unknown>;
   const ownChoices = omit(isObject(personal) ? (migrate(personal) as Record<string, unknown>) : start, SERVICE_FIELDS);
   const ownServices = pick(isObject(services) ? services : start, SERVICE_FIELDS);
-  // The services part carries no version: its tiles are upgraded by their shape.
+  // The services part carries no version: its tiles and directory are upgraded by their shape.
   ownServices.tiles = upgradeTiles(ownServices.tiles);
+  ownServices.sources = upgradeDirectory(ownServices.sources);
   const { settings, repaired } = parseMigrated({ ...ownChoices, ...ownServices, version: SETTINGS_VERSION }, !absent(personal) || !absent(services));
   return { settings, repaired: repaired || damaged(personal) || damaged(services) };
 }

@@ -12,10 +12,10 @@ import { badgeText, changeSettings, describeInBrowsers, forgetStored, storageOf,
 import { readFileSync } from 'node:fs';
 
 /**
- * The hosts these tests reach, each the real service's: the bookshop directory, the geocoder, the stock
- * network, Overpass (only while the directory is made unreachable), and the map's tiles (from the popup).
+ * The hosts these tests reach, each the real service's: the geocoder, the stock network, Overpass (only
+ * for a place the directory in the package does not cover), and the map's tiles (from the popup).
  */
-const SERVICE_HOSTS = ['bookshop-finder.org', 'data.geopf.fr', 'overpass-api.de', 'tiles.openfreemap.org', 'www.placedeslibraires.fr'];
+const SERVICE_HOSTS = ['data.geopf.fr', 'overpass-api.de', 'tiles.openfreemap.org', 'www.placedeslibraires.fr'];
 const asked = (standIns: RealHostStandIns, host: string) => standIns.seen.filter((r) => new URL(r.url).host === host).map((r) => new URL(r.url).pathname);
 
 describeInBrowsers('looking the book up near the shopper', (name) => {
@@ -84,9 +84,8 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
     expect(await popup.$$eval('#shop-list li[data-shop-id]', (items) => items.map((li) => li.querySelector('.shop-name')!.textContent))).toEqual(
       lookup.result!.shops.map((s) => s.name),
     );
-    // OpenStreetMap's shops came from the project's directory, the file of Toulouse's cell: no Overpass query.
-    expect(asked(standIns, 'bookshop-finder.org')).toEqual(['/directory/fr/cells/43.5_1.0.json']);
-    expect(asked(standIns, 'overpass-api.de')).toEqual([]);
+    // France is not in the fictional directory these builds package: Overpass answered, once for the area.
+    expect(asked(standIns, 'overpass-api.de')).toEqual(['/api/interpreter']);
     // The map, by default: OpenFreeMap's TileJSON, then its vector tiles (no CORS header there: the host
     // permission lets them through), drawn and credited with links. No volunteer raster server is asked.
     await popup.waitForSelector('#map canvas.leaflet-tile-loaded', { timeout: 10_000 });
@@ -120,31 +119,27 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
     }
   }, 30_000);
 
-  it('asks Overpass only while the directory cannot be read (then once per area a week, as before), and leaves the directory alone for an hour', async () => {
-    // Every lookup so far read the directory.
-    expect(asked(standIns, 'overpass-api.de')).toEqual([]);
-    standIns.setScenarios({ directory: 'server-error' });
-    await forgetStored(extensionPage, 'cache:');
-    const directoryBefore = asked(standIns, 'bookshop-finder.org').length;
+  it('reads the bookshops of a place the packaged directory covers (London) from the package, asking no one for them', async () => {
+    const overpassBefore = asked(standIns, 'overpass-api.de').length;
+    const seenBefore = standIns.seen.length;
+    await changeSettings(extensionPage, { place: { label: 'London', lat: 51.51, lon: -0.13, country: 'gb' } });
     try {
-      for (const [fixture, url, isbn13] of [
-        ['desktop-2023-rpi-and-bullets.html', 'https://www.amazon.fr/LEtranger/dp/207036822X', '9782070368228'],
-        ['legacy-2019-bullets-fr.html', 'https://www.amazon.fr/gp/product/209187373X', '9782091873732'],
-      ] as const) {
-        const known = new Set(Object.keys(await tabBooks(extensionPage)));
-        await openAmazonPage(ext, [{ url, body: readFixture(fixture) }]);
-        const [tabId] = await waitForTabBook(extensionPage, (book, id) => book.isbn13 === isbn13 && !known.has(`tab:${id}`));
-        const lookup = await lookupOf(tabId);
-        expect(lookup.result!.sources.find((s) => s.sourceId === 'openstreetmap')?.state).toBe('ok');
-        expect(lookup.result!.shops.map((s) => s.name)).toContain('Bulles et Cases (démo)');
-      }
-      // Two books in one area: Overpass once, and the failed directory (asked twice for the first book:
-      // a 5xx is retried once) left alone for the hour.
-      expect(asked(standIns, 'overpass-api.de')).toEqual(['/api/interpreter']);
-      expect(asked(standIns, 'bookshop-finder.org').length).toBe(directoryBefore + 2);
+      const known = new Set(Object.keys(await tabBooks(extensionPage)));
+      await openAmazonPage(ext, [{ url: 'https://www.amazon.co.uk/dp/2070360024', body: readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url)) }]);
+      const [tabId] = await waitForTabBook(extensionPage, (book, id) => book.isbn13 === '9782070360024' && !known.has(`tab:${id}`));
+      const lookup = await lookupOf(tabId);
+      expect(lookup.result!.sources.map((s) => [s.sourceId, s.state])).toEqual([['openstreetmap', 'ok']]);
+      expect(lookup.result!.shops.map((s) => [s.name, s.stock])).toEqual([
+        ['Covent Garden Books (demo)', 'unknown'],
+        ['Bloomsbury Pages (demo)', 'unknown'],
+        ['Westminster Bookroom (demo)', 'unknown'],
+      ]);
+      // No network covers the United Kingdom, and the package answered: nothing left the browser.
+      expect(asked(standIns, 'overpass-api.de').length).toBe(overpassBefore);
+      expect(standIns.seen.slice(seenBefore)).toEqual([]);
+      expect(await badgeText(extensionPage, tabId)).toBe('?');
     } finally {
-      standIns.setScenarios('ok');
-      await forgetStored(extensionPage, 'backoff:');
+      await changeSettings(extensionPage, { place: { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr', foundBy: 'geoplateforme' } });
     }
   }, 30_000);
 
@@ -188,8 +183,6 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
         expect([...parsed.searchParams.keys()]).toEqual(['ISBN']);
         expect(parsed.searchParams.get('ISBN')).toMatch(/^97[89]\d{10}$/);
       }
-      // The directory learns which cell (half a degree square), and nothing else.
-      if (parsed.host === 'bookshop-finder.org') expect([parsed.pathname, parsed.search]).toEqual([expect.stringMatching(/^\/directory\/fr\/cells\/-?\d+\.[05]_-?\d+\.[05]\.json$/), '']);
       // The map's host learns which squares of the map, and nothing else.
       if (parsed.host === 'tiles.openfreemap.org') expect(parsed.search).toBe('');
       if (parsed.host === 'overpass-api.de') {
