@@ -85,9 +85,9 @@ describe('what a campaign changes', () => {
     // The project's directory, unless the campaign names its own (whose host its build may then ask).
     expect(settings.sources.openstreetmap.directoryUrl).toBe(DIRECTORY_DEFAULT);
     expect(campaignHosts(campaign!)).toEqual([]);
-    const own = { ...campaign!, directory: 'https://librairies-occitanie.example.org/annuaire/' };
+    const own = { ...campaign!, directory: 'https://annuaire.librairies-occitanie.fr/' };
     expect(readStoredSettings(undefined, undefined, campaignSettings(own)).settings.sources.openstreetmap.directoryUrl).toBe(own.directory);
-    expect(campaignHosts(own)).toEqual(['https://librairies-occitanie.example.org/*']);
+    expect(campaignHosts(own)).toEqual(['https://annuaire.librairies-occitanie.fr/*']);
   });
 
   it('names the extension in each language, English where it has no text', () => {

@@ -166,6 +166,8 @@ describe('the rest of the settings rules', () => {
     expect(readStoredSettings({ version: 5 }, former, null)).toMatchObject({ repaired: false, settings: { sources: { openstreetmap: { directoryUrl: '' } } } });
     expect(readSettings({ version: 5, ...former }).settings.sources.openstreetmap.directoryUrl).toBe('');
     expect(readStoredSettings({ version: 5 }, stored('https://annuaire.librairies-occitanie.fr/'), null).settings.sources.openstreetmap.directoryUrl).toBe('https://annuaire.librairies-occitanie.fr/');
+    // Any placeholder host likewise: it belongs to nobody who could serve it.
+    expect(readStoredSettings({ version: 5 }, stored('https://directory.example.org/'), null).settings.sources.openstreetmap.directoryUrl).toBe('');
     // The default: no hosted directory (the one in the package answers).
     expect(parseSettings({}).sources.openstreetmap.directoryUrl).toBe('');
   });

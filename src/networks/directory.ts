@@ -6,7 +6,7 @@
 import { cleanText, safeLink, validPoint } from '../shops/clean';
 import type { Shop } from '../shops/shop';
 import { cellOf, cellPath, DirectoryCell, type DirectoryShop } from '../directory/schema';
-import { withSlash, type RemoteSource, type ShopSource } from './source';
+import { standingFor, withSlash, type RemoteSource, type ShopSource } from './source';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -32,15 +32,9 @@ export function directoryShop(entry: DirectoryShop): Shop | null {
 /** The directory at `baseUrl`, with `fallback` (the packaged directory, or the live query) for when it cannot be read. */
 export function bookshopDirectory(baseUrl: string, fallback: ShopSource): RemoteSource {
   const base = withSlash(baseUrl);
-  // The same source as the fallback (OpenStreetMap's bookshops), read another way.
-  const { id, name, kind, perBook, attribution } = fallback;
   return {
-    id,
-    name,
-    kind,
-    perBook,
-    attribution,
-    fallback,
+    // The same source as the fallback (OpenStreetMap's bookshops), read another way.
+    ...standingFor(fallback),
     request({ place, country }) {
       // (No country known: no such file, and the live query answers.)
       const url = `${base}${cellPath(country ?? 'none', cellOf(place))}`;

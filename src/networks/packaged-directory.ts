@@ -6,7 +6,7 @@ import { cellsWithin, PACKAGED_INDEX, PackagedCell, packagedCellPath, PackagedIn
 import { distanceKm } from '../shops/geo';
 import type { Shop } from '../shops/shop';
 import { directoryShop } from './directory';
-import type { PackagedSource, ShopSource } from './source';
+import { standingFor, type PackagedSource, type ShopSource } from './source';
 
 /** Reads one of the packaged directory's files (a path under its folder) as JSON; rejects when it cannot. */
 export type ReadPackagedFile = (path: string) => Promise<unknown>;
@@ -20,14 +20,8 @@ export function packagedDirectory(read: ReadPackagedFile, live: ShopSource): Pac
   let index: Promise<PackagedIndex | null> | undefined;
   // A package without a readable index (a build without a directory) covers nothing: the live query answers.
   const indexOf = () => (index ??= read(PACKAGED_INDEX).then((data) => PackagedIndex.safeParse(data).data ?? null, () => null));
-  const { id, name, kind, perBook, attribution } = live;
   return {
-    id,
-    name,
-    kind,
-    perBook,
-    attribution,
-    fallback: live,
+    ...standingFor(live),
     async readPackaged({ place, radiusKm, country }) {
       const known = await indexOf();
       if (!known || !country || !known.countries.includes(country)) return null;

@@ -44,6 +44,12 @@ export interface PackagedSource extends SourceAbout {
 
 export type ShopSource = RemoteSource | PackagedSource;
 
+/** What a source that reads the same data another way says of itself: its fallback's words, and the fallback. */
+export function standingFor(fallback: ShopSource): SourceAbout & { fallback: ShopSource } {
+  const { id, name, kind, perBook, attribution } = fallback;
+  return { id, name, kind, perBook, attribution, fallback };
+}
+
 export const isPackaged = (source: ShopSource): source is PackagedSource => 'readPackaged' in source;
 
 /** A source asked over the network. */

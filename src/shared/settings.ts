@@ -6,6 +6,7 @@
 // zod/mini: the popup and options carry these schemas, and mini's functions tree-shake.
 import * as z from 'zod/mini';
 import { STOREFRONT_DOMAINS } from '../book/storefronts';
+import { isPlaceholder } from '../release/identity';
 import { isThisMachine } from './host-pattern';
 
 export const DEFAULT_RADIUS_KM = 30;
@@ -41,15 +42,13 @@ const Source = z.object({ enabled: z.boolean(), baseUrl: WebAddress, directoryUr
 export const DIRECTORY_DEFAULT = '';
 
 /**
- * The address earlier versions stored as the default hosted directory: a domain the project never
- * held. A stored copy of it is dropped (upgradeDirectory), never asked.
+ * Stored sources whose hosted directory is at a placeholder host (earlier versions stored, as the
+ * default, one at a domain the project never held): the packaged directory instead, never asked.
  */
-const FORMER_DIRECTORY_DEFAULT = 'https://bookshop-finder.org/directory/';
-
-/** Stored sources with the former default directory address: the packaged directory instead. */
 function upgradeDirectory(sources: unknown): unknown {
-  if (!isObject(sources) || !isObject(sources.openstreetmap) || sources.openstreetmap.directoryUrl !== FORMER_DIRECTORY_DEFAULT) return sources;
-  return { ...sources, openstreetmap: { ...sources.openstreetmap, directoryUrl: DIRECTORY_DEFAULT } };
+  const stored = isObject(sources) && isObject(sources.openstreetmap) ? sources.openstreetmap.directoryUrl : undefined;
+  if (typeof stored !== 'string' || !stored || !isPlaceholder(stored)) return sources;
+  return { ...(sources as Record<string, unknown>), openstreetmap: { ...((sources as Record<string, unknown>).openstreetmap as object), directoryUrl: DIRECTORY_DEFAULT } };
 }
 
 export const SOURCE_DEFAULTS = {
