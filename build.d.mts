@@ -28,3 +28,5 @@ export function directoryToPackage(named?: string): string;
 export function writeZip(files: Record<string, Uint8Array>, zipPath: string): void;
 /** The scripts Amazon's pages load, by output name: their entry files. */
 export const CONTENT_SCRIPTS: { content: string; list: string };
+/** Every file under a folder, by path. */
+export function filesUnder(dir: string): string[];

@@ -64,7 +64,8 @@ function renderIcons(outdir, branding) {
   }
 }
 
-function filesUnder(dir) {
+/** Every file under a folder, by path. */
+export function filesUnder(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? filesUnder(path) : [path];

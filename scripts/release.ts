@@ -6,11 +6,11 @@
 // credentials (and without --dry-run) it names the missing variables and sends nothing.
 // The version is package.json's; the notes are CHANGELOG.md's section for it. README: "Releasing".
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { unzipSync } from 'fflate';
-import { buildTarget, directoryToPackage, FICTIONAL_DIRECTORY, REAL_DIRECTORY } from '../build.mjs';
+import { buildTarget, directoryToPackage, FICTIONAL_DIRECTORY, filesUnder, REAL_DIRECTORY } from '../build.mjs';
 import { changelogSection } from '../src/release/changelog';
 import { directoryProblems } from '../src/release/directory-check';
 import { planLines, releasePlan, STORES, type ReleasePlan, type Store } from '../src/release/plan';
@@ -43,7 +43,6 @@ function fail(message: string): never {
   process.exit(1);
 }
 const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
-const filesUnder = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? filesUnder(join(dir, name)) : [join(dir, name)]));
 const readJson = (path: string): unknown => {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
