@@ -3,7 +3,7 @@
 // (unit tests), by the browser tests and the offline demo (under the real hosts' names, real-hosts.ts).
 import type { ServerResponse } from 'node:http';
 import { buildDirectory } from '../src/directory/build';
-import { geoplateformeAnswer, nominatimAnswer, nominatimReverseAnswer, overpassAnswer, overpassCountryAnswer, overpassRuntimeError, placeDesLibrairesAnswer, SHARED_PHONE } from './payloads';
+import { geoplateformeAnswer, geoplateformeReverseAnswer, nominatimAnswer, nominatimReverseAnswer, overpassAnswer, overpassCountryAnswer, overpassRuntimeError, placeDesLibrairesAnswer, SHARED_PHONE } from './payloads';
 import { standInTile } from './tiles';
 import { standInVectorTile } from './vector-tiles';
 
@@ -208,6 +208,10 @@ export function standInAnswer(url: string, scenarios: Scenarios = 'ok'): StandIn
   if (path.endsWith('/geocodage/search')) {
     const answer = geoplateformeAnswer(parsed.searchParams.get('q') ?? '') as { features: Array<{ properties: Record<string, unknown> }> };
     if (scenario === 'hostile') for (const feature of answer.features) feature.properties = { ...feature.properties, ...HOSTILE_PLACE };
+    return faulty(scenario, null) ?? json(answer);
+  }
+  if (path.endsWith('/geocodage/reverse')) {
+    const answer = geoplateformeReverseAnswer(Number(parsed.searchParams.get('lat')), Number(parsed.searchParams.get('lon')));
     return faulty(scenario, null) ?? json(answer);
   }
   if (path.endsWith('/reverse')) {

@@ -184,6 +184,43 @@ const PLACES: Record<string, KnownPlace> = {
 };
 
 /**
+ * The Géoplateforme's reverse answer (data.geopf.fr/geocodage/reverse?lon=…&lat=…&index=address&limit=1):
+ * the same FeatureCollection, its one feature the nearest address, with its town in `city` and how far it
+ * is in `distance` (metres), as public clients read it (the Géoplateforme's geocoding docs quoted in public
+ * repositories: "géocodage inverse : https://data.geopf.fr/geocodage/reverse", properties label,
+ * housenumber, street, postcode, citycode, city, context, type, _type "address"; clients reading
+ * features[0].properties.city from it, 2026). Made up: the address; nothing near outside France.
+ */
+export function geoplateformeReverseAnswer(lat: number, lon: number): unknown {
+  const place = Object.values(PLACES).find((known) => known.country === 'fr' && Math.abs(known.lat - lat) < 0.1 && Math.abs(known.lon - lon) < 0.1);
+  const features = place
+    ? [
+        {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [lon + 0.0007, lat - 0.0004] },
+          properties: {
+            label: `12 Rue des Libraires ${place.postcode} ${place.label}`,
+            score: 0.99,
+            housenumber: '12',
+            id: `${place.citycode}_0042_00012`,
+            name: '12 Rue des Libraires',
+            postcode: place.postcode,
+            citycode: place.citycode,
+            city: place.label,
+            context: place.context,
+            type: 'housenumber',
+            importance: 0.6,
+            street: 'Rue des Libraires',
+            distance: 71,
+            _type: 'address',
+          },
+        },
+      ]
+    : [];
+  return { type: 'FeatureCollection', features };
+}
+
+/**
  * The Géoplateforme geocoder's answer (data.geopf.fr/geocodage/search?q=…&type=municipality&limit=1): a
  * GeoJSON FeatureCollection, coordinates as [lon, lat], and the properties of the former national
  * address API, which its operators describe as unchanged (nchaulet/node-geocoder #366: "The api remains

@@ -1,7 +1,8 @@
 // The geocoders as they are in 2026: France through the Géoplateforme (the national address API closed
 // on 31 January 2026), elsewhere Nominatim, identified by a contact address as its policy asks.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGeocoder, geocodeRequest, readGeocodeAnswer, readReverseAnswer, reverseRequest, type GeocoderDeps } from '../src/networks/geocoders';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createGeocoder, geocodeRequest, readGeocodeAnswer, readGeoplateformeReverse, readReverseAnswer, reverseRequest, type GeocoderDeps } from '../src/networks/geocoders';
+import { realSleep } from '../src/networks/fetch-source';
 import { GEOCODERS_DEFAULT } from '../src/shared/settings';
 import type { Scenario } from '../stand-ins/answer';
 import { startStandInServer, type StandInServer } from '../stand-ins/server';
@@ -101,10 +102,13 @@ describe('the geocoders', () => {
     expect(asked).toEqual([]);
   });
 
-  it('asks Nominatim for the town at a rounded point, and nothing finer', () => {
-    const parsed = new URL(reverseRequest({ lat: 43.6, lon: 1.44 }, { ...GEOCODERS_DEFAULT, contactEmail: 'team@campaign.example' }));
-    expect(parsed.origin + parsed.pathname).toBe('https://nominatim.openstreetmap.org/reverse');
-    expect(Object.fromEntries(parsed.searchParams)).toEqual({ lat: '43.60', lon: '1.44', zoom: '10', format: 'jsonv2', email: 'team@campaign.example' });
+  it('asks the town at a rounded point, and nothing finer: the Géoplateforme in France, Nominatim elsewhere', () => {
+    const french = reverseRequest({ lat: 43.6, lon: 1.44 }, 'fr', GEOCODERS_DEFAULT);
+    expect(french).toEqual({ geocoder: 'geoplateforme', url: 'https://data.geopf.fr/geocodage/reverse?lon=1.44&lat=43.60&index=address&limit=1' });
+    const { geocoder, url } = reverseRequest({ lat: 52.52, lon: 13.4 }, 'de', { ...GEOCODERS_DEFAULT, contactEmail: 'team@campaign.example' });
+    const parsed = new URL(url);
+    expect([geocoder, parsed.origin + parsed.pathname]).toEqual(['nominatim', 'https://nominatim.openstreetmap.org/reverse']);
+    expect(Object.fromEntries(parsed.searchParams)).toEqual({ lat: '52.52', lon: '13.40', zoom: '10', format: 'jsonv2', email: 'team@campaign.example' });
   });
 
   describe('the town at the browser’s position', () => {
@@ -115,7 +119,7 @@ describe('the geocoders', () => {
       return createGeocoder({
         fetch,
         sleep: async () => {},
-        geocoders: { ...GEOCODERS_DEFAULT, nominatim: server.url },
+        geocoders: { ...GEOCODERS_DEFAULT, geoplateforme: `${server.url}geocodage/`, nominatim: server.url },
         now: () => 0,
         cache: { get: async (key) => stored.get(key), set: async (key, value) => void stored.set(key, value) },
         onRequest: (url) => asked.push(url),
@@ -125,10 +129,25 @@ describe('the geocoders', () => {
     it('names the town and its country, sends the rounded point only, and asks once per point', async () => {
       const { placeAt } = geocoderWith('ok');
       // The country guessed in the form was wrong: the answer's country wins.
-      expect(await placeAt({ lat: 51.507_351, lon: -0.127_758 }, 'fr')).toEqual({ label: 'London', lat: 51.51, lon: -0.13, country: 'gb', foundBy: 'nominatim' });
-      expect(await placeAt({ lat: 51.509, lon: -0.131 }, 'fr')).toMatchObject({ label: 'London' });
+      expect(await placeAt({ lat: 51.507_351, lon: -0.127_758 }, 'de')).toEqual({ label: 'London', lat: 51.51, lon: -0.13, country: 'gb', foundBy: 'nominatim' });
+      expect(await placeAt({ lat: 51.509, lon: -0.131 }, 'de')).toMatchObject({ label: 'London' });
       expect(asked).toHaveLength(1);
       expect(asked[0]).toContain('lat=51.51&lon=-0.13&');
+    });
+
+    it('asks the Géoplateforme in France, and Nominatim only for a point it finds no French address near', async () => {
+      stored.clear();
+      asked.length = 0;
+      const { placeAt } = geocoderWith('ok');
+      expect(await placeAt({ lat: 43.604_562, lon: 1.444_209 }, 'fr')).toEqual({ label: 'Toulouse', lat: 43.6, lon: 1.44, country: 'fr', foundBy: 'geoplateforme' });
+      expect(asked.map((url) => new URL(url).pathname)).toEqual(['/geocodage/reverse']);
+      // A shopper of amazon.fr standing in London: no French address near, so Nominatim names the town.
+      expect(await placeAt({ lat: 51.507_351, lon: -0.127_758 }, 'fr')).toMatchObject({ label: 'London', country: 'gb', foundBy: 'nominatim' });
+      expect(asked.map((url) => new URL(url).pathname)).toEqual(['/geocodage/reverse', '/geocodage/reverse', '/reverse']);
+      // A French address 8 km away is not where the shopper stands.
+      expect(readGeoplateformeReverse({ features: [{ geometry: { coordinates: [1.5, 43.6] }, properties: { city: 'Balma', distance: 8_000 } }] })).toBeNull();
+      expect(readGeoplateformeReverse({ features: [{ geometry: { coordinates: [1.5, 43.6] }, properties: { city: 'Balma', distance: 900 } }] })).toEqual({ town: 'Balma', country: 'fr' });
+      expect(readGeoplateformeReverse({ results: [] })).toBe('bad-data');
     });
 
     it('keeps the point, shown as its coordinates, when no town comes back', async () => {
@@ -177,7 +196,7 @@ describe('reading what the geocoders answer', () => {
     for (const base of ['https://geo.example.org/geocodage', 'https://geo.example.org/geocodage/']) {
       expect(geocodeRequest('Muret', 'fr', { ...GEOCODERS_DEFAULT, geoplateforme: base }).url).toBe('https://geo.example.org/geocodage/search?q=Muret&type=municipality&limit=1');
       expect(geocodeRequest('Bonn', 'de', { ...GEOCODERS_DEFAULT, nominatim: base }).url).toMatch(/^https:\/\/geo\.example\.org\/geocodage\/search\?q=Bonn&/);
-      expect(reverseRequest({ lat: 50.73, lon: 7.1 }, { ...GEOCODERS_DEFAULT, nominatim: base })).toMatch(/^https:\/\/geo\.example\.org\/geocodage\/reverse\?lat=/);
+      expect(reverseRequest({ lat: 50.73, lon: 7.1 }, 'de', { ...GEOCODERS_DEFAULT, nominatim: base }).url).toMatch(/^https:\/\/geo\.example\.org\/geocodage\/reverse\?lat=/);
     }
   });
 });
@@ -216,6 +235,21 @@ describe('the geocoder, on answers made for the case', () => {
     expect(await geocoderAnswering(() => json([{ lat: '50.73', lon: '7.10' }])).geocode('Bonn', 'de')).toEqual({ ok: true, place: { label: 'Bonn', lat: 50.73, lon: 7.1, country: 'de', foundBy: 'nominatim' } });
     // A hit with no usable point: not found, rather than a place nowhere.
     expect(await geocoderAnswering(() => json([{ lat: 'north', lon: '7.10', display_name: 'Bonn' }])).geocode('Bonn', 'de')).toEqual({ ok: false, reason: 'not-found' });
+  });
+
+  it('keeps Nominatim to one request a second when three places are asked at the same moment', async () => {
+    vi.useFakeTimers({ now: 50_000 });
+    try {
+      const leftAt: number[] = [];
+      // The real clock and pause of the worker, on fake timers: each request notes when it leaves.
+      const { geocode } = geocoderAnswering(nominatimHit, { now: () => Date.now(), sleep: realSleep, onRequest: () => void leftAt.push(Date.now() - 50_000) });
+      const answers = Promise.all(['Bonn', 'Köln', 'Mainz'].map((town) => geocode(town, 'de')));
+      await vi.advanceTimersByTimeAsync(3_000);
+      expect((await answers).map((answer) => answer.ok)).toEqual([true, true, true]);
+      expect(leftAt).toEqual([0, 1_000, 2_000]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps each position’s town apart, asks Nominatim once a second for positions too, and asks nothing it may not', async () => {

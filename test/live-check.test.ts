@@ -31,7 +31,8 @@ describe('the live contract check', () => {
       ['Géoplateforme "31000"', true, 200, true],
       ['Overpass (1 km, Toulouse)', true, 200, true],
       ['Nominatim "Berlin"', true, 200, true],
-      ['Nominatim reverse (Toulouse)', true, 200, true],
+      ['Géoplateforme reverse (Toulouse)', true, 200, true],
+      ['Nominatim reverse (Berlin)', true, 200, true],
       ['Map tile', true, 200, true],
     ]);
     expect(lines[5]!.found).toBe('Toulouse (fr)');

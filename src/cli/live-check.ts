@@ -2,7 +2,7 @@
 // notice a service that moved or changed its answers before shoppers do. One line per service:
 // reached or not, the HTTP status, whether the answer still fits the adapter, the shops with the book,
 // the time. Run by `npm run live-check` (never in `npm test`: live services rot tests).
-import { geocodeRequest, readGeocodeAnswer, readReverseAnswer, reverseRequest } from '../networks/geocoders';
+import { geocodeRequest, readGeocodeAnswer, readGeoplateformeReverse, readReverseAnswer, reverseRequest } from '../networks/geocoders';
 import { fetchJson, type FetchOutcome, type SourceProblem } from '../networks/fetch-source';
 import { openStreetMap } from '../networks/overpass';
 import { placeDesLibraires } from '../networks/place-des-libraires';
@@ -106,10 +106,11 @@ export async function liveCheck({ settings, fetch: baseFetch, timeoutMs = 10_000
     });
   }
 
-  /** "Use my position": the town at the rounded point. */
-  function reverse(service: string): Promise<CheckLine> {
-    return geocoderLine(service, reverseRequest(CHECK_PLACE, settings.geocoders), (data) => {
-      const town = readReverseAnswer(data);
+  /** "Use my position": the town at a rounded point, from the geocoder of the point's country. */
+  function reverse(service: string, point: { lat: number; lon: number }, country: string): Promise<CheckLine> {
+    const { geocoder: which, url } = reverseRequest(point, country, settings.geocoders);
+    return geocoderLine(service, url, (data) => {
+      const town = which === 'geoplateforme' ? readGeoplateformeReverse(data) : readReverseAnswer(data);
       return town === 'bad-data' ? town : town ? `${town.town} (${town.country ?? '?'})` : 'nothing';
     });
   }
@@ -154,7 +155,8 @@ export async function liveCheck({ settings, fetch: baseFetch, timeoutMs = 10_000
     source('Overpass (1 km, Toulouse)', openStreetMap(settings.sources.openstreetmap.baseUrl), { isbn13: CHECK_BOOK, place: CHECK_PLACE, radiusKm: 1 }),
     geocoder('Nominatim "Berlin"', 'Berlin', 'de'),
     // Nominatim's policy: one request a second, so the reverse lookup waits its turn.
-    new Promise((resolve) => setTimeout(resolve, nominatimGapMs)).then(() => reverse('Nominatim reverse (Toulouse)')),
+    reverse('Géoplateforme reverse (Toulouse)', CHECK_PLACE, 'fr'),
+    new Promise((resolve) => setTimeout(resolve, nominatimGapMs)).then(() => reverse('Nominatim reverse (Berlin)', { lat: 52.52, lon: 13.4 }, 'de')),
     tile(),
   ]);
 }

@@ -15,13 +15,15 @@ export type GeocodeOutcome = { ok: true; place: Place } | { ok: false; reason: '
 export type Geocoder = NonNullable<Place['foundBy']>;
 
 const MAX_QUERY_LENGTH = 100;
+/** Nominatim's policy: at most one request a second. */
+const NOMINATIM_INTERVAL_MS = 1_000;
 
 /** The Géoplateforme's GeoJSON answer (the fields of the former national address API, unchanged). */
 const GeoplateformeAnswer = z.object({
   features: z.array(
     z.object({
       geometry: z.object({ coordinates: z.tuple([z.number(), z.number()]) }),
-      properties: z.object({ label: z.string().optional(), city: z.string().optional(), postcode: z.string().optional() }).loose(),
+      properties: z.object({ label: z.string().optional(), city: z.string().optional(), postcode: z.string().optional(), distance: z.number().optional() }).loose(),
     }),
   ),
 });
@@ -77,10 +79,31 @@ export function readGeocodeAnswer(geocoder: Geocoder, data: unknown): GeocodeHit
   return first ? { lat: parseCoordinate(first.lat), lon: parseCoordinate(first.lon), label: first.display_name?.split(',')[0] } : null;
 }
 
-/** The reverse lookup of an already rounded point: Nominatim knows every country, so the country comes back too. */
-export function reverseRequest(point: { lat: number; lon: number }, geocoders: Settings['geocoders']): string {
+/**
+ * The reverse lookup of an already rounded point: in France the Géoplateforme (its /geocodage/reverse
+ * answers with the nearest address and its town), elsewhere Nominatim, which knows every country and
+ * says which one the point is in.
+ */
+export function reverseRequest(point: { lat: number; lon: number }, country: string, geocoders: Settings['geocoders']): { geocoder: Geocoder; url: string } {
+  const lat = point.lat.toFixed(2);
+  const lon = point.lon.toFixed(2);
+  if (country === 'fr') return { geocoder: 'geoplateforme', url: `${withSlash(geocoders.geoplateforme)}reverse?lon=${lon}&lat=${lat}&index=address&limit=1` };
   // zoom=10 asks for the town, not the street: the point is a kilometre wide anyway.
-  return `${withSlash(geocoders.nominatim)}reverse?lat=${point.lat.toFixed(2)}&lon=${point.lon.toFixed(2)}&zoom=10&format=jsonv2&email=${encodeURIComponent(geocoders.contactEmail)}`;
+  return { geocoder: 'nominatim', url: `${withSlash(geocoders.nominatim)}reverse?lat=${lat}&lon=${lon}&zoom=10&format=jsonv2&email=${encodeURIComponent(geocoders.contactEmail)}` };
+}
+
+/** Farther than this from the point, the Géoplateforme's nearest French address is not where the shopper is (a border town's neighbour). */
+const FRENCH_ADDRESS_MAX_METRES = 5_000;
+
+/** The town the Géoplateforme's reverse answer names; null when none is near, 'bad-data' when it is not of its shape. */
+export function readGeoplateformeReverse(data: unknown): { town: string; country: 'fr' } | null | 'bad-data' {
+  const answer = GeoplateformeAnswer.safeParse(data);
+  if (!answer.success) return 'bad-data';
+  const properties = answer.data.features[0]?.properties;
+  if (!properties) return null;
+  const distance = typeof properties.distance === 'number' ? properties.distance : 0;
+  const town = cleanText(properties.city, 120);
+  return town && distance <= FRENCH_ADDRESS_MAX_METRES ? { town, country: 'fr' } : null;
 }
 
 /** The town and country a reverse answer names; null when it names none, 'bad-data' when it is not of its shape. */
@@ -98,12 +121,18 @@ export function readReverseAnswer(data: unknown): { town: string; country: strin
 export const pointLabel = (point: { lat: number; lon: number }) => `${point.lat.toFixed(2)}, ${point.lon.toFixed(2)}`;
 
 export function createGeocoder(deps: GeocoderDeps) {
-  let lastNominatimAt = 0;
+  /** When the next Nominatim request may leave. */
+  let nextNominatimAt = 0;
 
+  /**
+   * Waits for this request's own second: the slot is taken before waiting, so requests asked at the same
+   * moment leave a second apart instead of together once the same wait is over.
+   */
   async function nominatimSlot(): Promise<void> {
-    const wait = lastNominatimAt + 1000 - deps.now();
-    if (wait > 0) await (deps.sleep ?? realSleep)(wait);
-    lastNominatimAt = deps.now();
+    const now = deps.now();
+    const at = Math.max(now, nextNominatimAt);
+    nextNominatimAt = at + NOMINATIM_INTERVAL_MS;
+    if (at > now) await (deps.sleep ?? realSleep)(at - now);
   }
 
   /** A place stored earlier under `key`, parsed again when read back; null when there is none. */
@@ -124,6 +153,19 @@ export function createGeocoder(deps: GeocoderDeps) {
   }
 
   /**
+   * The town at a point, from the geocoder of the country the shopper chose: null when no name came
+   * back, 'not-in-france' when the Géoplateforme answered that no French address is near.
+   */
+  async function townAt(point: { lat: number; lon: number }, country: string) {
+    const { geocoder, url } = reverseRequest(point, country, deps.geocoders);
+    const outcome = await ask(url, geocoder);
+    if (!outcome?.ok) return null;
+    const found = geocoder === 'geoplateforme' ? readGeoplateformeReverse(outcome.data) : readReverseAnswer(outcome.data);
+    if (found === null && geocoder === 'geoplateforme') return 'not-in-france';
+    return found && found !== 'bad-data' ? { ...found, geocoder } : null;
+  }
+
+  /**
    * The browser's position → the town it is in. Only the rounded point is sent; when no name comes back
    * (offline, refused, the sea) the place is still the point, shown as its coordinates: nothing is lost.
    */
@@ -132,10 +174,11 @@ export function createGeocoder(deps: GeocoderDeps) {
     const cacheKey = `geo:at:${pointLabel(point)}`;
     const cached = await cachedPlace(cacheKey);
     if (cached) return cached;
-    const outcome = await ask(reverseRequest(point, deps.geocoders), 'nominatim');
-    const found = outcome?.ok ? readReverseAnswer(outcome.data) : null;
-    if (!found || found === 'bad-data') return { ...point, label: pointLabel(point), country };
-    const place: Place = { ...point, label: found.town, country: found.country ?? country, foundBy: 'nominatim' };
+    // A shopper of the French storefront standing in another country: that country's town, from Nominatim.
+    const first = await townAt(point, country);
+    const found = first === 'not-in-france' ? await townAt(point, 'elsewhere') : first;
+    if (!found || found === 'not-in-france') return { ...point, label: pointLabel(point), country };
+    const place: Place = { ...point, label: found.town, country: found.country ?? country, foundBy: found.geocoder };
     await deps.cache.set(cacheKey, place).catch(() => {});
     return place;
   }

@@ -74,12 +74,16 @@ describeInBrowsers('the first run', (name) => {
     // In front, as the tab a shopper clicks in is (the install's own welcome tab may have opened later).
     await welcome.bringToFront();
     await welcome.waitForSelector('.place-form .use-position');
+    await welcome.select('select[name="country"]', 'fr');
+    const askedBefore = server.requests.length;
     await welcome.click('.place-form .use-position');
     await welcome.waitForFunction(() => document.querySelector('.place-form')?.getAttribute('data-saved'), { polling: 100, timeout: 15_000 });
     expect(await welcome.$eval('input[name="place"]', (el) => (el as HTMLInputElement).value)).toBe('Toulouse');
     expect(await welcome.$eval('#welcome-done', (el) => el.textContent)).toMatch(/near Toulouse/);
     // Kept rounded to about a kilometre, as the reverse lookup received it.
     expect((await storageOf(welcome, 'sync')).settings).toMatchObject({ place: { label: 'Toulouse', lat: 43.6, lon: 1.44, country: 'fr' } });
+    // In France the town comes from the Géoplateforme: Nominatim is not asked.
+    expect(server.requests.slice(askedBefore).map((url) => new URL(url).pathname).filter((path) => path.endsWith('/reverse'))).toEqual(['/geocodage/reverse']);
     await welcome.close();
   });
 
