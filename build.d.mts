@@ -18,7 +18,7 @@ export interface Gecko {
 }
 export function buildTarget(
   target: 'chrome' | 'firefox',
-  options?: { outdir?: string; zipPath?: string; branding?: Branding; gecko?: Gecko; metafiles?: import('esbuild').Metafile[]; directory?: string },
+  options?: { outdir?: string; zipPath?: string; branding?: Branding; gecko?: Gecko; metafiles?: import('esbuild').Metafile[]; directory?: string; identity?: { page: string; contact: string } | null },
 ): Promise<string>;
 /** Where `npm run directory` writes the real directory, and the fictional one of the tests and the demo. */
 export const REAL_DIRECTORY: string;
@@ -30,3 +30,5 @@ export function writeZip(files: Record<string, Uint8Array>, zipPath: string): vo
 export const CONTENT_SCRIPTS: { content: string; list: string };
 /** Every file under a folder, by path. */
 export function filesUnder(dir: string): string[];
+/** The project's identity from PROJECT_PAGE and PROJECT_CONTACT (both set), or null: the build carries the marked example. */
+export function identityFromEnv(env?: Record<string, string | undefined>): { page: string; contact: string } | null;

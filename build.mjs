@@ -22,6 +22,17 @@ export function directoryToPackage(named = directoryArg > 0 ? process.argv[direc
   if (named) return named;
   return existsSync(join(REAL_DIRECTORY, 'index.json')) ? REAL_DIRECTORY : FICTIONAL_DIRECTORY;
 }
+/**
+ * The project's identity from the release setting (PROJECT_PAGE and PROJECT_CONTACT, both set), or null:
+ * the build then names itself with the example in src/shared/identity.json. `npm run release` checks the
+ * setting before it builds (src/release/identity.ts).
+ */
+export function identityFromEnv(env = process.env) {
+  const page = env.PROJECT_PAGE?.trim();
+  const contact = env.PROJECT_CONTACT?.trim();
+  return page && contact ? { page, contact } : null;
+}
+
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 export const TARGETS = ['chrome', 'firefox'];
 const ICON_SIZES = [16, 32, 48, 128];
@@ -84,13 +95,21 @@ function zipFolder(dir, zipPath) {
   writeZip(Object.fromEntries(filesUnder(dir).map((file) => [relative(dir, file).split('\\').join('/'), readFileSync(file)])), zipPath);
 }
 
+/** Serves src/shared/identity.json as the given identity: the example never enters a release's package. */
+const identityPlugin = (identity) => ({
+  name: 'identity',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]shared[\\/]identity\.json$/ }, () => ({ contents: JSON.stringify({ page: identity.page, contact: identity.contact }), loader: 'json' }));
+  },
+});
+
 /**
  * One browser's build. `branding` (from a campaign file, see scripts/campaign.ts) changes the first-run
  * settings, the names in every language, the accent colour and the icons; without it, the project's own.
  * `gecko` (Firefox only): another add-on id (a campaign's own) and the update_url of a self-hosted
  * signed file (AMO refuses an update_url in a listed add-on, so only those builds carry one).
  */
-export async function buildTarget(target, { outdir = join('dist', target), zipPath = join('dist', `${pkg.name}-${target}-${pkg.version}.zip`), branding, gecko, metafiles, directory = directoryToPackage() } = {}) {
+export async function buildTarget(target, { outdir = join('dist', target), zipPath = join('dist', `${pkg.name}-${target}-${pkg.version}.zip`), branding, gecko, metafiles, directory = directoryToPackage(), identity = identityFromEnv() } = {}) {
   const common = {
     // `metafiles`: an array that receives esbuild's account of what went into each output (scripts/deps.mjs).
     metafile: Boolean(metafiles),
@@ -103,6 +122,8 @@ export async function buildTarget(target, { outdir = join('dist', target), zipPa
     // hash the paths, and the source archive must build the same bytes wherever it is unpacked.
     preserveSymlinks: true,
     logLevel: 'warning',
+    // The release's identity in place of the example one (src/shared/identity.ts).
+    plugins: identity ? [identityPlugin(identity)] : [],
     define: { __CAMPAIGN_SETTINGS__: JSON.stringify(branding?.settings ?? null), __CAMPAIGN_SHARE__: JSON.stringify(branding?.share ?? null) },
   };
   // The content scripts and the worker: one classic script each.
@@ -171,8 +192,10 @@ async function main() {
   const directory = directoryToPackage();
   const { dataDate, fictional, countries } = JSON.parse(readFileSync(join(directory, 'index.json'), 'utf8'));
   console.log(`bookshop directory: ${directory}/ (${fictional ? 'FICTIONAL, for tests and the demo' : `OpenStreetMap data of ${dataDate}`}; ${countries.join(' ')})`);
+  const identity = identityFromEnv();
+  console.log(identity ? `identity: ${identity.page} (${identity.contact})` : 'identity: the EXAMPLE one (local-bookshops.example), for development and the demo; PROJECT_PAGE and PROJECT_CONTACT set the real one');
   for (const target of TARGETS) {
-    const zip = await buildTarget(target, { directory });
+    const zip = await buildTarget(target, { directory, identity });
     console.log(`built dist/${target}/ and ${zip}`);
   }
 }

@@ -8,11 +8,14 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
+import { unzipSync } from 'fflate';
 import QRCode from 'qrcode';
 import { buildTarget, TARGETS } from '../build.mjs';
 import { campaignCss, campaignGecko, campaignHosts, campaignMessages, campaignSettings, logoSvg } from '../src/campaign/brand';
 import { checkCampaignFile } from '../src/campaign/check';
 import { flyerPage, installPage } from '../src/campaign/pages';
+import { identityFrom } from '../src/release/identity';
+import { campaignPlaceholders, packagePlaceholders } from '../src/release/placeholders';
 import { missingVariables } from '../src/release/plan';
 import { publishSignedFile, signOnAmo, writeSourceArchive } from './amo';
 import { findBrowser, openForPrint, SANDBOX_FLAGS } from './browsers.mjs';
@@ -29,6 +32,12 @@ if (options.sign) {
   if (campaign && !campaign.firefoxFile) problems.push('firefoxFile: is missing: --sign needs the addresses where the signed file and its updates.json will be served');
   const missing = missingVariables(process.env, ['firefox']);
   if (missing.length) problems.push(`--sign needs ${missing.join(' and ')} in the environment (AMO's API key; README, "Releasing")`);
+  // A signed file goes to shoppers: nothing in it may point at a placeholder.
+  if (campaign) problems.push(...campaignPlaceholders(campaign).map((found) => `${found} is a placeholder: --sign needs the campaign's own addresses`));
+  problems.push(...identityFrom(process.env).problems);
+} else if (campaign) {
+  // A kit to try out: placeholders are named, and the kit is written.
+  for (const found of campaignPlaceholders(campaign)) console.warn(`${file}: ${found} is a placeholder (--sign refuses it)`);
 }
 if (!campaign || !logo || problems.length) {
   console.error(`${file} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written:`);
@@ -57,6 +66,11 @@ for (const target of TARGETS) {
 }
 
 if (options.sign && campaign.firefoxFile) {
+  const placeholders = TARGETS.flatMap((target) => packagePlaceholders(unzipSync(readFileSync(join(out, zips[target]!)))).map((found) => `${zips[target]}: ${found}`));
+  if (placeholders.length) {
+    console.error(`the builds point at placeholders; nothing was signed:\n  ${placeholders.join('\n  ')}`);
+    process.exit(1);
+  }
   const sourceArchive = join(out, `local-bookshops-${name}-source-${version}.zip`);
   writeSourceArchive(sourceArchive, {
     title: `the ${name} campaign's build of local-bookshops ${version}`,

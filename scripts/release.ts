@@ -13,6 +13,8 @@ import { unzipSync } from 'fflate';
 import { buildTarget, directoryToPackage, FICTIONAL_DIRECTORY, filesUnder, REAL_DIRECTORY } from '../build.mjs';
 import { changelogSection } from '../src/release/changelog';
 import { directoryProblems } from '../src/release/directory-check';
+import { identityFrom } from '../src/release/identity';
+import { packagePlaceholders } from '../src/release/placeholders';
 import { planLines, releasePlan, STORES, type ReleasePlan, type Store } from '../src/release/plan';
 import { PACKAGE_BUDGET_BYTES, storeZipProblems } from '../src/release/store-checks';
 import { publishSignedFile, signOnAmo, writeSourceArchive } from './amo';
@@ -73,6 +75,12 @@ const directory = directoryToPackage(options.directory);
 const directoryCheck = directoryProblems(readJson(join(directory, 'index.json')), Date.now());
 if (directoryCheck.problems.length) (dryRun ? console.warn : fail)(`${directory}/: ${directoryCheck.problems.join('\n')}`);
 console.log(`bookshop directory: ${directory}/, ${directoryCheck.about}`);
+// The project's identity (its page and contact), which the packages name to every service and store:
+// the release setting, never a placeholder (a dry run builds with the marked example and says so).
+const identity = identityFrom(process.env);
+if (identity.problems.length) (dryRun ? console.warn : fail)(`the project's identity is not set for a release:\n  ${identity.problems.join('\n  ')}`);
+else console.log(`identity: ${identity.identity.page} (${identity.identity.contact})`);
+const builtIdentity = identity.problems.length ? null : identity.identity;
 
 const dirty = git('status', '--porcelain');
 if (dirty) (dryRun ? console.warn : fail)(`the tree has changes not committed; a release is built from a clean tree:\n${dirty}`);
@@ -83,11 +91,11 @@ if (section.unreleased) (dryRun ? console.warn : fail)(`CHANGELOG.md still calls
 // 2. Build both browsers, check them as the stores do, write the source archive and the notes.
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-await buildTarget('chrome', { outdir: join(out, 'chrome'), zipPath: join(out, names.chromeZip), directory });
-await buildTarget('firefox', { outdir: join(out, 'firefox'), zipPath: join(out, names.firefoxZip), directory });
+await buildTarget('chrome', { outdir: join(out, 'chrome'), zipPath: join(out, names.chromeZip), directory, identity: builtIdentity });
+await buildTarget('firefox', { outdir: join(out, 'firefox'), zipPath: join(out, names.firefoxZip), directory, identity: builtIdentity });
 const selfHosted = plan.stores.includes('firefox') && plan.firefox.channel === 'unlisted';
 if (selfHosted) {
-  await buildTarget('firefox', { outdir: join(out, 'firefox-self-hosted'), zipPath: join(out, names.selfHostedZip), gecko: { updateUrl: plan.firefox.updatesUrl! }, directory });
+  await buildTarget('firefox', { outdir: join(out, 'firefox-self-hosted'), zipPath: join(out, names.selfHostedZip), gecko: { updateUrl: plan.firefox.updatesUrl! }, directory, identity: builtIdentity });
 }
 // The Firefox builds to check: the store's, and the self-hosted one with its update_url.
 const firefoxBuilds = [{ dir: 'firefox', zip: names.firefoxZip, lintFlags: [] as string[] }, ...(selfHosted ? [{ dir: 'firefox-self-hosted', zip: names.selfHostedZip, lintFlags: ['--self-hosted'] }] : [])];
@@ -96,6 +104,8 @@ for (const zip of [names.chromeZip, ...firefoxBuilds.map((build) => build.zip)])
   const problems = storeZipProblems(unzipSync(bytes));
   if (bytes.length > PACKAGE_BUDGET_BYTES) problems.push(`${(bytes.length / 1e6).toFixed(2)} MB, over the ${PACKAGE_BUDGET_BYTES / 1e6} MB budget`);
   if (problems.length) fail(`${zip} would be refused:\n  ${problems.join('\n  ')}`);
+  const placeholders = packagePlaceholders(unzipSync(bytes));
+  if (placeholders.length) (dryRun ? console.warn : fail)(`${zip} points at placeholders, which nobody answers for:\n  ${placeholders.join('\n  ')}`);
   console.log(`checked ${zip} (${(bytes.length / 1e6).toFixed(2)} MB): Manifest V3, every named file present, no remote code, nothing extra`);
 }
 for (const { dir, lintFlags } of firefoxBuilds) {
@@ -107,7 +117,8 @@ for (const { dir, lintFlags } of firefoxBuilds) {
 const directoryData = directory === FICTIONAL_DIRECTORY ? {} : Object.fromEntries(filesUnder(directory).map((file) => [`${REAL_DIRECTORY}/${relative(directory, file).split('\\').join('/')}`, readFileSync(file)]));
 writeSourceArchive(join(out, names.sourceZip), {
   title: `${pkg.name} ${pkg.version}`,
-  steps: ['npm run build'],
+  // The identity the packages were built with, which the reviewer's build must name too.
+  steps: [!builtIdentity ? 'npm run build' : `PROJECT_PAGE='${builtIdentity.page}' PROJECT_CONTACT='${builtIdentity.contact}' npm run build`],
   extra: directoryData,
   outputs:
     `The packages are dist/${names.chromeZip} and dist/${names.firefoxZip}, the released ones byte for byte; dist/firefox/ holds the files submitted to AMO` +

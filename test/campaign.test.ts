@@ -64,12 +64,15 @@ describe('a campaign file', () => {
     expect(existsSync('dist/campaign-test')).toBe(false);
   }, 30_000);
 
-  it('--sign without AMO’s key, or without the signed file’s addresses, says so and writes nothing', () => {
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('WEB_EXT_')));
+  it('--sign without AMO’s key, the signed file’s addresses, the campaign’s own site or the project’s identity says so and writes nothing', () => {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('WEB_EXT_') && !name.startsWith('PROJECT_')));
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/campaign.ts', campaignFile({ firefoxFile: undefined }), '--sign'], { encoding: 'utf8', env });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('- firefoxFile: is missing: --sign needs the addresses');
     expect(run.stderr).toContain('- --sign needs WEB_EXT_API_KEY and WEB_EXT_API_SECRET in the environment');
+    // The example's site is a placeholder, and no project identity is set: each named.
+    expect(run.stderr).toContain("- website: https://local-bookshops.example/occitanie/ is a placeholder: --sign needs the campaign's own addresses");
+    expect(run.stderr).toContain('- PROJECT_PAGE is not set');
     expect(existsSync('dist/campaign-test')).toBe(false);
   }, 30_000);
 });
@@ -97,7 +100,7 @@ describe('what a campaign changes', () => {
   });
 
   it('has a Firefox add-on id of its own, and the update_url of its signed file', () => {
-    expect(campaignGecko(campaign!, 'occitanie')).toEqual({ id: 'local-bookshops-occitanie@campaign', updateUrl: 'https://bookshop-finder.org/occitanie/firefox/updates.json' });
+    expect(campaignGecko(campaign!, 'occitanie')).toEqual({ id: 'local-bookshops-occitanie@campaign', updateUrl: 'https://local-bookshops.example/occitanie/firefox/updates.json' });
     expect(campaignGecko({ ...campaign!, firefoxFile: undefined, firefoxId: 'livres@occitanie.example.org' }, 'occitanie')).toEqual({ id: 'livres@occitanie.example.org' });
     expect(campaignGecko({ ...campaign!, firefoxFile: undefined }, 'pays basque')).toEqual({ id: 'local-bookshops-pays-basque@campaign' });
   });
@@ -125,7 +128,7 @@ describe('the install page', () => {
       lastResort: lastResort && { label: lastResort.querySelector('summary')!.textContent, zips: [...lastResort.querySelectorAll('a.zip')].map((a) => a.getAttribute('href')) },
     };
   };
-  const xpi = 'https://bookshop-finder.org/occitanie/firefox/librairies-occitanie.xpi';
+  const xpi = 'https://local-bookshops.example/occitanie/firefox/librairies-occitanie.xpi';
 
   it('offers Firefox its signed file, and Chrome the zip by hand, labelled as the last resort', () => {
     expect(offers({})).toEqual({ chrome: [], firefox: [`signed-file ${xpi}`], lastResort: { label: 'Dernier recours : l’installer à la main', zips: ['c.zip'] } });

@@ -60,15 +60,34 @@ describe('npm run release', () => {
     expect(stale.status).toBe(1);
     expect(stale.stderr).toMatch(/the bookshop directory is 46 days old .*at most 45 days old/);
     expect(existsSync(join(dir, 'never'))).toBe(false);
-    const young = release('--dry-run', '--directory', real('young', 44), '--out', join(dir, 'young-release'));
+    // With credentials and a young directory, the identity is what is left: unset, then a placeholder.
+    const youngDirectory = real('young', 44);
+    const unnamed = withCredentials('--directory', youngDirectory, '--out', join(dir, 'never'));
+    expect(unnamed.status).toBe(1);
+    expect(unnamed.stderr).toContain("the project's identity is not set for a release:\n  PROJECT_PAGE is not set");
+    const placeholder = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/release.ts', '--directory', youngDirectory, '--out', join(dir, 'never')], {
+      encoding: 'utf8',
+      env: { ...env, ...full, PROJECT_PAGE: 'https://bookshop-finder.org/', PROJECT_CONTACT: 'team@local-bookshops.example' },
+    });
+    expect(placeholder.status).toBe(1);
+    expect(placeholder.stderr).toContain('PROJECT_PAGE is "https://bookshop-finder.org/"');
+    expect(placeholder.stderr).toContain('PROJECT_CONTACT is "team@local-bookshops.example"');
+    expect(existsSync(join(dir, 'never'))).toBe(false);
+    const identity = { PROJECT_PAGE: 'https://librairies-independantes.fr/extension/', PROJECT_CONTACT: 'extension@librairies-independantes.fr' };
+    const young = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/release.ts', '--dry-run', '--directory', youngDirectory, '--out', join(dir, 'young-release')], { encoding: 'utf8', env: { ...env, ...identity } });
     expect(young.status, young.stderr).toBe(0);
     expect(young.stderr).not.toContain('bookshop directory');
+    // Named as the release setting says, and no placeholder left in either package.
+    expect(young.stderr).not.toContain('points at placeholders');
+    expect(young.stdout).toContain('identity: https://librairies-independantes.fr/extension/ (extension@librairies-independantes.fr)');
     expect(young.stdout).toMatch(/bookshop directory: .*young\/, OpenStreetMap data of \d{4}-\d\d-\d\d, 44 days old \(gb\)/);
     const archive = unzipSync(readFileSync(join(dir, 'young-release', `local-bookshops-source-${version}.zip`)));
     expect(JSON.parse(strFromU8(archive['directory-data/index.json']!))).toMatchObject({ fictional: false });
     const chrome = unzipSync(readFileSync(join(dir, 'young-release', `local-bookshops-chrome-${version}.zip`)));
     expect(JSON.parse(strFromU8(chrome['directory/index.json']!))).toMatchObject({ fictional: false });
     expect(strFromU8(chrome['directory/LICENSE.txt']!)).toContain('Open Database License');
+    expect(strFromU8(chrome['background.js']!)).toContain('extension@librairies-independantes.fr');
+    expect(strFromU8(archive['BUILDING.md']!)).toContain("PROJECT_PAGE='https://librairies-independantes.fr/extension/' PROJECT_CONTACT='extension@librairies-independantes.fr' npm run build");
   }, 120_000);
 
   it('without credentials names the missing variables, exits 1 and builds nothing', () => {
@@ -84,6 +103,9 @@ describe('npm run release', () => {
     expect(run.status, run.stderr).toBe(0);
     // This tree packages the fictional directory: a dry run says so and goes on; a release would refuse it.
     expect(run.stderr).toContain('stand-ins/directory/: the bookshop directory is the fictional one of the tests and the demo');
+    // And it is built with the marked example identity, named in each package where it appears.
+    expect(run.stderr).toContain("the project's identity is not set for a release");
+    expect(run.stderr).toContain(`local-bookshops-chrome-${version}.zip points at placeholders, which nobody answers for:\n  background.js: https://local-bookshops.example/\n  background.js: contact@local-bookshops.example`);
     expect(run.stdout).toMatch(/Would do \(version .+\):\n {2}- Firefox: sign .+\n {2}- Firefox signed file: .+\n {2}- Chrome: upload .+\n {2}- Git: tag/);
     const zips = [`local-bookshops-chrome-${version}.zip`, `local-bookshops-firefox-${version}.zip`];
 

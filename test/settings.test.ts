@@ -172,6 +172,15 @@ describe('the rest of the settings rules', () => {
     expect(parseSettings({}).sources.openstreetmap.directoryUrl).toBe('');
   });
 
+  it('gives Nominatim this build’s contact in place of a stored placeholder one, and keeps a campaign’s own', () => {
+    const stored = (contactEmail: string) => ({ geocoders: { ...GEOCODERS_DEFAULT, contactEmail } });
+    expect(readStoredSettings({ version: 5 }, stored('nominatim@bookshop-finder.org'), null).settings.geocoders.contactEmail).toBe(GEOCODERS_DEFAULT.contactEmail);
+    expect(readSettings({ version: 5, ...stored('team@geo.example.org') }).settings.geocoders.contactEmail).toBe(GEOCODERS_DEFAULT.contactEmail);
+    expect(readStoredSettings({ version: 5 }, stored('librairies@occitanie-livre.fr'), null).settings.geocoders.contactEmail).toBe('librairies@occitanie-livre.fr');
+    // Outside a release build the contact is the marked example, never a real-looking address nobody reads.
+    expect(GEOCODERS_DEFAULT.contactEmail).toBe('contact@local-bookshops.example');
+  });
+
   it('migrates each older version one step at a time, and leaves a current one alone', () => {
     // Version 1 with a radius of its own outside the place: that one stays.
     expect(readSettings({ place: { label: 'Albi', lat: 43.93, lon: 2.15, country: 'fr', radiusKm: 50 }, radiusKm: 10 }).settings.radiusKm).toBe(10);

@@ -4,15 +4,13 @@
 // live check, Nominatim's contact, the stores' listings. A development or demo build uses a clearly
 // marked example (the reserved .example domain, RFC 2606); a release refuses it, and any placeholder.
 
-export interface Identity {
-  /** The project's page (https): where a service's operator reads who is asking and why. */
-  page: string;
-  /** An e-mail address the operators can write to. */
-  contact: string;
-}
+import example from '../shared/identity.json';
+import type { Identity } from '../shared/identity';
+
+export { userAgentOf, type Identity } from '../shared/identity';
 
 /** For development and demo builds only: a reserved domain that can never belong to anyone. */
-export const EXAMPLE_IDENTITY: Identity = { page: 'https://local-bookshops.example/', contact: 'contact@local-bookshops.example' };
+export const EXAMPLE_IDENTITY: Identity = example;
 
 /**
  * Hosts that belong to nobody who can answer: the reserved example and test names (RFC 2606, RFC 6761),
@@ -52,9 +50,4 @@ export function identityFrom(env: Env): { identity: Identity; problems: string[]
   if (!contact) problems.push('PROJECT_CONTACT is not set: the address services and stores can write to');
   else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact) || isPlaceholder(contact)) problems.push(`PROJECT_CONTACT is "${contact}": it must be an e-mail address at a domain the project holds`);
   return { identity: problems.length ? { ...EXAMPLE_IDENTITY, ...(page ? { page } : {}), ...(contact ? { contact } : {}) } : { page, contact }, problems };
-}
-
-/** The User-Agent a tool of the project sends (Overpass's and Nominatim's policies ask it to name the application). */
-export function userAgentOf(tool: string, version: string, identity: Identity): string {
-  return `local-bookshops-${tool}/${version} (+${identity.page}; ${identity.contact})`;
 }

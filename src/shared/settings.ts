@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { STOREFRONT_DOMAINS } from '../book/storefronts';
 import { isPlaceholder } from '../release/identity';
+import { PROJECT_IDENTITY } from './identity';
 import { isThisMachine } from './host-pattern';
 
 export const DEFAULT_RADIUS_KM = 30;
@@ -122,13 +123,22 @@ export const SETTINGS_VERSION = 5;
 /**
  * The geocoders. France's national address API closed on 31 January 2026; the Géoplateforme serves the
  * same answers (BaseAdresseNationale/adresse.data.gouv.fr #2342, datagouv/explore.data.gouv.fr #213).
- * Nominatim asks each application for a contact it can write to: the project's, or a campaign's own.
+ * Nominatim asks each application for a contact it can write to: the project's (the release setting the
+ * build carries, shared/identity.ts), or a campaign's own.
  */
 export const GEOCODERS_DEFAULT = {
   geoplateforme: 'https://data.geopf.fr/geocodage/',
   nominatim: 'https://nominatim.openstreetmap.org/',
-  contactEmail: 'nominatim@bookshop-finder.org',
+  contactEmail: PROJECT_IDENTITY.contact,
 };
+
+/** A stored Nominatim contact at a placeholder host (earlier versions stored one at a domain the project never held): this build's. */
+function upgradeContact(geocoders: unknown): unknown {
+  const contact = isObject(geocoders) ? geocoders.contactEmail : undefined;
+  // (What is not an e-mail address at all is left to the schema, which repairs it and says so.)
+  if (typeof contact !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(contact) || !isPlaceholder(contact)) return geocoders;
+  return { ...(geocoders as Record<string, unknown>), contactEmail: GEOCODERS_DEFAULT.contactEmail };
+}
 
 export const LISTS_DEFAULT = { wishlists: true, searchResults: false };
 
@@ -218,6 +228,7 @@ function migrate(stored: unknown): unknown {
     value.version = SETTINGS_VERSION;
   }
   value.sources = upgradeDirectory(value.sources);
+  value.geocoders = upgradeContact(value.geocoders);
   return value;
 }
 
@@ -263,9 +274,10 @@ export function readStoredSettings(personal: unknown, services: unknown, firstRu
   const start = migrate(firstRun ?? {}) as Record<string, unknown>;
   const ownChoices = omit(isObject(personal) ? (migrate(personal) as Record<string, unknown>) : start, SERVICE_FIELDS);
   const ownServices = pick(isObject(services) ? services : start, SERVICE_FIELDS);
-  // The services part carries no version: its tiles and directory are upgraded by their shape.
+  // The services part carries no version: its tiles, directory and contact are upgraded by their shape.
   ownServices.tiles = upgradeTiles(ownServices.tiles);
   ownServices.sources = upgradeDirectory(ownServices.sources);
+  ownServices.geocoders = upgradeContact(ownServices.geocoders);
   const { settings, repaired } = parseMigrated({ ...ownChoices, ...ownServices, version: SETTINGS_VERSION }, !absent(personal) || !absent(services));
   return { settings, repaired: repaired || damaged(personal) || damaged(services) };
 }

@@ -2,8 +2,9 @@
 // example (signed by a stand-in of AMO's API), its Chrome build loaded (name, colour, the region as the
 // first place), its install page (links, QR image), its signed Firefox file and its flyers (one page each).
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
@@ -12,6 +13,15 @@ import { startAmoStandIn, type AmoStandIn } from '../../stand-ins/amo';
 import { describeInChromium, openExtensionPage, type Extension } from './harness';
 
 const OUT = 'dist/campaign-occitanie';
+/** The example campaign, served from its own site. */
+const SITE = 'https://librairies-occitanie-campagne.fr/';
+const campaign = {
+  ...(JSON.parse(readFileSync('campaigns/occitanie.json', 'utf8')) as Record<string, unknown>),
+  website: SITE,
+  firefoxFile: { url: `${SITE}firefox/librairies-occitanie.xpi`, updates: `${SITE}firefox/updates.json` },
+};
+const CAMPAIGN_DIR = mkdtempSync(join(tmpdir(), 'campaign-'));
+const CAMPAIGN_FILE = join(CAMPAIGN_DIR, 'occitanie.json');
 const SCREENSHOTS = 'test-results/screenshots';
 
 describeInChromium('the campaign kit', () => {
@@ -20,9 +30,14 @@ describeInChromium('the campaign kit', () => {
   beforeAll(async () => {
     // With --sign, against a stand-in of AMO's signing API: the kit gets its signed Firefox file.
     amo = await startAmoStandIn({ apiSecret: 'campaign-secret' });
-    const env = { ...process.env, WEB_EXT_API_KEY: 'user:1:1', WEB_EXT_API_SECRET: 'campaign-secret', WEB_EXT_AMO_BASE_URL: amo.baseUrl };
+    // The example, at the addresses of a campaign's own site (--sign refuses the example's placeholders), and
+    // the project's identity as a release names it.
+    writeFileSync(CAMPAIGN_FILE, JSON.stringify(campaign));
+    cpSync('campaigns/occitanie-logo.svg', join(CAMPAIGN_DIR, 'occitanie-logo.svg'));
+    const identity = { PROJECT_PAGE: 'https://librairies-independantes.fr/extension/', PROJECT_CONTACT: 'extension@librairies-independantes.fr' };
+    const env = { ...process.env, ...identity, WEB_EXT_API_KEY: 'user:1:1', WEB_EXT_API_SECRET: 'campaign-secret', WEB_EXT_AMO_BASE_URL: amo.baseUrl };
     // Not spawnSync: the stand-in answers from this process, which must stay free to.
-    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/campaign.ts', 'campaigns/occitanie.json', '--sign'], { encoding: 'utf8', env }).catch((error: { stderr?: string }) => {
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/campaign.ts', CAMPAIGN_FILE, '--sign'], { encoding: 'utf8', env }).catch((error: { stderr?: string }) => {
       throw new Error(`npm run campaign failed: ${error.stderr}`);
     });
     ext = await launchWithExtension('chromium', { extensionDir: `${OUT}/chrome` });
@@ -30,6 +45,7 @@ describeInChromium('the campaign kit', () => {
   afterAll(async () => {
     await ext?.close();
     await amo?.close();
+    rmSync(CAMPAIGN_DIR, { recursive: true, force: true });
   });
 
   it('builds an extension with the campaign’s name, colour and region', async () => {
@@ -44,7 +60,7 @@ describeInChromium('the campaign kit', () => {
     // Share this extension: the install link and its QR code, to show on a phone at a stall.
     await popup.click('#share-button');
     await popup.waitForFunction(() => document.getElementById('share-link')?.textContent !== '', { polling: 100, timeout: 15_000 });
-    expect(await popup.$eval('#share-link', (a) => (a as HTMLAnchorElement).href)).toBe('https://bookshop-finder.org/occitanie/');
+    expect(await popup.$eval('#share-link', (a) => (a as HTMLAnchorElement).href)).toBe(SITE);
     await popup.waitForFunction(() => {
       const image = document.getElementById('share-code') as HTMLImageElement;
       return image.complete && image.naturalWidth > 0 && image.src.startsWith('data:image/svg+xml');
@@ -60,7 +76,6 @@ describeInChromium('the campaign kit', () => {
   });
 
   it('writes an install page that works from a plain folder: Firefox gets its signed file, the zips are the labelled last resort, the visitor’s browser first', async () => {
-    const campaign = JSON.parse(readFileSync('campaigns/occitanie.json', 'utf8'));
     const page = await ext.browser.newPage();
     await page.goto(`file://${resolve(OUT, 'index.html')}`);
     // French and English: Firefox's one-click install of the campaign's signed file; no store listing yet.
@@ -94,7 +109,6 @@ describeInChromium('the campaign kit', () => {
   });
 
   it('signs its own Firefox add-on, unlisted, and writes the signed file and the updates.json its build reads', () => {
-    const campaign = JSON.parse(readFileSync('campaigns/occitanie.json', 'utf8'));
     const manifest = JSON.parse(readFileSync(`${OUT}/firefox/manifest.json`, 'utf8'));
     expect(manifest.browser_specific_settings.gecko).toMatchObject({ id: 'local-bookshops-occitanie@campaign', update_url: campaign.firefoxFile.updates });
     expect(amo.requests.find((request) => request.method === 'POST')?.form?.channel).toBe('unlisted');

@@ -133,7 +133,7 @@ describeInBrowsers('the options and the card', (name) => {
       const g = globalThis as unknown as { chrome?: { runtime?: { sendMessage?: (...args: unknown[]) => Promise<unknown> } }; browser?: unknown };
       results.push(`browser global: ${typeof g.browser}`);
       try {
-        await g.chrome?.runtime?.sendMessage?.('local-bookshops@bookshop-finder.org', message);
+        await g.chrome?.runtime?.sendMessage?.('local-bookshops@local-bookshops', message);
         results.push(`runtime.sendMessage: ${typeof g.chrome?.runtime?.sendMessage}`);
       } catch {
         results.push('runtime.sendMessage: refused');
