@@ -123,13 +123,53 @@ export type Scenarios = Scenario | Partial<Record<StandInSource, Scenario>>;
 const scenarioOf = (scenarios: Scenarios, source: StandInSource): Scenario =>
   typeof scenarios === 'string' ? scenarios : (scenarios[source] ?? 'ok');
 
+/** The headers a request came with, as Node gives them (names in lower case). */
+export type RequestHeaders = Record<string, string | string[] | undefined>;
+
+/**
+ * User-Agents that name no application: a browser's own (every one starts "Mozilla/5.0") and HTTP
+ * libraries' defaults, which Nominatim's policy names as not enough ("stock User-Agents as set by http
+ * libraries will not do").
+ */
+const STOCK_USER_AGENT = /^(?:Mozilla\/|curl\/|Wget\/|python-requests\/|Python-urllib\/|node(?:-fetch)?\b|undici\b|axios\/|Go-http-client\/|okhttp\/|Java\/|libwww-perl\/)/i;
+
+const identifies = (headers: RequestHeaders) => {
+  const referer = String(headers.referer ?? '');
+  const agent = String(headers['user-agent'] ?? '').trim();
+  return /^https?:\/\/\S+/.test(referer) || (agent !== '' && !STOCK_USER_AGENT.test(agent));
+};
+
+/**
+ * How OpenStreetMap's services refuse a request that does not identify its application (neither a
+ * Referer nor a User-Agent of its own), under their real names only (a campaign's server has its own
+ * rules). Overpass: HTTP 406 since April 2026, for a browser's request without a Referer and a script's
+ * with a stock User-Agent (drolbr/Overpass-API#791, its operators' comment of 2026-04-21; clients that
+ * broke: louis-e/arnis#961, DinoTools/python-overpy#134, vmiklos/osm-gimmisn#4956, whose curl without a
+ * User-Agent got 406 and with "Overpass checker" got through). Nominatim: HTTP 403 "Access denied. See
+ * https://operations.osmfoundation.org/policies/nominatim/" (dedicatedcode/reitti#848, 2026-03-30;
+ * its policy asks "a valid HTTP Referer or User-Agent identifying the application").
+ */
+export function unidentifiedRefusal(url: string, headers: RequestHeaders): StandInResponse | null {
+  const host = new URL(url).hostname;
+  if (identifies(headers)) return null;
+  if (host === 'overpass-api.de') return html('<html><head><title>406 Not Acceptable</title></head><body><h1>Not Acceptable</h1></body></html>', 406);
+  if (host === 'nominatim.openstreetmap.org') return { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Access denied. See https://operations.osmfoundation.org/policies/nominatim/' };
+  return null;
+}
+
 /**
  * Answers a local server's request for `url` from the stand-ins (after `delayMs`, with `headers` added):
  * 404 where no stand-in knows the address, and nothing at all where the stand-in hangs. True then: the
- * server ends that response when it closes.
+ * server ends that response when it closes. Given the request's headers (the services under their real
+ * names), an unidentified request to OpenStreetMap's services is refused as they refuse it.
  */
-export function serveStandIn(url: string, response: ServerResponse, scenarios: Scenarios, { headers = {}, delayMs = 0 }: { headers?: Record<string, string>; delayMs?: number } = {}): boolean {
-  const answer = standInAnswer(url, scenarios);
+export function serveStandIn(
+  url: string,
+  response: ServerResponse,
+  scenarios: Scenarios,
+  { headers = {}, delayMs = 0, requestHeaders }: { headers?: Record<string, string>; delayMs?: number; requestHeaders?: RequestHeaders } = {},
+): boolean {
+  const answer = (requestHeaders && unidentifiedRefusal(url, requestHeaders)) || standInAnswer(url, scenarios);
   if (!answer) response.writeHead(404, { 'content-type': 'text/plain', ...headers }).end('no stand-in here');
   else if (!answer.hang) setTimeout(() => response.writeHead(answer.status, { ...answer.headers, ...headers }).end(answer.body), delayMs);
   return answer?.hang === true;

@@ -68,7 +68,7 @@ export async function startRealHostStandIns({ delayMs = 0 } = {}): Promise<RealH
     const url = `https://${request.headers.host}${request.url}`;
     seen.push({ url, headers: { ...request.headers } });
     // (A hanging answer ends with its tunnel's socket, which close() destroys.)
-    serveStandIn(url, response, scenarios, { delayMs });
+    serveStandIn(url, response, scenarios, { delayMs, requestHeaders: request.headers });
   };
   const tls = createTlsServer({ key: pems.private, cert: pems.cert }, answer);
 

@@ -35,10 +35,16 @@ describe('the built manifests', () => {
   it('ask for the position as the browser allows: on the click in Firefox, at install in Chrome', () => {
     // Chrome cannot hold geolocation as an optional permission, and refuses it to extension pages
     // (popup and tabs alike) without it, with no prompt; Firefox asks on permissions.request().
-    expect(chrome.permissions).toEqual(['storage', 'geolocation']);
+    expect(chrome.permissions).toEqual(['storage', 'geolocation', 'declarativeNetRequestWithHostAccess']);
     expect(chrome.optional_permissions).toBeUndefined();
-    expect(firefox.permissions).toEqual(['storage']);
+    expect(firefox.permissions).toEqual(['storage', 'declarativeNetRequestWithHostAccess']);
     expect(firefox.optional_permissions).toEqual(['geolocation']);
+  });
+
+  it('may set headers only where the extension already holds the host, with no new install warning', () => {
+    // "WithHostAccess": the rule (networks/identification.ts) acts on hosts the manifest grants, and the
+    // browsers show no warning for it, unlike "declarativeNetRequest" ("block content on any page").
+    for (const manifest of [chrome, firefox]) expect(manifest.permissions).not.toContain('declarativeNetRequest');
   });
 
   it.each([['chrome', chrome], ['firefox', firefox]])('ask %s for the default services’ hosts only, and keep the default CSP', (_name, manifest) => {

@@ -261,6 +261,8 @@ describe('fetching a source', () => {
   it.each([
     [[401], { ok: false, problem: 'blocked', httpStatus: 401 }, 1],
     [[403], { ok: false, problem: 'blocked', httpStatus: 403 }, 1],
+    // Overpass's refusal of a request that does not identify itself (drolbr/Overpass-API#791).
+    [[406], { ok: false, problem: 'blocked', httpStatus: 406 }, 1],
     [[404], { ok: false, problem: 'not-found', httpStatus: 404 }, 1],
     [[418], { ok: false, problem: 'http-error', httpStatus: 418 }, 1],
     [[304], { ok: false, problem: 'http-error', httpStatus: 304 }, 1],

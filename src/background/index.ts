@@ -4,12 +4,14 @@ import * as z from 'zod/mini';
 import { createLookup, type Lookup } from '../lookup/lookup';
 import { createGeocoder } from '../networks/geocoders';
 import { browser, type Runtime } from '../shared/browser';
+import { PROJECT_IDENTITY } from '../shared/identity';
 import { uiLocale } from '../shared/locale';
 import type { Settings } from '../shared/settings';
 import { changesSettings } from '../shared/settings-storage';
 import { createBadge } from './badge';
 import { createCards } from './cards';
 import { createHostCheck } from './host-permissions';
+import { createIdentification, type SessionRules } from './identification';
 import { createIcons } from './icons';
 import { createForgetting } from './forget';
 import { createListService } from './list-service';
@@ -21,7 +23,24 @@ import { createTabLists } from './tab-lists';
 import { createTabService } from './tab-service';
 
 const now = () => Date.now();
-const fetchDeps = { fetch: (...args: Parameters<typeof fetch>) => fetch(...args), isOnline: () => navigator.onLine };
+const settingsStore = createSettingsStore(browser.storage);
+
+// The extension names itself to OpenStreetMap's services as their policies ask (networks/identification.ts):
+// every request waits until the rule for the current settings is in place.
+const identify = createIdentification(
+  browser.declarativeNetRequest as unknown as SessionRules,
+  new URL(browser.runtime.getURL('')).host,
+  PROJECT_IDENTITY,
+  browser.runtime.getManifest().version,
+);
+let identified = settingsStore.load().then(identify);
+const fetchDeps = {
+  fetch: async (...args: Parameters<typeof fetch>) => {
+    await identified;
+    return fetch(...args);
+  },
+  isOnline: () => navigator.onLine,
+};
 const missingPermission = createHostCheck((permissions) => browser.permissions.contains(permissions));
 const lookupCache = createLookupCache(browser.storage.local, now, browser.storage.session);
 const geocodeCache = createKeyValueCache(browser.storage.local);
@@ -53,7 +72,6 @@ const geocoderFor = memoBySettings(
   (settings) => createGeocoder({ ...fetchDeps, geocoders: settings.geocoders, now, cache: geocodeCache, missingPermission }),
 );
 
-const settingsStore = createSettingsStore(browser.storage);
 const tabBooks = createTabBooks(browser.storage.session);
 const cards = createCards({
   settings: settingsStore,
@@ -125,9 +143,12 @@ addEventListener('online', () => void tabs.networkBack());
 
 browser.tabs.onRemoved.addListener((tabId) => void Promise.all([tabBooks.forget(tabId), tabLookups.forget(tabId), lists.closed(tabId)]));
 
-// A place, a radius or the lists setting changed (here, in the popup or the options page): list pages start again.
+// The settings changed (here, in the popup or the options page): the services to identify to may have, and
+// list pages start again (a place, a radius or the lists setting).
 browser.storage.onChanged.addListener((changes, areaName) => {
-  if (changesSettings(changes, areaName)) void lists.settingsChanged();
+  if (!changesSettings(changes, areaName)) return;
+  identified = settingsStore.load().then(identify);
+  void lists.settingsChanged();
 });
 
 browser.runtime.onStartup.addListener(() => void lookupCache.purgeExpired());

@@ -7,7 +7,7 @@ export const SOURCE_PROBLEMS = [
   'timeout', // no answer within the time limit
   'offline', // the browser is offline
   'unreachable', // the request failed before any answer (DNS, TLS, refused)
-  'blocked', // 401/403: the network refuses scripts
+  'blocked', // 401/403, or 406 (Overpass's answer to a request that does not identify itself): the service refuses us
   'rate-limited', // 429: asked to slow down, with the time to wait
   'server-error', // 5xx, after one retry
   'not-found', // 404
@@ -132,7 +132,7 @@ async function attempt(url: string, deps: FetchDeps, options: Required<FetchOpti
   try {
     const response = await deps.fetch(url, { signal: controller.signal, credentials: 'omit', referrerPolicy: 'no-referrer' });
     const status = response.status;
-    if (status === 401 || status === 403) return { ok: false, problem: 'blocked', httpStatus: status, detail: await refusalDetail(response) };
+    if (status === 401 || status === 403 || status === 406) return { ok: false, problem: 'blocked', httpStatus: status, detail: await refusalDetail(response) };
     if (status === 429) return { ok: false, problem: 'rate-limited', httpStatus: status, retryAfterSec: retryAfterSeconds(response.headers.get('retry-after')) ?? 60 };
     if (status === 404) return { ok: false, problem: 'not-found', httpStatus: status };
     if (status >= 500) return { ok: false, problem: 'server-error', httpStatus: status };

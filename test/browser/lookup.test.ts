@@ -12,10 +12,11 @@ import { badgeText, changeSettings, describeInBrowsers, forgetStored, storageOf,
 import { readFileSync } from 'node:fs';
 
 /**
- * The hosts these tests reach, each the real service's: the geocoder, the stock network, Overpass (only
- * for a place the directory in the package does not cover), and the map's tiles (from the popup).
+ * The hosts these tests reach, each the real service's: the geocoders (Nominatim for a town outside
+ * France), the stock network, Overpass (only for a place the directory in the package does not cover),
+ * and the map's tiles (from the popup).
  */
-const SERVICE_HOSTS = ['data.geopf.fr', 'overpass-api.de', 'tiles.openfreemap.org', 'www.placedeslibraires.fr'];
+const SERVICE_HOSTS = ['data.geopf.fr', 'nominatim.openstreetmap.org', 'overpass-api.de', 'tiles.openfreemap.org', 'www.placedeslibraires.fr'];
 const asked = (standIns: RealHostStandIns, host: string) => standIns.seen.filter((r) => new URL(r.url).host === host).map((r) => new URL(r.url).pathname);
 
 describeInBrowsers('looking the book up near the shopper', (name) => {
@@ -102,6 +103,47 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
     await popup.close();
   });
 
+  it('names itself to OpenStreetMap’s services as their policies ask, and leaves every other request as the browser makes it', async () => {
+    // This build's identity is the marked example (a release names the project's own: build.mjs).
+    const IDENTIFIED = { 'user-agent': 'local-bookshops-extension/0.1.0 (+https://local-bookshops.example/; contact@local-bookshops.example)', referer: 'https://local-bookshops.example/' };
+    const headersTo = (host: string) => standIns.seen.filter((r) => new URL(r.url).host === host).map((r) => ({ 'user-agent': r.headers['user-agent'], referer: r.headers.referer }));
+    // Overpass answered the lookup above (its stand-in refuses with 406 what does not identify itself).
+    expect(headersTo('overpass-api.de')).toEqual([IDENTIFIED]);
+    // Nominatim, for a town outside France typed in the options.
+    const options = await openExtensionPage(ext, 'options/options.html');
+    try {
+      await options.waitForSelector('.place-form input[name="place"]');
+      await options.select('.place-form select[name="country"]', 'gb');
+      await options.$eval('.place-form input[name="place"]', (el) => ((el as HTMLInputElement).value = ''));
+      await options.type('.place-form input[name="place"]', 'London');
+      await options.click('.place-form button[type="submit"]');
+      await options.waitForFunction(() => document.querySelector('.place-form')?.getAttribute('data-saved'), { polling: 100, timeout: 15_000 });
+      expect((await storedSettings(extensionPage)).place).toMatchObject({ label: 'London', country: 'gb', foundBy: 'nominatim' });
+      expect(headersTo('nominatim.openstreetmap.org')).toEqual([IDENTIFIED]);
+    } finally {
+      await options.close();
+      await changeSettings(extensionPage, { place: { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr', foundBy: 'geoplateforme' } });
+    }
+    // The other services get the browser's own request.
+    for (const host of ['data.geopf.fr', 'www.placedeslibraires.fr', 'tiles.openfreemap.org']) {
+      for (const headers of headersTo(host)) expect(headers).toEqual({ 'user-agent': expect.stringMatching(/^Mozilla\/5\.0 /), referer: undefined });
+    }
+    // A web page's own request to Overpass is the page's: the rule is not applied to it, and the service refuses it.
+    const before = standIns.seen.length;
+    const page = await ext.browser.newPage();
+    try {
+      await page.goto('https://data.geopf.fr/geocodage/search?q=page');
+      await page.evaluate(() => fetch('https://overpass-api.de/api/interpreter?data=page', { mode: 'no-cors' }).catch(() => null));
+      const fromPage = standIns.seen.slice(before).find((r) => r.url.includes('data=page'));
+      expect(fromPage?.headers['user-agent']).toMatch(/^Mozilla\/5\.0 /);
+      expect(fromPage?.headers.referer).not.toBe(IDENTIFIED.referer);
+    } finally {
+      await page.close();
+      // (A page's requests, with the cookies a page sends: not the extension's, which the privacy test below reads.)
+      standIns.seen.splice(before);
+    }
+  }, 45_000);
+
   it.each([
     ['forbidden', 'blocked', 'desktop-2023-rpi-and-bullets.html', 'https://www.amazon.fr/LEtranger/dp/207036822X', '9782070368228'],
     ['truncated', 'bad-json', 'legacy-2019-bullets-fr.html', 'https://www.amazon.fr/gp/product/209187373X', '9782091873732'],
@@ -163,7 +205,7 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
     }
   }, 30_000);
 
-  it('sends nothing but the ISBN to the stock network and a rounded area to the others; no Amazon address, cookie, referrer or Origin', async () => {
+  it('sends nothing but the ISBN to the stock network and a rounded area to the others; no Amazon address, cookie or Origin, and no referrer but the project’s page to OpenStreetMap’s services', async () => {
     // As the requests were on the wire (the proxy's record), from the worker and the popup's map.
     const { seen } = standIns;
     expect(seen.length).toBeGreaterThan(0);
@@ -177,8 +219,9 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
       // (Node gives header names in lower case.) An Origin would name the extension, and in Firefox its
       // random per-install address: an identifier of the shopper. Requests the host permissions cover carry none.
       expect(Object.keys(headers)).not.toContain('cookie');
-      expect(Object.keys(headers)).not.toContain('referer');
       expect(Object.keys(headers)).not.toContain('origin');
+      // The one Referer is the identification OpenStreetMap's services ask for: the project's page, never a page the shopper was on.
+      expect(headers.referer).toBe(['overpass-api.de', 'nominatim.openstreetmap.org'].includes(parsed.host) ? 'https://local-bookshops.example/' : undefined);
       if (parsed.host === 'www.placedeslibraires.fr') {
         expect([...parsed.searchParams.keys()]).toEqual(['ISBN']);
         expect(parsed.searchParams.get('ISBN')).toMatch(/^97[89]\d{10}$/);
