@@ -16,6 +16,8 @@ import { openStreetMap } from '../src/networks/overpass.ts';
 import { buildPackagedDirectory } from '../src/directory/build.ts';
 import { packagedDirectory } from '../src/networks/packaged-directory.ts';
 import { isbn13CheckDigit } from '../src/book/isbn.ts';
+import { createGeocoder } from '../src/networks/geocoders.ts';
+import { GEOCODERS_DEFAULT } from '../src/shared/settings.ts';
 import { findBrowser, launchWithExtension } from './browsers.mjs';
 import { memoryLookupCache } from '../test/memory-cache.ts';
 import { madeUpBooks, searchResultsPage } from '../stand-ins/list-pages.ts';
@@ -433,6 +435,16 @@ async function requestsPerDay({ covered, tilesPerOpening }) {
       now: () => now,
       onRequest: (url) => requests.push(url),
     });
+    // The shopper's town, typed once on the first day (every later lookup reads the stored place).
+    const geocoder = createGeocoder({
+      fetch,
+      sleep: async () => {},
+      geocoders: { ...GEOCODERS_DEFAULT, geoplateforme: `${server.url}geocodage/`, nominatim: server.url },
+      now: () => now,
+      cache: { get: async () => undefined, set: async () => {} },
+      onRequest: (url) => requests.push(url),
+    });
+    await geocoder.geocode('31000', 'fr');
     const days = 7;
     for (let day = 0; day < days; day++) {
       for (let page = 0; page < CAMPAIGN.bookPagesPerDay; page++) {
@@ -447,6 +459,9 @@ async function requestsPerDay({ covered, tilesPerOpening }) {
     const perShopper = {
       'Place des Libraires': count(/getshoplist/),
       Overpass: count(/interpreter/),
+      // France's towns go to the Géoplateforme; Nominatim is asked for towns elsewhere (README, "Services").
+      'Géoplateforme (geocoder)': count(/\/geocodage\//),
+      Nominatim: count(/\/(?:search|reverse)\?/) - count(/\/geocodage\//),
       // The map: the TileJSON kept a day, the first view's tiles at each opening (none from the HTTP cache: an upper bound).
       'map tiles (OpenFreeMap)': tilesPerOpening === null ? null : tilesPerOpening * CAMPAIGN.popupOpeningsPerDay + 1,
     };

@@ -11,7 +11,7 @@ import { englishMessage } from './english';
 
 const CORPUS = '../shared/amazon-pages';
 const quiet = new VirtualConsole();
-const summary: AnswerSummary = { verdict: 'has-it', thisEdition: 2, otherEdition: 0, onHoliday: 0, stockUnknown: 1 };
+const summary: AnswerSummary = { verdict: 'has-it', thisEdition: 2, otherEdition: 0, onHoliday: 0, stockUnknown: 1, notInStock: 0 };
 const message: ShowCard = { type: 'ShowCard', summary, country: 'fr' };
 
 /** A page in jsdom with a card of its own, and the shadow roots attached in it with their mode. */

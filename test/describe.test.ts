@@ -101,14 +101,14 @@ group('one story: the popup’s line from the summary the badge and the card als
     const view = describeLookup({ state: 'done', result });
     // As the popup shows them: counted() picks the singular where the count is one.
     const words = (w: [string, string[]?, number?] | undefined) => (w ? (w[2] === undefined ? t(w[0], w[1]) : counted(englishMessage, 'en', w[0], w[2], w[1] ?? [])) : undefined);
-    return { state: view.state, line: words(view.line), aside: words(view.aside) };
+    return { state: view.state, line: words(view.line), asides: (view.asides ?? []).map(words) };
   };
 
   it('counts the open shops, and says apart the one closed for holidays', async () => {
     expect(await lineOf(DEMO_BOOKS.inStock, [DEMO_BOOKS.inStock])).toEqual({
       state: 'results',
       line: '3 bookshops near you have it',
-      aside: '1 bookshop that has it is closed for holidays.',
+      asides: ['1 bookshop that has it is closed for holidays.'],
     });
   });
 
@@ -119,13 +119,14 @@ group('one story: the popup’s line from the summary the badge and the card als
     });
   });
 
-  it('where the network’s shops do not have it, never says the others do not: their stock is unknown', async () => {
+  it('says how many shops answered they do not have it, and the others’ stock as unknown, never “do not share theirs”', async () => {
     expect(await lineOf(DEMO_BOOKS.nowhere, [DEMO_BOOKS.nowhere])).toEqual({
       state: 'none-nearby',
-      // OpenStreetMap's three; one is a network shop the network says lacks it, which the adapter drops
-      // (it keeps only shops with the book, to keep the cache small), so its map entry reads as unknown.
-      line: 'No bookshop within 30 km that shares its stock has it. 3 others nearby do not share theirs: call ahead, or order it from a bookshop below.',
-      aside: undefined,
+      // The network's eight shops within 30 km answered "not in stock"; one of them is also on
+      // OpenStreetMap (the Capitole), merged into one entry that keeps the network's answer. The map's
+      // two others are of unknown stock.
+      line: '8 bookshops within 30 km answered: none has it in stock. Order it from one of them, or look further.',
+      asides: ['The stock of 2 others nearby is unknown: call ahead.'],
     });
   });
 });

@@ -42,7 +42,7 @@ describe('the live contract check', () => {
     expect(contractBroken(lines)).toBe(false);
     expect(formatLine(lines[0]!)).toMatch(/^Place des Libraires +reached {2}HTTP 200 {2}fits {2}6 shops with the book {2}\d+ ms$/);
     // Each request identifies the check, with the contact the settings give.
-    expect(server.requests.some((url) => url.includes('email=nominatim%40bookshop-finder.org'))).toBe(true);
+    expect(server.requests.some((url) => url.includes('email=contact%40local-bookshops.example'))).toBe(true);
   });
 
   it.each([

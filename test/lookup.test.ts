@@ -80,7 +80,7 @@ describe('the lookup', () => {
     server.setScenario('shared-phone');
     const result = await makeLookup()(request());
     expect(shopsCounted(summarize(result))).toBe(3);
-    expect(result.shops.filter((s) => s.sourceId === 'placedeslibraires').map((s) => s.name)).toEqual([
+    expect(result.shops.filter((s) => s.sourceId === 'placedeslibraires' && s.stock !== 'out-of-stock').map((s) => s.name)).toEqual([
       'Librairie Saint-Honoré (démo)',
       'Librairie du Capitole (démo)',
       'La Page Blanche (démo)',
@@ -96,6 +96,11 @@ describe('the lookup', () => {
       ['La Page Blanche (démo)', 'preorder', 1.4],
       ['Bulles et Cases (démo)', 'unknown', 1.4],
       ['Le Grenier à Livres (démo)', 'unknown', 3.8],
+      // The network's shops that answered they do not have it: after those that may.
+      ['Librairie de la Garonne (démo)', 'out-of-stock', 0.4],
+      ['Librairie des Carmes (démo)', 'out-of-stock', 0.4],
+      ['L’Œil à la Page (démo)', 'out-of-stock', 0.6],
+      ['Le Chat Lettré (démo)', 'out-of-stock', 1.1],
       ['Au Fil des Pages (démo)', 'in-stock', 17.9],
     ]);
     // The one summary the badge, the card and the popup speak from: the shop on holiday is not counted.
@@ -105,6 +110,7 @@ describe('the lookup', () => {
       otherEdition: 0,
       onHoliday: 1,
       stockUnknown: 2,
+      notInStock: 4,
     });
     // The network's shop and the map's are one; the map adds the opening hours.
     expect(result.shops[1]).toMatchObject({ id: 'placedeslibraires:9101', openingHours: 'Tu-Sa 10:00-19:00' });
@@ -301,6 +307,32 @@ describe('the lookup, with sources made for the case', () => {
     expect(found.editionsAsked).toEqual(others.slice(0, 2));
     expect(asked.filter((isbn) => isbn !== 'none')).toEqual([own, ...others.slice(0, 2)]);
     expect(found.shops.map((s) => [s.name, s.isbn13])).toEqual([['a1', others[1]], ['m1', null]]);
+  });
+
+  it('keeps a network shop that answered "not in stock" as such, one entry with its map entry, and replaces it where it has another edition', async () => {
+    const editions = ['9780575090675', '9780306406157', '9782070360024'];
+    const [own, other] = editions;
+    const asked: string[] = [];
+    const network = (id: string, isbn: string, stock: Shop['stock'], more: Partial<Shop> = {}) => shop(id, isbn, { sourceId: 'b', stock, ...more });
+    const shopsFor = (host: string, isbn: string) =>
+      host === 'map.example'
+        ? // The map lists the Carmes too, 20 m away, with its hours and no stock.
+          [shop('osm:carmes', isbn, { sourceId: 'map', name: 'Librairie des Carmes', stock: 'unknown', isbn13: null, location: { lat: nearby.lat + 0.0002, lon: nearby.lon }, openingHours: 'Tu-Sa 10:00-19:00' })]
+        : [
+            network('b:capitole', isbn, isbn === other ? 'in-stock' : 'out-of-stock', { name: 'Librairie du Capitole', location: { lat: nearby.lat - 0.01, lon: nearby.lon } }),
+            network('b:carmes', isbn, 'out-of-stock', { name: 'Carmes' }),
+          ];
+    const map = madeSource('map', { kind: 'directory', perBook: false, request: () => ({ url: 'https://map.example/?isbn=none', cacheKey: 'map' }) });
+    const result = await createLookup({ fetch: answering(shopsFor, asked), sources: [madeSource('b'), map], cache, now: () => now })(request(own, editions));
+    expect(result.shops.map((s) => [s.id, s.stock, s.isbn13])).toEqual([
+      ['b:capitole', 'in-stock', other],
+      // The network's word wins over the map's "unknown"; the map adds the hours.
+      ['b:carmes', 'out-of-stock', own],
+    ]);
+    expect(result.shops[1]!.openingHours).toBe('Tu-Sa 10:00-19:00');
+    // The Carmes's "not in stock" of the other edition stopped nothing; the Capitole's copy did.
+    expect(result.editionsAsked).toEqual([other]);
+    expect(summarize(result)).toMatchObject({ verdict: 'has-it', thisEdition: 0, otherEdition: 1, notInStock: 1, stockUnknown: 0 });
   });
 
   it('says an answer it cannot read is of the wrong shape, whatever the adapter threw', async () => {

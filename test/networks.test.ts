@@ -37,9 +37,9 @@ describe('Place des Libraires', () => {
     expect(source.request(query).url).toBe('https://www.placedeslibraires.fr/getshoplist.php?ISBN=9782070360024');
   });
 
-  it('keeps the shops that have the book, with string coordinates read as numbers', async () => {
+  it('keeps every shop of the network, as having the book or not, with string coordinates read as numbers', async () => {
     const { shops } = await pdlShops();
-    expect(shops!.map((s) => s.name)).toEqual([
+    expect(shops!.filter((s) => s.stock !== 'out-of-stock').map((s) => s.name)).toEqual([
       'Librairie du Capitole (démo)',
       'Librairie Saint-Honoré (démo)',
       'La Page Blanche (démo)',
@@ -47,10 +47,20 @@ describe('Place des Libraires', () => {
       'Librairie du Quai (démo)',
       'Le Bouquin Lyonnais (démo)',
     ]);
-    expect(shops![0]).toMatchObject({ id: 'placedeslibraires:9101', location: { lat: 43.6045, lon: 1.4442 }, stock: 'in-stock', isbn13: DEMO_BOOKS.inStock });
-    expect(shops![2]!.stock).toBe('preorder');
-    expect(shops![3]!.closedForHolidays).toBe(true);
-    expect(shops![0]!.links.book).toBe(`${server.url}livre/${DEMO_BOOKS.inStock}`);
+    // The others answered that they do not have it: kept as such, with only what names and places them.
+    const without = shops!.filter((s) => s.stock === 'out-of-stock');
+    expect(without.length).toBeGreaterThan(0);
+    for (const shop of without) {
+      const given = (value: object) => Object.entries(value).filter(([, v]) => v !== undefined).map(([key]) => key).sort();
+      expect(given(shop).filter((key) => key !== 'phone')).toEqual(['address', 'id', 'isbn13', 'links', 'location', 'name', 'sourceId', 'stock']);
+      expect(given(shop.address).every((key) => key === 'postalCode' || key === 'city')).toBe(true);
+      expect(shop.links).toEqual({});
+    }
+    const having = shops!.filter((s) => s.stock !== 'out-of-stock');
+    expect(having[0]).toMatchObject({ id: 'placedeslibraires:9101', location: { lat: 43.6045, lon: 1.4442 }, stock: 'in-stock', isbn13: DEMO_BOOKS.inStock });
+    expect(having[2]!.stock).toBe('preorder');
+    expect(having[3]!.closedForHolidays).toBe(true);
+    expect(having[0]!.links.book).toBe(`${server.url}livre/${DEMO_BOOKS.inStock}`);
   });
 
   it('decodes the HTML entities the network writes into characters, in every text field, never into markup', () => {
@@ -117,10 +127,11 @@ describe('Place des Libraires', () => {
       [{ stockAvailablility: 'true' }, 'in-stock'],
       [{ stockAvailablility: '1', precommande: 'true' }, 'preorder'],
       [{ stockAvailablility: '1', precommande: 1 }, 'preorder'],
-      [{ stockAvailablility: '0' }, 'absent'],
-      [{ stockAvailablility: 'false' }, 'absent'],
-      [{ stockAvailablility: 0 }, 'absent'],
-      [{ stockAvailablility: '' }, 'absent'],
+      [{ stockAvailablility: '0' }, 'out-of-stock'],
+      [{ stockAvailablility: 'false' }, 'out-of-stock'],
+      [{ stockAvailablility: 0 }, 'out-of-stock'],
+      [{ stockAvailablility: '' }, 'out-of-stock'],
+      [{ stockAvailablility: null }, 'out-of-stock'],
     ])('stock written %j: %s', (changes, expected) => {
       expect(one(changes)?.stock ?? 'absent').toBe(expected);
     });

@@ -33,7 +33,7 @@ describe('counted words', () => {
   it('has a singular for every counted message, in every language', () => {
     for (const lang of ['en', 'fr', 'de', 'es', 'it', 'nl']) {
       const message = messagesOf(lang);
-      const counted = ['badgeTitleCount', 'stateDirectoryOnly', 'stateNoStockNetwork', 'stateNoShopSomeUnknown', 'answerHaveIt', 'answerHaveOtherEdition', 'answerHaveItEditions', 'answerStockUnknown', 'answerOnHoliday'];
+      const counted = ['badgeTitleCount', 'badgeTitleNoneAnswered', 'stateDirectoryOnly', 'stateNoStockNetwork', 'stateNoShopSomeUnknown', 'stateNoneAnswered', 'answerHaveIt', 'answerHaveOtherEdition', 'answerHaveItEditions', 'answerStockUnknown', 'answerOthersUnknown', 'answerNoneHasIt', 'answerOnHoliday'];
       for (const key of counted) {
         expect(message(`${key}_one`, ['1', '1']), `${lang} ${key}_one`).toMatch(/^\S/);
         expect(message(`${key}_one`, ['1', '1']), `${lang} ${key}_one`).not.toBe(message(key, ['1', '1']));

@@ -36,7 +36,7 @@ const result = (shops: ShopNearby[], sources: SourceStatus[], stockCovered = tru
 });
 
 describe('the summary of an answer', () => {
-  it('counts the open shops with this edition, with another, closed for holidays, and of unknown stock, each apart', () => {
+  it('counts the open shops with this edition, with another, closed for holidays, of unknown stock, and those that answered they do not have it, each apart', () => {
     const summary = summarize(
       result(
         [
@@ -53,7 +53,7 @@ describe('the summary of an answer', () => {
         [stock(), map()],
       ),
     );
-    expect(summary).toEqual({ verdict: 'has-it', thisEdition: 3, otherEdition: 1, onHoliday: 1, stockUnknown: 2 });
+    expect(summary).toEqual({ verdict: 'has-it', thisEdition: 3, otherEdition: 1, onHoliday: 1, stockUnknown: 2, notInStock: 1 });
     // The badge's figure: every open shop that has the book, any print edition.
     expect(shopsCounted(summary)).toBe(4);
   });
@@ -69,7 +69,7 @@ describe('the summary of an answer', () => {
 });
 
 describe('the headline chosen from it', () => {
-  const summary = (more: Partial<AnswerSummary>): AnswerSummary => ({ verdict: 'has-it', thisEdition: 0, otherEdition: 0, onHoliday: 0, stockUnknown: 0, ...more });
+  const summary = (more: Partial<AnswerSummary>): AnswerSummary => ({ verdict: 'has-it', thisEdition: 0, otherEdition: 0, onHoliday: 0, stockUnknown: 0, notInStock: 0, ...more });
 
   it.each([
     [{ thisEdition: 3 }, ['answerHaveIt', ['3'], 3]],
@@ -79,6 +79,8 @@ describe('the headline chosen from it', () => {
     // Nothing to count: no card, and the popup says it in its own words.
     [{ verdict: 'stock-unknown', stockUnknown: 0 }, null],
     [{ verdict: 'none-has-it', stockUnknown: 2 }, null],
+    // Shops that answered they do not have it: said so, counting only them.
+    [{ verdict: 'none-has-it', stockUnknown: 2, notInStock: 4 }, ['answerNoneHasIt', ['4'], 4]],
     [{ verdict: 'unreachable' }, null],
   ] as const)('%o → %o', (more, words) => {
     expect(headline(summary(more as Partial<AnswerSummary>))).toEqual(words);

@@ -112,7 +112,7 @@ describe('a tab with a book', () => {
         tabId: 7,
         card: {
           type: 'ShowCard',
-          summary: { verdict: 'has-it', thisEdition: 3, otherEdition: 0, onHoliday: 1, stockUnknown: 2 },
+          summary: { verdict: 'has-it', thisEdition: 3, otherEdition: 0, onHoliday: 1, stockUnknown: 2, notInStock: 4 },
           country: 'fr',
         },
       },
@@ -128,7 +128,7 @@ describe('a tab with a book', () => {
         tabId: 7,
         card: {
           type: 'ShowCard',
-          summary: { verdict: 'stock-unknown', unknownBecause: 'no-network', thisEdition: 0, otherEdition: 0, onHoliday: 0, stockUnknown: 3 },
+          summary: { verdict: 'stock-unknown', unknownBecause: 'no-network', thisEdition: 0, otherEdition: 0, onHoliday: 0, stockUnknown: 3, notInStock: 0 },
           country: 'gb',
         },
       },
@@ -248,7 +248,8 @@ describe('a tab that moves on to another book while the first is asked about', (
     expect(action.badge(7).text).toBe('0');
     const state = await service.tabState(7);
     expect(state.lookup?.state === 'done' && state.lookup.result.isbn13).toBe(DEMO_BOOKS.nowhere);
-    expect(cards).toEqual([]);
+    // Only the second book's card: the shops that answered do not have it; never the first's "have it".
+    expect(cards.map(({ card }) => card.summary && [card.summary.verdict, card.summary.notInStock])).toEqual([['none-has-it', 8]]);
   });
 
   it('asks about a book known only by its print editions (a Kindle page), by its first edition', async () => {

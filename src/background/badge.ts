@@ -42,7 +42,8 @@ export function createBadge(action: BadgeApi, t: Translate, icons: (name: IconNa
         case 'has-it':
           return show(tabId, String(count), GREEN, counted(t, locale, 'badgeTitleCount', count, [String(count)]));
         case 'none-has-it':
-          return show(tabId, '0', GREY, t('badgeTitleNone'));
+          // The shops that answered, counted; with none nearby in a stock network, the plain words.
+          return show(tabId, '0', GREY, summary.notInStock > 0 ? counted(t, locale, 'badgeTitleNoneAnswered', summary.notInStock, [String(summary.notInStock)]) : t('badgeTitleNone'));
         // Nobody can say who has it: no figure, never a 0.
         case 'stock-unknown':
           return show(tabId, '?', GREY, t(summary.unknownBecause === 'no-network' ? 'badgeTitleNoStockNetwork' : 'badgeTitleDirectoryOnly'));

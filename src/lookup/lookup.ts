@@ -192,7 +192,8 @@ export function createLookup(deps: LookupDeps) {
         return answer;
       }),
     );
-    let shops = nearbyShops(mergeShops(answers.flatMap((a) => a.shops)), place, request.radiusKm);
+    let entries = answers.flatMap((a) => a.shops);
+    let shops = nearbyShops(mergeShops(entries), place, request.radiusKm);
     const editionsAsked: string[] = [];
 
     // Other editions only from stock sources that answered: one that just failed would fail again (and a
@@ -203,8 +204,13 @@ export function createLookup(deps: LookupDeps) {
       for (const isbn13 of others) {
         editionsAsked.push(isbn13);
         const more = await askAll(stockSources, { ...query, isbn13 });
-        shops = nearbyShops(mergeShops([...shops, ...more.flatMap((a) => a.shops)]), place, request.radiusKm);
-        if (shops.some((shop) => shop.isbn13 === isbn13)) break;
+        // A shop with this edition stands in for its own "not in stock" of the one asked; its "not in
+        // stock" of this edition too adds nothing.
+        const having = more.flatMap((a) => a.shops).filter(hasTheBook);
+        const ids = new Set(having.map((shop) => shop.id));
+        entries = [...entries.filter((shop) => !ids.has(shop.id)), ...having];
+        shops = nearbyShops(mergeShops(entries), place, request.radiusKm);
+        if (shops.some((shop) => shop.isbn13 === isbn13 && hasTheBook(shop))) break;
       }
     }
     return resultOf(request, query, sources, answers, shops, editionsAsked);

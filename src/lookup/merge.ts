@@ -3,6 +3,9 @@
 import { distanceKm } from '../shops/geo';
 import type { LatLon, Shop, ShopNearby, StockState } from '../shops/shop';
 
+/** Which entry of one shop speaks for it: the one that knows most about the stock (a shop's own "not in stock" is known, "unknown" is not). */
+const STOCK_KNOWLEDGE: Record<StockState, number> = { 'in-stock': 0, preorder: 1, 'out-of-stock': 2, unknown: 3 };
+/** Where a shop goes in the list: those that may have it before those that said they do not. */
 const STOCK_ORDER: Record<StockState, number> = { 'in-stock': 0, preorder: 1, unknown: 2, 'out-of-stock': 3 };
 
 /** Two sources' entries this close with a similar name are one shop. */
@@ -43,13 +46,14 @@ function sameShop(a: Shop, b: Shop): boolean {
  * hides that a shop has the book), and its gaps (hours, website, point) are filled from the other.
  */
 function combine(first: Shop, second: Shop): Shop {
-  const [kept, other] = STOCK_ORDER[second.stock] < STOCK_ORDER[first.stock] ? [second, first] : [first, second];
+  const [kept, other] = STOCK_KNOWLEDGE[second.stock] < STOCK_KNOWLEDGE[first.stock] ? [second, first] : [first, second];
   return {
     ...kept,
     location: kept.location ?? other.location,
     phone: kept.phone ?? other.phone,
     website: kept.website ?? other.website,
     openingHours: kept.openingHours ?? other.openingHours,
+    links: { ...other.links, ...kept.links },
     address: { ...other.address, ...Object.fromEntries(Object.entries(kept.address).filter(([, v]) => v)) },
   };
 }

@@ -21,6 +21,8 @@ export interface AnswerSummary {
   onHoliday: number;
   /** Shops nearby whose stock nobody can tell. */
   stockUnknown: number;
+  /** Shops nearby that answered (through their stock network) that they do not have it. */
+  notInStock: number;
   /** stock-unknown: no network shares its stock where the shopper is, or the ones that do failed. */
   unknownBecause?: 'no-network' | 'not-checked';
 }
@@ -34,7 +36,8 @@ export function summarize(result: LookupResult): AnswerSummary {
   const open = withBook.filter((shop) => !shop.closedForHolidays);
   const other = open.filter((shop) => shop.isbn13 !== null && shop.isbn13 !== result.isbn13);
   const unknown = result.shops.filter((shop) => shop.stock === 'unknown');
-  const counts = { thisEdition: open.length - other.length, otherEdition: other.length, onHoliday: withBook.length - open.length, stockUnknown: unknown.length };
+  const notInStock = result.shops.filter((shop) => shop.stock === 'out-of-stock').length;
+  const counts = { thisEdition: open.length - other.length, otherEdition: other.length, onHoliday: withBook.length - open.length, stockUnknown: unknown.length, notInStock };
   if (answered.length === 0) return { verdict: 'unreachable', ...counts };
   if (open.length > 0) return { verdict: 'has-it', ...counts };
   if (!result.stockCovered) return { verdict: 'stock-unknown', unknownBecause: 'no-network', ...counts };

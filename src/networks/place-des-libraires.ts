@@ -1,5 +1,5 @@
 // Place des Libraires (Tite-Live / ePagine engine): getshoplist.php?ISBN= answers every shop of the
-// network with a stock flag; the ones that have the book are kept. Only the ISBN is sent; distances are
+// network with a stock flag: each is kept, as having the book or as not having it. Only the ISBN is sent; distances are
 // computed here. Undocumented, so every field is checked and anything odd becomes "no location" or a
 // source status, never a crash. Its text fields carry HTML entities ("Saint Honor&eacute;": answers a
 // public client recorded, research/networks.md section 11): decoded into characters, never into markup.
@@ -69,17 +69,32 @@ export function placeDesLibraires(instance: PlaceDesLibrairesInstance): RemoteSo
         const name = cleanEntityText(s.name);
         const nativeId = cleanText(s.id, 40);
         if (!name || !nativeId) continue;
-        // Shops without the book are of no use to the shopper (and would fill the cache with the whole network).
-        const inStock = truthy(s.stockAvailablility);
-        if (!inStock) continue;
         const postalCode = cleanEntityText(s.postalCode, 12);
+        const point = location(parseCoordinate(s.latitude), parseCoordinate(s.longitude), postalCode);
+        // A shop that answered it does not have the book is kept as such (never shown as "stock
+        // unknown" through its OpenStreetMap entry), with only what names and places it: the whole
+        // network answers for every book, and the cache keeps the answer until midnight.
+        if (!truthy(s.stockAvailablility)) {
+          shops.push({
+            id: `${instance.id}:${nativeId}`,
+            sourceId: instance.id,
+            name,
+            address: { postalCode, city: cleanEntityText(s.city, 80) },
+            location: point,
+            phone: cleanEntityText(s.phone, 30),
+            stock: 'out-of-stock',
+            isbn13,
+            links: {},
+          });
+          continue;
+        }
         const page = safeLink(bookPage(isbn13));
         shops.push({
           id: `${instance.id}:${nativeId}`,
           sourceId: instance.id,
           name,
           address: { street: cleanEntityText(s.address), postalCode, city: cleanEntityText(s.city, 80), country: 'FR' },
-          location: location(parseCoordinate(s.latitude), parseCoordinate(s.longitude), postalCode),
+          location: point,
           phone: cleanEntityText(s.phone, 30),
           closedForHolidays: truthy(s.vacances) || undefined,
           stock: truthy(s.precommande) ? 'preorder' : 'in-stock',

@@ -11,8 +11,8 @@ export interface View {
   state: ViewState;
   /** i18n key and substitutions of the one line that explains the state, and the count its words agree with. */
   line: [string, string[]?, number?];
-  /** A second sentence, counted the same way: shops that have it but are closed for holidays. */
-  aside?: Words;
+  /** Further sentences, each counted: shops whose stock is unknown beside those that answered, shops that have it but are closed for holidays. */
+  asides?: Words[];
   /** Sources that could not be checked, with the i18n key of the reason. */
   problems: Array<{ source: SourceStatus; reason: string }>;
 }
@@ -87,24 +87,32 @@ export function describeLookup(lookup: TabLookup | null): View {
   const problems = result.sources.filter((source) => source.state !== 'ok').map((source) => ({ source, reason: PROBLEM_MESSAGE[source.state as keyof typeof PROBLEM_MESSAGE] }));
   // The same summary the badge and the card are drawn from.
   const summary = summarize(result);
-  const { stockUnknown, onHoliday } = summary;
-  const aside: Words | undefined = onHoliday > 0 ? ['answerOnHoliday', [String(onHoliday)], onHoliday] : undefined;
+  const { stockUnknown, onHoliday, notInStock } = summary;
+  const holiday: Words[] = onHoliday > 0 ? [['answerOnHoliday', [String(onHoliday)], onHoliday]] : [];
   switch (summary.verdict) {
     case 'unreachable':
       return { state: 'unreachable', line: ['stateUnreachable'], problems };
     case 'has-it':
-      return { state: 'results', line: headline(summary)!, aside, problems };
+      return { state: 'results', line: headline(summary)!, asides: holiday, problems };
     // Where nobody can say: never "no shop has it".
     case 'stock-unknown':
       return summary.unknownBecause === 'no-network'
         ? { state: 'no-stock-network', line: ['stateNoStockNetwork', [String(stockUnknown)], stockUnknown], problems }
         : { state: 'directory-only', line: ['stateDirectoryOnly', [String(stockUnknown)], stockUnknown], problems };
-    case 'none-has-it':
+    case 'none-has-it': {
+      const radius = String(result.radiusKm);
+      // The shops that answered "not in stock", said as such; the others, as unknown: never "not in
+      // stock" or "does not share its stock" of a shop that did not say so.
+      if (notInStock > 0) {
+        const unknown: Words[] = stockUnknown > 0 ? [['answerOthersUnknown', [String(stockUnknown)], stockUnknown]] : [];
+        return { state: 'none-nearby', line: ['stateNoneAnswered', [String(notInStock), radius], notInStock], asides: [...unknown, ...holiday], problems };
+      }
       return {
         state: 'none-nearby',
-        line: stockUnknown > 0 ? ['stateNoShopSomeUnknown', [String(result.radiusKm), String(stockUnknown)], stockUnknown] : ['stateNoShop', [String(result.radiusKm)]],
-        aside,
+        line: stockUnknown > 0 ? ['stateNoShopSomeUnknown', [radius, String(stockUnknown)], stockUnknown] : ['stateNoShop', [radius]],
+        asides: holiday,
         problems,
       };
+    }
   }
 }

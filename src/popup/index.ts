@@ -434,7 +434,7 @@ async function renderNow(known?: TabState): Promise<void> {
   if ((view.state === 'asking' || view.state === 'throttled') && !searched) askAgain = setTimeout(() => void render(), ASK_AGAIN_MS);
   const status = byId('status');
   status.textContent = say(t, locale, view.line);
-  if (view.aside) status.append(' ', element('span', { class: 'aside' }, say(t, locale, view.aside)));
+  for (const aside of view.asides ?? []) status.append(' ', element('span', { class: 'aside' }, say(t, locale, aside)));
   byId('search-form').hidden = view.state !== 'not-a-book' && !(searched && !state.list);
   renderBook(state.book, result);
   renderPlace(state, view, state.book);

@@ -12,7 +12,7 @@ const STOCK_MESSAGE: Record<ListedShop['stock'], string> = {
   'in-stock': 'stockInStock',
   preorder: 'stockPreorder',
   unknown: 'stockUnknown',
-  'out-of-stock': 'stockUnknown',
+  'out-of-stock': 'stockNotInStock',
 };
 
 const isWebLink = (href: string | undefined): href is string => !!href && /^https?:\/\//i.test(href);
@@ -28,7 +28,7 @@ export interface ShopListOptions {
 }
 
 export function stockWords(shop: ListedShop, isbn13: string, t: Translate): string {
-  if (shop.isbn13 && shop.isbn13 !== isbn13 && shop.stock !== 'unknown') return t('stockOtherEdition');
+  if (shop.isbn13 && shop.isbn13 !== isbn13 && (shop.stock === 'in-stock' || shop.stock === 'preorder')) return t('stockOtherEdition');
   return t(STOCK_MESSAGE[shop.stock]);
 }
 

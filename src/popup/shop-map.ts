@@ -50,7 +50,8 @@ export function createShopMap(container: HTMLElement, options: ShopMapOptions): 
   L.circleMarker([options.place.lat, options.place.lon], { radius: 7, className: 'place-marker', interactive: false }).addTo(map);
   const markers = new Map<string, L.Marker>();
   for (const shop of options.shops) {
-    if (!shop.location) continue;
+    // The map shows where the book may be: a shop that said it does not have it is in the list only.
+    if (!shop.location || shop.stock === 'out-of-stock') continue;
     const marker = L.marker([shop.location.lat, shop.location.lon], {
       icon: L.divIcon({ className: `shop-marker stock-${shop.stock}${shop.closedForHolidays ? ' on-holiday' : ''}`, iconSize: [18, 18], iconAnchor: [9, 9], popupAnchor: [0, -8] }),
       keyboard: false,

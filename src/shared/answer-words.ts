@@ -5,14 +5,19 @@ import type { AnswerSummary } from '../lookup/summary';
 /** An i18n key, its substitutions, and the count its plural form follows. */
 export type Words = [key: string, substitutions: string[], count: number];
 
-/** "3 bookshops near you have it", "2 have this edition, 1 another", "3 bookshops near you (stock unknown)"; null: nothing to count. */
+/**
+ * "3 bookshops near you have it", "2 have this edition, 1 another", "3 bookshops near you (stock
+ * unknown)", "4 bookshops near you answered: none has it in stock"; null: nothing to count.
+ */
 export function headline(summary: AnswerSummary, format: (n: number) => string = String): Words | null {
-  const { thisEdition, otherEdition, stockUnknown } = summary;
+  const { thisEdition, otherEdition, stockUnknown, notInStock } = summary;
   if (summary.verdict === 'has-it') {
     if (otherEdition === 0) return ['answerHaveIt', [format(thisEdition)], thisEdition];
     if (thisEdition === 0) return ['answerHaveOtherEdition', [format(otherEdition)], otherEdition];
     return ['answerHaveItEditions', [format(thisEdition), format(otherEdition)], thisEdition];
   }
   if (summary.verdict === 'stock-unknown' && stockUnknown > 0) return ['answerStockUnknown', [format(stockUnknown)], stockUnknown];
+  // Only the shops that said so: never "none has it" of a shop nobody asked.
+  if (summary.verdict === 'none-has-it' && notInStock > 0) return ['answerNoneHasIt', [format(notInStock)], notInStock];
   return null;
 }

@@ -208,7 +208,7 @@ describeInBrowsers('storage with no room left', (name: BrowserName) => {
     const written = await fill(run.extensionPage, 'session', 'lookup:9000', { state: 'asking' });
     expect(written).toBeGreaterThan(5);
     const { tabId, popup } = await openDemoAndPopup();
-    expect(await popup.$$eval('#shop-list li[data-shop-id]', (items) => items.length)).toBe(6);
+    expect(await popup.$$eval('#shop-list li[data-shop-id]', (items) => items.length)).toBe(10);
     const session = await storageOf(run.extensionPage, 'session');
     expect((session[`lookup:${tabId}`] as { state: string }).state).toBe('done');
     expect(Object.keys(session).filter((key) => key.startsWith('lookup:9000'))).toEqual([]);

@@ -18,7 +18,7 @@ export type StorageAreaName = 'local' | 'session' | 'sync';
 export type StorageApi = Record<StorageAreaName, { get(keys: null | string): Promise<Record<string, unknown>>; set(items: object): Promise<void> }>;
 interface ExtensionApi {
   storage: StorageApi;
-  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  action: { getBadgeText(details: { tabId: number }): Promise<string>; getTitle(details: { tabId: number }): Promise<string> };
 }
 type ExtensionGlobals = { browser?: ExtensionApi; chrome?: ExtensionApi };
 export type Extension = Awaited<ReturnType<typeof launchWithExtension>>;
@@ -162,6 +162,14 @@ export async function badgeText(extensionPage: Page, tabId: number): Promise<str
   return extensionPage.evaluate(async (id) => {
     const { browser, chrome } = globalThis as unknown as ExtensionGlobals;
     return (browser ?? chrome)!.action.getBadgeText({ tabId: id });
+  }, tabId);
+}
+
+/** The toolbar icon's tooltip on a tab, as the shopper reads it on hover. */
+export async function badgeTitle(extensionPage: Page, tabId: number): Promise<string> {
+  return extensionPage.evaluate(async (id) => {
+    const { browser, chrome } = globalThis as unknown as ExtensionGlobals;
+    return (browser ?? chrome)!.action.getTitle({ tabId: id });
   }, tabId);
 }
 

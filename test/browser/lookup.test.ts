@@ -78,6 +78,11 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
       ['La Page Blanche (démo)', 'preorder'],
       ['Bulles et Cases (démo)', 'unknown'],
       ['Le Grenier à Livres (démo)', 'unknown'],
+      // The network's shops that answered they do not have it.
+      ['Librairie de la Garonne (démo)', 'out-of-stock'],
+      ['Librairie des Carmes (démo)', 'out-of-stock'],
+      ['L’Œil à la Page (démo)', 'out-of-stock'],
+      ['Le Chat Lettré (démo)', 'out-of-stock'],
       ['Au Fil des Pages (démo)', 'in-stock'],
     ]);
     expect(await badgeText(extensionPage, tabId)).toBe('3');

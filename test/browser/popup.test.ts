@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
 import { readFixture } from '../fixtures';
-import { changeSettings, describeInBrowsers, describeInChromium, forgetStored, openAmazonPage, SCREENSHOTS, openExtensionPage, tabBooks, useStandInServer, waitForBadge, waitForCard, waitForTabBook, type Extension } from './harness';
+import { badgeTitle, changeSettings, describeInBrowsers, describeInChromium, forgetStored, openAmazonPage, SCREENSHOTS, openExtensionPage, tabBooks, useStandInServer, waitForBadge, waitForCard, waitForTabBook, type Extension } from './harness';
 
 const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
 const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
@@ -17,7 +17,9 @@ const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
 const DEMO_PLANTED = Buffer.from(DEMO.toString('utf8').replace('<body>', '<body><div id="local-bookshops-card">planted by the page</div>'));
 const TOULOUSE = { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' };
 // Those with the book first, by distance; the shop closed for holidays after every open one.
-const IN_ORDER = ['Librairie Saint-Honoré (démo)', 'Librairie du Capitole (démo)', 'La Page Blanche (démo)', 'Bulles et Cases (démo)', 'Le Grenier à Livres (démo)', 'Au Fil des Pages (démo)'];
+/** The network's four shops that answered they do not have it: after those that may, before the one closed for holidays. */
+const NOT_IN_STOCK = ['Librairie de la Garonne (démo)', 'Librairie des Carmes (démo)', 'L’Œil à la Page (démo)', 'Le Chat Lettré (démo)'];
+const IN_ORDER = ['Librairie Saint-Honoré (démo)', 'Librairie du Capitole (démo)', 'La Page Blanche (démo)', 'Bulles et Cases (démo)', 'Le Grenier à Livres (démo)', ...NOT_IN_STOCK, 'Au Fil des Pages (démo)'];
 
 const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
 const stateOf = (page: Page, state: string) =>
@@ -106,11 +108,17 @@ describeInBrowsers('the popup, the card and the map', (name) => {
       '1.4 km · Pre-order',
       '1.4 km · Stock unknown',
       '3.8 km · Stock unknown',
+      // They said so: never "stock unknown".
+      '0.4 km · Not in stock',
+      '0.4 km · Not in stock',
+      '0.6 km · Not in stock',
+      '1.1 km · Not in stock',
       '17.9 km · In stock',
     ]);
     // One marker per shop with a place, on a map whose tiles came.
     await popup.waitForSelector('#map[data-markers]');
-    expect(await popup.$$eval('#map .shop-marker', (markers) => markers.length)).toBe(6);
+    // (The map shows where the book may be: the four that said they do not have it are in the list only.)
+    expect(await popup.$$eval('#map .shop-marker', (markers) => markers.map((m) => m.getAttribute('title')))).toEqual(IN_ORDER.filter((shop) => !NOT_IN_STOCK.includes(shop)));
     // Shops 100 m apart (Saint-Honoré, Capitole) are two markers a shopper can tell apart and click.
     const closest = await popup.$$eval('#map .shop-marker', (markers) => {
       const centres = markers.map((m) => m.getBoundingClientRect()).map((r) => [r.left + r.width / 2, r.top + r.height / 2] as const);
@@ -255,7 +263,13 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     server.setScenario('ok');
     await popup.click('#retry');
     await stateOf(popup, 'none-nearby');
-    expect(await textOf(popup, '#status')).toMatch(/^No bookshop within 30 km that shares its stock has it\. 3 others nearby do not share theirs/);
+    // The network's shops answered: said as such; the map's others, as unknown.
+    expect(await textOf(popup, '#status')).toBe('8 bookshops within 30 km answered: none has it in stock. Order it from one of them, or look further. The stock of 2 others nearby is unknown: call ahead.');
+    expect(await waitForBadge(extensionPage, tabId, '0')).toBe('0');
+    expect(await badgeTitle(extensionPage, tabId)).toBe('Local Bookshops: 8 shops near you answered, none has it in stock');
+    // The card on the page says the same, counting only the shops that answered.
+    const card = await waitForCard(tab, (root) => !!root.textContent?.includes('answered'));
+    expect(await card.$eval('.headline', (line) => line.textContent)).toBe('8 bookshops near you answered: none has it in stock');
     expect(await textOf(popup, '#wider-button')).toBe('Look within 50 km');
     expect(await popup.$$eval('#portal-list a', (as) => as.map((a) => a.textContent))).toEqual(['Librairies indépendantes', 'leslibraires.fr', 'Place des Libraires']);
     await popup.close();
@@ -288,7 +302,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     const popup = await openPopup(tabId);
     await stateOf(popup, 'results');
     expect(await textOf(popup, '#status')).toBe('3 bookshops near you have it 1 bookshop that has it is closed for holidays.');
-    expect(await shopNames(popup)).toEqual(['Librairie Saint-Honoré (démo)', 'Librairie du Capitole (démo)', 'La Page Blanche (démo)', 'Au Fil des Pages (démo)']);
+    expect(await shopNames(popup)).toEqual(['Librairie Saint-Honoré (démo)', 'Librairie du Capitole (démo)', 'La Page Blanche (démo)', ...NOT_IN_STOCK, 'Au Fil des Pages (démo)']);
     expect(await waitForBadge(extensionPage, tabId, '3')).toBe('3');
     expect(await textOf(popup, '#problem-list li[data-source-id="openstreetmap"]')).toBe(
       'OpenStreetMap could not be checked: it reported an error of its own; it is asked again with the next book. Copy details',
@@ -307,7 +321,8 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     const nextPopup = await openPopup(next.tabId);
     await stateOf(nextPopup, 'none-nearby');
     expect(overpassAsked()).toBe(asked + 2);
-    expect(await shopNames(nextPopup)).toEqual(['Librairie du Capitole (démo)', 'Bulles et Cases (démo)', 'Le Grenier à Livres (démo)']);
+    // The map's two of unknown stock first, then the network's shops, which answered they do not have it (the Capitole's map entry joined to its answer).
+    expect(await shopNames(nextPopup)).toEqual(['Bulles et Cases (démo)', 'Le Grenier à Livres (démo)', 'Librairie de la Garonne (démo)', 'Librairie des Carmes (démo)', 'Librairie Saint-Honoré (démo)', 'L’Œil à la Page (démo)', 'Librairie du Capitole (démo)', 'Le Chat Lettré (démo)', 'La Page Blanche (démo)', 'Au Fil des Pages (démo)']);
     for (const page of [popup, nextPopup, tab, next.tab]) await page.close();
   });
 
@@ -407,7 +422,9 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     // javascript: and data: links are dropped (http: here is the stand-in server's own address).
     expect(await popup.$$eval('#shop-list a', (as) => as.map((a) => (a as HTMLAnchorElement).protocol).filter((p) => !['https:', 'http:', 'tel:'].includes(p)))).toEqual([]);
     await popup.waitForSelector('#map[data-markers]');
-    expect(names).toHaveLength(await popup.$$eval('#map .shop-marker', (markers) => markers.length));
+    // Every shop with a place that may have the book is on the map (those that said they do not are in the list only).
+    const mayHaveIt = await popup.$$eval('#shop-list li[data-shop-id]', (items) => items.filter((li) => !li.textContent!.includes('Not in stock')).length);
+    expect(mayHaveIt).toBe(await popup.$$eval('#map .shop-marker', (markers) => markers.length));
     // A marker's popup shows the name as text too.
     await popup.$eval('#map .shop-marker[title="<img src=x onerror=alert(1)>"]', (marker) => (marker as HTMLElement).click());
     await popup.waitForSelector('.leaflet-popup-content');
