@@ -20,7 +20,9 @@ export type Scenario =
   | 'bad-coordinates' // empty, NaN, swapped, out of range
   | 'hostile' // names with HTML and script, javascript: links
   | 'shared-phone' // every shop gives one number (a head office's or a placeholder)
-  | 'overpass-remark'; // Overpass's runtime error: HTTP 200, a "remark" and no elements
+  | 'overpass-remark' // Overpass's runtime error: HTTP 200, a "remark" and no elements
+  | 'tilejson-refused' // the TileJSON answers 403 while the builds' tiles still answer (OpenFreeMap, May 2026)
+  | 'tilejson-without-layers'; // a TileJSON whose vector_layers lack layers the map draws
 
 export interface StandInResponse {
   status: number;
@@ -188,6 +190,9 @@ function directoryFile(path: string, scenario: Scenario): StandInResponse {
   return faulty(scenario, null) ?? (file ? { status: 200, headers: { 'content-type': 'application/json' }, body: file } : { status: 404, headers: { 'content-type': 'text/html' }, body: '<h1>404 Not Found</h1>' });
 }
 
+/** The OpenMapTiles schema's layers (openmaptiles.org/schema). */
+const OPENMAPTILES_LAYERS = ['aerodrome_label', 'aeroway', 'boundary', 'building', 'housenumber', 'landcover', 'landuse', 'mountain_peak', 'park', 'place', 'poi', 'transportation', 'transportation_name', 'water', 'water_name', 'waterway'];
+
 /** The build of the planet the stand-in TileJSON names (OpenFreeMap's are dated, one a week). */
 const PLANET_BUILD = '20261125_001001_pt';
 
@@ -196,12 +201,19 @@ const PLANET_BUILD = '20261125_001001_pt';
  * clients that recorded it (TileJSON 3.0.0 with "tiles", "minzoom": 0, "maxzoom": 14, "bounds", and an
  * "attribution" written as HTML links; the build's path changes weekly): the tests of
  * "MapStyleSourceFreezerTest" and "basemap_tilejson" in public apps quoting tiles.openfreemap.org/planet
- * on 2026-08-30 and 2026-09-14, and hyperknot/openfreemap's README. Tiles are served uncompressed as
+ * on 2026-08-30 and 2026-09-14, and hyperknot/openfreemap's README. Its `vector_layers` (required of
+ * vector tiles by TileJSON 3.0.0) name the OpenMapTiles schema's layers, as a planetiler-built
+ * OpenMapTiles TileJSON lists them (public styles quoting one with "planetiler:buildtime"; OpenFreeMap
+ * builds with planetiler, per its README; openmaptiles.org/schema). Tiles are served uncompressed as
  * application/x-protobuf; any other build's path answers 404, as a build taken down would.
  */
 function vectorTiles(url: URL, scenario: Scenario): StandInResponse | null {
   if (url.pathname.endsWith('/planet')) {
     const tiles = `${url.origin}${url.pathname}/${PLANET_BUILD}/{z}/{x}/{y}.pbf`;
+    // During OpenFreeMap's outage of May 2026, /planet answered 403 for hours while the builds' own
+    // addresses kept serving tiles (hyperknot/openfreemap#112, #114).
+    if (scenario === 'tilejson-refused') return { ...html('<html><head><title>403 Forbidden</title></head><body><h1>403 Forbidden</h1></body></html>', 403), headers: { 'content-type': 'text/html', server: 'nginx' } };
+    const layers = scenario === 'tilejson-without-layers' ? OPENMAPTILES_LAYERS.filter((id) => id !== 'place' && id !== 'waterway') : OPENMAPTILES_LAYERS;
     return (
       faulty(scenario, null) ??
       json({
@@ -210,6 +222,7 @@ function vectorTiles(url: URL, scenario: Scenario): StandInResponse | null {
         minzoom: 0,
         maxzoom: 14,
         bounds: [-180, -85.05113, 180, 85.05113],
+        vector_layers: layers.map((id) => ({ id, fields: {}, minzoom: 0, maxzoom: 14 })),
         attribution: '<a href="https://openfreemap.org" target="_blank">OpenFreeMap</a> <a href="https://www.openmaptiles.org/" target="_blank">&copy; OpenMapTiles</a> Data from <a href="https://www.openstreetmap.org/copyright" target="_blank">OpenStreetMap</a>',
       })
     );

@@ -1,9 +1,11 @@
 // Vector map tiles for the tests, the offline demo and the bench: a made-up town drawn from nothing
-// (a street grid, a river, parks and blocks of buildings laid out by arithmetic on the tile's place in
-// the world), in the OpenMapTiles schema OpenFreeMap serves (layers water, park, building and
-// transportation with its `class` field: openmaptiles.org/schema, as in hyperknot/openfreemap's
-// README). It shows no real place and holds no data from anywhere. The same world-aligned rules apply at
-// every zoom, so a street stays where it was when the map zooms.
+// (a street grid, a river, parks, built-up blocks and buildings laid out by arithmetic on the tile's place in
+// the world, and made-up place names), in the OpenMapTiles schema OpenFreeMap serves: the layers
+// landuse (class residential), landcover (class grass, subclass park), water, waterway, building,
+// transportation and place (class, name and name:xx in each language), with the fields
+// openmaptiles.org/schema gives them (as in hyperknot/openfreemap's README). It shows no real place
+// and holds no data from anywhere. The same world-aligned rules apply at every zoom, so a street stays
+// where it was when the map zooms.
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 
 /** The MVT grid of a tile's own coordinates (the specification's usual extent). */
@@ -13,8 +15,9 @@ const BUFFER = 64;
 
 type Ring = [number, number][];
 interface TileFeature {
-  type: 2 | 3;
-  geometry: Ring[];
+  /** 1 point, 2 line, 3 polygon. */
+  type: 1 | 2 | 3;
+  geometry: Ring[] | [number, number][];
   tags: Record<string, string>;
 }
 
@@ -28,6 +31,10 @@ const STREETS = [
 const RIVER_EVERY = 2 ** -12;
 /** Parks and blocks of buildings sit on a grid of cells this wide. */
 const CELL = 2 ** -15;
+/** One made-up town's name every this many world units, each way. */
+const TOWN_EVERY = 2 ** -12;
+/** The made-up town's name in the languages the popup speaks, as OpenMapTiles' `name:xx` fields carry them, and its local `name` (in none of them). */
+export const STAND_IN_TOWN = { name: 'Kartburg', 'name:en': 'Mapton', 'name:fr': 'Ville-sur-Carte', 'name:de': 'Kartenstadt', 'name:es': 'Villamapa', 'name:it': 'Mappaville', 'name:nl': 'Kaartdorp' };
 
 /** A small, fixed mix of two integers, so which cells hold a park looks random and is the same each time. */
 function mix(a: number, b: number): number {
@@ -59,22 +66,41 @@ export function standInVectorTile(z: number, x: number, y: number): Uint8Array {
     return positions;
   };
 
-  const water: TileFeature[] = linesAcross(RIVER_EVERY, north - RIVER_EVERY, south).map((top) => ({
+  const rivers = linesAcross(RIVER_EVERY, north - RIVER_EVERY, south);
+  const water: TileFeature[] = rivers.map((top) => ({
     type: 3,
     geometry: [box(west, top + RIVER_EVERY * 0.4, east, top + RIVER_EVERY * 0.46)],
     tags: { class: 'river' },
   }));
+  // Each river's line, as OpenMapTiles keeps it beside the water polygon.
+  const waterway: TileFeature[] = rivers.map((top) => ({
+    type: 2,
+    geometry: [[[-BUFFER, toTile(top + RIVER_EVERY * 0.43, y)], [EXTENT + BUFFER, toTile(top + RIVER_EVERY * 0.43, y)]]],
+    tags: { class: 'river' },
+  }));
 
-  const park: TileFeature[] = [];
+  const landcover: TileFeature[] = [];
+  const landuse: TileFeature[] = [];
   const building: TileFeature[] = [];
   if (z >= 11) {
     for (const cellWest of linesAcross(CELL, west - CELL, east)) {
       for (const cellNorth of linesAcross(CELL, north - CELL, south)) {
         const kind = mix(Math.round(cellWest / CELL), Math.round(cellNorth / CELL)) % 6;
         const inset = CELL * 0.15;
-        if (kind === 0) park.push({ type: 3, geometry: [box(cellWest + inset, cellNorth + inset, cellWest + CELL - inset, cellNorth + CELL - inset)], tags: { class: 'park' } });
-        else if (kind < 3 && z >= 14) building.push({ type: 3, geometry: [box(cellWest + inset * 2, cellNorth + inset * 2, cellWest + CELL / 2, cellNorth + CELL / 2)], tags: {} });
+        const cell = box(cellWest + inset, cellNorth + inset, cellWest + CELL - inset, cellNorth + CELL - inset);
+        if (kind === 0) landcover.push({ type: 3, geometry: [cell], tags: { class: 'grass', subclass: 'park' } });
+        else if (kind < 4) landuse.push({ type: 3, geometry: [cell], tags: { class: 'residential' } });
+        if (kind > 0 && kind < 3 && z >= 14) building.push({ type: 3, geometry: [box(cellWest + inset * 2, cellNorth + inset * 2, cellWest + CELL / 2, cellNorth + CELL / 2)], tags: {} });
       }
+    }
+  }
+
+  // A town's name at the middle of each town square that falls in the tile (its buffer aside).
+  const place: TileFeature[] = [];
+  for (const townWest of linesAcross(TOWN_EVERY, x / scale - TOWN_EVERY / 2, (x + 1) / scale)) {
+    for (const townNorth of linesAcross(TOWN_EVERY, y / scale - TOWN_EVERY / 2, (y + 1) / scale)) {
+      const at: [number, number] = [toTile(townWest + TOWN_EVERY / 2, x), toTile(townNorth + TOWN_EVERY / 2, y)];
+      if (at.every((c) => c >= 0 && c < EXTENT)) place.push({ type: 1, geometry: [at], tags: { class: 'town', ...STAND_IN_TOWN } });
     }
   }
 
@@ -85,5 +111,6 @@ export function standInVectorTile(z: number, x: number, y: number): Uint8Array {
     for (const at of linesAcross(street.every, north, south)) transportation.push({ type: 2, geometry: [[[-BUFFER, toTile(at, y)], [EXTENT + BUFFER, toTile(at, y)]]], tags: { class: street.class } });
   }
 
-  return fromGeojsonVt({ water: { features: water }, park: { features: park }, building: { features: building }, transportation: { features: transportation } }, { version: 2, extent: EXTENT });
+  const layers = { landuse, landcover, water, waterway, building, transportation, place };
+  return fromGeojsonVt(Object.fromEntries(Object.entries(layers).map(([name, features]) => [name, { features }])), { version: 2, extent: EXTENT });
 }

@@ -2,18 +2,38 @@
 // map credits: the pure parts of the map's background (the chain itself runs in the browser tests).
 import { describe, expect, it } from 'vitest';
 import { creditsFor, OPENMAPTILES, OSM_COPYRIGHT } from '../src/map/credits';
-import { sourceFromTileJson, tileUrl } from '../src/map/vector-source';
+import { labelRules, LIGHT, paintRules } from '../src/map/openmaptiles-style';
+import { MAP_LAYERS, missingLayers, sourceFromTileJson, tileUrl } from '../src/map/vector-source';
 import { isTileTemplate } from '../src/shared/settings';
 
 const PLANET = 'https://tiles.openfreemap.org/planet';
 const BUILD = 'https://tiles.openfreemap.org/planet/20261125_001001_pt/{z}/{x}/{y}.pbf';
 
+/** The layers an OpenMapTiles TileJSON lists (openmaptiles.org/schema). */
+const vector_layers = ['aeroway', 'boundary', 'building', 'landcover', 'landuse', 'park', 'place', 'poi', 'transportation', 'water', 'waterway'].map((id) => ({ id }));
+
 describe('the vector tiles a TileJSON answer names', () => {
   it('takes the first tile address and the deepest zoom', () => {
-    expect(sourceFromTileJson(PLANET, { tilejson: '3.0.0', tiles: [BUILD, 'https://other.example.org/{z}/{x}/{y}'], maxzoom: 14, attribution: '<a>x</a>' })).toEqual({ template: BUILD, maxZoom: 14 });
+    expect(sourceFromTileJson(PLANET, { tilejson: '3.0.0', tiles: [BUILD, 'https://other.example.org/{z}/{x}/{y}'], maxzoom: 14, attribution: '<a>x</a>', vector_layers })).toEqual({ template: BUILD, maxZoom: 14 });
     // No maxzoom: OpenMapTiles' 14.
-    expect(sourceFromTileJson(PLANET, { tiles: [BUILD] })).toEqual({ template: BUILD, maxZoom: 14 });
-    expect(sourceFromTileJson(PLANET, { tiles: [BUILD], maxzoom: 12 })?.maxZoom).toBe(12);
+    expect(sourceFromTileJson(PLANET, { tiles: [BUILD], vector_layers })).toEqual({ template: BUILD, maxZoom: 14 });
+    expect(sourceFromTileJson(PLANET, { tiles: [BUILD], maxzoom: 12, vector_layers })?.maxZoom).toBe(12);
+  });
+
+  it('refuses tiles that lack a layer the map draws, and says which', () => {
+    const withoutPlaces = vector_layers.filter((layer) => layer.id !== 'place' && layer.id !== 'waterway');
+    expect(sourceFromTileJson(PLANET, { tiles: [BUILD], vector_layers: withoutPlaces })).toBeNull();
+    expect(missingLayers({ tiles: [BUILD], vector_layers: withoutPlaces })).toEqual(['waterway', 'place']);
+    // TileJSON 3.0.0 requires the list of vector tiles: an answer without one lists nothing.
+    expect(missingLayers({ tiles: [BUILD] })).toEqual([...MAP_LAYERS]);
+    expect(missingLayers({ tiles: [BUILD], vector_layers })).toEqual([]);
+  });
+
+  it('lists exactly the layers the map’s style reads', () => {
+    const read = new Set([...paintRules(LIGHT), ...labelRules('en', LIGHT)].map((rule) => rule.dataLayer));
+    expect([...read].sort()).toEqual([...MAP_LAYERS].sort());
+    // The protected areas of OpenMapTiles' `park` layer are not drawn (they can cover a whole view); built-up land is.
+    expect(read.has('park')).toBe(false);
   });
 
   it.each([

@@ -7,7 +7,7 @@ import * as L from 'leaflet';
 import * as protomaps from 'protomaps-leaflet';
 import { isTileTemplate, type Tiles } from '../shared/settings';
 import { DARK, labelRules, LIGHT, paintRules } from './openmaptiles-style';
-import { DEFAULT_MAX_ZOOM, KeptTileJson, SOURCE_LIFETIME_MS, sourceFromTileJson, tileUrl, type VectorSource } from './vector-source';
+import { DEFAULT_MAX_ZOOM, KeptTileJson, missingLayers, SOURCE_LIFETIME_MS, sourceFromTileJson, tileUrl, type VectorSource } from './vector-source';
 
 /** Nothing at all from a tile service for this long: it counts as down (a hanging server draws nothing). */
 const FIRST_TILE_WITHIN_MS = 8000;
@@ -24,21 +24,27 @@ export interface BaseLayerDeps {
 }
 
 export type BaseLayerKind = 'vector' | 'raster';
+/** No background: why, when the vector service refused to be drawn (its TileJSON lacks layers the map draws). */
+export type NoBackground = { lacks: string[] } | null;
 
 /**
- * Adds the first background that draws, in the chain's order, and says which; null when none did (the
- * caller then shows the list alone). A layer that fails before its first tile is removed again.
+ * Adds the first background that draws, in the chain's order, and says which; otherwise why none did
+ * (the caller then shows the list alone). A layer that fails before its first tile is removed again.
  */
-export async function addBaseLayer(map: L.Map, tiles: Tiles, deps: BaseLayerDeps): Promise<BaseLayerKind | null> {
+export async function addBaseLayer(map: L.Map, tiles: Tiles, deps: BaseLayerDeps): Promise<BaseLayerKind | NoBackground> {
+  let refused: NoBackground = null;
   if (tiles.vector && canDrawOnCanvas()) {
-    const drawsFrom = async (found: { source: VectorSource } | null) => !!found && (await draws(map, vectorLayer(found.source, deps.language)));
+    const drawsFrom = async (found: FoundSource) => {
+      if (found && 'lacks' in found) refused = found;
+      return !!found && 'source' in found && (await draws(map, vectorLayer(found.source, deps.language)));
+    };
     const first = await vectorSource(tiles.vector.url, deps, { fresh: false });
     if (await drawsFrom(first)) return 'vector';
     // A kept TileJSON may name last week's build: ask once more before giving up on vector tiles.
-    if (first?.kept && (await drawsFrom(await vectorSource(tiles.vector.url, deps, { fresh: true })))) return 'vector';
+    if (first && 'kept' in first && first.kept && (await drawsFrom(await vectorSource(tiles.vector.url, deps, { fresh: true })))) return 'vector';
   }
   if (tiles.raster && (await draws(map, new CookielessTileLayer(tiles.raster.url, { maxZoom: 18 })))) return 'raster';
-  return null;
+  return refused;
 }
 
 /** A canvas that refuses a 2D context (a hardened browser) can show no vector map. */
@@ -46,24 +52,33 @@ function canDrawOnCanvas(): boolean {
   return !!document.createElement('canvas').getContext('2d');
 }
 
-async function vectorSource(url: string, deps: BaseLayerDeps, { fresh }: { fresh: boolean }): Promise<{ source: VectorSource; kept: boolean } | null> {
+/** The vector tiles to draw (from the kept TileJSON answer or a fresh one), the layers a fresh one lacks, or none. */
+type FoundSource = { source: VectorSource; kept: boolean } | { lacks: string[] } | null;
+
+async function vectorSource(url: string, deps: BaseLayerDeps, { fresh }: { fresh: boolean }): Promise<FoundSource> {
   if (isTileTemplate(url)) return { source: { template: url, maxZoom: DEFAULT_MAX_ZOOM }, kept: false };
   const now = (deps.now ?? Date.now)();
-  if (!fresh) {
-    const kept = KeptTileJson.safeParse(await deps.readKept().catch(() => null));
-    const source = kept.success && kept.data.from === url && kept.data.until > now ? sourceFromTileJson(url, kept.data.answer) : null;
-    if (source) return { source, kept: true };
-  }
+  const kept = KeptTileJson.safeParse(await deps.readKept().catch(() => null));
+  const keptSource = kept.success && kept.data.from === url ? sourceFromTileJson(url, kept.data.answer) : null;
+  if (!fresh && keptSource && kept.success && kept.data.until > now) return { source: keptSource, kept: true };
   try {
     const response = await fetch(url, { ...NO_CREDENTIALS, signal: AbortSignal.timeout(FIRST_TILE_WITHIN_MS) });
     const answer: unknown = response.ok ? await response.json() : null;
     const source = sourceFromTileJson(url, answer);
-    if (!source) return null;
-    await deps.keep({ from: url, answer, until: now + SOURCE_LIFETIME_MS }).catch(() => {});
-    return { source, kept: false };
+    if (source) {
+      await deps.keep({ from: url, answer, until: now + SOURCE_LIFETIME_MS }).catch(() => {});
+      return { source, kept: false };
+    }
+    // It answered, with tiles the map cannot draw: said so, not papered over with an older answer.
+    const lacks = response.ok ? missingLayers(answer) : [];
+    if (lacks.length > 0) return { lacks };
   } catch {
-    return null;
+    // (Unreachable, or not JSON: as a refusal, below.)
   }
+  // The service could not say which build is current (during OpenFreeMap's outage of May 2026 its
+  // TileJSON answered 403 for hours while the builds' own addresses kept serving tiles:
+  // hyperknot/openfreemap#112, #114): the kept answer, past its day, rather than no map.
+  return !fresh && keptSource ? { source: keptSource, kept: true } : null;
 }
 
 /**

@@ -16,16 +16,31 @@ export interface VectorSource {
 /** OpenMapTiles builds stop at zoom 14 (OpenFreeMap's TileJSON says "maxzoom": 14). */
 export const DEFAULT_MAX_ZOOM = 14;
 
-/** The fields read of a TileJSON document (TileJSON 3.0.0: `tiles`, `maxzoom`); others are ignored. */
+/**
+ * The OpenMapTiles layers the map draws (openmaptiles-style.ts: its paint and label rules read these and
+ * no others; a test holds the two together). A tile service whose TileJSON does not list them all would
+ * draw a blank or half map: it is refused, with a message.
+ */
+export const MAP_LAYERS = ['landcover', 'landuse', 'water', 'waterway', 'building', 'transportation', 'place'] as const;
+
+/** The fields read of a TileJSON document (TileJSON 3.0.0: `tiles`, `maxzoom`, `vector_layers`); others are ignored. */
 const TileJson = z.object({
   tiles: z.array(z.string().check(z.maxLength(500))).check(z.minLength(1)),
   maxzoom: z.optional(z.int().check(z.gte(0), z.lte(22))),
 });
+const VectorLayers = z.object({ vector_layers: z.array(z.object({ id: z.string() })).check(z.maxLength(200)) });
 
-/** The source a TileJSON answer names, or null when it names none the map may use. */
+/** The layers the map draws that a TileJSON answer does not list (TileJSON 3.0.0 requires `vector_layers` of vector tiles: none listed, all missing). */
+export function missingLayers(answer: unknown): string[] {
+  const parsed = VectorLayers.safeParse(answer);
+  const listed = new Set(parsed.success ? parsed.data.vector_layers.map((layer) => layer.id) : []);
+  return MAP_LAYERS.filter((layer) => !listed.has(layer));
+}
+
+/** The source a TileJSON answer names, or null when it names none the map may use (or lacks a layer the map draws). */
 export function sourceFromTileJson(documentUrl: string, answer: unknown): VectorSource | null {
   const parsed = TileJson.safeParse(answer);
-  if (!parsed.success) return null;
+  if (!parsed.success || missingLayers(answer).length > 0) return null;
   const template = parsed.data.tiles[0]!;
   const origin = (url: string) => (URL.canParse(url) ? new URL(url).origin : null);
   if (origin(template) === null || origin(template) !== origin(documentUrl) || !isTileTemplate(template)) return null;

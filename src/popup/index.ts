@@ -300,14 +300,14 @@ async function showMap(result: LookupResult, key: string): Promise<void> {
       item?.focus({ preventScroll: true });
     },
     labels: { zoomIn: t('zoomIn'), zoomOut: t('zoomOut') },
-    onNoBackground: () => {
+    onNoBackground: (lacks) => {
       // The list alone, with one line saying why; the markers without a background would say nothing.
       map?.view?.remove();
       if (map) map.view = null;
       container.hidden = legend.hidden = true;
       if (!settings.tiles.vector && !settings.tiles.raster) return;
       status.hidden = false;
-      status.textContent = t('mapTilesFailed');
+      status.textContent = lacks?.length ? t('mapTilesLackLayers', lacks.join(', ')) : t('mapTilesFailed');
     },
   });
   container.dataset.markers = String(map.view.markerCount());

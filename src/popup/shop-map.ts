@@ -18,8 +18,11 @@ export interface ShopMapOptions {
   baseLayer: BaseLayerDeps;
   describeShop: (shop: ListedShop) => string;
   onSelect: (shopId: string) => void;
-  /** No background could be drawn (every tile service in the chain failed, or none is set). */
-  onNoBackground: () => void;
+  /**
+   * No background could be drawn (every tile service in the chain failed, or none is set); `lacks`: the
+   * layers the map draws that the vector service's TileJSON no longer lists.
+   */
+  onNoBackground: (lacks?: string[]) => void;
   /** The zoom buttons' names, in the shopper's language (Leaflet's own are English). */
   labels: { zoomIn: string; zoomOut: string };
 }
@@ -103,7 +106,7 @@ export function createShopMap(container: HTMLElement, options: ShopMapOptions): 
     .catch(() => null)
     .then((kind) => {
       if (removed) return;
-      if (!kind) return options.onNoBackground();
+      if (kind !== 'vector' && kind !== 'raster') return options.onNoBackground(kind?.lacks);
       // The first tile is drawn: what the bench times as "map visible" (scripts/bench.mjs).
       performance.mark('map-visible');
       const service = kind === 'vector' ? options.tiles.vector! : options.tiles.raster!;

@@ -8,6 +8,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
+import { MAP_LAYERS } from '../../src/map/vector-source';
 import { readFixture } from '../fixtures';
 import { badgeTitle, changeSettings, describeInBrowsers, describeInChromium, forgetStored, openAmazonPage, SCREENSHOTS, openExtensionPage, tabBooks, useStandInServer, waitForBadge, waitForCard, waitForTabBook, type Extension } from './harness';
 
@@ -78,6 +79,14 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     const [tabId] = await waitForTabBook(extensionPage, (book, id) => book.isbn13 === isbn13 && !known.has(`tab:${id}`));
     return { tab, tabId };
   }
+
+  /** The TileJSON answer the popup keeps in storage.local (null: none kept). */
+  const setKeptTileJson = (kept: object | null) =>
+    extensionPage.evaluate(async (value) => {
+      const g = globalThis as unknown as { browser?: { storage: { local: { set(items: object): Promise<void>; remove(key: string): Promise<void> } } }; chrome?: { storage: { local: { set(items: object): Promise<void>; remove(key: string): Promise<void> } } } };
+      const local = (g.browser ?? g.chrome)!.storage.local;
+      await (value ? local.set({ 'map:tilejson': value }) : local.remove('map:tilejson'));
+    }, kept);
 
   async function openPopup(tabId: number): Promise<Page> {
     const popup = await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`);
@@ -533,7 +542,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     await extensionPage.evaluate(async (kept) => {
       const g = globalThis as unknown as { browser?: { storage: { local: { set(items: object): Promise<void> } } }; chrome?: { storage: { local: { set(items: object): Promise<void> } } } };
       await (g.browser ?? g.chrome)!.storage.local.set({ 'map:tilejson': kept });
-    }, { from: planet, answer: { tilejson: '3.0.0', tiles: [`${planet}/20201007_001001_pt/{z}/{x}/{y}.pbf`], maxzoom: 14 }, until: Date.now() + 3600_000 });
+    }, { from: planet, answer: { tilejson: '3.0.0', tiles: [`${planet}/20201007_001001_pt/{z}/{x}/{y}.pbf`], maxzoom: 14, vector_layers: MAP_LAYERS.map((id) => ({ id })) }, until: Date.now() + 3600_000 });
     const { tab, tabId } = await openBook(DEMO_URL, DEMO, '9782070360024');
     const before = server.requests.length;
     const popup = await openPopup(tabId);
@@ -545,6 +554,49 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     expect(await popup.$eval('#map-status', (el) => (el as HTMLElement).hidden)).toBe(true);
     await popup.close();
     await tab.close();
+  });
+
+  it('draws the map from the TileJSON it kept, past its day, while the service refuses to say which build is current', async () => {
+    await useStandInServer(extensionPage, server.url, TOULOUSE);
+    const planet = `${server.url}planet`;
+    // Kept yesterday, out of date an hour ago, naming the build that still serves its tiles.
+    await setKeptTileJson({ from: planet, answer: { tilejson: '3.0.0', tiles: [`${planet}/20261125_001001_pt/{z}/{x}/{y}.pbf`], maxzoom: 14, vector_layers: MAP_LAYERS.map((id) => ({ id })) }, until: Date.now() - 3600_000 });
+    server.setScenario({ vector: 'tilejson-refused' });
+    try {
+      const { tab, tabId } = await openBook(DEMO_URL, DEMO, '9782070360024');
+      const before = server.requests.length;
+      const popup = await openPopup(tabId);
+      await popup.waitForSelector('#map canvas.leaflet-tile-loaded', { timeout: 15_000 });
+      const asked = server.requests.slice(before).filter((url) => url.includes('/planet')).map((url) => url.slice(planet.length));
+      // Asked once (refused), then the kept build's tiles.
+      expect(asked.filter((path) => path === '')).toHaveLength(1);
+      expect(asked.some((path) => path.startsWith('/20261125_001001_pt/'))).toBe(true);
+      expect(await popup.$eval('#map-status', (el) => (el as HTMLElement).hidden)).toBe(true);
+      await popup.close();
+      await tab.close();
+    } finally {
+      server.setScenario('ok');
+    }
+  });
+
+  it('says the map service no longer offers what the map draws when its TileJSON lacks those layers, and keeps the list', async () => {
+    await useStandInServer(extensionPage, server.url, TOULOUSE);
+    await setKeptTileJson(null);
+    await forgetStored(extensionPage, 'cache:');
+    server.setScenario({ vector: 'tilejson-without-layers' });
+    try {
+      const { tab, tabId } = await openBook(DEMO_URL, DEMO, '9782070360024');
+      const popup = await openPopup(tabId);
+      await stateOf(popup, 'results');
+      await popup.waitForFunction(() => !(document.getElementById('map-status') as HTMLElement).hidden, { polling: 100, timeout: 15_000 });
+      expect(await textOf(popup, '#map-status')).toBe('The map service no longer offers what this map draws (waterway, place); the list below is complete.');
+      expect(await popup.$eval('#map', (el) => (el as HTMLElement).hidden)).toBe(true);
+      expect(await shopNames(popup)).toEqual(IN_ORDER);
+      await popup.close();
+      await tab.close();
+    } finally {
+      server.setScenario('ok');
+    }
   });
 
   // Firefox lets a shopper take back a host permission (Chrome does not, for required ones). The last
@@ -584,12 +636,22 @@ describeInChromium('the popup in French', () => {
     await server?.close();
   });
 
-  it('speaks French when the browser does', async () => {
+  it('speaks French when the browser does, the map’s place names too', async () => {
     const extensionPage = await openExtensionPage(ext, 'options/options.html');
     await useStandInServer(extensionPage, server.url, { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' });
     const tab = await openAmazonPage(ext, [{ url: DEMO_URL, body: DEMO }]);
     const [tabId] = await waitForTabBook(extensionPage, (book) => book.isbn13 === '9782070360024');
-    const popup = await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`);
+    // Every text the map draws on its canvases, noted as it is drawn.
+    const page = await ext.browser.newPage();
+    await page.evaluateOnNewDocument(() => {
+      const drawn: string[] = ((globalThis as unknown as { drawnTexts: string[] }).drawnTexts = []);
+      const fillText = CanvasRenderingContext2D.prototype.fillText;
+      CanvasRenderingContext2D.prototype.fillText = function (text: string, ...rest: [number, number, number?]) {
+        drawn.push(String(text));
+        return fillText.call(this, text, ...rest);
+      };
+    });
+    const popup = await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`, page);
     await stateOf(popup, 'results');
     const status = await textOf(popup, '#status');
     expect(status).toBe('3 librairies près de chez vous l’ont 1 librairie qui l’a est fermée pour congés.');
@@ -602,6 +664,10 @@ describeInChromium('the popup in French', () => {
     await popup.bringToFront();
     await popup.setViewport({ width: 400, height: 900 });
     await popup.waitForSelector('#map canvas.leaflet-tile-loaded');
+    // The tiles' place names in the shopper's language (name:fr), never their local name.
+    await popup.waitForFunction(() => (globalThis as unknown as { drawnTexts: string[] }).drawnTexts.length > 0, { polling: 100, timeout: 10_000 });
+    const drawn = new Set(await popup.evaluate(() => (globalThis as unknown as { drawnTexts: string[] }).drawnTexts));
+    expect([...drawn]).toEqual(['Ville-sur-Carte']);
     await popup.screenshot({ path: `${SCREENSHOTS}/popup-fr-light.png`, fullPage: true });
     await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
     await popup.screenshot({ path: `${SCREENSHOTS}/popup-fr-dark.png`, fullPage: true });
