@@ -21,6 +21,7 @@ export type Scenario =
   | 'hostile' // names with HTML and script, javascript: links
   | 'shared-phone' // every shop gives one number (a head office's or a placeholder)
   | 'overpass-remark' // Overpass's runtime error: HTTP 200, a "remark" and no elements
+  | 'stock-field-renamed' // Place des Libraires' stock flag under another name (its typo corrected)
   | 'tilejson-refused' // the TileJSON answers 403 while the builds' tiles still answer (OpenFreeMap, May 2026)
   | 'tilejson-without-layers'; // a TileJSON whose vector_layers lack layers the map draws
 
@@ -73,6 +74,8 @@ function placeDesLibraires(isbn13: string, scenario: Scenario): StandInResponse 
     shops[4] = { ...shops[4]!, latitude: '143.46', longitude: '1.32' }; // out of range
   }
   if (scenario === 'shared-phone') for (const shop of good.shop) shop.phone = SHARED_PHONE;
+  // What the live check must notice: a renamed stock flag reads as "no shop has any book".
+  if (scenario === 'stock-field-renamed') return json({ shop: good.shop.map(({ stockAvailablility, ...shop }) => ({ ...shop, stockAvailability: stockAvailablility })) });
   if (scenario === 'hostile') {
     const shops = good.shop;
     // Every text field: HTML, script, a right-to-left override, 100 KB. Shop 1 is the nearest with the book (the card names it).
