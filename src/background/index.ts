@@ -6,7 +6,7 @@ import { createGeocoder } from '../networks/geocoders';
 import { browser, type Runtime } from '../shared/browser';
 import { PROJECT_IDENTITY } from '../shared/identity';
 import { uiLocale } from '../shared/locale';
-import type { Settings } from '../shared/settings';
+import { parseSettings, type Settings } from '../shared/settings';
 import { changesSettings } from '../shared/settings-storage';
 import { createBadge } from './badge';
 import { createCards } from './cards';
@@ -33,7 +33,9 @@ const identify = createIdentification(
   PROJECT_IDENTITY,
   browser.runtime.getManifest().version,
 );
-let identified = settingsStore.load().then(identify);
+/** The rule for the settings as they are now; never rejects (settings that cannot be read: the defaults' rule). */
+const identifyNow = () => settingsStore.load().catch(() => parseSettings({})).then(identify);
+let identified = identifyNow();
 const fetchDeps = {
   fetch: async (...args: Parameters<typeof fetch>) => {
     await identified;
@@ -147,7 +149,7 @@ browser.tabs.onRemoved.addListener((tabId) => void Promise.all([tabBooks.forget(
 // list pages start again (a place, a radius or the lists setting).
 browser.storage.onChanged.addListener((changes, areaName) => {
   if (!changesSettings(changes, areaName)) return;
-  identified = settingsStore.load().then(identify);
+  identified = identifyNow();
   void lists.settingsChanged();
 });
 

@@ -88,6 +88,23 @@ describeInBrowsers('the popup, the card and the map', (name) => {
       await (value ? local.set({ 'map:tilejson': value }) : local.remove('map:tilejson'));
     }, kept);
 
+  /** A TileJSON answer as the popup keeps it, naming one weekly build of the stand-in's planet. */
+  const keptTileJson = (build: string, until: number) => {
+    const planet = `${server.url}planet`;
+    return { from: planet, answer: { tilejson: '3.0.0', tiles: [`${planet}/${build}/{z}/{x}/{y}.pbf`], maxzoom: 14, vector_layers: MAP_LAYERS.map((id) => ({ id })) }, until };
+  };
+
+  /** The demo book's popup once its map has drawn a tile, and the planet's paths it asked on the way ('' the TileJSON). */
+  async function mapDrawnWith() {
+    const { tab, tabId } = await openBook(DEMO_URL, DEMO, '9782070360024');
+    const before = server.requests.length;
+    const popup = await openPopup(tabId);
+    await popup.waitForSelector('#map canvas.leaflet-tile-loaded', { timeout: 15_000 });
+    const planet = `${server.url}planet`;
+    const asked = server.requests.slice(before).filter((url) => url.includes('/planet')).map((url) => url.slice(planet.length));
+    return { tab, popup, asked };
+  }
+
   async function openPopup(tabId: number): Promise<Page> {
     const popup = await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`);
     popup.on('dialog', (dialog) => void dialogs.push(dialog.message()));
@@ -538,16 +555,8 @@ describeInBrowsers('the popup, the card and the map', (name) => {
   it('asks for the TileJSON again when the weekly build it kept is gone, and draws the map', async () => {
     await useStandInServer(extensionPage, server.url, TOULOUSE);
     // What a popup kept last week: OpenFreeMap's TileJSON naming a build since taken down (404).
-    const planet = `${server.url}planet`;
-    await extensionPage.evaluate(async (kept) => {
-      const g = globalThis as unknown as { browser?: { storage: { local: { set(items: object): Promise<void> } } }; chrome?: { storage: { local: { set(items: object): Promise<void> } } } };
-      await (g.browser ?? g.chrome)!.storage.local.set({ 'map:tilejson': kept });
-    }, { from: planet, answer: { tilejson: '3.0.0', tiles: [`${planet}/20201007_001001_pt/{z}/{x}/{y}.pbf`], maxzoom: 14, vector_layers: MAP_LAYERS.map((id) => ({ id })) }, until: Date.now() + 3600_000 });
-    const { tab, tabId } = await openBook(DEMO_URL, DEMO, '9782070360024');
-    const before = server.requests.length;
-    const popup = await openPopup(tabId);
-    await popup.waitForSelector('#map canvas.leaflet-tile-loaded', { timeout: 15_000 });
-    const asked = server.requests.slice(before).filter((url) => url.includes('/planet')).map((url) => url.slice(planet.length));
+    await setKeptTileJson(keptTileJson('20201007_001001_pt', Date.now() + 3600_000));
+    const { tab, popup, asked } = await mapDrawnWith();
     expect(asked.filter((path) => path === '')).toHaveLength(1);
     expect(asked.some((path) => path.startsWith('/20201007_001001_pt/'))).toBe(true);
     expect(asked.some((path) => path.startsWith('/20261125_001001_pt/'))).toBe(true);
@@ -558,16 +567,11 @@ describeInBrowsers('the popup, the card and the map', (name) => {
 
   it('draws the map from the TileJSON it kept, past its day, while the service refuses to say which build is current', async () => {
     await useStandInServer(extensionPage, server.url, TOULOUSE);
-    const planet = `${server.url}planet`;
     // Kept yesterday, out of date an hour ago, naming the build that still serves its tiles.
-    await setKeptTileJson({ from: planet, answer: { tilejson: '3.0.0', tiles: [`${planet}/20261125_001001_pt/{z}/{x}/{y}.pbf`], maxzoom: 14, vector_layers: MAP_LAYERS.map((id) => ({ id })) }, until: Date.now() - 3600_000 });
+    await setKeptTileJson(keptTileJson('20261125_001001_pt', Date.now() - 3600_000));
     server.setScenario({ vector: 'tilejson-refused' });
     try {
-      const { tab, tabId } = await openBook(DEMO_URL, DEMO, '9782070360024');
-      const before = server.requests.length;
-      const popup = await openPopup(tabId);
-      await popup.waitForSelector('#map canvas.leaflet-tile-loaded', { timeout: 15_000 });
-      const asked = server.requests.slice(before).filter((url) => url.includes('/planet')).map((url) => url.slice(planet.length));
+      const { tab, popup, asked } = await mapDrawnWith();
       // Asked once (refused), then the kept build's tiles.
       expect(asked.filter((path) => path === '')).toHaveLength(1);
       expect(asked.some((path) => path.startsWith('/20261125_001001_pt/'))).toBe(true);
