@@ -28,7 +28,10 @@ export function directoryToPackage(named?: string): string;
 export function writeZip(files: Record<string, Uint8Array>, zipPath: string): void;
 /** The scripts Amazon's pages load, by output name: their entry files. */
 export const CONTENT_SCRIPTS: { content: string; list: string };
-/** Every file under a folder, by path. */
-export function filesUnder(dir: string): string[];
 /** The project's identity from PROJECT_PAGE and PROJECT_CONTACT (both set), or null: the build carries the marked example. */
 export function identityFromEnv(env?: Record<string, string | undefined>): { page: string; contact: string } | null;
+/** Every file under a folder; throws on a symbolic link under it. */
+export function filesUnder(dir: string): string[];
+/** The symbolic links among these paths and everything under them. */
+export function linksIn(paths: string[]): string[];
+export const BUILD_INPUTS: string[];

@@ -4,7 +4,7 @@
 //   --dev: unminified, with inline source maps
 //   --directory DIR: the bookshop directory to put into the package (default: directory-data/, which
 //   `npm run directory` writes, when it is there; else the fictional one in stand-ins/directory/)
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as esbuild from 'esbuild';
 import { zipSync } from 'fflate';
@@ -75,11 +75,23 @@ function renderIcons(outdir, branding) {
   }
 }
 
-/** Every file under a folder, by path. */
+/** Every file under a folder, by path; a symbolic link anywhere under it is refused, never followed. */
 export function filesUnder(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+    const entry = lstatSync(path);
+    if (entry.isSymbolicLink()) throw new Error(`${path} is a symbolic link: a package takes none (one to /proc/self/environ would ship the build's secrets)`);
+    return entry.isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** The symbolic links among these files and folders and everything under them (none: an empty list). */
+export function linksIn(paths) {
+  return paths.flatMap((path) => {
+    const entry = lstatSync(path, { throwIfNoEntry: false });
+    if (!entry) return [];
+    if (entry.isSymbolicLink()) return [path];
+    return entry.isDirectory() ? linksIn(readdirSync(path).map((name) => join(path, name))) : [];
   });
 }
 
@@ -109,7 +121,12 @@ const identityPlugin = (identity) => ({
  * `gecko` (Firefox only): another add-on id (a campaign's own) and the update_url of a self-hosted
  * signed file (AMO refuses an update_url in a listed add-on, so only those builds carry one).
  */
+/** What a build reads from the project: none of it may be a symbolic link (the build would follow it into the package). */
+export const BUILD_INPUTS = ['src', '_locales', 'icons', 'manifest.json', 'package.json'];
+
 export async function buildTarget(target, { outdir = join('dist', target), zipPath = join('dist', `${pkg.name}-${target}-${pkg.version}.zip`), branding, gecko, metafiles, directory = directoryToPackage(), identity = identityFromEnv() } = {}) {
+  const links = linksIn([...BUILD_INPUTS, directory]);
+  if (links.length) throw new Error(`the build follows no symbolic link, and these are: ${links.join(', ')}`);
   const common = {
     // `metafiles`: an array that receives esbuild's account of what went into each output (scripts/deps.mjs).
     metafile: Boolean(metafiles),

@@ -3,23 +3,22 @@
 // self-hosted signed file needs. The credentials are web-ext's: WEB_EXT_API_KEY, WEB_EXT_API_SECRET.
 // Tested against a stand-in of AMO's API (stand-ins/amo.ts, test/amo-signing.test.ts).
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeZip } from '../build.mjs';
 import type { FirefoxChannel } from '../src/release/plan';
 import { updatesManifest } from '../src/release/plan';
+import { trackedFiles } from './tracked-files';
 
 /**
- * The source archive: every file git tracks, as in the tree, plus `extra` files (a campaign's file and
- * logo) and BUILDING.md with the exact steps. Built from it, those steps give the same zips, byte for
- * byte (test/release.test.ts builds one and compares).
+ * The source archive: every file git tracks, as committed (read from git's objects; a tracked symbolic
+ * link is refused, never followed), plus `extra` files (a campaign's file and logo) and BUILDING.md with
+ * the exact steps. Built from it, those steps give the same zips, byte for byte (test/release.test.ts
+ * builds one and compares).
  */
 export function writeSourceArchive(zipPath: string, { title, steps, outputs, extra = {} }: { title: string; steps: string[]; outputs: string; extra?: Record<string, Uint8Array> }): void {
-  const files: Record<string, Uint8Array> = {};
-  for (const name of execFileSync('git', ['ls-files', '-z'], { encoding: 'utf8' }).split('\0').filter(Boolean)) if (existsSync(name)) files[name] = readFileSync(name);
-  Object.assign(files, extra);
+  const files: Record<string, Uint8Array> = { ...trackedFiles(), ...extra };
   files['BUILDING.md'] = Buffer.from(
     [
       `# Building ${title} from this archive`,

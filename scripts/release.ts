@@ -20,6 +20,7 @@ import { PACKAGE_BUDGET_BYTES, storeZipProblems } from '../src/release/store-che
 import { publishSignedFile, signOnAmo, writeSourceArchive } from './amo';
 import { publishOnChromeWebStore } from './chrome-web-store';
 import { readListing } from './store-listing';
+import { trackedEntries, trackedLinks } from './tracked-files';
 
 const { values: options } = parseArgs({
   options: { 'dry-run': { type: 'boolean', default: false }, store: { type: 'string', multiple: true }, out: { type: 'string', default: 'dist/release' }, directory: { type: 'string' } },
@@ -81,6 +82,10 @@ const identity = identityFrom(process.env);
 if (identity.problems.length) (dryRun ? console.warn : fail)(`the project's identity is not set for a release:\n  ${identity.problems.join('\n  ')}`);
 else console.log(`identity: ${identity.identity.page} (${identity.identity.contact})`);
 const builtIdentity = identity.problems.length ? null : identity.identity;
+
+// A tracked symbolic link is followed by whatever reads the tree: refused before anything is built.
+const links = trackedLinks(trackedEntries());
+if (links.length) fail(`symbolic links are tracked, and a release follows none (one to /proc/self/environ would publish the store credentials):\n  ${links.join('\n  ')}`);
 
 const dirty = git('status', '--porcelain');
 if (dirty) (dryRun ? console.warn : fail)(`the tree has changes not committed; a release is built from a clean tree:\n${dirty}`);

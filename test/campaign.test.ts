@@ -1,8 +1,8 @@
 // Campaign files: every problem of a bad file named at once, and nothing written.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { campaignGecko, campaignHosts, campaignMessages, campaignSettings } from '../src/campaign/brand';
@@ -53,6 +53,14 @@ describe('a campaign file', () => {
     expect(big.problems).toEqual(['logo: big.png is 300 KB; at most 256 KB']);
     const fake = checkCampaignFile(campaignFile({ logo: 'fake.png' }, { 'fake.png': '<svg></svg>' }));
     expect(fake.problems).toEqual(['logo: fake.png is not a PNG image']);
+    // A link in the campaign's folder to a file elsewhere (a secret, for one) is never followed.
+    const file = campaignFile({ logo: 'linked.svg' }, {});
+    const secret = join(mkdtempSync(join(tmpdir(), 'secret-')), 'environ.svg');
+    writeFileSync(secret, '<svg>WEB_EXT_API_SECRET=made-up</svg>');
+    symlinkSync(secret, join(dirname(file), 'linked.svg'));
+    const linked = checkCampaignFile(file);
+    expect(linked.problems).toEqual(['logo: linked.svg is a symbolic link; give the image itself']);
+    expect(linked.logo).toBeNull();
   });
 
   it('lists every problem at once, and the command writes nothing', () => {

@@ -42,6 +42,32 @@ describe('npm run release', () => {
     expect(existsSync(join(dir, 'published'))).toBe(false);
   }, 60_000);
 
+  it('follows no symbolic link: a tracked one stops the release before anything is built, and the build refuses one under its inputs', () => {
+    // A file outside the repository, standing for /proc/self/environ with the store credentials in it.
+    const secret = join(dir, 'environ');
+    writeFileSync(secret, 'WEB_EXT_API_SECRET=made-up-secret-7d1f');
+    const clone = join(dir, 'linked');
+    const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=Release Test', '-c', 'user.email=release@example.org', ...args], { cwd: clone, encoding: 'utf8' });
+    spawnSync('git', ['clone', '-q', '.', clone], { encoding: 'utf8' });
+    symlinkSync(resolve('node_modules'), join(clone, 'node_modules'), 'dir');
+    writeFileSync(join(clone, '.git', 'info', 'exclude'), 'node_modules\n');
+    symlinkSync(secret, join(clone, 'docs-environ.txt'));
+    git('add', 'docs-environ.txt');
+    git('commit', '-qm', 'a link, committed');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', resolve('scripts/release.ts'), '--dry-run', '--out', join(dir, 'linked-release')], { cwd: clone, encoding: 'utf8', env });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('symbolic links are tracked, and a release follows none');
+    expect(run.stderr).toContain('docs-environ.txt');
+    expect(run.stdout + run.stderr).not.toContain('made-up-secret');
+    expect(existsSync(join(dir, 'linked-release'))).toBe(false);
+    // The build itself, from a tree with a link among its inputs (not committed: a build needs no git).
+    symlinkSync(secret, join(clone, '_locales', 'en', 'notes.json'));
+    const build = spawnSync(process.execPath, [resolve('build.mjs')], { cwd: clone, encoding: 'utf8' });
+    expect(build.status).not.toBe(0);
+    expect(build.stderr).toContain('the build follows no symbolic link, and these are: _locales/en/notes.json');
+    expect(existsSync(join(clone, 'dist'))).toBe(false);
+  }, 60_000);
+
   it('refuses the fictional directory, or one older than 45 days, before building anything; takes a young real one into the packages and the source archive', () => {
     const withCredentials = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/release.ts', ...args], { encoding: 'utf8', env: { ...env, ...full } });
     const fictional = withCredentials('--out', join(dir, 'never'));

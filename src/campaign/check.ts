@@ -1,5 +1,5 @@
 // Reads and checks a campaign file: the schema, then the logo on disk. Returns every problem at once.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { Campaign, campaignProblems } from './schema';
 
@@ -28,7 +28,9 @@ export function checkCampaignFile(path: string): CheckedCampaign {
     const file = resolve(folder, logoPath);
     // Only a file in the campaign's own folder: a shared campaign file must not ship any image on the builder's disk.
     if (isAbsolute(logoPath) || relative(folder, file).split(sep).includes('..')) problems.push(`logo: ${logoPath} must be a file in the campaign's folder`);
-    else if (!existsSync(file)) problems.push(`logo: ${logoPath} is not there (looked for ${file})`);
+    else if (!existsSync(file) && !lstatSync(file, { throwIfNoEntry: false })) problems.push(`logo: ${logoPath} is not there (looked for ${file})`);
+    // A link is followed by every read: one to a secret would print it on the flyers and ship it in the build.
+    else if (lstatSync(file).isSymbolicLink()) problems.push(`logo: ${logoPath} is a symbolic link; give the image itself`);
     else if (statSync(file).size > MAX_LOGO_BYTES) problems.push(`logo: ${logoPath} is ${Math.round(statSync(file).size / 1024)} KB; at most ${MAX_LOGO_BYTES / 1024} KB`);
     else {
       const bytes = readFileSync(file);
