@@ -6,7 +6,7 @@
 // credentials (and without --dry-run) it names the missing variables and sends nothing.
 // The version is package.json's; the notes are CHANGELOG.md's section for it. README: "Releasing".
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { unzipSync } from 'fflate';
@@ -23,9 +23,21 @@ import { readListing } from './store-listing';
 import { trackedEntries, trackedLinks } from './tracked-files';
 
 const { values: options } = parseArgs({
-  options: { 'dry-run': { type: 'boolean', default: false }, store: { type: 'string', multiple: true }, out: { type: 'string', default: 'dist/release' }, directory: { type: 'string' } },
+  options: {
+    'dry-run': { type: 'boolean', default: false },
+    'build-only': { type: 'boolean', default: false },
+    'publish-only': { type: 'boolean', default: false },
+    store: { type: 'string', multiple: true },
+    out: { type: 'string', default: 'dist/release' },
+    directory: { type: 'string' },
+  },
 });
 const dryRun = options['dry-run'];
+// The release workflow's two halves: everything but the sending, with no credential in reach; then the
+// sending alone, from the files the first half wrote (checked again), with only the credentials.
+const buildOnly = options['build-only'];
+const publishOnly = options['publish-only'];
+if ([dryRun, buildOnly, publishOnly].filter(Boolean).length > 1) fail('--dry-run, --build-only and --publish-only go one at a time');
 const out = options.out;
 const stores = (options.store ?? [...STORES]) as Store[];
 if (stores.some((store) => !STORES.includes(store))) fail(`--store takes ${STORES.join(' or ')}`);
@@ -56,7 +68,7 @@ const readJson = (path: string): unknown => {
 
 // 1. What can be known before building: credentials, settings, the tag, the tree, the notes.
 if (plan.problems.length) fail(plan.problems.join('\n'));
-if (!dryRun && plan.missing.length) {
+if (!dryRun && !buildOnly && plan.missing.length) {
   console.error(`release: missing ${plan.missing.join(', ')}; nothing was built or sent. It would:`);
   for (const line of planLines(plan, names)) console.error(`  - ${line}`);
   console.error('Set them (README, "Releasing"), or run `npm run release -- --dry-run` to build and check without sending.');
@@ -73,15 +85,17 @@ if (tagged && !dryRun && git('tag', '-l', '--format=%(contents)', plan.tag).incl
 }
 // The bookshop directory to package: OpenStreetMap's, young enough (a dry run says what is wrong and goes on).
 const directory = directoryToPackage(options.directory);
-const directoryCheck = directoryProblems(readJson(join(directory, 'index.json')), Date.now());
-if (directoryCheck.problems.length) (dryRun ? console.warn : fail)(`${directory}/: ${directoryCheck.problems.join('\n')}`);
-console.log(`bookshop directory: ${directory}/, ${directoryCheck.about}`);
 // The project's identity (its page and contact), which the packages name to every service and store:
 // the release setting, never a placeholder (a dry run builds with the marked example and says so).
 const identity = identityFrom(process.env);
-if (identity.problems.length) (dryRun ? console.warn : fail)(`the project's identity is not set for a release:\n  ${identity.problems.join('\n  ')}`);
-else console.log(`identity: ${identity.identity.page} (${identity.identity.contact})`);
 const builtIdentity = identity.problems.length ? null : identity.identity;
+if (!publishOnly) {
+  const directoryCheck = directoryProblems(readJson(join(directory, 'index.json')), Date.now());
+  if (directoryCheck.problems.length) (dryRun ? console.warn : fail)(`${directory}/: ${directoryCheck.problems.join('\n')}`);
+  console.log(`bookshop directory: ${directory}/, ${directoryCheck.about}`);
+  if (identity.problems.length) (dryRun ? console.warn : fail)(`the project's identity is not set for a release:\n  ${identity.problems.join('\n  ')}`);
+  else console.log(`identity: ${identity.identity.page} (${identity.identity.contact})`);
+}
 
 // A tracked symbolic link is followed by whatever reads the tree: refused before anything is built.
 const links = trackedLinks(trackedEntries());
@@ -93,51 +107,70 @@ const section = changelogSection(readFileSync('CHANGELOG.md', 'utf8'), pkg.versi
 if (!section) fail(`CHANGELOG.md has no "## ${pkg.version}" section; its notes are the release notes`);
 if (section.unreleased) (dryRun ? console.warn : fail)(`CHANGELOG.md still calls ${pkg.version} "${section.label}": date it before releasing`);
 
-// 2. Build both browsers, check them as the stores do, write the source archive and the notes.
-rmSync(out, { recursive: true, force: true });
-mkdirSync(out, { recursive: true });
-await buildTarget('chrome', { outdir: join(out, 'chrome'), zipPath: join(out, names.chromeZip), directory, identity: builtIdentity });
-await buildTarget('firefox', { outdir: join(out, 'firefox'), zipPath: join(out, names.firefoxZip), directory, identity: builtIdentity });
+// 2. Build both browsers, check them as the stores do, write the source archive and the notes (or, to
+// publish only, check again the ones the build wrote).
 const selfHosted = plan.stores.includes('firefox') && plan.firefox.channel === 'unlisted';
-if (selfHosted) {
-  await buildTarget('firefox', { outdir: join(out, 'firefox-self-hosted'), zipPath: join(out, names.selfHostedZip), gecko: { updateUrl: plan.firefox.updatesUrl! }, directory, identity: builtIdentity });
-}
-// The Firefox builds to check: the store's, and the self-hosted one with its update_url.
 const firefoxBuilds = [{ dir: 'firefox', zip: names.firefoxZip, lintFlags: [] as string[] }, ...(selfHosted ? [{ dir: 'firefox-self-hosted', zip: names.selfHostedZip, lintFlags: ['--self-hosted'] }] : [])];
-for (const zip of [names.chromeZip, ...firefoxBuilds.map((build) => build.zip)]) {
-  const bytes = readFileSync(join(out, zip));
-  const problems = storeZipProblems(unzipSync(bytes));
-  if (bytes.length > PACKAGE_BUDGET_BYTES) problems.push(`${(bytes.length / 1e6).toFixed(2)} MB, over the ${PACKAGE_BUDGET_BYTES / 1e6} MB budget`);
-  if (problems.length) fail(`${zip} would be refused:\n  ${problems.join('\n  ')}`);
-  const placeholders = packagePlaceholders(unzipSync(bytes));
-  if (placeholders.length) (dryRun ? console.warn : fail)(`${zip} points at placeholders, which nobody answers for:\n  ${placeholders.join('\n  ')}`);
-  console.log(`checked ${zip} (${(bytes.length / 1e6).toFixed(2)} MB): Manifest V3, every named file present, no remote code, nothing extra`);
+if (publishOnly) {
+  for (const file of [names.chromeZip, ...firefoxBuilds.map((build) => build.zip), names.sourceZip, 'RELEASE-NOTES.md', ...firefoxBuilds.map((build) => join(build.dir, 'manifest.json'))]) {
+    if (!existsSync(join(out, file))) fail(`${out}/${file} is missing: --publish-only sends what \`npm run release -- --build-only\` wrote there`);
+  }
+  checkZips();
+} else {
+  await buildAndCheck();
 }
-for (const { dir, lintFlags } of firefoxBuilds) {
-  const lint = spawnSync(process.execPath, ['scripts/lint-firefox.mjs', join(out, dir), ...lintFlags], { stdio: 'inherit' });
-  if (lint.status !== 0) fail(`Mozilla's add-ons linter refuses ${join(out, dir)}`);
+
+/** Builds both browsers (and the self-hosted Firefox file), checks them as the stores do, writes the source archive and the notes. */
+async function buildAndCheck(): Promise<void> {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  await buildTarget('chrome', { outdir: join(out, 'chrome'), zipPath: join(out, names.chromeZip), directory, identity: builtIdentity });
+  await buildTarget('firefox', { outdir: join(out, 'firefox'), zipPath: join(out, names.firefoxZip), directory, identity: builtIdentity });
+  if (selfHosted) {
+    await buildTarget('firefox', { outdir: join(out, 'firefox-self-hosted'), zipPath: join(out, names.selfHostedZip), gecko: { updateUrl: plan.firefox.updatesUrl! }, directory, identity: builtIdentity });
+  }
+  checkZips();
+  for (const { dir, lintFlags } of firefoxBuilds) {
+    const lint = spawnSync(process.execPath, ['scripts/lint-firefox.mjs', join(out, dir), ...lintFlags], { stdio: 'inherit' });
+    if (lint.status !== 0) fail(`Mozilla's add-ons linter refuses ${join(out, dir)}`);
+  }
+
+  // The directory packaged is data built from OpenStreetMap, not tracked: it travels in the archive, at the
+  // place where `npm run build` takes it.
+  const directoryData = directory === FICTIONAL_DIRECTORY ? {} : Object.fromEntries(filesUnder(directory).map((file) => [`${REAL_DIRECTORY}/${relative(directory, file).split('\\').join('/')}`, readFileSync(file)]));
+  writeSourceArchive(join(out, names.sourceZip), {
+    title: `${pkg.name} ${pkg.version}`,
+    // The identity the packages were built with, which the reviewer's build must name too.
+    steps: [!builtIdentity ? 'npm run build' : `PROJECT_PAGE='${builtIdentity.page}' PROJECT_CONTACT='${builtIdentity.contact}' npm run build`],
+    extra: directoryData,
+    outputs:
+      `The packages are dist/${names.chromeZip} and dist/${names.firefoxZip}, the released ones byte for byte; dist/firefox/ holds the files submitted to AMO` +
+      (selfHosted ? `, but for one line: the submitted manifest.json adds browser_specific_settings.gecko.update_url "${plan.firefox.updatesUrl}" (a self-hosted file).` : '.'),
+  });
+  writeFileSync(join(out, 'RELEASE-NOTES.md'), `${section!.notes}\n`);
+  console.log(`wrote ${out}/: ${names.chromeZip}, ${names.firefoxZip}, ${names.sourceZip} (the source archive), RELEASE-NOTES.md`);
 }
-// The directory packaged is data built from OpenStreetMap, not tracked: it travels in the archive, at the
-// place where `npm run build` takes it.
-const directoryData = directory === FICTIONAL_DIRECTORY ? {} : Object.fromEntries(filesUnder(directory).map((file) => [`${REAL_DIRECTORY}/${relative(directory, file).split('\\').join('/')}`, readFileSync(file)]));
-writeSourceArchive(join(out, names.sourceZip), {
-  title: `${pkg.name} ${pkg.version}`,
-  // The identity the packages were built with, which the reviewer's build must name too.
-  steps: [!builtIdentity ? 'npm run build' : `PROJECT_PAGE='${builtIdentity.page}' PROJECT_CONTACT='${builtIdentity.contact}' npm run build`],
-  extra: directoryData,
-  outputs:
-    `The packages are dist/${names.chromeZip} and dist/${names.firefoxZip}, the released ones byte for byte; dist/firefox/ holds the files submitted to AMO` +
-    (selfHosted ? `, but for one line: the submitted manifest.json adds browser_specific_settings.gecko.update_url "${plan.firefox.updatesUrl}" (a self-hosted file).` : '.'),
-});
+
+/** Each zip as the stores check it, within the size budget, and naming no placeholder. */
+function checkZips(): void {
+  for (const zip of [names.chromeZip, ...firefoxBuilds.map((build) => build.zip)]) {
+    const bytes = readFileSync(join(out, zip));
+    const problems = storeZipProblems(unzipSync(bytes));
+    if (bytes.length > PACKAGE_BUDGET_BYTES) problems.push(`${(bytes.length / 1e6).toFixed(2)} MB, over the ${PACKAGE_BUDGET_BYTES / 1e6} MB budget`);
+    if (problems.length) fail(`${zip} would be refused:\n  ${problems.join('\n  ')}`);
+    const placeholders = packagePlaceholders(unzipSync(bytes));
+    if (placeholders.length) (dryRun ? console.warn : fail)(`${zip} points at placeholders, which nobody answers for:\n  ${placeholders.join('\n  ')}`);
+    console.log(`checked ${zip} (${(bytes.length / 1e6).toFixed(2)} MB): Manifest V3, every named file present, no remote code, nothing extra`);
+  }
+}
 const notes = `${section.notes}\n`;
-writeFileSync(join(out, 'RELEASE-NOTES.md'), notes);
-console.log(`wrote ${out}/: ${names.chromeZip}, ${names.firefoxZip}, ${names.sourceZip} (the source archive), RELEASE-NOTES.md`);
 
 // 3. Publish, or say what would be published.
 console.log(`\n${dryRun ? 'Would do' : 'Doing'} (version ${pkg.version}):`);
 for (const line of planLines(plan, names)) console.log(`  - ${line}`);
-if (dryRun) {
-  if (plan.missing.length) console.log(`\nTo publish, set: ${plan.missing.join(', ')} (README, "Releasing").`);
+if (dryRun || buildOnly) {
+  if (buildOnly) console.log(`\nBuilt and checked, nothing sent: \`npm run release -- --publish-only\` sends ${out}/.`);
+  else if (plan.missing.length) console.log(`\nTo publish, set: ${plan.missing.join(', ')} (README, "Releasing").`);
   process.exit(0);
 }
 if (plan.stores.includes('firefox')) await signFirefox(plan, selfHosted ? 'firefox-self-hosted' : 'firefox', notes);

@@ -68,6 +68,38 @@ describe('npm run release', () => {
     expect(existsSync(join(clone, 'dist'))).toBe(false);
   }, 60_000);
 
+  it('builds and checks with no store credential (--build-only), and publishes only what that wrote, checked again (--publish-only)', () => {
+    const clone = join(dir, 'split');
+    const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=Release Test', '-c', 'user.email=release@example.org', ...args], { cwd: clone, encoding: 'utf8' });
+    spawnSync('git', ['clone', '-q', '.', clone], { encoding: 'utf8' });
+    symlinkSync(resolve('node_modules'), join(clone, 'node_modules'), 'dir');
+    writeFileSync(join(clone, '.git', 'info', 'exclude'), 'node_modules\n');
+    writeFileSync(join(clone, 'CHANGELOG.md'), `# Changelog\n\n## ${version} (2026-12-24)\n\n- Lists.\n`);
+    git('commit', '-qam', 'date the release');
+    const directory = join(dir, 'split-directory');
+    cpSync('stand-ins/directory', directory, { recursive: true });
+    const index = JSON.parse(readFileSync(join(directory, 'index.json'), 'utf8'));
+    writeFileSync(join(directory, 'index.json'), JSON.stringify({ ...index, fictional: false, dataDate: new Date(Date.now() - 3 * 86_400_000).toISOString() }));
+    const out = join(dir, 'split-release');
+    const identity = { PROJECT_PAGE: 'https://librairies-independantes.fr/extension/', PROJECT_CONTACT: 'extension@librairies-independantes.fr' };
+    const run = (args: string[], more: Record<string, string> = {}) => spawnSync(process.execPath, ['--import', 'tsx', resolve('scripts/release.ts'), ...args], { cwd: clone, encoding: 'utf8', env: { ...env, ...more } });
+
+    const built = run(['--build-only', '--directory', directory, '--out', out], identity);
+    expect(built.status, built.stderr).toBe(0);
+    expect(built.stdout).toContain('Built and checked, nothing sent');
+    for (const file of [`local-bookshops-chrome-${version}.zip`, `local-bookshops-firefox-${version}.zip`, `local-bookshops-source-${version}.zip`, 'RELEASE-NOTES.md']) expect(existsSync(join(out, file)), file).toBe(true);
+
+    // The publishing half sends only files the build half wrote: one missing stops it before anything is sent.
+    const empty = join(dir, 'split-empty');
+    mkdirSync(empty, { recursive: true });
+    const nothing = run(['--publish-only', '--out', empty], full);
+    expect(nothing.status).toBe(1);
+    expect(nothing.stderr).toContain(`local-bookshops-chrome-${version}.zip is missing: --publish-only sends what \`npm run release -- --build-only\` wrote there`);
+    // Without the credentials, nothing is sent either; and the modes go one at a time.
+    expect(run(['--publish-only', '--out', out]).stderr).toContain(`missing ${ALL.join(', ')}; nothing was built or sent`);
+    expect(run(['--build-only', '--publish-only']).stderr).toContain('--dry-run, --build-only and --publish-only go one at a time');
+  }, 120_000);
+
   it('refuses the fictional directory, or one older than 45 days, before building anything; takes a young real one into the packages and the source archive', () => {
     const withCredentials = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/release.ts', ...args], { encoding: 'utf8', env: { ...env, ...full } });
     const fictional = withCredentials('--out', join(dir, 'never'));
