@@ -1,13 +1,15 @@
 // `npm run release` itself, as a process: what it refuses before building anything, what --dry-run
 // writes and prints, and the source archive AMO's reviewers get, which must build the very zips
 // released. (The plan's words and CHANGELOG's notes: test/release.test.ts.)
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { STORE_VARIABLES } from '../src/release/plan';
+import { startAmoStandIn } from '../stand-ins/amo';
 
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
 const ALL = [...STORE_VARIABLES.firefox, ...STORE_VARIABLES.chrome];
@@ -98,6 +100,47 @@ describe('npm run release', () => {
     // Without the credentials, nothing is sent either; and the modes go one at a time.
     expect(run(['--publish-only', '--out', out]).stderr).toContain(`missing ${ALL.join(', ')}; nothing was built or sent`);
     expect(run(['--build-only', '--publish-only']).stderr).toContain('--dry-run, --build-only and --publish-only go one at a time');
+  }, 120_000);
+
+  it('publishes to both stores (their stand-ins) with made-up credentials, and none of them shows in its output, a file it wrote or a zip', async () => {
+    // The files the --build-only run above wrote, in its clone.
+    const clone = join(dir, 'split');
+    const out = join(dir, 'split-release');
+    const credentials = {
+      WEB_EXT_API_KEY: 'user:4242:77-madeupkey',
+      WEB_EXT_API_SECRET: 'madeup-amo-secret-5e1b9c',
+      CWS_EXTENSION_ID: 'pkjhgfdapoimnlkjhgfdapoimnlkjhgf',
+      CWS_PUBLISHER_ID: 'madeup-publisher-8812',
+      CWS_CLIENT_ID: 'madeup-client-3391.apps.googleusercontent.com',
+      CWS_CLIENT_SECRET: 'madeup-client-secret-a7c4',
+      CWS_REFRESH_TOKEN: '1//madeup-refresh-token-f00d',
+    };
+    const amo = await startAmoStandIn({ apiSecret: credentials.WEB_EXT_API_SECRET });
+    try {
+      const published = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--import', resolve('stand-ins/chrome-web-store-preload.ts'), resolve('scripts/release.ts'), '--publish-only', '--out', out], {
+        cwd: clone,
+        encoding: 'utf8',
+        env: { ...env, ...credentials, WEB_EXT_AMO_BASE_URL: amo.baseUrl, CWS_STAND_IN: '1' },
+      }).catch((error: { stdout?: string; stderr?: string }) => {
+        throw new Error(`npm run release -- --publish-only failed: ${error.stderr}${error.stdout}`);
+      });
+      expect(published.stdout).toContain('Firefox: submitted to addons.mozilla.org (listed)');
+      expect(published.stdout).toMatch(/Chrome: .+ uploaded and submitted \(PENDING_REVIEW\)/);
+      expect(amo.requests.length).toBeGreaterThan(0);
+      // Which secrets could leak: every value given, looked for in what it printed, every file it wrote and every zip's files.
+      const secrets = Object.values(credentials).filter((value) => value.length > 12);
+      const texts: Array<[string, string]> = [['output', published.stdout + published.stderr]];
+      const files = (folder: string): string[] => readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(folder, entry.name)) : [join(folder, entry.name)]));
+      for (const file of [...files(out), ...files(join(clone, '.git')).filter((f) => f.includes('refs/tags'))]) {
+        const bytes = readFileSync(file);
+        texts.push([file, bytes.toString('latin1')]);
+        if (/\.(zip|xpi)$/.test(file)) for (const [name, inner] of Object.entries(unzipSync(bytes))) texts.push([`${file}:${name}`, strFromU8(inner, true)]);
+      }
+      for (const [where, text] of texts) for (const secret of secrets) expect(text.includes(secret), `${secret} in ${where}`).toBe(false);
+      expect(texts.length).toBeGreaterThan(10);
+    } finally {
+      await amo.close();
+    }
   }, 120_000);
 
   it('refuses the fictional directory, or one older than 45 days, before building anything; takes a young real one into the packages and the source archive', () => {
