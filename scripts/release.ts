@@ -21,6 +21,8 @@ import { publishSignedFile, signOnAmo, writeSourceArchive } from './amo';
 import { publishOnChromeWebStore } from './chrome-web-store';
 import { readListing } from './store-listing';
 import { trackedEntries, trackedLinks } from './tracked-files';
+import { shippedPackages } from './deps.mjs';
+import type { Metafile } from 'esbuild';
 
 const { values: options } = parseArgs({
   options: {
@@ -124,8 +126,10 @@ if (publishOnly) {
 async function buildAndCheck(): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  await buildTarget('chrome', { outdir: join(out, 'chrome'), zipPath: join(out, names.chromeZip), directory, identity: builtIdentity });
-  await buildTarget('firefox', { outdir: join(out, 'firefox'), zipPath: join(out, names.firefoxZip), directory, identity: builtIdentity });
+  // esbuild's account of each build's inputs: which third-party packages the packages ship.
+  const metafiles: Metafile[] = [];
+  await buildTarget('chrome', { outdir: join(out, 'chrome'), zipPath: join(out, names.chromeZip), directory, identity: builtIdentity, metafiles });
+  await buildTarget('firefox', { outdir: join(out, 'firefox'), zipPath: join(out, names.firefoxZip), directory, identity: builtIdentity, metafiles });
   if (selfHosted) {
     await buildTarget('firefox', { outdir: join(out, 'firefox-self-hosted'), zipPath: join(out, names.selfHostedZip), gecko: { updateUrl: plan.firefox.updatesUrl! }, directory, identity: builtIdentity });
   }
@@ -147,7 +151,9 @@ async function buildAndCheck(): Promise<void> {
       `The packages are dist/${names.chromeZip} and dist/${names.firefoxZip}, the released ones byte for byte; dist/firefox/ holds the files submitted to AMO` +
       (selfHosted ? `, but for one line: the submitted manifest.json adds browser_specific_settings.gecko.update_url "${plan.firefox.updatesUrl}" (a self-hosted file).` : '.'),
   });
-  writeFileSync(join(out, 'RELEASE-NOTES.md'), `${section!.notes}\n`);
+  // The notes, and what the packages ship of others' code: each package, its version and its licence.
+  const shipped = shippedPackages(metafiles, join(out, 'chrome')).map(({ name, version, license }) => `- ${name} ${version} (${license})`);
+  writeFileSync(join(out, 'RELEASE-NOTES.md'), `${section!.notes}\n\n### Third-party code in the packages\n\n${shipped.join('\n')}\n`);
   console.log(`wrote ${out}/: ${names.chromeZip}, ${names.firefoxZip}, ${names.sourceZip} (the source archive), RELEASE-NOTES.md`);
 }
 

@@ -90,6 +90,11 @@ describe('npm run release', () => {
     expect(built.status, built.stderr).toBe(0);
     expect(built.stdout).toContain('Built and checked, nothing sent');
     for (const file of [`local-bookshops-chrome-${version}.zip`, `local-bookshops-firefox-${version}.zip`, `local-bookshops-source-${version}.zip`, 'RELEASE-NOTES.md']) expect(existsSync(join(out, file)), file).toBe(true);
+    // The notes list the third-party code the packages ship, each with its version and licence.
+    const notes = readFileSync(join(out, 'RELEASE-NOTES.md'), 'utf8');
+    expect(notes).toMatch(/^- Lists\.\n\n### Third-party code in the packages\n\n/);
+    expect(notes).toMatch(/^- leaflet 1\.\d+\.\d+ \(BSD-2-Clause\)$/m);
+    expect(notes).toMatch(/^- zod 4\.\d+\.\d+ \(MIT\)$/m);
 
     // The publishing half sends only files the build half wrote: one missing stops it before anything is sent.
     const empty = join(dir, 'split-empty');

@@ -25,6 +25,10 @@ describe('the workflows', () => {
     for (const checkout of checkouts) expect(checkout.split(/\n {6}- /)[0]).toContain('persist-credentials: false');
   });
 
+  it('audits the shipped dependencies on every push', () => {
+    expect(readFileSync(`${WORKFLOWS}/ci.yml`, 'utf8')).toContain('- run: npm audit --omit=dev --audit-level=high');
+  });
+
   it('releases in two jobs: the build with no secret, the publishing with the secrets and no build', () => {
     const release = readFileSync(`${WORKFLOWS}/release.yml`, 'utf8');
     const build = job(release, 'build');
