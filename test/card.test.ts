@@ -27,7 +27,7 @@ function page(html: string | Buffer) {
   const document = window.document;
   const card = createCard({ document, t: englishMessage, locale: 'en', onOpen: () => {}, onDismiss: () => {} });
   const shown = () => roots.find(({ host }) => host.isConnected);
-  const headline = () => shown()?.root.querySelector('.headline')?.textContent ?? null;
+  const headline = () => shown()?.root.querySelector<HTMLElement>('.headline')?.dataset.text ?? null;
   return { document, card, roots, shown, headline };
 }
 
@@ -37,8 +37,15 @@ describe('the card on the page', () => {
     expect(card.show(message)).toBe(true);
     const { host, root } = shown()!;
     expect(host.previousElementSibling?.id).toBe('buybox');
-    expect(root.querySelector('.headline')!.textContent).toBe('2 bookshops near you have it');
-    expect(root.querySelector('.card')!.textContent).toBe('2 bookshops near you have itSee them×In France a new book costs the same in a bookshop as on Amazon (fixed book price law).');
+    // Every word is generated content (data-text drawn by ::before): no text node a page's find() could land in.
+    expect([...root.querySelectorAll<HTMLElement>('[data-text]')].map((node) => node.dataset.text)).toEqual([
+      '2 bookshops near you have it',
+      'See them',
+      '×',
+      'In France a new book costs the same in a bookshop as on Amazon (fixed book price law).',
+    ]);
+    expect(root.querySelector('.card')!.textContent).toBe('');
+    expect(root.querySelector('.open')!.getAttribute('aria-label')).toBe('See them');
   });
 
   it('shows the page a closed host only: no open shadow root, no id to find, none of its words', () => {

@@ -1,9 +1,10 @@
 // The small card on an Amazon book page: how many shops near the shopper have the book, and a link to
 // them, in the words the popup uses for the same answer (shared/answer-words). It lives in a closed
-// Shadow DOM, so Amazon's styles and ours never mix and Amazon's scripts cannot read it. It names no
-// shop and no distance: a page script can still search the rendered text (window.find() sees into
-// closed roots in Chrome and Firefox), and "Librairie X, 1.2 km" would place the shopper within a
-// kilometre; the popup, which Amazon cannot reach, says those. It is put below the buy box (nothing of
+// Shadow DOM, so Amazon's styles and ours never mix, and its words are generated content, which a page
+// script can neither read through the DOM nor find with window.find() (whose selection, in Firefox,
+// led into the closed root when the words were text). It still names no shop and no distance
+// ("Librairie X, 1.2 km" would place the shopper within a kilometre): the popup, which Amazon cannot
+// reach, says those. It is put below the buy box (nothing of
 // Amazon's moves or hides) and only when the worker has shops to show. Its buttons ignore events a
 // page script makes up (isTrusted), and every text goes in as text.
 import { cardPlace } from './card-place';
@@ -24,6 +25,8 @@ const STYLE = `
 :host { all: initial; display: block; margin: 10px 0; }
 .card { font: 13px/1.4 system-ui, -apple-system, 'Segoe UI', sans-serif; color: #1d1b16; background: #f6fbf8; color-scheme: light;
   border: 1px solid #9cc9b2; border-radius: 8px; padding: 8px 32px 8px 10px; position: relative; }
+[data-text]::before { content: attr(data-text); }
+.card { user-select: none; -webkit-user-select: none; }
 .headline { margin: 0 0 4px; font-weight: 600; }
 .law { margin: 4px 0 0; color: #5f5a4f; font-size: 12px; }
 .open { font: inherit; color: #0b5d3b; background: none; border: 0; padding: 2px 0; min-height: 24px; min-width: 24px; text-decoration: underline; cursor: pointer; }
@@ -77,10 +80,13 @@ export function createCard({ document, t, locale, onOpen, onDismiss }: CardDeps)
   }
 
   function cardContent(message: ShowCard, words: ReturnType<typeof headline> | undefined): Node[] {
+    // Every word is drawn as generated content (CSS `content: attr(data-text)`), never a text node: a
+    // page script's window.find() then has nothing in the card to find, nor a selection to climb from
+    // into the closed root (Firefox hands it the root that way). Screen readers read generated content.
     const make = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text: string) => {
       const node = document.createElement(tag);
       node.className = className;
-      node.textContent = text;
+      if (text) node.dataset.text = text;
       return node;
     };
     const card = make('div', 'card', '');
@@ -89,6 +95,8 @@ export function createCard({ document, t, locale, onOpen, onDismiss }: CardDeps)
     const line = make('p', 'headline', words ? say(t, locale, words) : t('cardSetTown'));
     const open = make('button', 'open', t(message.needsPlace ? 'cardSetTownOpen' : 'cardOpen'));
     open.type = 'button';
+    // (A button's name from its generated text is not in every browser's accessibility tree: said outright.)
+    open.setAttribute('aria-label', open.dataset.text!);
     const close = make('button', 'close', '×');
     close.type = 'button';
     close.title = t('cardClose');

@@ -278,14 +278,35 @@ interface InternalRealm {
 }
 
 /**
- * Waits until the card shows and `ready` holds on its shadow root (by default: it has its open button),
- * and returns the root.
+ * The words a shopper sees in the card (or under `selector` in it), as the browser draws them: the card
+ * writes them as generated content (`::before { content: attr(data-text) }`), not as text nodes.
  */
-export async function waitForCard(tab: Page, ready: (root: ShadowRoot) => boolean = (root) => !!root.querySelector('.open'), timeoutMs = 10_000): Promise<ElementHandle<ShadowRoot>> {
+export function shownWords(root: ElementHandle<ShadowRoot>, selector = '*'): Promise<string[]> {
+  return root.evaluate(
+    (r, within) =>
+      [...r.querySelectorAll(within), ...r.querySelectorAll(`${within} *`)]
+        .filter((node, i, all) => all.indexOf(node) === i)
+        .sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1))
+        .map((node) => {
+          // Chromium gives the drawn string; Firefox the rule itself, attr(…), naming the attribute drawn.
+          const content = getComputedStyle(node, '::before').content;
+          const attribute = /^attr\(([\w-]+)\)$/.exec(content)?.[1];
+          return attribute ? node.getAttribute(attribute) : content.startsWith('"') ? (JSON.parse(content) as string) : null;
+        })
+        .filter((words): words is string => !!words),
+    selector,
+  );
+}
+
+/**
+ * Waits until the card shows with its open button and `ready` holds on the words it shows (joined by
+ * spaces), and returns its shadow root.
+ */
+export async function waitForCard(tab: Page, ready: (words: string) => boolean = () => true, timeoutMs = 10_000): Promise<ElementHandle<ShadowRoot>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const root = await cardRoot(tab);
-    if (root && (await root.evaluate(ready))) return root;
+    if (root && (await root.evaluate((r) => !!r.querySelector('.open'))) && ready((await shownWords(root)).join(' '))) return root;
     await root?.dispose();
     if (Date.now() > deadline) throw new Error(`no card ready on ${tab.url()} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 150));
