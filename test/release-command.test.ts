@@ -2,6 +2,7 @@
 // writes and prints, and the source archive AMO's reviewers get, which must build the very zips
 // released. (The plan's words and CHANGELOG's notes: test/release.test.ts.)
 import { execFile, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -111,14 +112,16 @@ describe('npm run release', () => {
     // The files the --build-only run above wrote, in its clone.
     const clone = join(dir, 'split');
     const out = join(dir, 'split-release');
+    // Made up at each run, so no file of the project (this one included, in the source archive) holds them.
+    const made = () => randomBytes(9).toString('hex');
     const credentials = {
-      WEB_EXT_API_KEY: 'user:4242:77-madeupkey',
-      WEB_EXT_API_SECRET: 'madeup-amo-secret-5e1b9c',
+      WEB_EXT_API_KEY: `user:4242:${made()}`,
+      WEB_EXT_API_SECRET: made(),
       CWS_EXTENSION_ID: 'pkjhgfdapoimnlkjhgfdapoimnlkjhgf',
-      CWS_PUBLISHER_ID: 'madeup-publisher-8812',
-      CWS_CLIENT_ID: 'madeup-client-3391.apps.googleusercontent.com',
-      CWS_CLIENT_SECRET: 'madeup-client-secret-a7c4',
-      CWS_REFRESH_TOKEN: '1//madeup-refresh-token-f00d',
+      CWS_PUBLISHER_ID: `publisher-${made()}`,
+      CWS_CLIENT_ID: `${made()}.apps.googleusercontent.com`,
+      CWS_CLIENT_SECRET: made(),
+      CWS_REFRESH_TOKEN: `1//${made()}`,
     };
     const amo = await startAmoStandIn({ apiSecret: credentials.WEB_EXT_API_SECRET });
     try {
@@ -133,7 +136,7 @@ describe('npm run release', () => {
       expect(published.stdout).toMatch(/Chrome: .+ uploaded and submitted \(PENDING_REVIEW\)/);
       expect(amo.requests.length).toBeGreaterThan(0);
       // Which secrets could leak: every value given, looked for in what it printed, every file it wrote and every zip's files.
-      const secrets = Object.values(credentials).filter((value) => value.length > 12);
+      const secrets = Object.values(credentials).filter((value) => value !== credentials.CWS_EXTENSION_ID);
       const texts: Array<[string, string]> = [['output', published.stdout + published.stderr]];
       const files = (folder: string): string[] => readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(folder, entry.name)) : [join(folder, entry.name)]));
       for (const file of [...files(out), ...files(join(clone, '.git')).filter((f) => f.includes('refs/tags'))]) {
