@@ -1,9 +1,9 @@
-// The mark on a list item whose book shops near the shopper have: "2 bookshops near you", beside the
-// item's title, a button that opens the results for that book. As the card (card.ts): a closed shadow
-// root on an element this script made, light on Amazon's white page, text put in as text, clicks
-// that a page script makes up ignored, no shop and no distance named.
-import { counted } from '../shared/plural';
-
+// The mark on a list item whose book a shop near the shopper has: "A bookshop near you has it", beside
+// the item's title, a button that opens the results for that book. As the card (card.ts): a closed
+// shadow root on an element this script made, light on Amazon's white page, its words drawn as
+// generated content (nothing window.find() can find or select into), clicks that a page script makes
+// up ignored. No count, no shop, no distance: the page's own scripts could read those from a list they
+// planted (which books a shop within the radius has); the popup, out of their reach, counts.
 export interface MarkDeps {
   document: Document;
   t: (key: string, substitutions?: string[]) => string;
@@ -16,6 +16,8 @@ const STYLE = `
 .mark { font: 12px/1.3 system-ui, -apple-system, 'Segoe UI', sans-serif; color: #0b5d3b; background: #eef7f1; color-scheme: light;
   border: 1px solid #9cc9b2; border-radius: 12px; padding: 2px 10px; min-height: 24px; cursor: pointer; text-align: start; }
 .mark::before { content: ''; display: inline-block; width: 8px; height: 8px; border-radius: 50%; background: #1f6f50; margin-inline-end: 6px; }
+.mark::after { content: attr(data-text); }
+.mark { user-select: none; -webkit-user-select: none; }
 .mark:hover { background: #dff0e6; }
 .mark:focus-visible { outline: 2px solid #0b5d3b; outline-offset: 2px; }
 @media (pointer: coarse) { .mark { min-height: 44px; } }`;
@@ -27,13 +29,13 @@ function placeIn(item: Element, title: Element | null): { node: Element; where: 
   return { node: link && item.contains(link) ? link : title, where: 'afterend' };
 }
 
-export function createMarks({ document, t, locale, onOpen }: MarkDeps) {
+export function createMarks({ document, t, onOpen }: MarkDeps) {
   /** Each item's mark: its host, made and kept by this script, and the host's closed shadow root. */
   const marks = new Map<Element, { host: HTMLElement; root: ShadowRoot }>();
 
   return {
-    /** Shows (or updates) the mark on `item` for `count` shops. */
-    show(item: Element, title: Element | null, isbn13: string, count: number): void {
+    /** Shows the mark on `item` (a shop near the shopper has its book). */
+    show(item: Element, title: Element | null, isbn13: string): void {
       let mark = marks.get(item);
       // Amazon may have re-rendered the item and dropped the mark: make a new one.
       if (!mark?.host.isConnected) {
@@ -44,11 +46,11 @@ export function createMarks({ document, t, locale, onOpen }: MarkDeps) {
         const place = placeIn(item, title);
         place.node.insertAdjacentElement(place.where, host);
       }
-      const words = counted(t, locale, 'markCount', count, [new Intl.NumberFormat(locale).format(count)]);
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'mark';
-      button.textContent = words;
+      button.dataset.text = t('markHasIt');
+      button.setAttribute('aria-label', t('markHasIt'));
       button.title = t('markOpen');
       button.addEventListener('click', (event) => {
         // Amazon's own handlers on the item (it opens the product) do not see this click.

@@ -63,7 +63,7 @@ export function createListPage(deps: ListPageDeps) {
         visibility.watch(item.element);
         // Already answered in this view (the same book twice in a list): marked at once.
         const count = answers.get(item.isbn13);
-        if (count) marks.show(item.element, items.get(item.element)!.titleElement, item.isbn13, count);
+        if (count) marks.show(item.element, items.get(item.element)!.titleElement, item.isbn13);
       }
     }
 
@@ -83,7 +83,7 @@ export function createListPage(deps: ListPageDeps) {
         answers.set(isbn13, count);
         waiting.delete(isbn13);
         if (count === 0) return;
-        for (const [element, item] of items) if (item.isbn13 === isbn13) marks.show(element, item.titleElement, isbn13, count);
+        for (const [element, item] of items) if (item.isbn13 === isbn13) marks.show(element, item.titleElement, isbn13);
       },
       stop() {
         stopChanges();
