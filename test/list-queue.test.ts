@@ -2,7 +2,7 @@
 // across tabs, cached answers at once and free, a book asked once per page view, the line kept in the
 // order seen, and left by items that scroll away or tabs that close.
 import { describe, expect, it } from 'vitest';
-import { createListQueue, LIST_LOOKUPS_PER_MINUTE } from '../src/lists/queue';
+import { createListQueue, LIST_LOOKUPS_PER_HOUR, LIST_LOOKUPS_PER_MINUTE, LIST_LOOKUPS_PER_VIEW, MAX_WAITING } from '../src/lists/queue';
 
 /** A queue on a clock the test moves, with a cache of `cached` books; every call is recorded. */
 function setup(cached: string[] = [], kept: number[][] = []) {
@@ -36,6 +36,34 @@ function setup(cached: string[] = [], kept: number[][] = []) {
 const book = (n: number) => `97800000000${String(n).padStart(2, '0')}`;
 
 describe('the list queue', () => {
+  it('asks at most 120 new books an hour, a minute at a time, then waits for the hour’s first to pass', async () => {
+    const { queue, lookups, settle, advance } = setup();
+    // Four tabs of 60 books each, kept in view for hours.
+    for (let tab = 1; tab <= 4; tab++) for (let n = 0; n < 60; n++) await queue.seen(tab, 'view', `978${String(tab).padStart(2, '0')}${String(n).padStart(8, '0')}`);
+    await settle();
+    for (let minute = 0; minute < 10; minute++) await advance(60_000);
+    // 20 a minute for six minutes, then the hour is spent.
+    expect(lookups).toHaveLength(LIST_LOOKUPS_PER_HOUR);
+    await advance(49 * 60_000);
+    expect(lookups).toHaveLength(LIST_LOOKUPS_PER_HOUR);
+    // An hour after the first minute's twenty, twenty more.
+    await advance(60_000);
+    expect(lookups.length).toBeGreaterThan(LIST_LOOKUPS_PER_HOUR);
+    expect(lookups.length).toBeLessThanOrEqual(LIST_LOOKUPS_PER_HOUR + LIST_LOOKUPS_PER_MINUTE);
+  });
+
+  it('asks at most 60 books per page view, and keeps at most 200 waiting', async () => {
+    const { queue, lookups, settle, advance } = setup();
+    // A planted list of 300 items in one view: 20 asked at once, 200 wait, the rest are not kept; 60 asked in all.
+    for (let n = 0; n < 300; n++) await queue.seen(1, 'planted', `978${String(n).padStart(10, '0')}`);
+    await settle();
+    expect(lookups).toHaveLength(LIST_LOOKUPS_PER_MINUTE);
+    expect(queue.waiting()).toBe(MAX_WAITING);
+    for (let minute = 0; minute < 10; minute++) await advance(60_000);
+    expect(lookups).toHaveLength(LIST_LOOKUPS_PER_VIEW);
+    expect(queue.waiting()).toBe(0);
+  });
+
   it('counts the lookups a stopped worker made in the last minute, and says each start so they can be kept', async () => {
     const kept: number[][] = [];
     const first = setup([], kept);

@@ -110,7 +110,7 @@ const tabs = createTabService({
 });
 
 const tabLists = createTabLists(browser.storage.session);
-/** storage.session: when the list pages' last lookups started (lists/queue.ts's minute). */
+/** storage.session: when the list pages' last lookups started (lists/queue.ts's minute and hour). */
 const LOOKUP_TIMES_KEY = 'listLookupTimes';
 const LookupTimes = z.array(z.number()).check(z.maxLength(1000));
 const lists = createListService({

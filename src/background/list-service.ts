@@ -30,7 +30,7 @@ export interface ListServiceDeps {
   later?: (run: () => void, ms: number) => void;
   perMinute?: number;
   /**
-   * Where the start times of the last minute's lookups are kept (storage.session), so a worker the
+   * Where the start times of the last hour's lookups are kept (storage.session), so a worker the
    * browser stopped and started again still counts them: the limit holds across restarts.
    */
   lookupTimes?: { load(): Promise<number[]>; save(times: number[]): Promise<void> };
