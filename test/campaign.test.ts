@@ -42,6 +42,10 @@ describe('a campaign file', () => {
     ['a signed file that is not an .xpi', { firefoxFile: { url: 'https://example.org/f.zip', updates: 'https://example.org/updates.json' } }, 'firefoxFile.url: must be the address of the .xpi file'],
     ['an update list that is not https', { firefoxFile: { url: 'https://example.org/f.xpi', updates: 'http://example.org/updates.json' } }, 'firefoxFile.updates: must be an https:// address'],
     ['a Firefox id that is not an id', { firefoxId: 'my campaign' }, 'firefoxId: must look like an e-mail address'],
+    // It would become the build's host permission: https://*.co/* is every .co site.
+    ['a directory at a wildcard host', { directory: 'https://*.co/dir/' }, 'directory: must name one host, with no wildcard'],
+    ['a directory with a user name in its address', { directory: 'https://annuaire.fr@evil.example.org/dir/' }, 'directory: must name one host, with no wildcard'],
+    ['a site at a host that is not a name', { website: 'https://exa_mple.org/' }, 'website: must name one host, with no wildcard'],
   ])('refuses %s, and says which field and why', (_what, changes, message) => {
     const { campaign, problems } = checkCampaignFile(campaignFile(changes));
     expect(campaign).toBeNull();

@@ -28,6 +28,29 @@ describe('the built manifests', () => {
     expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['browsingActivity', 'locationInfo', 'websiteContent'] });
   });
 
+  it('keep the product-page script off sign-in, checkout, cart and account pages, and on every product page', () => {
+    // A manifest glob: * any run of characters, ? one (Chrome's and Firefox's content-script globs).
+    const matches = (glob: string, url: string) => new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(url);
+    for (const manifest of [chrome, firefox]) {
+      const script = manifest.content_scripts.find((entry: { js: string[] }) => entry.js.includes('content.js'));
+      const excluded = (url: string) => (script.exclude_globs as string[]).some((glob) => matches(glob, url));
+      for (const url of [
+        'https://www.amazon.fr/ap/signin?openid.return_to=x',
+        'https://www.amazon.fr/-/en/ap/signin',
+        'https://www.amazon.de/gp/buy/spc/handlers/display.html',
+        'https://www.amazon.co.uk/checkout/p/p-123/spc',
+        'https://www.amazon.com/gp/cart/view.html',
+        'https://www.amazon.com/cart/smart-wagon',
+        'https://www.amazon.fr/gp/css/order-history',
+        'https://www.amazon.fr/gp/your-account/order-details',
+        'https://www.amazon.es/your-account',
+        'https://www.amazon.it/a/addresses/add',
+        'https://www.amazon.com/hz/mycd/digital-console/contentlist/booksAll',
+      ]) expect(excluded(url), url).toBe(true);
+      for (const url of ['https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024', 'https://www.amazon.com/gp/product/0735211299', 'https://www.amazon.de/-/en/dp/3518283432', 'https://m.amazon.co.uk/dp/B0C1234567?ref=cart_x']) expect(excluded(url), url).toBe(false);
+    }
+  });
+
   it('leave no vendor key unresolved', () => {
     expect(JSON.stringify([chrome, firefox])).not.toMatch(/"__[a-z]+__[a-z_]+":/);
   });

@@ -6,10 +6,20 @@ import { SOURCE_DEFAULTS } from '../shared/settings';
 
 export const CAMPAIGN_LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'nl'] as const;
 
+/**
+ * An https address on one real host name: no wildcard (a directory at `https://*.co/dir/` became the
+ * host permission `https://*.co/*`), no user or port tricks, letters, digits, dots and dashes only.
+ */
+const isOneHost = (value: string) => {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return !url.username && !url.password && /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(url.hostname) && !/\*/.test(value);
+};
 const httpsUrl = () =>
   z
     .string({ error: 'is missing' })
-    .refine((value) => /^https:\/\/[^\s/]+\.[^\s]+$/.test(value), { message: 'must be an https:// address' });
+    .refine((value) => /^https:\/\/[^\s/]+\.[^\s]+$/.test(value), { message: 'must be an https:// address' })
+    .refine((value) => !/^https:\/\//.test(value) || isOneHost(value), { message: 'must name one host, with no wildcard' });
 
 /** A text per language; English or French at least (the install page speaks both). */
 const perLanguage = (max: number) =>
