@@ -58,9 +58,9 @@ describe('the built manifests', () => {
   it('ask for the position as the browser allows: on the click in Firefox, at install in Chrome', () => {
     // Chrome cannot hold geolocation as an optional permission, and refuses it to extension pages
     // (popup and tabs alike) without it, with no prompt; Firefox asks on permissions.request().
-    expect(chrome.permissions).toEqual(['storage', 'geolocation', 'declarativeNetRequestWithHostAccess']);
+    expect(chrome.permissions).toEqual(['storage', 'geolocation', 'declarativeNetRequestWithHostAccess', 'alarms']);
     expect(chrome.optional_permissions).toBeUndefined();
-    expect(firefox.permissions).toEqual(['storage', 'declarativeNetRequestWithHostAccess']);
+    expect(firefox.permissions).toEqual(['storage', 'declarativeNetRequestWithHostAccess', 'alarms']);
     expect(firefox.optional_permissions).toEqual(['geolocation']);
   });
 

@@ -153,6 +153,16 @@ browser.storage.onChanged.addListener((changes, areaName) => {
   void lists.settingsChanged();
 });
 
+// Expired answers and typed places leave the disk within the hour, as the privacy policy says: at each
+// worker start, and on an hourly alarm while the browser runs (kept, not reset, by later workers).
+const PURGE_ALARM = 'purge-expired';
+void lookupCache.purgeExpired();
+void browser.alarms.get(PURGE_ALARM).then((alarm) => {
+  if (!alarm) void browser.alarms.create(PURGE_ALARM, { periodInMinutes: 60 });
+});
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === PURGE_ALARM) void lookupCache.purgeExpired();
+});
 browser.runtime.onStartup.addListener(() => void lookupCache.purgeExpired());
 browser.runtime.onInstalled.addListener(({ reason }) => {
   void lookupCache.purgeExpired();

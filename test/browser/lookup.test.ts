@@ -216,6 +216,12 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
     expect(seen.length).toBeGreaterThan(0);
     const hosts = new Set(seen.map((r) => new URL(r.url).host));
     expect([...hosts].sort()).toEqual(SERVICE_HOSTS);
+    // Expired answers and typed places leave the disk within the hour, as the privacy policy says: an hourly alarm purges them.
+    const alarm = await extensionPage.evaluate(async () => {
+      const { browser, chrome } = globalThis as unknown as Record<'browser' | 'chrome', { alarms: { get(name: string): Promise<unknown> } } | undefined>;
+      return (browser ?? chrome)!.alarms.get('purge-expired');
+    });
+    expect(alarm).toMatchObject({ name: 'purge-expired', periodInMinutes: 60 });
     // The cookies are there to be sent; none was.
     expect((await ext.browser.cookies()).filter((cookie) => cookie.name === 'visited').map((cookie) => cookie.domain).sort()).toEqual(SERVICE_HOSTS);
     for (const { url, headers } of seen) {
