@@ -20,12 +20,17 @@ export interface BaseLayerDeps {
   keep: (kept: KeptTileJson) => Promise<void>;
   /** The shopper's language, for place names. */
   language: string;
+  /** Whether the browser lets the extension ask this address's host (the shopper may have refused or taken it back). */
+  allowed?: (url: string) => Promise<boolean>;
   now?: () => number;
 }
 
 export type BaseLayerKind = 'vector' | 'raster';
-/** No background: why, when the vector service refused to be drawn (its TileJSON lacks layers the map draws). */
-export type NoBackground = { lacks: string[] } | null;
+/**
+ * No background: why, when it can be said: the vector service's TileJSON lacks layers the map draws, or
+ * the browser does not let the extension ask a tile host (nothing is asked of it, as the worker does).
+ */
+export type NoBackground = { lacks: string[] } | { needsPermission: string } | null;
 
 /**
  * Adds the first background that draws, in the chain's order, and says which; otherwise why none did
@@ -33,7 +38,12 @@ export type NoBackground = { lacks: string[] } | null;
  */
 export async function addBaseLayer(map: L.Map, tiles: Tiles, deps: BaseLayerDeps): Promise<BaseLayerKind | NoBackground> {
   let refused: NoBackground = null;
-  if (tiles.vector && canDrawOnCanvas()) {
+  const allowed = async (url: string) => {
+    const yes = await (deps.allowed?.(url) ?? Promise.resolve(true)).catch(() => false);
+    if (!yes) refused ??= { needsPermission: new URL(url).host };
+    return yes;
+  };
+  if (tiles.vector && canDrawOnCanvas() && (await allowed(tiles.vector.url))) {
     const drawsFrom = async (found: FoundSource) => {
       if (found && 'lacks' in found) refused = found;
       return !!found && 'source' in found && (await draws(map, vectorLayer(found.source, deps.language)));
@@ -43,7 +53,7 @@ export async function addBaseLayer(map: L.Map, tiles: Tiles, deps: BaseLayerDeps
     // A kept TileJSON may name last week's build: ask once more before giving up on vector tiles.
     if (first && 'kept' in first && first.kept && (await drawsFrom(await vectorSource(tiles.vector.url, deps, { fresh: true })))) return 'vector';
   }
-  if (tiles.raster && (await draws(map, new CookielessTileLayer(tiles.raster.url, { maxZoom: 18 })))) return 'raster';
+  if (tiles.raster && (await allowed(tiles.raster.url)) && (await draws(map, new CookielessTileLayer(tiles.raster.url, { maxZoom: 18 })))) return 'raster';
   return refused;
 }
 

@@ -4,6 +4,7 @@
 import { toIsbn13 } from '../book/isbn';
 import type { LookupResult, SourceStatus } from '../lookup/result';
 import { browser } from '../shared/browser';
+import { hostPattern, isThisMachine } from '../shared/host-pattern';
 import { kilometres, uiLocale } from '../shared/locale';
 import { say } from '../shared/plural';
 import { displayIsbn13 } from '../shared/isbn-format';
@@ -290,6 +291,8 @@ async function showMap(result: LookupResult, key: string): Promise<void> {
       readKept: async () => (await browser.storage.local.get(MAP_SOURCE_KEY))[MAP_SOURCE_KEY],
       keep: (kept) => browser.storage.local.set({ [MAP_SOURCE_KEY]: kept }),
       language: locale.split('-')[0]!,
+      // As the worker checks before each request: a tile host the browser does not allow is not asked.
+      allowed: async (url) => isThisMachine(url) || browser.permissions.contains({ origins: [hostPattern(url)] }),
     },
     describeShop: (shop) => describeShop(shop, result.isbn13),
     onSelect: (shopId) => {
@@ -300,14 +303,14 @@ async function showMap(result: LookupResult, key: string): Promise<void> {
       item?.focus({ preventScroll: true });
     },
     labels: { zoomIn: t('zoomIn'), zoomOut: t('zoomOut') },
-    onNoBackground: (lacks) => {
+    onNoBackground: (why) => {
       // The list alone, with one line saying why; the markers without a background would say nothing.
       map?.view?.remove();
       if (map) map.view = null;
       container.hidden = legend.hidden = true;
       if (!settings.tiles.vector && !settings.tiles.raster) return;
       status.hidden = false;
-      status.textContent = lacks?.length ? t('mapTilesLackLayers', lacks.join(', ')) : t('mapTilesFailed');
+      status.textContent = why && 'lacks' in why ? t('mapTilesLackLayers', why.lacks.join(', ')) : why && 'needsPermission' in why ? t('mapNeedsPermission', why.needsPermission) : t('mapTilesFailed');
     },
   });
   container.dataset.markers = String(map.view.markerCount());

@@ -4,7 +4,7 @@
 // The background comes after the markers, by the chain in map/base-layer.ts; with none, the caller is
 // told, and shows the list alone.
 import * as L from 'leaflet';
-import { addBaseLayer, type BaseLayerDeps } from '../map/base-layer';
+import { addBaseLayer, type BaseLayerDeps, type NoBackground } from '../map/base-layer';
 import { creditsFor } from '../map/credits';
 import type { Tiles } from '../shared/settings';
 import { element, externalLink } from '../ui/dom';
@@ -19,10 +19,10 @@ export interface ShopMapOptions {
   describeShop: (shop: ListedShop) => string;
   onSelect: (shopId: string) => void;
   /**
-   * No background could be drawn (every tile service in the chain failed, or none is set); `lacks`: the
-   * layers the map draws that the vector service's TileJSON no longer lists.
+   * No background could be drawn (every tile service in the chain failed, or none is set), with why
+   * when it can be said (base-layer.ts's NoBackground).
    */
-  onNoBackground: (lacks?: string[]) => void;
+  onNoBackground: (why?: NonNullable<NoBackground>) => void;
   /** The zoom buttons' names, in the shopper's language (Leaflet's own are English). */
   labels: { zoomIn: string; zoomOut: string };
 }
@@ -106,7 +106,7 @@ export function createShopMap(container: HTMLElement, options: ShopMapOptions): 
     .catch(() => null)
     .then((kind) => {
       if (removed) return;
-      if (kind !== 'vector' && kind !== 'raster') return options.onNoBackground(kind?.lacks);
+      if (kind !== 'vector' && kind !== 'raster') return options.onNoBackground(kind ?? undefined);
       // The first tile is drawn: what the bench times as "map visible" (scripts/bench.mjs).
       performance.mark('map-visible');
       const service = kind === 'vector' ? options.tiles.vector! : options.tiles.raster!;

@@ -278,4 +278,22 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
     expect(JSON.parse(stored)).toEqual({ version: 5, place: { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr', foundBy: 'geoplateforme' }, radiusKm: 30, card: true, askOnOpen: false, lists: { wishlists: true, searchResults: false }, favourites: [] });
     await options.close();
   });
+
+  // Firefox lets a shopper take back a host permission (Chrome does not, for required ones); it cannot
+  // be given back without the shopper's click on a prompt, so this is the last test.
+  if (name === 'firefox') it('asks no tile of a map host the shopper took back, and says so; the list stays', async () => {
+    const removed = await extensionPage.evaluate(() =>
+      (globalThis as unknown as { browser: { permissions: { remove(p: object): Promise<boolean> } } }).browser.permissions.remove({ origins: ['https://tiles.openfreemap.org/*'] }),
+    );
+    expect(removed).toBe(true);
+    const tunnelsBefore = standIns.tunnels.length;
+    const tabId = await openBook('https://www.amazon.fr/dp/2070360024?tiles-refused', readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url)), '9782070360024');
+    const popup = await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`);
+    await popup.waitForFunction(() => !(document.getElementById('map-status') as HTMLElement).hidden, { polling: 100, timeout: 15_000 });
+    expect(await popup.$eval('#map-status', (el) => el.textContent)).toBe('Your browser does not let the extension load the map from tiles.openfreemap.org (see its permissions); the list below is complete.');
+    expect(await popup.$$eval('#shop-list li[data-shop-id]', (items) => items.length)).toBeGreaterThan(0);
+    // Not a single connection to the tile host.
+    expect(standIns.tunnels.slice(tunnelsBefore).filter((to) => to.startsWith('tiles.openfreemap.org'))).toEqual([]);
+    await popup.close();
+  });
 });
