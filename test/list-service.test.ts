@@ -4,7 +4,7 @@
 import { readFictionalDirectory } from './fixtures';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBadge } from '../src/background/badge';
-import { createListService } from '../src/background/list-service';
+import { createListService, MAX_TITLES } from '../src/background/list-service';
 import { enabledSources } from '../src/background/sources';
 import { createLookupCache, createSettingsStore } from '../src/background/stores';
 import { createTabLists } from '../src/background/tab-lists';
@@ -120,6 +120,16 @@ describe('a wish list', () => {
     const list = await service.state(7);
     expect(list).toMatchObject({ kind: 'wishlist', storefront: 'amazon.fr', marks: true });
     expect(list?.books).toEqual([{ isbn13: DEMO_BOOKS.inStock, title: 'L’Étranger', count: 3, nearestKm: expect.closeTo(0.5, 1) }]);
+  });
+
+  it('keeps at most 1,000 titles: a list of thousands the page planted forgets the oldest, not the worker’s memory', async () => {
+    await shown(7, WISHLIST, 'view1');
+    await seen(DEMO_BOOKS.inStock, 'view1', 'L’Étranger');
+    // More items than the titles kept (each only seen: the line and the minute hold their lookups back).
+    for (let n = 0; n < MAX_TITLES; n++) await seen(`978${String(n).padStart(10, '0')}`, 'view1', `Planted ${n}`);
+    await settle();
+    // The first book's answer came, and its title went with the oldest: the popup names it by ISBN.
+    expect((await service.state(7))!.books).toEqual([expect.objectContaining({ isbn13: DEMO_BOOKS.inStock, title: null })]);
   });
 
   it('lists the books nearest first', async () => {

@@ -47,9 +47,15 @@ function shopsWithIt(result: LookupResult): { count: number; nearestKm: number }
   return { count: shopsCounted(summary), nearestKm: Math.min(...open.map((shop) => shop.distanceKm)) };
 }
 
+/** Titles kept for the popup, all tabs together: a few long lists' worth. */
+export const MAX_TITLES = 1_000;
+
 export function createListService(deps: ListServiceDeps) {
   const { tabLists } = deps;
-  /** Titles the list script gave, by tab, view and book: the popup names the books with them. */
+  /**
+   * Titles the list script gave, by tab, view and book: the popup names the books with them. At most
+   * MAX_TITLES, the oldest forgotten first (a planted list of thousands is not kept in memory).
+   */
   const titles = new Map<string, string | null>();
   const titleKey = (tabId: number, view: string, isbn13: string) => `${tabId} ${view} ${isbn13}`;
   let lastMarksKey: string | null = null;
@@ -138,6 +144,7 @@ export function createListService(deps: ListServiceDeps) {
       const list = await tabLists.get(tabId);
       if (!list || list.view !== view || !list.marks) return;
       titles.set(titleKey(tabId, view, isbn13), title);
+      while (titles.size > MAX_TITLES) titles.delete(titles.keys().next().value!);
       await restored;
       await queue.seen(tabId, view, isbn13);
     },
