@@ -6,7 +6,7 @@
 // services rot tests), identified as the extension identifies itself (networks/identification.ts).
 import { DIRECTORY_MAX_AGE_DAYS, directoryProblems } from '../release/directory-check';
 import { geocodeRequest, readGeocodeAnswer, readGeoplateformeReverse, readReverseAnswer, reverseRequest } from '../networks/geocoders';
-import { fetchJson, type FetchOutcome, type SourceProblem } from '../networks/fetch-source';
+import { fetchJson, refusalOf, type FetchOutcome, type SourceProblem } from '../networks/fetch-source';
 import { identifiedHosts } from '../networks/identification';
 import { openStreetMap } from '../networks/overpass';
 import { placeDesLibraires } from '../networks/place-des-libraires';
@@ -69,8 +69,8 @@ const SHAPE_PROBLEMS: ReadonlySet<string> = new Set(['not-json', 'bad-json', 'ba
 /** Problems that mean nothing was heard from the service. */
 const NOT_REACHED: ReadonlySet<string> = new Set(['unreachable', 'offline', 'timeout']);
 
-/** Answers that refuse us: blocked (401, 403, 406) or asked to slow down (429). */
-const REFUSALS: ReadonlySet<string> = new Set(['blocked', 'rate-limited']);
+/** Answers that refuse us (fetch-source's refusalOf): blocked (401, 403, 406) or asked to slow down (429). */
+const REFUSALS: ReadonlySet<string> = new Set<string>(['blocked', 'rate-limited'] satisfies Array<ReturnType<typeof refusalOf>>);
 
 /** What a refusal said about itself, as the check's fetch noted it (fetchJson keeps it only for some). */
 type Said = { server?: string; body?: string };
@@ -246,8 +246,8 @@ const hasIt = (shop: { stock: string }) => shop.stock === 'in-stock' || shop.sto
 
 /** A tile service's answer that is not a tile: a refusal (fails, quoted), or another error. */
 function refusedOrFailed(line: (fields: Omit<CheckLine, 'service' | 'ms'>) => CheckLine, status: number, said: Said | undefined): CheckLine {
-  const refused = status === 401 || status === 403 || status === 406 || status === 429;
-  return line({ reached: true, httpStatus: status, fits: null, problem: status === 429 ? 'rate-limited' : refused ? 'blocked' : 'http-error', ...(refused ? { refusal: said ?? {} } : {}) });
+  const refused = refusalOf(status);
+  return line({ reached: true, httpStatus: status, fits: null, problem: refused ?? 'http-error', ...(refused ? { refusal: said ?? {} } : {}) });
 }
 
 /** The check fails when a service was reached and its answer no longer fits (or its address is gone), or it refused us. */

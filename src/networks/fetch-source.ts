@@ -126,14 +126,21 @@ function parseJson(text: string): FetchOutcome {
   }
 }
 
+/** A status that refuses us: 401, 403 or 406 (Overpass's answer to a request that does not identify itself) block; 429 asks to slow down; else null. */
+export function refusalOf(status: number): 'blocked' | 'rate-limited' | null {
+  if (status === 401 || status === 403 || status === 406) return 'blocked';
+  return status === 429 ? 'rate-limited' : null;
+}
+
 async function attempt(url: string, deps: FetchDeps, options: Required<FetchOptions>): Promise<FetchOutcome> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
   try {
     const response = await deps.fetch(url, { signal: controller.signal, credentials: 'omit', referrerPolicy: 'no-referrer' });
     const status = response.status;
-    if (status === 401 || status === 403 || status === 406) return { ok: false, problem: 'blocked', httpStatus: status, detail: await refusalDetail(response) };
-    if (status === 429) return { ok: false, problem: 'rate-limited', httpStatus: status, retryAfterSec: retryAfterSeconds(response.headers.get('retry-after')) ?? 60 };
+    const refusal = refusalOf(status);
+    if (refusal === 'blocked') return { ok: false, problem: 'blocked', httpStatus: status, detail: await refusalDetail(response) };
+    if (refusal === 'rate-limited') return { ok: false, problem: 'rate-limited', httpStatus: status, retryAfterSec: retryAfterSeconds(response.headers.get('retry-after')) ?? 60 };
     if (status === 404) return { ok: false, problem: 'not-found', httpStatus: status };
     if (status >= 500) return { ok: false, problem: 'server-error', httpStatus: status };
     if (!response.ok) return { ok: false, problem: 'http-error', httpStatus: status };
