@@ -62,6 +62,7 @@ function openPage(body: string) {
       return () => (pageChanged = () => {});
     },
     newView: () => `view${++views}`,
+    address: 'https://www.amazon.fr/s?k=camus',
   });
 }
 
@@ -90,7 +91,7 @@ describe('a list page', () => {
     const page = openPage(result(DRACULA.isbn10, 'Dracula') + result(ETRANGER.isbn10, 'L’Étranger') + result(KINDLE, 'Kindle only'));
     expect(page.receive({ type: 'StillListing' })).toBeUndefined();
     await page.start();
-    expect(sent).toEqual([{ type: 'ListShown', view: 'view1' }]);
+    expect(sent).toEqual([{ type: 'ListShown', view: 'view1', address: 'https://www.amazon.fr/s?k=camus' }]);
     // The popup's question, through the worker: the page still shows this view.
     expect(page.receive({ type: 'StillListing' })).toEqual({ view: 'view1' });
     inView(...items());
@@ -118,7 +119,7 @@ describe('a list page', () => {
     await page.start();
     inView(...items());
     advance(DWELL_MS * 10);
-    expect(sent).toEqual([{ type: 'ListShown', view: 'view1' }]);
+    expect(sent).toEqual([{ type: 'ListShown', view: 'view1', address: 'https://www.amazon.fr/s?k=camus' }]);
     marksWanted = true;
     page.receive({ type: 'ListRestart', marks: true });
     await Promise.resolve();
@@ -126,7 +127,7 @@ describe('a list page', () => {
     inView(...items());
     advance(DWELL_MS);
     expect(sent.slice(1)).toEqual([
-      { type: 'ListShown', view: 'view2' },
+      { type: 'ListShown', view: 'view2', address: 'https://www.amazon.fr/s?k=camus' },
       { type: 'ListSeen', view: 'view2', isbn13: DRACULA.isbn13, title: 'Dracula' },
     ]);
   });

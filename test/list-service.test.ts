@@ -102,7 +102,7 @@ beforeEach(async () => {
 /** The list script on tab `tabId` starts view `view` at `url`. */
 function shown(tabId: number, url: string, view: string) {
   pageViews.set(tabId, view);
-  return service.shown(tabId, url, { type: 'ListShown', view });
+  return service.shown(tabId, url, { type: 'ListShown', view, address: url });
 }
 const seen = (isbn13: string, view = 'view1', title: string | null = 'A title', tabId = 7) => service.seen(tabId, { type: 'ListSeen', view, isbn13, title });
 
@@ -208,6 +208,19 @@ describe('a search page', () => {
   });
 });
 
+  it('stays a search page when its script rewrites its address to a wish list’s: the kind is the loaded address’s', async () => {
+    // history.replaceState(…, '/hz/wishlist/ls/X') changes the tab's address, not the one the list script read first.
+    pageViews.set(7, 'view1');
+    expect(await service.shown(7, 'https://www.amazon.fr/hz/wishlist/ls/X', { type: 'ListShown', view: 'view1', address: SEARCH })).toEqual({ marks: false });
+    expect(await service.state(7)).toMatchObject({ kind: 'search', marks: false });
+    await seen(DEMO_BOOKS.inStock);
+    await settle();
+    expect(stockRequests()).toEqual([]);
+    // An address on another origin than the tab's is no list at all.
+    expect(await service.shown(8, SEARCH, { type: 'ListShown', view: 'view1', address: 'https://www.amazon.de/hz/wishlist/ls/X' })).toEqual({ marks: false });
+    expect(await service.state(8)).toBeNull();
+  });
+
 describe('politeness', () => {
   /** Valid ISBNs no shop has: each one a new lookup. */
   const manyBooks = madeUpBooks(30).map((book) => isbn10To13(book.isbn10));
@@ -292,7 +305,7 @@ describe('a page starting a new view while the popup asks', () => {
     // The page has started view2 (its ListShown on its way) and answers the popup with it.
     pageViews.set(7, 'view2');
     const asked = service.state(7);
-    await service.shown(7, WISHLIST, { type: 'ListShown', view: 'view2' });
+    await service.shown(7, WISHLIST, { type: 'ListShown', view: 'view2', address: WISHLIST });
     answer();
     expect(await asked).toBeNull();
     askGate = Promise.resolve();
@@ -303,7 +316,7 @@ describe('a page starting a new view while the popup asks', () => {
 
   it('handles two new views of one tab in the order they came', async () => {
     pageViews.set(7, 'view2');
-    await Promise.all([service.shown(7, WISHLIST, { type: 'ListShown', view: 'view1' }), service.shown(7, WISHLIST, { type: 'ListShown', view: 'view2' })]);
+    await Promise.all([service.shown(7, WISHLIST, { type: 'ListShown', view: 'view1', address: WISHLIST }), service.shown(7, WISHLIST, { type: 'ListShown', view: 'view2', address: WISHLIST })]);
     expect((await service.state(7))?.view).toBe('view2');
   });
 });

@@ -122,19 +122,19 @@ describe('the background router', () => {
   it('answers a list page’s script for its own tab, by the kind of list its address shows', async () => {
     const wishlist = 'https://www.amazon.fr/hz/wishlist/ls/2ABCDEF';
     // No place yet: no marks, but the popup knows the tab shows a list.
-    expect(await route({ type: 'ListShown', view: 'abcdef12' }, fromAmazonTab(7, wishlist))).toEqual({ marks: false });
+    expect(await route({ type: 'ListShown', view: 'abcdef12', address: wishlist }, fromAmazonTab(7, wishlist))).toEqual({ marks: false });
     expect(await route({ type: 'TabState', tabId: 7 }, fromPopup)).toMatchObject({ book: null, list: { kind: 'wishlist', storefront: 'amazon.fr', marks: false, books: [] } });
     // The same message from a product page's address is no list.
-    expect(await route({ type: 'ListShown', view: 'abcdef12' }, fromAmazonTab(8))).toEqual({ marks: false });
+    expect(await route({ type: 'ListShown', view: 'abcdef12', address: 'https://www.amazon.fr/dp/2070360024' }, fromAmazonTab(8))).toEqual({ marks: false });
     expect(session.data.has('list:8')).toBe(false);
     await route({ type: 'ListOpen', isbn13: '9782205057331' }, fromAmazonTab(7, wishlist));
     expect(opened).toEqual([7]);
   });
 
   it.each([
-    ['a frame inside the page', { ...fromAmazonTab(7, 'https://www.amazon.fr/s?k=x'), frameId: 2 }, { type: 'ListShown', view: 'abcdef12' }],
-    ['a page that is not Amazon', fromAmazonTab(7, 'https://evil.example/s?k=x'), { type: 'ListShown', view: 'abcdef12' }],
-    ['a sender naming a view that is not ours', fromAmazonTab(7, 'https://www.amazon.fr/s?k=x'), { type: 'ListShown', view: '<img src=x>' }],
+    ['a frame inside the page', { ...fromAmazonTab(7, 'https://www.amazon.fr/s?k=x'), frameId: 2 }, { type: 'ListShown', view: 'abcdef12', address: 'https://www.amazon.fr/s?k=x' }],
+    ['a page that is not Amazon', fromAmazonTab(7, 'https://evil.example/s?k=x'), { type: 'ListShown', view: 'abcdef12', address: 'https://www.amazon.fr/s?k=x' }],
+    ['a sender naming a view that is not ours', fromAmazonTab(7, 'https://www.amazon.fr/s?k=x'), { type: 'ListShown', view: '<img src=x>', address: 'https://www.amazon.fr/s?k=x' }],
     ['a sender whose ISBN fails its check', fromAmazonTab(7, 'https://www.amazon.fr/s?k=x'), { type: 'ListSeen', view: 'abcdef12', isbn13: '9782205057332', title: null }],
     ['a sender with a title of a megabyte', fromAmazonTab(7, 'https://www.amazon.fr/s?k=x'), { type: 'ListSeen', view: 'abcdef12', isbn13: '9782205057331', title: 'x'.repeat(1_000_000) }],
   ])('ignores a list message from %s', async (_what, sender, message) => {

@@ -126,16 +126,20 @@ export function createListService(deps: ListServiceDeps) {
   }
 
   return {
-    /** A list page's new view: remembered for the tab, and whether its books get marks. */
-    shown(tabId: number, url: string, { view }: ListShown): Promise<ListAnswer> {
-      const kind = listKindOf(url);
+    /**
+     * A list page's new view: remembered for the tab, and whether its books get marks. The kind comes
+     * from the address the page was loaded at, not the tab's current one (`url`), which the page's own
+     * scripts may have rewritten; the two must share their origin.
+     */
+    shown(tabId: number, url: string, { view, address }: ListShown): Promise<ListAnswer> {
+      const kind = sameOrigin(address, url) ? listKindOf(address) : null;
       if (!kind) return Promise.resolve({ marks: false });
       return inOrder(tabId, async () => {
         const settings = await deps.settings.load();
         lastMarksKey ??= marksKey(settings);
         const marks = marksOn(settings, kind);
         queue.view(tabId, view);
-        await tabLists.set(tabId, { kind, storefront: storefrontOf(new URL(url).hostname)!, view, marks, books: [] });
+        await tabLists.set(tabId, { kind, storefront: storefrontOf(new URL(address).hostname)!, view, marks, books: [] });
         await deps.badge.showListCount(tabId, 0);
         return { marks };
       });
@@ -198,3 +202,11 @@ export function createListService(deps: ListServiceDeps) {
 }
 
 export type ListService = ReturnType<typeof createListService>;
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}

@@ -15,6 +15,8 @@ export interface ListPageDeps extends Omit<MarkDeps, 'onOpen'>, Pick<VisibilityD
   onPageChange: (changed: () => void) => () => void;
   /** A new view's name: random, so a page cannot guess another's. */
   newView: () => string;
+  /** The address the page was loaded at (read before the page's scripts could rewrite it): the worker reads the list's kind from it. */
+  address: string;
 }
 
 /** Quiet time after the page's last change before it is read again. */
@@ -99,7 +101,7 @@ export function createListPage(deps: ListPageDeps) {
     stop();
     view = deps.newView();
     const startedView = view;
-    const answer = (await deps.send({ type: 'ListShown', view })) as ListAnswer | undefined;
+    const answer = (await deps.send({ type: 'ListShown', view, address: deps.address })) as ListAnswer | undefined;
     if (answer?.marks && view === startedView) running = watch();
   }
 

@@ -2,11 +2,17 @@
 // include_globs pick their addresses): marks the books that shops near the shopper have, when the
 // shopper wants marks there. It reads the page only, never fetches, and does nothing at all until
 // the worker says marks are wanted; the product-page script (index.ts) is not loaded twice for it.
+// It runs at document_start for one reason: to read the address the page was loaded at before any of
+// the page's scripts could rewrite it (a search page that calls history.replaceState('/hz/wishlist/…')
+// is still a search page); it starts its work once the document is parsed.
 import { uiLocale } from '../shared/locale';
 import { extension } from './extension-api';
 import { createListPage } from './list-page';
 
+const address = location.href;
+
 const page = createListPage({
+  address,
   document,
   t: extension.message,
   locale: uiLocale(extension.message),
@@ -31,7 +37,8 @@ const page = createListPage({
 const stopListening = extension.onMessage((message) => page.receive(message));
 // Back from the back-forward cache: a new view (the worker may have answered others meanwhile).
 const onPageShow = (event: PageTransitionEvent) => {
-  if (event.persisted) void page.start().catch(() => {});
+  if (event.persisted) if (document.readyState === 'loading') addEventListener('DOMContentLoaded', () => void page.start().catch(() => {}), { once: true });
+else void page.start().catch(() => {});
 };
 addEventListener('pageshow', onPageShow);
 
@@ -41,4 +48,5 @@ function stop(): void {
   page.stop();
 }
 
-void page.start().catch(() => {});
+if (document.readyState === 'loading') addEventListener('DOMContentLoaded', () => void page.start().catch(() => {}), { once: true });
+else void page.start().catch(() => {});

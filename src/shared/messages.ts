@@ -36,8 +36,12 @@ export const ContentMessage = z.discriminatedUnion('type', [BookSeen, BookGone])
  */
 const ViewId = z.string().check(z.regex(/^[a-z0-9]{6,32}$/));
 
-/** List script → background: the tab shows a list page (its kind is read from the sender's address). Answered with ListAnswer. */
-export const ListShown = z.object({ type: z.literal('ListShown'), view: ViewId });
+/**
+ * List script → background: the tab shows a list page. `address` is the one the page was loaded at, read
+ * by the list script before any of the page's scripts ran (a page can rewrite its address with
+ * history.replaceState, never its origin): the list's kind is read from it. Answered with ListAnswer.
+ */
+export const ListShown = z.object({ type: z.literal('ListShown'), view: ViewId, address: z.string().check(z.maxLength(4096)) });
 /** List script → background: a book of the list has stayed in view a moment. */
 export const ListSeen = z.object({ type: z.literal('ListSeen'), view: ViewId, isbn13: Isbn13, title: z.nullable(z.string().check(z.maxLength(300))) });
 /** List script → background: that book left the view before it was answered. */

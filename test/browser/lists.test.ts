@@ -1,12 +1,14 @@
 // List pages in the production build, the way a shopper meets them: a real wish list (from the corpus)
 // gets marks on the books the stand-in network has near Toulouse and on no other; a search page gets
 // none until the shopper turns them on from the popup; a 48-book search page scrolled top to bottom
-// in ten seconds costs the stock network at most 20 requests, and a second view of it none. The
+// in ten seconds costs the stock network at most 20 requests, and a second view of it none; a page's
+// own scripts can neither pass a search page off as a wish list nor read what a mark says. The
 // services answer at their real addresses through the local proxy (stand-ins/real-hosts.ts).
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
+import { isbn13To10 } from '../../src/book/isbn';
 import { displayIsbn13 } from '../../src/shared/isbn-format';
 import { madeUpBooks, searchResultsPage } from '../../stand-ins/list-pages';
 import { DEMO_BOOKS } from '../../stand-ins/payloads';
@@ -16,6 +18,49 @@ import { axeViolations, badgeText, changeSettings, corpusPage, corpusPresent, de
 const TOULOUSE = { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' };
 const SEARCH_ITEM = '[data-component-type="s-search-result"]';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The id of the tab whose list page the worker knows as `kind`, once its list script has spoken. */
+async function listTab(extensionPage: Page, kind: string, since: Set<string>): Promise<number> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const found = Object.entries(await storageOf(extensionPage, 'session')).find(
+      ([key, value]) => key.startsWith('list:') && (value as { kind: string }).kind === kind && !since.has(`${key} ${(value as { view: string }).view}`),
+    );
+    if (found) return Number(found[0].slice('list:'.length));
+    if (Date.now() > deadline) throw new Error(`no ${kind} list page known to the worker`);
+    await sleep(100);
+  }
+}
+const knownViews = async (extensionPage: Page) =>
+  new Set(
+    Object.entries(await storageOf(extensionPage, 'session'))
+      .filter(([key]) => key.startsWith('list:'))
+      .map(([key, value]) => `${key} ${(value as { view: string }).view}`),
+  );
+
+/** For each item of the page, in order: whether it carries a mark. */
+const marked = (tab: Page, itemSelector: string) => tab.$$eval(itemSelector, (items, host) => items.map((item) => item.querySelector(host) !== null), MARK_HOST);
+
+async function waitForMarks(tab: Page, itemSelector: string, count: number, timeoutMs = 10_000): Promise<boolean[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const marks = await marked(tab, itemSelector);
+    if (marks.filter(Boolean).length >= count) return marks;
+    if (Date.now() > deadline) throw new Error(`${count} marks expected on ${tab.url()}, found ${marks.filter(Boolean).length}`);
+    await sleep(150);
+  }
+}
+
+/** Scrolls from the top of the page to its bottom in `ms`, in steps a tenth of a second apart, as a hand on a wheel does. */
+async function scrollThrough(tab: Page, ms: number): Promise<void> {
+  const steps = ms / 100;
+  const height = await tab.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+  for (let step = 1; step <= steps; step++) {
+    await tab.evaluate((y) => scrollTo(0, y), Math.round((height * step) / steps));
+    await sleep(100);
+  }
+}
+
 
 describeInBrowsers('marks on list pages', (name) => {
   let ext: Extension;
@@ -36,56 +81,14 @@ describeInBrowsers('marks on list pages', (name) => {
   /** The stock network's requests so far (one per book asked). */
   const stockRequests = () => standIns.seen.filter((request) => request.url.includes('getshoplist.php')).length;
 
-  /** The id of the tab whose list page the worker knows as `kind`, once its list script has spoken. */
-  async function listTab(kind: string, since: Set<string>): Promise<number> {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const found = Object.entries(await storageOf(extensionPage, 'session')).find(
-        ([key, value]) => key.startsWith('list:') && (value as { kind: string }).kind === kind && !since.has(`${key} ${(value as { view: string }).view}`),
-      );
-      if (found) return Number(found[0].slice('list:'.length));
-      if (Date.now() > deadline) throw new Error(`no ${kind} list page known to the worker`);
-      await sleep(100);
-    }
-  }
-  const knownViews = async () =>
-    new Set(
-      Object.entries(await storageOf(extensionPage, 'session'))
-        .filter(([key]) => key.startsWith('list:'))
-        .map(([key, value]) => `${key} ${(value as { view: string }).view}`),
-    );
-
-  /** For each item of the page, in order: whether it carries a mark. */
-  const marked = (tab: Page, itemSelector: string) => tab.$$eval(itemSelector, (items, host) => items.map((item) => item.querySelector(host) !== null), MARK_HOST);
-
-  async function waitForMarks(tab: Page, itemSelector: string, count: number, timeoutMs = 10_000): Promise<boolean[]> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const marks = await marked(tab, itemSelector);
-      if (marks.filter(Boolean).length >= count) return marks;
-      if (Date.now() > deadline) throw new Error(`${count} marks expected on ${tab.url()}, found ${marks.filter(Boolean).length}`);
-      await sleep(150);
-    }
-  }
-
-  /** Scrolls from the top of the page to its bottom in `ms`, in steps a tenth of a second apart, as a hand on a wheel does. */
-  async function scrollThrough(tab: Page, ms: number): Promise<void> {
-    const steps = ms / 100;
-    const height = await tab.evaluate(() => document.documentElement.scrollHeight - innerHeight);
-    for (let step = 1; step <= steps; step++) {
-      await tab.evaluate((y) => scrollTo(0, y), Math.round((height * step) / steps));
-      await sleep(100);
-    }
-  }
-
   it.runIf(corpusPresent)('marks the books of a real wish list that shops near Toulouse have, and no other', async () => {
     const file = 'lists/de-2019-wishlist-books.html';
     const expected = (JSON.parse(readFileSync(new URL('../../../shared/amazon-pages/lists/EXPECTED.json', import.meta.url), 'utf8')) as {
       pages: Array<{ file: string; url: string; items: Array<{ isbn13: string[] }> }>;
     }).pages.find((page) => `lists/${page.file}` === file)!;
-    const since = await knownViews();
+    const since = await knownViews(extensionPage);
     const tab = await openAmazonPage(ext, [{ url: expected.url, body: corpusPage(file) }]);
-    const tabId = await listTab('wishlist', since);
+    const tabId = await listTab(extensionPage, 'wishlist', since);
     const inStock = expected.items.map((item) => item.isbn13.some((isbn13) => DEMO_BOOKS.wishlistInStock.includes(isbn13)));
     expect(inStock.filter(Boolean)).toHaveLength(2);
     // Down the list at a reading pace: each item stays in view long enough to count as seen.
@@ -144,9 +147,9 @@ describeInBrowsers('marks on list pages', (name) => {
   it('shows nothing on search results until the shopper turns marks on from the popup, then marks the books shops nearby have, and takes them away when turned off in the options', async () => {
     const books = [{ isbn10: '2070360024', title: 'L’Étranger' }, { isbn10: '193435659X', title: 'Seven Languages in Seven Weeks' }, ...madeUpBooks(4)];
     const before = stockRequests();
-    const since = await knownViews();
+    const since = await knownViews(extensionPage);
     const tab = await openAmazonPage(ext, [{ url: 'https://www.amazon.fr/s?k=camus&i=stripbooks', body: searchResultsPage(books, 'camus') }]);
-    const tabId = await listTab('search', since);
+    const tabId = await listTab(extensionPage, 'search', since);
     await sleep(1500);
     expect(await marked(tab, SEARCH_ITEM)).toEqual([false, false, false, false, false, false]);
     expect(stockRequests()).toBe(before);
@@ -180,9 +183,9 @@ describeInBrowsers('marks on list pages', (name) => {
     await changeSettings(extensionPage, { lists: { wishlists: true, searchResults: true } });
     const books = [{ isbn10: '2070360024', title: 'L’Étranger' }, ...madeUpBooks(47, 500)];
     const before = stockRequests();
-    const since = await knownViews();
+    const since = await knownViews(extensionPage);
     const tab = await openAmazonPage(ext, [{ url: 'https://www.amazon.fr/s?k=romans&i=stripbooks', body: searchResultsPage(books, 'romans') }]);
-    await listTab('search', since);
+    await listTab(extensionPage, 'search', since);
     // The shopper looks at the first result a moment (its mark comes), then scrolls to the end.
     await waitForMarks(tab, SEARCH_ITEM, 1);
     await scrollThrough(tab, 10_000);
@@ -192,13 +195,85 @@ describeInBrowsers('marks on list pages', (name) => {
     expect(firstView).toBeLessThanOrEqual(20);
 
     // The same page visited again (a new view, from its top): what was asked comes from the cache.
-    const sinceReload = await knownViews();
+    const sinceReload = await knownViews(extensionPage);
     await tab.goto(tab.url(), { waitUntil: 'domcontentloaded' });
-    await listTab('search', sinceReload);
+    await listTab(extensionPage, 'search', sinceReload);
     await waitForMarks(tab, SEARCH_ITEM, 1);
     await scrollThrough(tab, 10_000);
     await sleep(1500);
     expect(stockRequests() - before).toBe(firstView);
+    await tab.close();
+  });
+});
+
+// What a list page's own scripts can do against the list script (the third security review's proofs,
+// run again in each browser): rewrite the page's address, and plant books to learn which ones shops near
+// the shopper have. A browser of its own: the minute's lookups are the tests' before.
+describeInBrowsers('a list page’s own scripts', (name) => {
+  let ext: Extension;
+  let standIns: RealHostStandIns;
+  let extensionPage: Page;
+
+  beforeAll(async () => {
+    standIns = await startRealHostStandIns();
+    ext = await launchWithExtension(name, { realHosts: standIns.network });
+    extensionPage = await openExtensionPage(ext, 'options/options.html');
+    // The defaults: marks on wish lists, none on search results.
+    await changeSettings(extensionPage, { place: TOULOUSE, lists: { wishlists: true, searchResults: false } });
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await standIns?.close();
+  });
+  const stockRequests = () => standIns.seen.filter((request) => request.url.includes('getshoplist.php')).length;
+
+  it('leaves a search page that rewrites its address to a wish list’s a search page: no marks, nothing asked', async () => {
+    const books = [{ isbn10: '2070360024', title: 'L’Étranger' }, ...madeUpBooks(3)];
+    const rewrite = `<script>history.replaceState(null, '', '/hz/wishlist/ls/REWRITTEN')</script>`;
+    const before = stockRequests();
+    const since = await knownViews(extensionPage);
+    const tab = await openAmazonPage(ext, [{ url: 'https://www.amazon.fr/s?k=camus&i=stripbooks', body: searchResultsPage(books, 'camus').replace('<body', `${rewrite}<body`) }]);
+    expect(tab.url()).toBe('https://www.amazon.fr/hz/wishlist/ls/REWRITTEN');
+    await listTab(extensionPage, 'search', since);
+    await sleep(1500);
+    expect(await marked(tab, SEARCH_ITEM)).toEqual([false, false, false, false]);
+    expect(stockRequests()).toBe(before);
+    await tab.close();
+  });
+
+  it('lets a page that plants 28 books on a wish-list address learn no count and no words, at no more than 20 lookups a minute', async () => {
+    // The two books the stand-in network has near Toulouse, among 26 made up, all in view at once.
+    const stocked = DEMO_BOOKS.wishlistInStock.map((isbn13, i) => ({ isbn10: isbn13To10(isbn13)!, title: `Stocked ${i + 1}` }));
+    const books = [stocked[0]!, ...madeUpBooks(13, 700), stocked[1]!, ...madeUpBooks(13, 800)];
+    const items = /<body[^>]*>([\s\S]*)<\/body>/.exec(searchResultsPage(books))![1]!;
+    const plant = `<style>[data-component-type="s-search-result"]{height:18px!important;overflow:hidden;padding:0!important}</style>
+<script>addEventListener('DOMContentLoaded', () => { document.body.innerHTML = ${JSON.stringify(items).replaceAll('</', '<\\/')}; })</script>`;
+    const before = stockRequests();
+    const since = await knownViews(extensionPage);
+    const tab = await openAmazonPage(ext, [{ url: 'https://www.amazon.fr/hz/wishlist/ls/PLANTED', body: `<!doctype html><html><head>${plant}</head><body></body></html>` }]);
+    await listTab(extensionPage, 'wishlist', since);
+    await sleep(8000);
+    const asked = stockRequests() - before;
+    expect(asked).toBeGreaterThanOrEqual(2);
+    expect(asked).toBeLessThanOrEqual(20);
+    expect(await marked(tab, SEARCH_ITEM)).toEqual(books.map((book) => stocked.includes(book)));
+    // The page's own probe: which items carry a mark it can see (the privacy policy says so); their
+    // words, a count, or a way into a mark it cannot.
+    expect(await tab.evaluate((host) => {
+      const find = (text: string) => {
+        getSelection()?.removeAllRanges();
+        const hit = (window as unknown as { find(text: string): boolean }).find(text);
+        const into = getSelection()?.anchorNode?.getRootNode();
+        return hit || (!!into && into !== document);
+      };
+      const marks = [...document.querySelectorAll(host)];
+      return {
+        found: ['near you', 'bookshop', 'has it'].filter(find),
+        text: marks.map((mark) => mark.textContent).join(''),
+        attributes: [...new Set(marks.flatMap((mark) => mark.getAttributeNames()))],
+        openRoots: marks.filter((mark) => mark.shadowRoot !== null).length,
+      };
+    }, MARK_HOST)).toEqual({ found: [], text: '', attributes: ['data-local-bookshops'], openRoots: 0 });
     await tab.close();
   });
 });
