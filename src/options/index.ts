@@ -1,9 +1,10 @@
 // Options page: place and radius, sources (on/off and base URL), map tiles, the card, marks on lists, favourite shops,
-// export and import. Each change is checked with the settings schema and saved at once; a value that
+// export and import (every change a file would make shown first, applied once confirmed). Each change is checked with the settings schema and saved at once; a value that
 // does not pass gets its message next to the field and is not saved.
 import { PLACE_DES_LIBRAIRES_INSTANCES } from '../networks/place-des-libraires-instances';
 import { browser } from '../shared/browser';
 import { hostPattern, isThisMachine } from '../shared/host-pattern';
+import { uiLocale } from '../shared/locale';
 import { isQuotaError } from '../shared/quota';
 import { TabBook, TAB_BOOK_PREFIX, type ForgetStored } from '../shared/messages';
 import { countryOfStorefront, GEOCODERS_DEFAULT, isServiceAddress, readSettings, Settings, StrictSettings, SOURCE_DEFAULTS, TILES_DEFAULT, type SourceId, type Tiles } from '../shared/settings';
@@ -12,7 +13,7 @@ import { byId, element } from '../ui/dom';
 import { t, translatePage } from '../ui/i18n';
 import { deviceTimeZone, guessCountry } from '../ui/country-guess';
 import { createPlaceForm } from '../ui/place-form';
-import { reviewImport, type ImportReview } from './import-review';
+import { addressesToAllow, reviewImport, withoutRefused, type ImportReview } from './import-review';
 
 const SOURCE_NAMES: Record<SourceId, string> = {
   ...(Object.fromEntries(PLACE_DES_LIBRAIRES_INSTANCES.map((i) => [i.id, i.name])) as Record<SourceId, string>),
@@ -88,9 +89,10 @@ function addressField(id: string, sourceId: string, label: string, value: string
   const message = element('p', { class: 'place-message', role: 'alert' });
   url.addEventListener('change', async () => {
     const address = url.value.trim();
-    const notAllowed = isServiceAddress(address) && askHost() ? await allowHosts([address]) : [];
-    const ok = await save(withAddress(address));
-    message.textContent = !ok ? t('invalidUrl') : notAllowed.length ? t('hostNotAllowed', notAllowed.join(', ')) : '';
+    const refused = isServiceAddress(address) && askHost() ? (await allowHosts([address])).hosts : [];
+    // A host the browser refused: nothing saved (the field keeps what was typed, to try again).
+    const ok = refused.length === 0 && (await save(withAddress(address)));
+    message.textContent = refused.length ? t('hostRefusedNotSaved', refused.join(', ')) : !ok ? t('invalidUrl') : '';
     url.setAttribute('aria-invalid', String(!ok));
   });
   return element('div', { class: 'source-address', 'data-source-id': sourceId }, element('label', { for: id }, label), url, message);
@@ -137,30 +139,36 @@ function renderFavourites(): void {
 
 /**
  * Asks the browser, by name, for the hosts of these addresses (granted ones answer at once, without a
- * prompt; this machine's are not asked). Called first thing in a click, as browsers require. The hosts
- * still not allowed: nothing is sent to them, and the popup offers to allow them.
+ * prompt; this machine's are not asked). Called first thing in a click, as browsers require. Says
+ * which hosts are still not allowed, and whether an address is on one of them: nothing refused is saved.
  */
-async function allowHosts(urls: string[]): Promise<string[]> {
-  const origins = [...new Set(urls.filter((url) => !isThisMachine(url)).flatMap((url) => (URL.canParse(url) ? [hostPattern(url)] : [])))];
-  if (origins.length === 0) return [];
-  if (await browser.permissions.request({ origins }).catch(() => false)) return [];
-  const granted = await Promise.all(origins.map((origin) => browser.permissions.contains({ origins: [origin] }).catch(() => false)));
-  return origins.filter((_, i) => !granted[i]).map((origin) => new URL(origin.replace('/*', '/')).host);
+async function allowHosts(urls: string[]): Promise<{ hosts: string[]; refused: (url: string) => boolean }> {
+  const patternOf = (url: string) => (!isThisMachine(url) && URL.canParse(url) ? hostPattern(url) : null);
+  const origins = [...new Set(urls.flatMap((url) => patternOf(url) ?? []))];
+  let notAllowed: string[] = [];
+  if (origins.length > 0 && !(await browser.permissions.request({ origins }).catch(() => false))) {
+    const granted = await Promise.all(origins.map((origin) => browser.permissions.contains({ origins: [origin] }).catch(() => false)));
+    notAllowed = origins.filter((_, i) => !granted[i]);
+  }
+  return {
+    hosts: notAllowed.map((origin) => new URL(origin.replace('/*', '/')).host),
+    refused: (url) => notAllowed.includes(patternOf(url) ?? ''),
+  };
 }
 
 /**
  * Saves a change of service addresses, after asking the browser for their hosts (in the click, as
- * browsers require; only for a valid change, so a refused one gets its message, not a prompt). The
- * message to show: why it was refused, which host the browser did not allow, or none.
+ * browsers require; only for a valid change, so a refused one gets its message, not a prompt). A host
+ * the browser refused: nothing is saved. The message to show: why it was not saved, or none.
  */
 async function saveServices(next: Settings, urls: string[], invalidKey: string): Promise<string> {
   if (!StrictSettings.safeParse(next).success) return t(invalidKey);
-  const notAllowed = await allowHosts(urls);
-  if (!(await save(next))) return t(invalidKey);
-  return notAllowed.length ? t('hostNotAllowedSaveAgain', notAllowed.join(', ')) : '';
+  const { hosts } = await allowHosts(urls);
+  if (hosts.length) return t('hostRefusedNotSaved', hosts.join(', '));
+  return (await save(next)) ? '' : t(invalidKey);
 }
 
-/** The services an imported file would change, each before → after, to apply or to keep as they are. */
+/** Every setting an imported file would change, each before → after, to apply or to keep as they are. */
 function showImportReview(review: ImportReview | null): void {
   const box = byId('import-review');
   box.hidden = !review || review.changes.length === 0;
@@ -169,11 +177,10 @@ function showImportReview(review: ImportReview | null): void {
     ...review.changes.map(({ label: [key, name], before, after }) => element('li', {}, `${t(key, name ?? '')}: ${before} → ${after}`)),
   );
   byId('import-apply').onclick = async () => {
-    const { sources, geocoders, tiles } = review.withServices;
-    const directory = sources.openstreetmap.enabled && sources.openstreetmap.directoryUrl ? [sources.openstreetmap.directoryUrl] : [];
-    const notAllowed = await allowHosts([...Object.values(sources).filter((source) => source.enabled).map((source) => source.baseUrl), ...directory, geocoders.geoplateforme, geocoders.nominatim, ...tileAddresses(tiles)]);
-    const ok = await save({ ...settings, sources, geocoders, tiles });
-    byId('backup-message').textContent = !ok ? t('importNotSaved') : notAllowed.length ? t('hostNotAllowed', notAllowed.join(', ')) : t('importServicesApplied');
+    // Asked first thing in the click; each service on a refused host keeps its current address.
+    const { hosts, refused } = await allowHosts(addressesToAllow(review.next));
+    const ok = await save(withoutRefused(settings, review.next, refused));
+    byId('backup-message').textContent = !ok ? t('importNotSaved') : hosts.length ? t('importAppliedExceptRefused', hosts.join(', ')) : t('imported');
     showImportReview(null);
     await renderAll();
   };
@@ -228,18 +235,19 @@ function setUpControls(): void {
     }
     // Whatever does not pass is left at its default, and the shopper is told.
     const { settings: imported, repaired } = readSettings(parsed);
-    // The shopper's own choices are taken; the services only once seen and confirmed.
-    const review = reviewImport(settings, imported, SOURCE_NAMES, (on) => t(on ? 'sourceOn' : 'sourceOff'));
-    // A refused save has said why (next to the field, or at the top); nothing was changed.
-    if (!(await save(review.personal))) {
-      message.textContent = t('importNotSaved');
-      return;
-    }
-    message.textContent = t(repaired ? 'importedWithDefaults' : 'imported');
+    // Nothing is taken before the shopper has seen it all and confirmed.
+    const review = reviewImport(settings, imported, {
+      sourceNames: SOURCE_NAMES,
+      onOff: (on) => t(on ? 'sourceOn' : 'sourceOff'),
+      place: (label, radiusKm) => t('placeCurrentRadius', [label, new Intl.NumberFormat(uiLocale((key) => t(key))).format(radiusKm)]),
+    });
+    message.textContent = review.changes.length === 0 ? t('importNothingNew') : repaired ? t('importRepaired') : '';
     showImportReview(review);
-    await renderAll();
   });
-  byId('import-keep').addEventListener('click', () => showImportReview(null));
+  byId('import-keep').addEventListener('click', () => {
+    byId('backup-message').textContent = t('importKept');
+    showImportReview(null);
+  });
 }
 
 /**
