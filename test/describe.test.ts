@@ -11,6 +11,8 @@ import type { Scenario } from '../stand-ins/answer';
 import { startStandInServer, type StandInServer } from '../stand-ins/server';
 import { englishMessage } from './english';
 import { counted } from '../src/shared/plural';
+import { switchedOffNetworks } from '../src/background/sources';
+import { parseSettings } from '../src/shared/settings';
 
 /** The English words, strict: a key that English lacks fails the test. */
 function t(key: string, substitutions: string[] = []): string {
@@ -91,6 +93,34 @@ group('where no stock network covers the shopper', () => {
     expect(t(view.line[0], view.line[1])).toBe(
       'No bookshop network shares its stock where you are, so nobody can say which shop has it. 3 bookshops near you: call ahead, or order from an independent bookshop online.',
     );
+  });
+});
+
+group('a network that would answer, switched off', () => {
+  it('says in Brussels that Librel shares its stock there and is off, where the settings leave it off (the default)', async () => {
+    server.setScenario('ok');
+    const lookup = createLookup({
+      fetch,
+      sleep: async () => {},
+      isOnline: () => true,
+      // The shipped wiring: which networks the default settings switch on, and which they leave off.
+      sources: [openStreetMap(server.url)],
+      switchedOff: switchedOffNetworks(parseSettings({})),
+      cache: { get: async () => null, set: async () => {}, getBackoff: async () => null, setBackoff: async () => {} },
+      now: () => Date.UTC(2026, 10, 26, 9),
+    });
+    const result = await lookup({ isbn13: DEMO_BOOKS.inStock, editions: [DEMO_BOOKS.inStock], storefront: 'amazon.fr', place: { lat: 50.85, lon: 4.35, country: 'be' }, radiusKm: 30 });
+    expect(result.networksOff).toEqual(['Librel']);
+    const view = describeLookup({ state: 'done', result });
+    expect(view.state).toBe('no-stock-network');
+    // The stand-in knows no shop in Brussels: nothing counted, no "0 bookshops".
+    expect(view.line).toEqual(['stateNoShopKnown', ['30']]);
+    expect((view.asides ?? []).map((aside) => counted(englishMessage, 'en', aside[0], aside[2], aside[1]))).toEqual([
+      'Librel shares its stock where you are, and is switched off: turn it on in the options.',
+    ]);
+    // In France, the regional networks left off are not advertised where Place des Libraires answers.
+    const france = await lookup({ isbn13: DEMO_BOOKS.inStock, editions: [DEMO_BOOKS.inStock], storefront: 'amazon.fr', place: TOULOUSE, radiusKm: 30 });
+    expect(france.networksOff).not.toContain('Librel');
   });
 });
 
@@ -196,6 +226,7 @@ group('the popup’s line when the answer holds no shop', () => {
         shops: [],
         sources: states.map((state, i) => ({ sourceId: `s${i}`, name: `Source ${i}`, kind: i === 0 ? 'stock' : 'directory', state })),
         stockCovered: true,
+        networksOff: [],
         editionsAsked: [],
         portals: [],
         finishedAt: 0,
@@ -220,6 +251,7 @@ group('the popup on a list page', () => {
     storefront: 'amazon.fr',
     view: 'v1',
     marks,
+    checked: count * 2,
     books: Array.from({ length: count }, (_, i) => ({ isbn13: DEMO_BOOKS.inStock, title: `Book ${i}`, count: 2, nearestKm: i })),
   });
   const line = (view: ReturnType<typeof describe>) => counted(englishMessage, 'en', view.line[0], view.line[2] ?? Number.NaN, view.line[1] ?? []);
@@ -228,9 +260,9 @@ group('the popup on a list page', () => {
     ['no place yet', { book: null, lookup: null, place: null, list: list(true, 2) }, {}, 'no-place', 'Where are you? Bookshops are looked up around your town.'],
     ['books looked up only from the popup', { book: null, lookup: null, place, list: list(true, 2) }, { askOnOpen: true }, 'list-off', 'Lists get no marks while books are looked up only when you open this window (options).'],
     ['marks off on search results', { book: null, lookup: null, place, list: list(false) }, {}, 'list-off', 'Bookshops are not shown on this list.'],
-    ['no book answered yet', { book: null, lookup: null, place, list: list(true) }, {}, 'list', 'No book on this page is in a shop near you yet. The books are looked up as you stop at them.'],
-    ['one book', { book: null, lookup: null, place, list: list(true, 1) }, {}, 'list', '1 book on this page is in a shop near you:'],
-    ['three books', { book: null, lookup: null, place, list: list(true, 3, 'wishlist') }, {}, 'list', '3 books on this page are in a shop near you, nearest first:'],
+    ['no book answered yet', { book: null, lookup: null, place, list: list(true) }, {}, 'list', 'No book on this page has been looked up yet: each is looked up once you stop at it.'],
+    ['one book', { book: null, lookup: null, place, list: list(true, 1) }, {}, 'list', '1 book on this page is in a shop near you, of 2 looked up so far:'],
+    ['three books', { book: null, lookup: null, place, list: list(true, 3, 'wishlist') }, {}, 'list', '3 books on this page are in a shop near you, of 6 looked up so far, nearest first:'],
   ])('%s', (_case, state, options, expected, words) => {
     const view = describe(state, options);
     expect(view.state).toBe(expected);

@@ -116,7 +116,7 @@ describe('a wish list', () => {
       { type: 'ListMark', view: 'view1', isbn13: DEMO_BOOKS.nowhere, count: 0 },
       { type: 'ListMark', view: 'view1', isbn13: DEMO_BOOKS.inStock, count: 3 },
     ]);
-    expect(action.badge(7)).toMatchObject({ text: '1', title: 'badgeTitleListCount_one 1', icon: 'icon' });
+    expect(action.badge(7)).toMatchObject({ text: '1', title: 'badgeTitleListCount_one 1,2', icon: 'icon' });
     const list = await service.state(7);
     expect(list).toMatchObject({ kind: 'wishlist', storefront: 'amazon.fr', marks: true });
     expect(list?.books).toEqual([{ isbn13: DEMO_BOOKS.inStock, title: 'L’Étranger', count: 3, nearestKm: expect.closeTo(0.5, 1) }]);

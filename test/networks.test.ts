@@ -465,6 +465,12 @@ describe('national portals', () => {
     ['amazon.com.be', ['https://www.librel.be/listeliv.php?base=allbooks&mots_recherche=9782070360024']],
     ['amazon.co.jp', []],
   ])('links the book on %s', (storefront, urls) => {
-    expect(portalLinks(storefront, DEMO_BOOKS.inStock).map((p) => p.url)).toEqual(urls);
+    expect(portalLinks({ storefront }, DEMO_BOOKS.inStock).map((p) => p.url)).toEqual(urls);
+  });
+
+  it('offers the portals of the shopper’s country first, then the storefront’s: a shopper in London on amazon.fr', () => {
+    expect(portalLinks({ country: 'gb', storefront: 'amazon.fr' }, DEMO_BOOKS.inStock).map((p) => p.name)).toEqual(['Hive', 'Bookshop.org UK', 'Librairies indépendantes', 'leslibraires.fr', 'Place des Libraires']);
+    expect(portalLinks({ country: 'fr', storefront: 'amazon.fr' }, DEMO_BOOKS.inStock).map((p) => p.name)).toEqual(['Librairies indépendantes', 'leslibraires.fr', 'Place des Libraires']);
+    expect(portalLinks({ country: 'jp', storefront: 'amazon.de' }, DEMO_BOOKS.inStock).map((p) => p.name)).toEqual(['genialokal']);
   });
 });

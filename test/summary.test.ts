@@ -30,6 +30,7 @@ const result = (shops: ShopNearby[], sources: SourceStatus[], stockCovered = tru
   shops,
   sources,
   stockCovered,
+  networksOff: [],
   editionsAsked: [],
   portals: [],
   finishedAt: 0,

@@ -13,6 +13,13 @@ const GREEN = '#1f6f50';
 const GREY = '#5f6368';
 const AMBER = '#b45309';
 
+/** Why nobody can say who has it, in the tooltip's words. */
+const UNKNOWN_TITLE: Record<NonNullable<AnswerSummary['unknownBecause']>, string> = {
+  'no-network': 'badgeTitleNoStockNetwork',
+  'networks-off': 'badgeTitleNetworksOff',
+  'not-checked': 'badgeTitleDirectoryOnly',
+};
+
 /** `icons`: what setIcon is given for each icon (decoded pixels in the worker, paths in tests); `locale`: the words' language, for plurals. */
 export function createBadge(action: BadgeApi, t: Translate, icons: (name: IconName) => IconDetails = (name) => ({ path: ICON_PATHS[name] }), locale = 'en') {
   async function show(tabId: number, text: string, color: string, title: string): Promise<void> {
@@ -41,20 +48,24 @@ export function createBadge(action: BadgeApi, t: Translate, icons: (name: IconNa
       switch (summary.verdict) {
         case 'has-it':
           return show(tabId, String(count), GREEN, counted(t, locale, 'badgeTitleCount', count, [String(count)]));
-        case 'none-has-it':
-          // The shops that answered, counted; with none nearby in a stock network, the plain words.
-          return show(tabId, '0', GREY, summary.notInStock > 0 ? counted(t, locale, 'badgeTitleNoneAnswered', summary.notInStock, [String(summary.notInStock)]) : t('badgeTitleNone'));
+        case 'none-has-it': {
+          // The shops that answered, counted; the others said as unknown, never as "not in stock".
+          const { notInStock, stockUnknown } = summary;
+          if (notInStock > 0) return show(tabId, '0', GREY, counted(t, locale, 'badgeTitleNoneAnswered', notInStock, [String(notInStock)]));
+          return show(tabId, '0', GREY, stockUnknown > 0 ? counted(t, locale, 'badgeTitleNoneSomeUnknown', stockUnknown, [String(stockUnknown)]) : t('badgeTitleNone'));
+        }
         // Nobody can say who has it: no figure, never a 0.
         case 'stock-unknown':
-          return show(tabId, '?', GREY, t(summary.unknownBecause === 'no-network' ? 'badgeTitleNoStockNetwork' : 'badgeTitleDirectoryOnly'));
+          if (summary.stockUnknown === 0) return show(tabId, '?', GREY, t('badgeTitleNoShopKnown'));
+          return show(tabId, '?', GREY, t(UNKNOWN_TITLE[summary.unknownBecause ?? 'not-checked']));
         case 'unreachable':
           return show(tabId, '!', AMBER, t('badgeTitleUnreachable'));
       }
     },
-    /** A list page: how many of its books shops nearby have (none: the idle icon, no figure). */
-    async showListCount(tabId: number, count: number): Promise<void> {
+    /** A list page: how many of the books looked up so far shops nearby have (none: the idle icon, no figure). */
+    async showListCount(tabId: number, { count, checked }: { count: number; checked: number }): Promise<void> {
       if (count === 0) await clear(tabId);
-      else await show(tabId, String(count), GREEN, counted(t, locale, 'badgeTitleListCount', count, [String(count)]));
+      else await show(tabId, String(count), GREEN, counted(t, locale, 'badgeTitleListCount', count, [String(count), String(checked)]));
     },
     clear,
   };

@@ -16,7 +16,7 @@ import { createIcons } from './icons';
 import { createForgetting } from './forget';
 import { createListService } from './list-service';
 import { createRouter } from './router';
-import { enabledSources } from './sources';
+import { enabledSources, switchedOffNetworks } from './sources';
 import { createKeyValueCache, createLookupCache, createSettingsStore, createTabLookups } from './stores';
 import { createTabBooks } from './tab-books';
 import { createTabLists } from './tab-lists';
@@ -67,7 +67,7 @@ const readDirectory = async (path: string): Promise<unknown> => {
 // One lookup per set of sources, so requests under way are shared by every tab that asks.
 const lookupFor = memoBySettings(
   (settings) => settings.sources,
-  (settings): Lookup => createLookup({ ...fetchDeps, sources: enabledSources(settings, readDirectory), cache: lookupCache, now, missingPermission }),
+  (settings): Lookup => createLookup({ ...fetchDeps, sources: enabledSources(settings, readDirectory), switchedOff: switchedOffNetworks(settings), cache: lookupCache, now, missingPermission }),
 );
 const geocoderFor = memoBySettings(
   (settings) => settings.geocoders,

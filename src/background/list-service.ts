@@ -23,7 +23,7 @@ export interface ListServiceDeps {
   sendToTab: (tabId: number, message: ListMark | ListRestart) => Promise<unknown>;
   /** Asks the tab's top frame and returns its answer (the list script's, if it is still there). */
   askTab: (tabId: number, question: StillListing) => Promise<unknown>;
-  badge: { showListCount(tabId: number, count: number): Promise<void> };
+  badge: { showListCount(tabId: number, counts: { count: number; checked: number }): Promise<void> };
   /** Opens the results (the popup, or a tab where the browser allows no popup). */
   openResults: (tabId: number) => Promise<void>;
   now: () => number;
@@ -110,19 +110,19 @@ export function createListService(deps: ListServiceDeps) {
 
   async function answered(tabId: number, view: string, isbn13: string, result: LookupResult | null): Promise<void> {
     const found = result && shopsWithIt(result);
-    let counted: number | null = null;
+    let counted: { count: number; checked: number } | null = null;
     await update(tabId, (list) => {
       // The page moved on while this answer was on its way.
-      if (list.view !== view || !found) return null;
-      const book: ListedBook = { isbn13, title: titles.get(titleKey(tabId, view, isbn13)) ?? null, ...found };
-      // A book is answered once per view (the queue), so it is new to the list.
-      const books = [...list.books, book].sort((a, b) => a.nearestKm - b.nearestKm);
-      counted = books.length;
-      return { ...list, books };
+      if (list.view !== view) return null;
+      // A book is answered once per view (the queue), so it is new to the list, and one more checked.
+      const book: ListedBook | null = found && { isbn13, title: titles.get(titleKey(tabId, view, isbn13)) ?? null, ...found };
+      const books = book ? [...list.books, book].sort((a, b) => a.nearestKm - b.nearestKm) : list.books;
+      counted = { count: books.length, checked: list.checked + 1 };
+      return { ...list, books, checked: counted.checked };
     });
     // Every answer is said, a 0 too: the page then stops waiting for that book.
     await deps.sendToTab(tabId, { type: 'ListMark', view, isbn13, count: found?.count ?? 0 }).catch(() => {});
-    if (counted !== null) await deps.badge.showListCount(tabId, counted);
+    if (counted) await deps.badge.showListCount(tabId, counted);
   }
 
   return {
@@ -139,8 +139,8 @@ export function createListService(deps: ListServiceDeps) {
         lastMarksKey ??= marksKey(settings);
         const marks = marksOn(settings, kind);
         queue.view(tabId, view);
-        await tabLists.set(tabId, { kind, storefront: storefrontOf(new URL(address).hostname)!, view, marks, books: [] });
-        await deps.badge.showListCount(tabId, 0);
+        await tabLists.set(tabId, { kind, storefront: storefrontOf(new URL(address).hostname)!, view, marks, books: [], checked: 0 });
+        await deps.badge.showListCount(tabId, { count: 0, checked: 0 });
         return { marks };
       });
     },

@@ -23,3 +23,8 @@ export function enabledSources(settings: Settings, readDirectory: ReadPackagedFi
   }
   return sources;
 }
+
+/** The stock networks the settings leave off, with the countries each covers: a result names those that cover the shopper. */
+export function switchedOffNetworks(settings: Settings): Array<{ name: string; countries?: readonly string[] }> {
+  return PLACE_DES_LIBRAIRES_INSTANCES.filter((instance) => !settings.sources[instance.id as keyof Settings['sources']]?.enabled).map(({ name, countries }) => ({ name, countries }));
+}

@@ -26,6 +26,8 @@ export interface LookupCache {
 export interface LookupDeps extends FetchDeps {
   /** Enabled sources, in the order the popup lists them. */
   sources: ShopSource[];
+  /** The stock networks switched off, with the countries each covers: a result names those that cover the shopper. */
+  switchedOff?: Array<{ name: string; countries?: readonly string[] }>;
   cache: LookupCache;
   now: () => number;
   /** Counts requests that leave the browser (for the benchmarks and tests). */
@@ -175,8 +177,9 @@ export function createLookup(deps: LookupDeps) {
       shops,
       sources: answers.map(withUnplaced),
       stockCovered: sources.some((source) => source.kind === 'stock'),
+      networksOff: (deps.switchedOff ?? []).filter((network) => !!request.place.country && !!network.countries?.includes(request.place.country)).map((network) => network.name),
       editionsAsked,
-      portals: portalLinks(request.storefront, request.isbn13),
+      portals: portalLinks({ country: request.place.country, storefront: request.storefront }, request.isbn13),
       finishedAt: deps.now(),
     };
   }

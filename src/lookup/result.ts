@@ -31,6 +31,8 @@ export const LookupResultSchema = z.object({
   sources: z.array(SourceStatusSchema),
   /** Some stock network covers the shopper's country (false: nobody can say who has the book in stock). */
   stockCovered: z._default(z.boolean(), true),
+  /** Stock networks that cover the shopper's country but are switched off in the options (their names). */
+  networksOff: z._default(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(20)), []),
   /** Other print editions asked for, because no shop nearby had the exact one. */
   editionsAsked: z.array(z.string()),
   /** Links to the book on the storefront country's national portals. */

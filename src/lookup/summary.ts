@@ -23,8 +23,11 @@ export interface AnswerSummary {
   stockUnknown: number;
   /** Shops nearby that answered (through their stock network) that they do not have it. */
   notInStock: number;
-  /** stock-unknown: no network shares its stock where the shopper is, or the ones that do failed. */
-  unknownBecause?: 'no-network' | 'not-checked';
+  /**
+   * stock-unknown: no network shares its stock where the shopper is, none the shopper switched on does
+   * (one that would is off), or the ones that do failed.
+   */
+  unknownBecause?: 'no-network' | 'networks-off' | 'not-checked';
 }
 
 /** The figure on the badge: open shops that have the book, any print edition. */
@@ -40,7 +43,7 @@ export function summarize(result: LookupResult): AnswerSummary {
   const counts = { thisEdition: open.length - other.length, otherEdition: other.length, onHoliday: withBook.length - open.length, stockUnknown: unknown.length, notInStock };
   if (answered.length === 0) return { verdict: 'unreachable', ...counts };
   if (open.length > 0) return { verdict: 'has-it', ...counts };
-  if (!result.stockCovered) return { verdict: 'stock-unknown', unknownBecause: 'no-network', ...counts };
+  if (!result.stockCovered) return { verdict: 'stock-unknown', unknownBecause: result.networksOff.length > 0 ? 'networks-off' : 'no-network', ...counts };
   if (!answered.some((source) => source.kind === 'stock')) return { verdict: 'stock-unknown', unknownBecause: 'not-checked', ...counts };
   return { verdict: 'none-has-it', ...counts };
 }

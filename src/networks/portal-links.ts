@@ -1,5 +1,6 @@
-// National bookshop portals, as links to the book (no request is made): chosen by the storefront's country.
-import type { StorefrontDomain } from '../book/storefronts';
+// National bookshop portals, as links to the book (no request is made): those of the shopper's country
+// first (a shopper in London on amazon.fr buys from British shops), then those of the storefront's.
+import { countryOfStorefront } from '../shared/settings';
 
 export interface PortalLink {
   id: string;
@@ -49,20 +50,22 @@ const LIBRIS = P('libris', 'Libris', (i) => `https://www.libris.nl/zoek/?q=${i}`
 // and placedeslibraires.fr, the same engine, use base=allbooks too]. base=paper left e-books out.
 const LIBREL = P('librel', 'Librel', (i) => `https://www.librel.be/listeliv.php?base=allbooks&mots_recherche=${i}`);
 
-/** Portals per storefront. Storefronts not listed get none (no national portal is known). */
-const PORTALS: Partial<Record<StorefrontDomain, Portal[]>> = {
-  'amazon.fr': [LIBRAIRIES_INDEPENDANTES, LESLIBRAIRES_FR, PLACE_DES_LIBRAIRES],
-  'amazon.com': [BOOKSHOP_US],
-  'amazon.co.uk': [HIVE, BOOKSHOP_UK],
-  'amazon.de': [GENIALOKAL],
-  'amazon.es': [TODOSTUSLIBROS],
-  'amazon.it': [BOOKDEALER],
-  'amazon.ca': [LESLIBRAIRES_CA],
-  'amazon.nl': [LIBRIS],
+/** Portals per country (ISO 3166-1 alpha-2). Countries not listed get none (no national portal is known). */
+const PORTALS: Record<string, Portal[]> = {
+  fr: [LIBRAIRIES_INDEPENDANTES, LESLIBRAIRES_FR, PLACE_DES_LIBRAIRES],
+  us: [BOOKSHOP_US],
+  gb: [HIVE, BOOKSHOP_UK],
+  de: [GENIALOKAL],
+  es: [TODOSTUSLIBROS],
+  it: [BOOKDEALER],
+  ca: [LESLIBRAIRES_CA],
+  nl: [LIBRIS],
   // No portal for Flemish independent shops was found: Librel covers the French-speaking ones.
-  'amazon.com.be': [LIBREL],
+  be: [LIBREL],
 };
 
-export function portalLinks(storefront: string, isbn13: string): PortalLink[] {
-  return (PORTALS[storefront as StorefrontDomain] ?? []).map((portal) => ({ id: portal.id, name: portal.name, url: portal.template(isbn13) }));
+/** The portals for a shopper in `country` (unknown: none of their own) on `storefront`, their own country's first. */
+export function portalLinks(where: { country?: string; storefront: string }, isbn13: string): PortalLink[] {
+  const countries = [...new Set([where.country, countryOfStorefront(where.storefront)].filter((country): country is string => !!country))];
+  return countries.flatMap((country) => (Object.hasOwn(PORTALS, country) ? PORTALS[country]! : [])).map((portal) => ({ id: portal.id, name: portal.name, url: portal.template(isbn13) }));
 }

@@ -70,8 +70,11 @@ export function describeList(list: TabList, hasPlace: boolean, askOnOpen: boolea
   if (!hasPlace) return { state: 'no-place', line: ['statePlaceNeeded'], problems };
   if (askOnOpen) return { state: 'list-off', line: ['stateListAskOnOpen'], problems };
   if (!list.marks) return { state: 'list-off', line: ['stateListOff'], problems };
+  // Counted among the books looked up so far: the others have not been asked yet.
+  const { checked } = list;
   const count = list.books.length;
-  return { state: 'list', line: count > 0 ? ['stateListBooks', [String(count)], count] : ['stateListNone'], problems };
+  if (count > 0) return { state: 'list', line: ['stateListBooks', [String(count), String(checked)], count], problems };
+  return { state: 'list', line: checked > 0 ? ['stateListNone', [String(checked)], checked] : ['stateListNoneYet'], problems };
 }
 
 export function describeLookup(lookup: TabLookup | null): View {
@@ -89,18 +92,24 @@ export function describeLookup(lookup: TabLookup | null): View {
   const summary = summarize(result);
   const { stockUnknown, onHoliday, notInStock } = summary;
   const holiday: Words[] = onHoliday > 0 ? [['answerOnHoliday', [String(onHoliday)], onHoliday]] : [];
+  // Where no network switched on shares its stock, one that would and is switched off is said, with
+  // where to turn it on (not elsewhere: a shop list that answered needs no advert).
+  const off: Words[] = result.networksOff.length > 0 ? [['answerNetworksOff', [result.networksOff.join(', ')], result.networksOff.length]] : [];
+  const radius = String(result.radiusKm);
   switch (summary.verdict) {
     case 'unreachable':
       return { state: 'unreachable', line: ['stateUnreachable'], problems };
     case 'has-it':
       return { state: 'results', line: headline(summary)!, asides: holiday, problems };
-    // Where nobody can say: never "no shop has it".
+    // Where nobody can say: never "no shop has it", and never "0 bookshops near you".
     case 'stock-unknown':
-      return summary.unknownBecause === 'no-network'
-        ? { state: 'no-stock-network', line: ['stateNoStockNetwork', [String(stockUnknown)], stockUnknown], problems }
-        : { state: 'directory-only', line: ['stateDirectoryOnly', [String(stockUnknown)], stockUnknown], problems };
+      if (summary.unknownBecause === 'not-checked') {
+        return { state: 'directory-only', line: stockUnknown === 0 ? ['stateNoShopKnown', [radius]] : ['stateDirectoryOnly', [String(stockUnknown)], stockUnknown], problems };
+      }
+      // No network shares its stock here; or none the shopper switched on, and the one that would is said.
+      const key = summary.unknownBecause === 'networks-off' ? 'stateNetworksOff' : 'stateNoStockNetwork';
+      return { state: 'no-stock-network', line: stockUnknown === 0 ? ['stateNoShopKnown', [radius]] : [key, [String(stockUnknown)], stockUnknown], asides: off, problems };
     case 'none-has-it': {
-      const radius = String(result.radiusKm);
       // The shops that answered "not in stock", said as such; the others, as unknown: never "not in
       // stock" or "does not share its stock" of a shop that did not say so.
       if (notInStock > 0) {

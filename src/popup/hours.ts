@@ -22,3 +22,10 @@ export function hoursToday(value: string, place: { lat: number; lon: number; cou
     return null;
   }
 }
+
+/** Today's hours in one line: "Open now · today 10:00–19:00", "Closed now · today 14:00–19:00", or "Closed today" once. */
+export function hoursLine(hours: HoursToday, t: (key: string, substitutions?: string) => string): string {
+  if (!hours.openNow && hours.today.length === 0) return t('closedAllDay');
+  const today = hours.today.length ? t('hoursToday', hours.today.join(', ')) : t('closedToday');
+  return `${t(hours.openNow ? 'openNow' : 'closedNow')} · ${today}`;
+}

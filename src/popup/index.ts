@@ -253,13 +253,11 @@ async function renderResults(result: LookupResult | null): Promise<void> {
 
 async function showHours(list: HTMLElement, result: LookupResult): Promise<void> {
   if (!result.shops.some((shop) => shop.openingHours)) return;
-  const { hoursToday } = await import('./hours');
+  const { hoursToday, hoursLine } = await import('./hours');
   const now = new Date();
   fillHours(list, result.shops, (shop) => {
     const hours = hoursToday(shop.openingHours!, shop.location ?? result.place, now, locale);
-    if (!hours) return null;
-    const today = hours.today.length ? t('hoursToday', hours.today.join(', ')) : t('closedToday');
-    return `${t(hours.openNow ? 'openNow' : 'closedNow')} · ${today}`;
+    return hours && hoursLine(hours, t);
   });
 }
 
@@ -275,8 +273,11 @@ async function showMap(result: LookupResult, key: string): Promise<void> {
     return;
   }
   container.hidden = legend.hidden = false;
-  // The hollow marker's entry, only when a shop that has the book is closed for holidays.
-  byId('legend-holiday').hidden = !result.shops.some((shop) => shop.closedForHolidays);
+  // Each entry only for a kind of marker the map shows: no "has it" when no shop has it.
+  const hasIt = (shop: ListedShop) => shop.stock === 'in-stock' || shop.stock === 'preorder';
+  byId('legend-has-it').hidden = !result.shops.some((shop) => hasIt(shop) && !shop.closedForHolidays);
+  byId('legend-unknown').hidden = !result.shops.some((shop) => shop.stock === 'unknown');
+  byId('legend-holiday').hidden = !result.shops.some((shop) => hasIt(shop) && shop.closedForHolidays);
   // After the list has been painted.
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   if (map?.key !== key) return;
@@ -438,6 +439,10 @@ async function renderNow(known?: TabState): Promise<void> {
   const status = byId('status');
   status.textContent = say(t, locale, view.line);
   for (const aside of view.asides ?? []) status.append(' ', element('span', { class: 'aside' }, say(t, locale, aside)));
+  // Which services were asked: what the line above speaks for.
+  const asked = byId('asked-line');
+  asked.hidden = !result;
+  asked.textContent = result ? t('askedSources', result.sources.map((source) => source.name).join(', ')) : '';
   byId('search-form').hidden = view.state !== 'not-a-book' && !(searched && !state.list);
   renderBook(state.book, result);
   renderPlace(state, view, state.book);

@@ -28,6 +28,8 @@ export interface ShopListOptions {
 }
 
 export function stockWords(shop: ListedShop, isbn13: string, t: Translate): string {
+  // Has it, but nobody can buy it there now: said in one place, not "In stock" in green with a grey line below.
+  if (shop.closedForHolidays && (shop.stock === 'in-stock' || shop.stock === 'preorder')) return t('stockOnHoliday');
   if (shop.isbn13 && shop.isbn13 !== isbn13 && (shop.stock === 'in-stock' || shop.stock === 'preorder')) return t('stockOtherEdition');
   return t(STOCK_MESSAGE[shop.stock]);
 }
@@ -45,6 +47,7 @@ export function renderShopList(list: HTMLElement, shops: ListedShop[], options: 
       const pinned = favourites.has(shop.id);
       const item = element('li', { 'data-shop-id': shop.id, 'data-stock': shop.stock, tabindex: '-1' });
       if (pinned) item.dataset.pinned = 'true';
+      if (shop.closedForHolidays) item.dataset.holiday = 'true';
       const heading = element('h3', { class: 'shop-name' }, shop.name);
       // A toggle keeps one name; aria-pressed says whether it is on. Each names its shop: six "Pin" buttons read alike.
       const pinLabel = t('pinShopNamed', shop.name);
@@ -52,7 +55,6 @@ export function renderShopList(list: HTMLElement, shops: ListedShop[], options: 
       pin.addEventListener('click', () => options.onToggleFavourite(shop));
       const facts = element('p', { class: 'shop-meta' }, [distance.format(shop.distanceKm), stockWords(shop, isbn13, t)].join(' · '));
       const hours = element('p', { class: 'shop-hours' });
-      if (shop.closedForHolidays) hours.textContent = t('closedForHolidays');
       const address = [shop.address.street, [shop.address.postalCode, shop.address.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
       const links = element('p', { class: 'shop-links' });
       // Each link's name starts with its visible words and names the shop, so a list of links reads apart.

@@ -196,6 +196,8 @@ export const TabList = z.object({
   view: z.string().check(z.maxLength(32)),
   marks: z.boolean(),
   books: z.array(ListedBook).check(z.maxLength(200)),
+  /** How many of the page's books have been looked up in this view so far (answered, with a shop or not). */
+  checked: z._default(z.int().check(z.gte(0)), 0),
   /** The book whose mark the shopper clicked, for the popup to open on. */
   chosen: z.optional(Isbn13),
 });
