@@ -102,13 +102,14 @@ export function describeLookup(lookup: TabLookup | null): View {
     case 'has-it':
       return { state: 'results', line: headline(summary)!, asides: holiday, problems };
     // Where nobody can say: never "no shop has it", and never "0 bookshops near you".
-    case 'stock-unknown':
+    case 'stock-unknown': {
       if (summary.unknownBecause === 'not-checked') {
         return { state: 'directory-only', line: stockUnknown === 0 ? ['stateNoShopKnown', [radius]] : ['stateDirectoryOnly', [String(stockUnknown)], stockUnknown], problems };
       }
       // No network shares its stock here; or none the shopper switched on, and the one that would is said.
       const key = summary.unknownBecause === 'networks-off' ? 'stateNetworksOff' : 'stateNoStockNetwork';
       return { state: 'no-stock-network', line: stockUnknown === 0 ? ['stateNoShopKnown', [radius]] : [key, [String(stockUnknown)], stockUnknown], asides: off, problems };
+    }
     case 'none-has-it': {
       // The shops that answered "not in stock", said as such; the others, as unknown: never "not in
       // stock" or "does not share its stock" of a shop that did not say so.
