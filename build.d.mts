@@ -7,6 +7,8 @@ export interface Branding {
   messages: (lang: string, messages: Record<string, { message: string }>) => Record<string, { message: string }>;
   css: string;
   share?: { url: string };
+  /** The area a campaign serves: the place form's country and the bounds a town is checked against. */
+  area?: unknown;
   /** Extra host permissions (a campaign's own directory). */
   hosts?: string[];
   icons: Record<string, Uint8Array>;

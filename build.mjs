@@ -141,7 +141,7 @@ export async function buildTarget(target, { outdir = join('dist', target), zipPa
     logLevel: 'warning',
     // The release's identity in place of the example one (src/shared/identity.ts).
     plugins: identity ? [identityPlugin(identity)] : [],
-    define: { __CAMPAIGN_SETTINGS__: JSON.stringify(branding?.settings ?? null), __CAMPAIGN_SHARE__: JSON.stringify(branding?.share ?? null) },
+    define: { __CAMPAIGN_SETTINGS__: JSON.stringify(branding?.settings ?? null), __CAMPAIGN_SHARE__: JSON.stringify(branding?.share ?? null), __CAMPAIGN_AREA__: JSON.stringify(branding?.area ?? null) },
   };
   // The content scripts and the worker: one classic script each.
   const scripts = await esbuild.build({

@@ -11,7 +11,7 @@ import puppeteer from 'puppeteer-core';
 import { unzipSync } from 'fflate';
 import QRCode from 'qrcode';
 import { buildTarget, TARGETS } from '../build.mjs';
-import { campaignCss, campaignGecko, campaignHosts, campaignMessages, campaignSettings, logoSvg } from '../src/campaign/brand';
+import { campaignArea, campaignCss, campaignGecko, campaignHosts, campaignMessages, campaignSettings, logoSvg } from '../src/campaign/brand';
 import { checkCampaignFile } from '../src/campaign/check';
 import { flyerPage, installPage } from '../src/campaign/pages';
 import { identityFrom } from '../src/release/identity';
@@ -56,6 +56,7 @@ const branding = {
   messages: (lang: string, messages: Parameters<typeof campaignMessages>[2]) => campaignMessages(campaign, lang, messages),
   css: campaignCss(campaign),
   share: { url: campaign.website },
+  area: campaignArea(campaign),
   hosts: campaignHosts(campaign),
   icons: { icon: Buffer.from(logoSvg(logo, false)), 'toolbar-idle': Buffer.from(logoSvg(logo, true)) },
 };

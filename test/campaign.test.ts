@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { campaignGecko, campaignHosts, campaignMessages, campaignSettings } from '../src/campaign/brand';
+import { campaignArea, campaignGecko, campaignHosts, campaignMessages, campaignSettings } from '../src/campaign/brand';
+import { insideArea } from '../src/shared/campaign-area';
 import { checkCampaignFile } from '../src/campaign/check';
 import { installPage } from '../src/campaign/pages';
 import { escapeHtml } from '../src/shared/escape-html';
@@ -32,7 +33,9 @@ describe('a campaign file', () => {
   it.each([
     ['a missing field', { website: undefined }, 'website: is missing'],
     ['a colour that is not a colour', { accentColor: 'red-ish' }, 'accentColor: must be a colour like "#1f6f50"'],
-    ['coordinates outside the Earth', { place: { label: 'Nowhere', lat: 123, lon: 2, country: 'fr' } }, 'place.lat: must be between -90 and 90'],
+    ['bounds outside the Earth', { area: { ...example.area, bounds: { south: 42, west: 0, north: 123, east: 4 } } }, 'area.bounds.north: must be between -90 and 90'],
+    ['bounds upside down', { area: { ...example.area, bounds: { south: 45, west: 0, north: 42, east: 4 } } }, 'area.bounds: must have south below north and west of east'],
+    ['a region’s centre given as the shopper’s place (no area)', { area: undefined, place: { label: 'Occitanie', lat: 43.7, lon: 2.1, country: 'fr' } }, 'area: is missing'],
     ['a store link that is not https', { stores: { chrome: 'http://chromewebstore.google.com/detail/x' } }, 'stores.chrome: must be an https:// address'],
     ['a logo that is not there', { logo: 'missing.svg' }, 'logo: missing.svg is not there'],
     ['a logo outside the campaign’s folder', { logo: '../occitanie-logo.svg' }, "logo: ../occitanie-logo.svg must be a file in the campaign's folder"],
@@ -91,11 +94,13 @@ describe('a campaign file', () => {
 
 describe('what a campaign changes', () => {
   const { campaign } = checkCampaignFile('campaigns/occitanie.json');
-  it('starts a new user in its region, with its sources', () => {
+  it('starts a new user with no place, so each gives their own town; with its radius and sources', () => {
     const { settings, repaired } = readStoredSettings(undefined, undefined, campaignSettings(campaign!));
     expect(repaired).toBe(false);
-    expect(settings.place).toEqual({ label: 'Occitanie', lat: 43.7, lon: 2.1, country: 'fr' });
-    expect(settings.radiusKm).toBe(100);
+    // A region's centre is nobody's place: "near you" from it put Toulouse 60 km away.
+    expect(settings.place).toBeNull();
+    expect(settings.radiusKm).toBe(20);
+    expect(campaignArea(campaign!)).toEqual({ name: { fr: "l'Occitanie", en: 'Occitanie' }, country: 'fr', bounds: { south: 42.33, west: -0.33, north: 45.05, east: 4.85 } });
     expect(Object.entries(settings.sources).filter(([, s]) => s.enabled).map(([id]) => id)).toEqual(['placedeslibraires', 'openstreetmap']);
     // The project's directory, unless the campaign names its own (whose host its build may then ask).
     expect(settings.sources.openstreetmap.directoryUrl).toBe(DIRECTORY_DEFAULT);
@@ -105,10 +110,24 @@ describe('what a campaign changes', () => {
     expect(campaignHosts(own)).toEqual(['https://annuaire.librairies-occitanie.fr/*']);
   });
 
-  it('names the extension in each language, English where it has no text', () => {
-    const messages = { extensionName: { message: 'Local Bookshops' }, extensionShortName: { message: 'Bookshops' }, extensionDescription: { message: '…' }, actionTitle: { message: 'Local Bookshops' } };
-    expect(campaignMessages(campaign!, 'fr', messages).extensionName!.message).toBe("Librairies d'Occitanie");
-    expect(campaignMessages(campaign!, 'de', messages).extensionName!.message).toBe('Occitanie Bookshops');
+  it('names the extension in each language, English where it has no text, in every message that names it', () => {
+    for (const lang of ['en', 'fr', 'de', 'es', 'it', 'nl']) {
+      const messages = JSON.parse(readFileSync(`_locales/${lang}/messages.json`, 'utf8')) as Record<string, { message: string }>;
+      const branded = campaignMessages(campaign!, lang, messages);
+      const name = lang === 'fr' ? "Librairies d'Occitanie" : 'Occitanie Bookshops';
+      expect(branded.extensionName!.message, lang).toBe(name);
+      // The tooltips and the welcome tab too: no message keeps the project's own name.
+      expect(Object.entries(branded).filter(([, entry]) => entry.message.includes(messages.extensionName!.message)).map(([key]) => key), lang).toEqual([]);
+      expect(branded.badgeTitleNoPlace!.message.startsWith(name), lang).toBe(true);
+      expect(branded.welcomeTitle!.message, lang).toContain(name);
+    }
+  });
+
+  it('says that a town outside its area is outside, and one inside is not', () => {
+    const area = campaignArea(campaign!);
+    expect(insideArea(area, { lat: 43.61, lon: 3.88 })).toBe(true); // Montpellier
+    expect(insideArea(area, { lat: 43.6, lon: 1.44 })).toBe(true); // Toulouse
+    expect(insideArea(area, { lat: 44.84, lon: -0.58 })).toBe(false); // Bordeaux
   });
 
   it('has a Firefox add-on id of its own, and the update_url of its signed file', () => {

@@ -268,7 +268,7 @@ export function createTabService(deps: TabServiceDeps) {
       throw error;
     }
     await refreshAll();
-    return { ok: true, label: place.label };
+    return { ok: true, label: place.label, lat: place.lat, lon: place.lon };
   }
 
   /** Failures the network's return can mend; a source that timed out or refused is retried by the shopper. */

@@ -5,11 +5,11 @@ import type { Campaign } from './schema';
 
 type Messages = Record<string, { message: string; description?: string; placeholders?: unknown }>;
 
-/** The settings a new user of the campaign's build starts with. */
+/** The settings a new user of the campaign's build starts with: no place (each shopper gives their own town). */
 export function campaignSettings(campaign: Campaign) {
   return {
     version: SETTINGS_VERSION,
-    place: campaign.place,
+    place: null,
     radiusKm: campaign.radiusKm,
     sources: Object.fromEntries(
       (Object.keys(SOURCE_DEFAULTS) as SourceId[]).map((id) => [
@@ -43,8 +43,11 @@ export function textIn(texts: Partial<Record<string, string>>, lang: string): st
 export function campaignMessages(campaign: Campaign, lang: string, messages: Messages): Messages {
   const name = textIn(campaign.name, lang);
   const shortName = campaign.shortName ? textIn(campaign.shortName, lang) : name.slice(0, 12);
-  const replaced: Messages = { ...messages };
-  for (const key of ['extensionName', 'actionTitle', 'optionsTitle'] as const) if (replaced[key]) replaced[key] = { ...replaced[key]!, message: name };
+  // Every message that names the extension (titles, tooltips, the welcome tab) names the campaign's build.
+  const projectName = messages.extensionName?.message;
+  const replaced: Messages = Object.fromEntries(
+    Object.entries(messages).map(([key, entry]) => [key, projectName && entry.message.includes(projectName) ? { ...entry, message: entry.message.replaceAll(projectName, name) } : entry]),
+  );
   replaced.extensionShortName = { ...replaced.extensionShortName!, message: shortName };
   replaced.extensionDescription = { ...replaced.extensionDescription!, message: textIn(campaign.description, lang) };
   return replaced;
@@ -63,4 +66,9 @@ export function logoSvg(logo: { type: 'svg' | 'png'; bytes: Uint8Array }, grey: 
       : `<image width="128" height="128" href="data:image/png;base64,${Buffer.from(logo.bytes).toString('base64')}"/>`;
   const filter = grey ? '<filter id="g"><feColorMatrix type="saturate" values="0"/></filter>' : '';
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 128 128">${filter}<g${grey ? ' filter="url(#g)" opacity="0.8"' : ''}>${inner}</g></svg>`;
+}
+
+/** The area the build serves, for the place form: its country to start on, its bounds, its name per language. */
+export function campaignArea(campaign: Campaign) {
+  return { name: campaign.area.name, country: campaign.area.country, bounds: campaign.area.bounds };
 }

@@ -35,15 +35,27 @@ export const Campaign = z.object({
   description: perLanguage(132),
   accentColor: z.string({ error: 'is missing' }).regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like "#1f6f50"'),
   logo: z.string({ error: 'is missing' }).regex(/\.(svg|png)$/i, 'must be an .svg or .png file'),
-  place: z.object(
+  /**
+   * The area the campaign serves: its name (said to the shopper, never as their place), its country (the
+   * place form starts there) and its bounds. Each shopper gives their own town on first run; a region's
+   * centre is nobody's place ("near you" from Occitanie's centre put Toulouse 60 km away).
+   */
+  area: z.object(
     {
-      label: z.string({ error: 'is missing' }).trim().min(1).max(120),
-      lat: z.number({ error: 'must be a number' }).min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90'),
-      lon: z.number({ error: 'must be a number' }).min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180'),
+      name: perLanguage(40),
       country: z.string({ error: 'is missing' }).regex(/^[a-z]{2}$/, 'must be a two-letter code like "fr"'),
+      bounds: z
+        .object({
+          south: z.number({ error: 'must be a number' }).min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90'),
+          west: z.number({ error: 'must be a number' }).min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180'),
+          north: z.number({ error: 'must be a number' }).min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90'),
+          east: z.number({ error: 'must be a number' }).min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180'),
+        })
+        .refine((b) => b.south < b.north && b.west < b.east, { message: 'must have south below north and west of east' }),
     },
-    { error: 'is missing: the town and coordinates a new user starts from' },
+    { error: 'is missing: the name, country and bounds of the area the campaign serves' },
   ),
+  /** The radius around each shopper's own town that the build starts with. */
   radiusKm: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 to 100').max(100, 'must be 1 to 100'),
   sources: z
     .array(z.enum(Object.keys(SOURCE_DEFAULTS) as [string, ...string[]], { error: `may only be one of: ${Object.keys(SOURCE_DEFAULTS).join(', ')}` }))

@@ -3,6 +3,7 @@
 // does not pass gets its message next to the field and is not saved.
 import { PLACE_DES_LIBRAIRES_INSTANCES } from '../networks/place-des-libraires-instances';
 import { browser } from '../shared/browser';
+import { CAMPAIGN_AREA } from '../shared/campaign-area';
 import { hostPattern, isThisMachine } from '../shared/host-pattern';
 import { uiLocale } from '../shared/locale';
 import { isQuotaError } from '../shared/quota';
@@ -257,6 +258,8 @@ function setUpControls(): void {
  */
 async function startingCountry(): Promise<string> {
   if (settings.place) return settings.place.country;
+  // A campaign's build: the country of the area it serves.
+  if (CAMPAIGN_AREA) return CAMPAIGN_AREA.country;
   const tabs = await browser.storage.session.get(null).catch(() => ({}) as Record<string, unknown>);
   const counts = new Map<string, number>();
   for (const [key, value] of Object.entries(tabs)) {

@@ -4,6 +4,7 @@
 import { toIsbn13 } from '../book/isbn';
 import type { LookupResult, SourceStatus } from '../lookup/result';
 import { browser } from '../shared/browser';
+import { CAMPAIGN_AREA } from '../shared/campaign-area';
 import { hostPattern, isThisMachine } from '../shared/host-pattern';
 import { kilometres, uiLocale } from '../shared/locale';
 import { say } from '../shared/plural';
@@ -89,7 +90,7 @@ function renderPlace(state: TabState, view: View, book: TabBook | null): void {
   if (wantsForm && slot.childElementCount === 0) {
     slot.append(
       createPlaceForm({
-        country: state.place?.country ?? countryOfStorefront(book?.storefront),
+        country: state.place?.country ?? CAMPAIGN_AREA?.country ?? countryOfStorefront(book?.storefront),
         currentLabel: state.place?.label,
         radiusKm: state.place?.radiusKm,
         // After saving, focus goes to the line that says what was found there.

@@ -213,7 +213,8 @@ export interface TabState {
 }
 
 /** The answer to SetPlace. */
-export type SetPlaceAnswer = { ok: true; label: string } | { ok: false; reason: string };
+/** The place saved: its label, and its point rounded as stored (a campaign's form checks it against its area). */
+export type SetPlaceAnswer = { ok: true; label: string; lat: number; lon: number } | { ok: false; reason: string };
 
 /** The answer to Search. */
 export type SearchAnswer = { state: 'no-place' } | { state: 'done'; result: LookupResult };

@@ -5,6 +5,7 @@
 // click, from this page (the worker has no geolocation), and rounded here before it goes anywhere; the
 // background then names the town at the rounded point.
 import { browser } from '../shared/browser';
+import { areaName, CAMPAIGN_AREA, insideArea } from '../shared/campaign-area';
 import { uiLocale } from '../shared/locale';
 import type { SetPlace, SetPlaceAnswer } from '../shared/messages';
 import { countryOfStorefront, DEFAULT_RADIUS_KM } from '../shared/settings';
@@ -94,6 +95,7 @@ export function createPlaceForm({ country, currentLabel, radiusKm = DEFAULT_RADI
   }
   async function save(place: Pick<SetPlace, 'query' | 'position'>): Promise<void> {
     message.textContent = '';
+    delete message.dataset.kind;
     form.setAttribute('aria-busy', 'true');
     const request: SetPlace = { type: 'SetPlace', ...place, country: countrySelect.value, radiusKm: Number(radius.value) };
     let answer: SetPlaceAnswer;
@@ -105,7 +107,13 @@ export function createPlaceForm({ country, currentLabel, radiusKm = DEFAULT_RADI
     form.removeAttribute('aria-busy');
     if (answer.ok) {
       input.value = answer.label;
+      input.removeAttribute('aria-invalid');
       form.dataset.saved = answer.label;
+      // A campaign's build serves an area: a town outside it is kept, and the shopper told.
+      if (CAMPAIGN_AREA && !insideArea(CAMPAIGN_AREA, answer)) {
+        message.textContent = t('placeOutsideArea', [answer.label, areaName(CAMPAIGN_AREA, locale.split('-')[0]!)]);
+        message.dataset.kind = 'note';
+      }
       onSaved?.(answer.label);
     } else {
       message.textContent = t(REASON_MESSAGE[answer.reason] ?? 'reason_network');

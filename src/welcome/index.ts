@@ -2,6 +2,7 @@
 // form first, so a new shopper starts with one field and Enter. The country is guessed on the device
 // (time zone, then the browser's region: no Amazon tab is known yet) and shown, for the shopper to change.
 import { browser } from '../shared/browser';
+import { CAMPAIGN_AREA } from '../shared/campaign-area';
 import { loadSettings } from '../shared/settings-storage';
 import { byId } from '../ui/dom';
 import { t, translatePage } from '../ui/i18n';
@@ -11,7 +12,7 @@ import { createPlaceForm } from '../ui/place-form';
 async function start(): Promise<void> {
   translatePage('welcomeTitle');
   const { settings } = await loadSettings(browser.storage);
-  const country = settings.place?.country ?? guessCountry({ timeZone: deviceTimeZone(), uiLanguage: browser.i18n.getUILanguage() });
+  const country = settings.place?.country ?? CAMPAIGN_AREA?.country ?? guessCountry({ timeZone: deviceTimeZone(), uiLanguage: browser.i18n.getUILanguage() });
   const form = createPlaceForm({
     country,
     currentLabel: settings.place?.label,

@@ -1,6 +1,6 @@
 // The campaign kit, end to end in Chromium: `npm run campaign -- campaigns/occitanie.json --sign` on the
-// example (signed by a stand-in of AMO's API), its Chrome build loaded (name, colour, the region as the
-// first place), its install page (links, QR image), its signed Firefox file and its flyers (one page each).
+// example (signed by a stand-in of AMO's API), its Chrome build loaded (name, colour, the shopper's own
+// town asked in the campaign's country), its install page (links, QR image), its signed Firefox file and its flyers (one page each).
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,7 +56,16 @@ describeInChromium('the campaign kit', () => {
     await popup.waitForFunction(() => document.getElementById('app')?.dataset.state !== 'reading', { polling: 100, timeout: 15_000 });
     const title = await popup.$eval('#title', (el) => ({ text: el.textContent, color: getComputedStyle(el).color }));
     expect(title).toEqual({ text: 'Occitanie Bookshops', color: 'rgb(179, 18, 46)' });
-    expect(await popup.$eval('#place-current', (el) => el.textContent)).toBe('Near Occitanie, within 100 km');
+    // The accent is the campaign's; stock stays green and the focus ring the text's colour, whatever it is.
+    expect(await popup.evaluate(() => {
+      const list = document.createElement('ul');
+      list.innerHTML = '<li data-stock="in-stock"><p class="shop-meta">In stock</p></li>';
+      document.body.append(list);
+      const button = document.querySelector<HTMLElement>('#options-link')!;
+      const colours = { stock: getComputedStyle(list.querySelector('.shop-meta')!).color, focus: getComputedStyle(document.documentElement).getPropertyValue('--focus').trim(), link: getComputedStyle(button).color };
+      list.remove();
+      return colours;
+    })).toEqual({ stock: 'rgb(31, 111, 80)', focus: '#1d1b16', link: 'rgb(179, 18, 46)' });
     // Share this extension: the install link and its QR code, to show on a phone at a stall.
     await popup.click('#share-button');
     await popup.waitForFunction(() => document.getElementById('share-link')?.textContent !== '', { polling: 100, timeout: 15_000 });
@@ -71,8 +80,15 @@ describeInChromium('the campaign kit', () => {
     await popup.screenshot({ path: `${SCREENSHOTS}/campaign-popup-share.png`, fullPage: true });
     const options = await openExtensionPage(ext, 'options/options.html');
     await options.waitForSelector('input[name="place"]');
-    expect(await options.$eval('input[name="place"]', (el) => (el as HTMLInputElement).value)).toBe('Occitanie');
-    expect(await options.$eval('select[name="radius"]', (el) => (el as HTMLSelectElement).value)).toBe('100');
+    // No region's centre as the shopper's place: their own town is asked, in the campaign's country.
+    expect(await options.$eval('input[name="place"]', (el) => (el as HTMLInputElement).value)).toBe('');
+    expect(await options.$eval('select[name="country"]', (el) => (el as HTMLSelectElement).value)).toBe('fr');
+    expect(await options.$eval('select[name="radius"]', (el) => (el as HTMLSelectElement).value)).toBe('20');
+    // The welcome tab and the toolbar's tooltip name the campaign's build, not the project.
+    const welcome = await openExtensionPage(ext, 'welcome/welcome.html');
+    expect(await welcome.title()).toContain('Occitanie Bookshops');
+    expect(await welcome.$eval('input[name="place"]', (el) => (el as HTMLInputElement).value)).toBe('');
+    await welcome.close();
   });
 
   it('writes an install page that works from a plain folder: Firefox gets its signed file, the zips are the labelled last resort, the visitor’s browser first', async () => {
