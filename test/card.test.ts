@@ -38,7 +38,9 @@ describe('the card on the page', () => {
     const { host, root } = shown()!;
     expect(host.previousElementSibling?.id).toBe('buybox');
     // Every word is generated content (data-text drawn by ::before): no text node a page's find() could land in.
+    // The extension that put it there named first.
     expect([...root.querySelectorAll<HTMLElement>('[data-text]')].map((node) => node.dataset.text)).toEqual([
+      'Local Bookshops',
       '2 bookshops near you have it',
       'See them',
       '×',

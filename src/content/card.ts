@@ -28,7 +28,8 @@ const STYLE = `
 [data-text]::before { content: attr(data-text); }
 .card { user-select: none; -webkit-user-select: none; }
 .headline { margin: 0 0 4px; font-weight: 600; }
-.law { margin: 4px 0 0; color: #5f5a4f; font-size: 12px; }
+.law { margin: 4px 0 0; color: #5f5a4f; }
+.from { margin: 0 0 2px; color: #5f5a4f; font-size: 12px; }
 .open { font: inherit; color: #0b5d3b; background: none; border: 0; padding: 2px 0; min-height: 24px; min-width: 24px; text-decoration: underline; cursor: pointer; }
 .close { position: absolute; top: 2px; right: 2px; font: 16px/1 system-ui, sans-serif; background: none; border: 0; color: #5f5a4f; cursor: pointer;
   min-width: 24px; min-height: 24px; padding: 4px; }
@@ -111,7 +112,8 @@ export function createCard({ document, t, locale, onOpen, onDismiss }: CardDeps)
       remove();
       onDismiss();
     });
-    card.append(line, open, close);
+    // Which extension put this card on Amazon's page (a campaign's build says its own name).
+    card.append(make('p', 'from', t('extensionName')), line, open, close);
     if (message.country === 'fr') card.append(make('p', 'law', t('cardFixedPrice')));
     const style = document.createElement('style');
     style.textContent = STYLE;

@@ -45,7 +45,7 @@ function location(lat: number | null, lon: number | null, postalCode: string | u
   return point;
 }
 
-export function placeDesLibraires(instance: PlaceDesLibrairesInstance): RemoteSource {
+export function placeDesLibraires(instance: Omit<PlaceDesLibrairesInstance, 'coverage'>): RemoteSource {
   const base = withSlash(instance.baseUrl);
   const bookPage = (isbn13: string) => `${base}livre/${isbn13}`;
   return {

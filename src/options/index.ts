@@ -21,6 +21,11 @@ const SOURCE_NAMES: Record<SourceId, string> = {
   openstreetmap: 'OpenStreetMap',
 };
 
+const SOURCE_COVERAGE: Record<SourceId, string> = {
+  ...(Object.fromEntries(PLACE_DES_LIBRAIRES_INSTANCES.map((i) => [i.id, i.coverage])) as Record<SourceId, string>),
+  openstreetmap: 'coverageOpenStreetMap',
+};
+
 let settings: Settings;
 const MAX_IMPORT_BYTES = 1_000_000;
 
@@ -62,7 +67,9 @@ function renderSources(): void {
         }
         await save({ ...settings, sources: { ...settings.sources, [id]: { ...source, enabled: toggle.checked } } });
       });
-      return element('div', { class: 'source', 'data-source-id': id }, element('label', { for: `source-${id}` }, toggle, ` ${SOURCE_NAMES[id]}`), message);
+      // Where each works, beside its name: a Brussels shopper sees which one is theirs.
+      const where = element('span', { class: 'coverage' }, t(SOURCE_COVERAGE[id]));
+      return element('div', { class: 'source', 'data-source-id': id }, element('label', { for: `source-${id}` }, toggle, ` ${SOURCE_NAMES[id]} `, where), message);
     }),
   );
   // The addresses are for campaigns and maintainers: under "Advanced", not in every shopper's face.
@@ -187,24 +194,45 @@ function showImportReview(review: ImportReview | null): void {
   };
 }
 
+/** A save's outcome next to its button: why it was not saved, or "Saved." (never silence). */
+function say(message: HTMLElement, problem: string): void {
+  message.textContent = problem || t('saved');
+  if (problem) delete message.dataset.kind;
+  else message.dataset.kind = 'done';
+}
+
 function setUpControls(): void {
   byId('tiles-save').addEventListener('click', async () => {
     const tiles = tilesInForm();
     // The map fetches its tiles without cookies, which needs the hosts allowed (map/base-layer.ts).
-    byId('tiles-message').textContent = await saveServices({ ...settings, tiles }, tileAddresses(tiles), 'invalidTilesUrl');
+    say(byId('tiles-message'), await saveServices({ ...settings, tiles }, tileAddresses(tiles), 'invalidTilesUrl'));
   });
   byId('tiles-reset').addEventListener('click', () => void save({ ...settings, tiles: TILES_DEFAULT }).then(renderTiles));
   byId('geocoders-save').addEventListener('click', async () => {
     const value = (id: string) => byId<HTMLInputElement>(id).value.trim();
     const geocoders = { geoplateforme: value('geocoder-geoplateforme'), nominatim: value('geocoder-nominatim'), contactEmail: value('geocoder-contact') };
-    byId('geocoders-message').textContent = await saveServices({ ...settings, geocoders }, [geocoders.geoplateforme, geocoders.nominatim], 'invalidGeocoders');
+    say(byId('geocoders-message'), await saveServices({ ...settings, geocoders }, [geocoders.geoplateforme, geocoders.nominatim], 'invalidGeocoders'));
   });
   byId('geocoders-reset').addEventListener('click', () => void save({ ...settings, geocoders: GEOCODERS_DEFAULT }).then(renderGeocoders));
   byId<HTMLInputElement>('card').addEventListener('change', (event) => void save({ ...settings, card: (event.target as HTMLInputElement).checked }));
   byId<HTMLInputElement>('ask-on-open').addEventListener('change', (event) => void save({ ...settings, askOnOpen: (event.target as HTMLInputElement).checked }));
   byId<HTMLInputElement>('lists-wishlists').addEventListener('change', (event) => void save({ ...settings, lists: { ...settings.lists, wishlists: (event.target as HTMLInputElement).checked } }));
   byId<HTMLInputElement>('lists-search').addEventListener('change', (event) => void save({ ...settings, lists: { ...settings.lists, searchResults: (event.target as HTMLInputElement).checked } }));
-  byId('forget').addEventListener('click', async () => {
+  // Forgetting cannot be undone: the first button only asks, and the answer is one click away.
+  const forget = byId('forget');
+  const confirmBox = byId('forget-confirm');
+  const askToForget = (open: boolean) => {
+    confirmBox.hidden = !open;
+    forget.setAttribute('aria-expanded', String(open));
+    (open ? byId('forget-no') : forget).focus();
+  };
+  forget.addEventListener('click', () => {
+    byId('forget-message').textContent = '';
+    askToForget(confirmBox.hidden !== false);
+  });
+  byId('forget-no').addEventListener('click', () => askToForget(false));
+  byId('forget-yes').addEventListener('click', async () => {
+    askToForget(false);
     const settingsToo = byId<HTMLInputElement>('forget-settings').checked;
     const request: ForgetStored = { type: 'ForgetStored', settingsToo };
     await browser.runtime.sendMessage(request);

@@ -330,7 +330,8 @@ function renderList(list: TabList | null | undefined, view: View): void {
   books.replaceChildren(
     ...list.books.map((book) => {
       const open = element('button', { type: 'button', class: 'link list-book' }, book.title ?? `ISBN ${displayIsbn13(book.isbn13)}`);
-      open.addEventListener('click', () => void search(book.isbn13, book.title));
+      // The list gives way to the book's shops: focus goes to the line that says what came back, not to <body>.
+      open.addEventListener('click', () => void search(book.isbn13, book.title).then(() => byId('status').focus()));
       const shops = say(t, locale, ['listBookShops', [count.format(book.count), distance.format(book.nearestKm)], book.count]);
       return element('li', { 'data-isbn13': book.isbn13 }, open, element('span', { class: 'list-book-shops' }, shops));
     }),
@@ -404,6 +405,10 @@ function setUpForms(): void {
   // worker then has the page start again with marks.
   byId('list-offer-button').addEventListener('click', async () => {
     await saveSettings(browser.storage, { ...settings, lists: { ...settings.lists, searchResults: true } });
+    // The offer hides once drawn again: focus goes to the line that says what happens now.
+    settings = { ...settings, lists: { ...settings.lists, searchResults: true } };
+    await render();
+    byId('status').focus();
   });
 }
 

@@ -71,6 +71,7 @@ export function createPlaceForm({ country, currentLabel, radiusKm = DEFAULT_RADI
   }
   const message = element('p', { id: 'place-message', role: 'alert', class: 'place-message' });
   const usePosition = element('button', { type: 'button', class: 'use-position' }, t('placeUsePosition'));
+  const actions = element('div', { class: 'place-actions' }, element('button', { type: 'submit' }, t('placeSave')));
   form.append(
     element('label', { for: 'place-input' }, t('placeLabel')),
     input,
@@ -79,13 +80,14 @@ export function createPlaceForm({ country, currentLabel, radiusKm = DEFAULT_RADI
     usePosition,
     element('label', { for: 'radius-select' }, t('radiusLabel')),
     radius,
-    element('button', { type: 'submit' }, t('placeSave')),
+    actions,
     message,
   );
   if (onCancel) {
     const cancel = element('button', { type: 'button', class: 'link place-cancel' }, t('placeCancel'));
     cancel.addEventListener('click', onCancel);
-    message.before(cancel);
+    // Beside Save, not alone under the labels.
+    actions.append(cancel);
     form.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
         event.preventDefault();

@@ -42,8 +42,9 @@ describeInBrowsers('the first run', (name) => {
     await useStandInServer(extensionPage, server.url);
     const tab = await openAmazonPage(ext, [{ url: DEMO_URL, body: DEMO }]);
     const [tabId] = await waitForTabBook(extensionPage, (book) => book.isbn13 === '9782070360024');
-    const card = [...(await shownWords(await waitForCard(tab, (words) => words !== '')))].slice(0, 2);
-    expect(card).toEqual(['See which bookshops near you have this book', 'Set your town']);
+    const card = [...(await shownWords(await waitForCard(tab, (words) => words !== '')))].slice(0, 3);
+    // It says which extension put it on Amazon's page, first.
+    expect(card).toEqual(['Local Bookshops', 'See which bookshops near you have this book', 'Set your town']);
     expect(await badgeText(extensionPage, tabId)).toBe('•');
 
     // One field and Enter: the place is set, the page says what comes next, and the card counts the shops.

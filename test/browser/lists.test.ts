@@ -143,6 +143,8 @@ describeInBrowsers('marks on list pages', (name) => {
     await popup.click('#list-books li button');
     await popup.waitForSelector('#shop-list li[data-shop-id]');
     expect(await popup.$eval('#book-line', (el) => el.textContent)).toMatch(/ISBN 978-/);
+    // The list gave way to the book's shops: focus on the line that says what came back, not lost to <body>.
+    await popup.waitForFunction(() => document.activeElement?.id === 'status', { polling: 100, timeout: 5000 });
     await popup.click('#list-back');
     await popup.waitForSelector('#list-books li');
     await popup.close();
@@ -164,6 +166,8 @@ describeInBrowsers('marks on list pages', (name) => {
     expect(await popup.$eval('#status', (el) => el.textContent)).toBe('Bookshops are not shown on this list.');
     expect(await axeViolations(popup)).toEqual([]);
     await popup.click('#list-offer-button');
+    // The offer is gone: focus on the status line, not lost to <body>.
+    await popup.waitForFunction(() => document.activeElement?.id === 'status', { polling: 100, timeout: 5000 });
     // The toolbar popup sits over the page; opened here as a tab, it hid the page, which a browser does not draw.
     await tab.bringToFront();
     expect(await waitForMarks(tab, SEARCH_ITEM, 2)).toEqual([true, true, false, false, false, false]);

@@ -50,6 +50,16 @@ describeInBrowsers('the options and the card', (name) => {
     expect(await options.$eval('#repaired-note', (el) => el.textContent)).toBe('Some saved settings could not be read and were reset to their defaults.');
     expect(JSON.parse(await storedJson(options))).toMatchObject({ radiusKm: 30, card: true, tiles: { vector: { url: 'https://tiles.openfreemap.org/planet' }, raster: null } });
 
+    // Each network says where it works: a shopper in Brussels sees which one is theirs.
+    expect(await options.$$eval('#sources .source label', (labels) => labels.map((label) => label.textContent!.trim()))).toEqual([
+      'Place des Libraires (bookshops across France, with their stock)',
+      'Chez mon libraire (Auvergne-Rhône-Alpes, with stock)',
+      'Paris Librairies (Paris and its region, with stock)',
+      'Librairies Nouvelle-Aquitaine (Nouvelle-Aquitaine, with stock)',
+      'Librel (French-speaking Belgium, with stock)',
+      'OpenStreetMap (bookshops everywhere, without stock)',
+    ]);
+
     // The services' addresses are under "Advanced", closed until asked for.
     expect(await options.$eval('#advanced', (el) => (el as HTMLDetailsElement).open)).toBe(false);
     await options.click('#advanced summary');
@@ -59,6 +69,11 @@ describeInBrowsers('the options and the card', (name) => {
     await options.waitForFunction(() => document.getElementById('tiles-message')!.textContent !== '', { polling: 100, timeout: 15_000 });
     expect(await options.$eval('#tiles-message', (el) => el.textContent)).toMatch(/contain \{z\}, \{x\} and \{y\}/);
     expect(JSON.parse(await storedJson(options)).tiles).toMatchObject({ vector: { url: 'https://tiles.openfreemap.org/planet' }, raster: null });
+    // A save that succeeds says so (the vector address is on a host the extension holds).
+    await options.$eval('#tiles-raster-url', (el) => ((el as HTMLInputElement).value = ''));
+    await options.$eval('#tiles-vector-attribution', (el) => ((el as HTMLInputElement).value = 'OpenFreeMap'));
+    await options.click('#tiles-save');
+    await options.waitForFunction(() => document.getElementById('tiles-message')!.textContent === 'Saved.', { polling: 100, timeout: 15_000 });
 
     // The privacy policy, in English and French, one click away.
     const privacy = await options.$eval('a[href="../privacy/privacy.html"]', (a) => ({ text: a.textContent, href: (a as HTMLAnchorElement).href }));
@@ -283,7 +298,14 @@ describeInBrowsers('the options and the card', (name) => {
     await reopen(options);
     // In front, as the page a shopper clicks in is (the book's tab opened after it).
     await options.bringToFront();
+    // The first click only asks: nothing is forgotten, focus goes to "Keep it", which keeps everything.
     await options.click('#forget');
+    expect(await options.evaluate(() => [(document.getElementById('forget-confirm') as HTMLElement).hidden, document.activeElement?.id])).toEqual([false, 'forget-no']);
+    await options.click('#forget-no');
+    expect(await options.$eval('#forget-confirm', (el) => (el as HTMLElement).hidden)).toBe(true);
+    expect(Object.keys(await storageOf(options, 'local')).some((key) => key.startsWith('cache:'))).toBe(true);
+    await options.click('#forget');
+    await options.click('#forget-yes');
     await options.waitForFunction(() => document.getElementById('forget-message')?.textContent !== '', { polling: 100, timeout: 5000 });
     // The settings stay: the shopper's choices in storage.sync, the services in storage.local.
     expect(Object.keys(await storageOf(options, 'local'))).toEqual(['services']);
@@ -292,6 +314,7 @@ describeInBrowsers('the options and the card', (name) => {
 
     await options.click('#forget-settings');
     await options.click('#forget');
+    await options.click('#forget-yes');
     await options.waitForFunction(async () => {
       const g = globalThis as unknown as { browser?: { storage: StorageApi }; chrome?: { storage: StorageApi } };
       return Object.keys(await (g.browser ?? g.chrome)!.storage.sync.get(null)).length === 0;
