@@ -35,13 +35,32 @@ if (!findBrowser(browserName)) {
   process.exit(1);
 }
 
+// A browser window needs a display: on a server or in a container there is none, and the browser would
+// die with "Missing X server". Say what works there instead.
+const NO_DISPLAY_HELP = [
+  'There is no display here for a browser window (DISPLAY and WAYLAND_DISPLAY are not set). Instead:',
+  '  npm start -- --headless                   a smoke run: prints what the popup says, then closes',
+  '  npm run demo -- --screenshot demo.png     the offline demo, as a picture of the page and the popup',
+  '  xvfb-run npm start                        a window on a virtual display (Debian: apt-get install xvfb)',
+];
+if (!headless && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  for (const line of NO_DISPLAY_HELP) console.error(line);
+  process.exit(1);
+}
+
 const build = spawnSync(process.execPath, ['build.mjs'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 // A person at the window sees the welcome tab, as after a real install; a headless smoke run does not need it.
 // The demo: the services' own addresses answered by the stand-ins, in either browser (stand-ins/real-hosts.ts).
 const standIns = options.demo ? await startRealHostStandIns() : null;
-const ext = await launchWithExtension(browserName, { headless, welcomeTab: headless ? 'close' : 'keep', realHosts: standIns?.network });
+const ext = await launchWithExtension(browserName, { headless, welcomeTab: headless ? 'close' : 'keep', realHosts: standIns?.network }).catch(async (error) => {
+  // Not a stack trace: what failed, and what to try.
+  console.error(`${browserName} did not start: ${String(error.message ?? error).split('\n')[0]}`);
+  if (/X server|display/i.test(String(error.message))) for (const line of NO_DISPLAY_HELP) console.error(line);
+  await standIns?.close();
+  process.exit(1);
+});
 const demoPage = readFileSync(new URL('../demo/amazon-fr-book.html', import.meta.url));
 // Two books the demo shops have, among others they do not.
 const demoSearchPage = searchResultsPage([{ isbn10: '2070360024', title: 'L’Étranger' }, ...madeUpBooks(3), { isbn10: '193435659X', title: 'Seven Languages in Seven Weeks' }, ...madeUpBooks(7, 200)], 'camus');
@@ -77,6 +96,10 @@ async function savePicture(bookPage, popupPage, file) {
   const book = await bookPage.screenshot({ encoding: 'base64' });
   await popupPage.bringToFront();
   await popupPage.setViewport({ width: 400, height: 800 });
+  // The map drawn, with its tiles and credits (or the line that says why there is none), before the picture.
+  await popupPage
+    .waitForFunction(() => document.querySelector('#map .leaflet-tile-loaded') && document.querySelector('#map .leaflet-control-attribution')?.textContent || !document.getElementById('map-status')?.hidden, { timeout: 15_000 })
+    .catch(() => console.error('the map was not drawn within 15 s: the picture shows it as it was'));
   const popupShot = await popupPage.screenshot({ encoding: 'base64', fullPage: true });
   const sheet = await ext.browser.newPage();
   await sheet.setViewport({ width: 1240, height: 820 });

@@ -12,6 +12,7 @@ import { countryOfStorefront, DEFAULT_RADIUS_KM } from '../shared/settings';
 import { STOREFRONT_DOMAINS } from '../book/storefronts';
 import { element } from './dom';
 import { t } from './i18n';
+import { readPlaceQuery } from './place-query';
 import { RADII } from './radii';
 
 const REASON_MESSAGE: Record<string, string> = {
@@ -25,17 +26,20 @@ const REASON_MESSAGE: Record<string, string> = {
 /** Where a shopper may be: every storefront's country, and the neighbours that shop on them. */
 const COUNTRIES = [...new Set([...STOREFRONT_DOMAINS.map((domain) => countryOfStorefront(domain)), 'be', 'ch', 'lu', 'at', 'ie', 'pt', 'dk', 'fi', 'no'])];
 
+/** A country's name in a language (its code where the browser has no name for it). */
+function countryName(locale: string, code: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region' }).of(code.toUpperCase()) ?? code.toUpperCase();
+  } catch {
+    return code.toUpperCase();
+  }
+}
+
 /** The countries, named in the shopper's language and in its order. */
 function countryOptions(locale: string, selected: string): HTMLOptionElement[] {
-  let names: Intl.DisplayNames | null = null;
-  try {
-    names = new Intl.DisplayNames([locale], { type: 'region' });
-  } catch {
-    names = null;
-  }
   const codes = COUNTRIES.includes(selected) ? COUNTRIES : [...COUNTRIES, selected];
   return codes
-    .map((code) => ({ code, name: names?.of(code.toUpperCase()) ?? code.toUpperCase() }))
+    .map((code) => ({ code, name: countryName(locale, code) }))
     .sort((a, b) => a.name.localeCompare(b.name, locale))
     .map(({ code, name }) => {
       const option = element('option', { value: code }, name);
@@ -99,7 +103,10 @@ export function createPlaceForm({ country, currentLabel, radiusKm = DEFAULT_RADI
     message.textContent = '';
     delete message.dataset.kind;
     form.setAttribute('aria-busy', 'true');
-    const request: SetPlace = { type: 'SetPlace', ...place, country: countrySelect.value, radiusKm: Number(radius.value) };
+    // "Toulouse, France" or "SW1A 1AA" corrects a country guessed wrong; the form then shows it.
+    const typed = place.query === undefined ? null : readPlaceQuery(place.query, countrySelect.value, COUNTRIES, (code) => [countryName(locale, code), countryName('en', code)]);
+    if (typed) countrySelect.value = typed.country;
+    const request: SetPlace = { type: 'SetPlace', ...place, ...(typed ? { query: typed.query } : {}), country: countrySelect.value, radiusKm: Number(radius.value) };
     let answer: SetPlaceAnswer;
     try {
       answer = (await browser.runtime.sendMessage(request)) as SetPlaceAnswer;
@@ -118,7 +125,9 @@ export function createPlaceForm({ country, currentLabel, radiusKm = DEFAULT_RADI
       }
       onSaved?.(answer.label);
     } else {
-      message.textContent = t(REASON_MESSAGE[answer.reason] ?? 'reason_network');
+      // Not found: say where it was looked for, and how to look elsewhere.
+      message.textContent =
+        answer.reason === 'not-found' && typed ? t('reason_not_found_in', [typed.query, countryName(locale, countrySelect.value)]) : t(REASON_MESSAGE[answer.reason] ?? 'reason_network');
       input.setAttribute('aria-invalid', 'true');
       input.focus();
     }

@@ -65,7 +65,21 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
     await popup.type('input[name="place"]', 'Atlantis');
     await popup.click('.place-form button[type="submit"]');
     await popup.waitForFunction(() => document.getElementById('place-message')?.textContent !== '', { polling: 100, timeout: 15_000 });
-    expect(await popup.$eval('#place-message', (el) => el.textContent)).toMatch(/No town or postcode/);
+    // Said where it was looked for, and how to look elsewhere.
+    expect(await popup.$eval('#place-message', (el) => el.textContent)).toBe(
+      'No town or postcode called “Atlantis” was found in France. Choose another country above, or type the town and its country, like “Toulouse, France”.',
+    );
+    // A country guessed wrong is corrected by the shopper's words: "Toulouse, France" on the United States.
+    await popup.select('select[name="country"]', 'us');
+    await popup.$eval('input[name="place"]', (el) => ((el as HTMLInputElement).value = ''));
+    await popup.type('input[name="place"]', 'Toulouse, France');
+    await popup.click('.place-form button[type="submit"]');
+    await popup.waitForFunction(() => (document.querySelector('select[name="country"]') as HTMLSelectElement | null)?.value !== 'us', { polling: 100, timeout: 15_000 });
+    expect(await popup.$eval('select[name="country"]', (el) => (el as HTMLSelectElement).value)).toBe('fr');
+    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state !== 'no-place', { polling: 100, timeout: 15_000 });
+    // Back to the postcode the rest of the test uses.
+    await popup.click('#place-change');
+    await popup.waitForSelector('input[name="place"]');
 
     await popup.$eval('input[name="place"]', (el) => ((el as HTMLInputElement).value = ''));
     await popup.type('input[name="place"]', '31000');
