@@ -31,7 +31,7 @@ import { t, translatePage } from '../ui/i18n';
 import { createPlaceForm } from '../ui/place-form';
 import { RADII } from '../ui/radii';
 import { describe, describeLookup, problemReport, type View } from './describe';
-import { fillHours, renderShopList, stockWords, type ListedShop } from './shop-list';
+import { fillHours, orderShops, renderShopList, stockWords, type ListedShop } from './shop-list';
 import { SHARE_URL, showShareCode } from './share';
 import type { ShopMap } from './shop-map';
 
@@ -243,7 +243,8 @@ async function renderResults(result: LookupResult | null): Promise<void> {
     performance.mark('list-painted');
   }
   void showHours(list, result);
-  const key = `${result.isbn13}@${result.finishedAt}`;
+  // Pinning a shop renumbers the list: the markers carry the same numbers, so the map is drawn again.
+  const key = `${result.isbn13}@${result.finishedAt}@${settings.favourites.map((f) => f.id).join(' ')}`;
   if (map?.key !== key) {
     map?.view?.remove();
     map = { key, view: null };
@@ -283,6 +284,7 @@ async function showMap(result: LookupResult, key: string): Promise<void> {
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   if (map?.key !== key) return;
   const { createShopMap, loadMapStylesheet } = await import('./shop-map');
+  const numbers = new Map(orderShops(result.shops, new Set(settings.favourites.map((f) => f.id))).map((shop, i) => [shop.id, i + 1]));
   await loadMapStylesheet();
   if (map?.key !== key) return;
   map.view = createShopMap(container, {
@@ -297,6 +299,7 @@ async function showMap(result: LookupResult, key: string): Promise<void> {
       allowed: async (url) => isThisMachine(url) || browser.permissions.contains({ origins: [hostPattern(url)] }),
     },
     describeShop: (shop) => describeShop(shop, result.isbn13),
+    numberOf: (shopId) => numbers.get(shopId) ?? 0,
     onSelect: (shopId) => {
       const item = document.querySelector<HTMLElement>(`#shop-list li[data-shop-id="${CSS.escape(shopId)}"]`);
       for (const other of document.querySelectorAll('#shop-list li.highlight')) other.classList.remove('highlight');
@@ -397,6 +400,11 @@ function setUpForms(): void {
     });
   }
   byId('retry').addEventListener('click', retry);
+  // Past the map's zoom buttons and credits, straight to the first shop.
+  byId('skip-map').addEventListener('click', (event) => {
+    event.preventDefault();
+    document.querySelector<HTMLElement>('#shop-list li')?.focus();
+  });
   byId('list-back').addEventListener('click', () => {
     searched = searchedTitle = null;
     void render().then(() => byId('status').focus());

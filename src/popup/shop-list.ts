@@ -43,12 +43,14 @@ export function renderShopList(list: HTMLElement, shops: ListedShop[], options: 
   const { t, locale, isbn13, favourites } = options;
   const distance = kilometres(locale);
   list.replaceChildren(
-    ...orderShops(shops, favourites).map((shop) => {
+    ...orderShops(shops, favourites).map((shop, index) => {
       const pinned = favourites.has(shop.id);
       const item = element('li', { 'data-shop-id': shop.id, 'data-stock': shop.stock, tabindex: '-1' });
       if (pinned) item.dataset.pinned = 'true';
       if (shop.closedForHolidays) item.dataset.holiday = 'true';
       const heading = element('h3', { class: 'shop-name' }, shop.name);
+      // The number its marker carries on the map (a list item's position is said by screen readers already).
+      const number = element('span', { class: 'shop-number', 'data-stock': shop.stock, 'aria-hidden': 'true' }, `${index + 1}`);
       // A toggle keeps one name; aria-pressed says whether it is on. Each names its shop: six "Pin" buttons read alike.
       const pinLabel = t('pinShopNamed', shop.name);
       const pin = element('button', { type: 'button', class: 'pin', 'aria-pressed': String(pinned), title: pinLabel, 'aria-label': pinLabel }, pinned ? '★' : '☆');
@@ -67,7 +69,7 @@ export function renderShopList(list: HTMLElement, shops: ListedShop[], options: 
       const page = shop.links.reserve ?? shop.links.book;
       if (isWebLink(page)) links.append(externalLink(page, t(shop.links.reserve ? 'reserve' : 'bookPage'), named(shop.links.reserve ? 'reserveAt' : 'bookPageAt')));
       if (isWebLink(shop.website)) links.append(externalLink(shop.website, t('website'), named('websiteOf')));
-      item.append(element('div', { class: 'shop-head' }, heading, pin), facts, hours);
+      item.append(element('div', { class: 'shop-head' }, number, heading, pin), facts, hours);
       if (address) item.append(element('p', { class: 'shop-address' }, address));
       item.append(links);
       item.addEventListener('mouseenter', () => options.onFocusShop(shop.id));

@@ -17,6 +17,8 @@ export interface ShopMapOptions {
   /** Where the vector tiles' TileJSON answer is kept, and the shopper's language. */
   baseLayer: BaseLayerDeps;
   describeShop: (shop: ListedShop) => string;
+  /** The shop's number in the list, drawn on its marker too, so the two are read together without colour. */
+  numberOf: (shopId: string) => number;
   onSelect: (shopId: string) => void;
   /**
    * No background could be drawn (every tile service in the chain failed, or none is set), with why
@@ -34,6 +36,9 @@ export interface ShopMap {
 }
 
 /** The map's stylesheet (Leaflet's and the markers'), loaded with the map rather than before the list. */
+/** The markers' size in pixels: room for a two-digit number. */
+const MARKER_PX = 22;
+
 export function loadMapStylesheet(): Promise<void> {
   if (document.querySelector('link[data-map-styles]')) return Promise.resolve();
   const link = element('link', { rel: 'stylesheet', href: 'map.css', 'data-map-styles': '' });
@@ -50,13 +55,27 @@ export function createShopMap(container: HTMLElement, options: ShopMapOptions): 
   L.control.zoom({ zoomInTitle: options.labels.zoomIn, zoomOutTitle: options.labels.zoomOut }).addTo(map);
   // The list says everything the markers show, with names; screen readers would meet them as unnamed shapes.
   map.getPane('markerPane')?.setAttribute('aria-hidden', 'true');
-  L.circleMarker([options.place.lat, options.place.lon], { radius: 7, className: 'place-marker', interactive: false }).addTo(map);
+  // The shopper's place above the shops' markers (a pane of its own), never hidden inside a ring of them.
+  map.createPane('placePane').style.zIndex = '650';
+  L.marker([options.place.lat, options.place.lon], {
+    pane: 'placePane',
+    icon: L.divIcon({ className: 'place-marker', iconSize: [16, 16], iconAnchor: [8, 8] }),
+    interactive: false,
+    keyboard: false,
+  }).addTo(map);
   const markers = new Map<string, L.Marker>();
   for (const shop of options.shops) {
     // The map shows where the book may be: a shop that said it does not have it is in the list only.
     if (!shop.location || shop.stock === 'out-of-stock') continue;
     const marker = L.marker([shop.location.lat, shop.location.lon], {
-      icon: L.divIcon({ className: `shop-marker stock-${shop.stock}${shop.closedForHolidays ? ' on-holiday' : ''}`, iconSize: [18, 18], iconAnchor: [9, 9], popupAnchor: [0, -8] }),
+      // Its number (ours, an integer: never the network's text) on a shape that says the stock without colour.
+      icon: L.divIcon({
+        className: `shop-marker stock-${shop.stock}${shop.closedForHolidays ? ' on-holiday' : ''}`,
+        html: String(options.numberOf(shop.id)),
+        iconSize: [MARKER_PX, MARKER_PX],
+        iconAnchor: [MARKER_PX / 2, MARKER_PX / 2],
+        popupAnchor: [0, -MARKER_PX / 2],
+      }),
       keyboard: false,
       title: shop.name,
       alt: shop.name,
@@ -143,8 +162,6 @@ function creditsControl(credits: Array<{ text: string; url: string }>): L.Contro
   return control;
 }
 
-/** The markers' size in pixels (see the divIcon above). */
-const MARKER_PX = 18;
 
 /**
  * Moves markers that overlap on screen onto a small ring round their group's centre, by their CSS

@@ -122,7 +122,7 @@ describeInBrowsers('on a phone', (name) => {
     }));
     expect(layout.body).toBe(layout.screen); // the whole width (less Firefox's scroll bar), not the toolbar popup's
     expect(layout.mapBottom).toBeLessThanOrEqual(layout.listTop);
-    for (const selector of ['button', '#shop-list .shop-links a', '#portal-list a', '#options-link']) expect(await smallestSide(popup, selector), selector).toBeGreaterThanOrEqual(44);
+    for (const selector of ['button', '#shop-list .shop-links a', '#portal-list a', '#options-link', '.leaflet-control-zoom a']) expect(await smallestSide(popup, selector), selector).toBeGreaterThanOrEqual(44);
     await shoot(popup, `phone-popup-${name}.png`);
 
     // Another town, by finger: Change, the field, Search.

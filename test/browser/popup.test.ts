@@ -153,7 +153,24 @@ describeInBrowsers('the popup, the card and the map', (name) => {
       return Math.min(...centres.flatMap(([x, y], i) => centres.slice(i + 1).map(([u, v]) => Math.hypot(x - u, y - v))));
     });
     expect(closest).toBeGreaterThanOrEqual(18);
-    expect(await textOf(popup, '#map-legend')).toBe(' has the book stock unknown closed for holidays');
+    expect(await textOf(popup, '#map-legend')).toBe(' your place has the book stock unknown closed for holidays');
+    // Read without colour: each marker carries its shop's number in the list, on a shape that says the
+    // stock (a circle has the book, a square is unknown, a hollow circle is closed for holidays).
+    expect(await popup.$$eval('#shop-list li .shop-number', (numbers) => numbers.map((n) => n.textContent))).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect(await popup.$$eval('#map .shop-marker', (markers) => markers.map((m) => [m.textContent, getComputedStyle(m).borderTopLeftRadius]))).toEqual([
+      ['1', '50%'],
+      ['2', '50%'],
+      ['3', '50%'],
+      ['4', '3px'],
+      ['5', '3px'],
+      ['10', '50%'],
+    ]);
+    // The shopper's place is drawn above the shops' markers, never hidden in a ring of them.
+    expect(await popup.evaluate(() => Number(getComputedStyle(document.querySelector('.leaflet-place-pane')!).zIndex) > Number(getComputedStyle(document.querySelector('.leaflet-marker-pane')!).zIndex))).toBe(true);
+    // A keyboard skips the map's zoom buttons and credits, straight to the first shop.
+    await popup.focus('#skip-map');
+    await popup.keyboard.press('Enter');
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-shop-id'))).toBe(await popup.$eval('#shop-list li', (li) => li.getAttribute('data-shop-id')));
     // The shop closed for holidays is a hollow marker, explained in the legend: nobody sets off for a closed door.
     expect(await popup.$$eval('#map .shop-marker.on-holiday', (markers) => markers.map((m) => m.getAttribute('title')))).toEqual(['Au Fil des Pages (démo)']);
     expect(await popup.$eval('#legend-holiday', (el) => (el as HTMLElement).hidden)).toBe(false);
