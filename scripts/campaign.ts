@@ -88,7 +88,11 @@ if (options.sign && campaign.firefoxFile) {
 // The QR code points at the install page (the campaign's web address), which offers the visitor's browser its button.
 writeFileSync(join(out, 'qr-install.svg'), await QRCode.toString(campaign.website, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }));
 writeFileSync(join(out, 'qr-install.png'), await QRCode.toBuffer(campaign.website, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 512 }));
-writeFileSync(join(out, 'index.html'), installPage(campaign, { chromeZip: zips.chrome!, firefoxZip: zips.firefox!, qrSvg: 'qr-install.svg' }));
+// The logo beside the install page, and inside each flyer.
+const logoFile = `logo.${logo.type}`;
+writeFileSync(join(out, logoFile), logo.bytes);
+const logoDataUri = `data:${logo.type === 'svg' ? 'image/svg+xml' : 'image/png'};base64,${Buffer.from(logo.bytes).toString('base64')}`;
+writeFileSync(join(out, 'index.html'), installPage(campaign, { chromeZip: zips.chrome!, firefoxZip: zips.firefox!, qrSvg: 'qr-install.svg', logo: logoFile }));
 
 // Flyers: an HTML page per size, printed by headless Chromium.
 const chromium = findBrowser('chromium');
@@ -99,7 +103,7 @@ if (!chromium) {
   try {
     const qr = readFileSync(join(out, 'qr-install.svg'), 'utf8');
     for (const size of ['A6', 'A5'] as const) {
-      const html = flyerPage(campaign, qr, size);
+      const html = flyerPage(campaign, qr, size, logoDataUri);
       writeFileSync(join(out, `flyer-${size.toLowerCase()}.html`), html);
       const page = await openForPrint(browser, html);
       await page.pdf({ path: join(out, `flyer-${size.toLowerCase()}.pdf`), format: size, printBackground: true, preferCSSPageSize: true });

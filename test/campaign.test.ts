@@ -171,6 +171,29 @@ describe('the install page', () => {
     expect(offers({ stores: { firefox: stores.firefox }, firefoxFile: undefined })).toEqual({ chrome: [], firefox: [`store ${stores.firefox}`], lastResort: { label: expect.stringMatching(/^Dernier recours/), zips: ['c.zip'] } });
   });
 
+  it('says in one sentence what an extension is and where it works, and no sentence twice', () => {
+    const document = new JSDOM(installPage(campaign!, { ...files, logo: 'logo.svg' })).window.document;
+    const section = document.querySelector('section[lang="en"]')!;
+    const sentences = [...section.querySelectorAll('p')].map((p) => p.textContent!);
+    expect(sentences).toContain('An extension is a small add-on to your web browser. This one works in Chrome, Edge, Brave and Firefox on a computer, and in Firefox on Android.');
+    // The description and the page's own words no longer say the same thing twice.
+    expect(sentences.filter((sentence) => /^On an Amazon book page/.test(sentence))).toHaveLength(1);
+    expect(document.querySelector('img.logo')?.getAttribute('src')).toBe('logo.svg');
+  });
+
+  it('offers a phone what works on a phone: the link sent to a computer and the address to type, Firefox for Android once listed', () => {
+    const phoneOf = (changes: Partial<NonNullable<typeof campaign>>) => {
+      const section = new JSDOM(installPage({ ...campaign!, ...changes }, files)).window.document.querySelector('section[lang="en"] .phone')!;
+      return { installs: [...section.querySelectorAll('.install')].map((a) => `${a.getAttribute('data-kind') ?? 'share'} ${a.getAttribute('href') ?? ''}`.trim()), typed: section.querySelector('.short')!.textContent };
+    };
+    expect(phoneOf({})).toEqual({
+      installs: ['share', `email mailto:?subject=Occitanie%20Bookshops&body=${encodeURIComponent('https://local-bookshops.example/occitanie/')}`],
+      typed: 'local-bookshops.example/occitanie',
+    });
+    const listed = phoneOf({ stores: { firefox: 'https://addons.mozilla.org/firefox/addon/abc/' } });
+    expect(listed.installs.slice(0, 2)).toEqual(['android-browser https://play.google.com/store/apps/details?id=org.mozilla.firefox', 'android-addon https://addons.mozilla.org/firefox/addon/abc/']);
+  });
+
   it('offers only the zips, as the last resort, when there is nothing else yet', () => {
     expect(offers({ firefoxFile: undefined })).toEqual({ chrome: [], firefox: [], lastResort: { label: expect.stringMatching(/^Dernier recours/), zips: ['c.zip', 'f.zip'] } });
   });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { launchWithExtension, openForPrint } from '../../scripts/browsers.mjs';
 import { startAmoStandIn, type AmoStandIn } from '../../stand-ins/amo';
-import { describeInChromium, openExtensionPage, type Extension } from './harness';
+import { describeInChromium, openExtensionPage, SCREENSHOTS, type Extension } from './harness';
 
 const OUT = 'dist/campaign-occitanie';
 /** The example campaign, served from its own site. */
@@ -22,7 +22,6 @@ const campaign = {
 };
 const CAMPAIGN_DIR = mkdtempSync(join(tmpdir(), 'campaign-'));
 const CAMPAIGN_FILE = join(CAMPAIGN_DIR, 'occitanie.json');
-const SCREENSHOTS = 'test-results/screenshots';
 
 describeInChromium('the campaign kit', () => {
   let ext: Extension;
@@ -106,22 +105,42 @@ describeInChromium('the campaign kit', () => {
     }
     expect(await page.$eval('img.qr', (img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     expect(await page.$$eval('script[src], link[href^="http"], img[src^="http"]', (nodes) => nodes.length)).toBe(0);
-    // Chromium's visitor sees Chrome first; a Firefox visitor sees Firefox first (the page reads the User-Agent).
+    // A computer: its browser first. Chrome has no way in yet, so Firefox's one-click file is offered
+    // beside it, not greyed; nothing for a phone shows.
     const order = (tab: typeof page) => tab.$$eval('section:first-of-type .browser', (blocks) => blocks.map((b) => `${b.getAttribute('data-browser')}${b.classList.contains('other') ? ' (other)' : ''}`));
-    expect(await order(page)).toEqual(['chrome', 'firefox (other)']);
-    const firefox = await ext.browser.newPage();
-    await firefox.setUserAgent({ userAgent: 'Mozilla/5.0 (Android 14; Mobile; rv:145.0) Gecko/145.0 Firefox/145.0' });
-    await firefox.goto(`file://${resolve(OUT, 'index.html')}`);
-    expect(await order(firefox)).toEqual(['firefox', 'chrome (other)']);
-    await firefox.close();
+    const shown = (tab: typeof page, selector: string) => tab.$eval(selector, (el) => getComputedStyle(el).display !== 'none');
+    expect(await order(page)).toEqual(['chrome', 'firefox']);
+    expect([await shown(page, 'section .phone'), await shown(page, 'section .browsers')]).toEqual([false, true]);
+    expect(await page.$eval('section:first-of-type .browser[data-browser="chrome"] .buttons', (el) => el.textContent)).toMatch(/^Pas encore dans la boutique de Chrome\. Firefox, lui, l’installe en un clic/);
+    // A Firefox on Android (no listing on Mozilla's add-ons site yet): the page sent to a computer.
+    const android = await ext.browser.newPage();
+    await android.setUserAgent({ userAgent: 'Mozilla/5.0 (Android 14; Mobile; rv:145.0) Gecko/145.0 Firefox/145.0' });
+    await android.goto(`file://${resolve(OUT, 'index.html')}`);
+    expect(await order(android)).toEqual(['firefox', 'chrome (other)']);
+    expect([await shown(android, 'section .phone'), await shown(android, 'section .browsers'), await shown(android, 'section .phone a[data-kind="email"]')]).toEqual([true, false, true]);
+    await android.close();
+    // An iPhone, which runs no such extension: the page sent to a computer, and the address to type.
+    const iphone = await ext.browser.newPage();
+    await iphone.setUserAgent({ userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1' });
+    await iphone.setViewport({ width: 390, height: 844, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+    await iphone.goto(`file://${resolve(OUT, 'index.html')}`);
+    expect([await shown(iphone, 'section .phone'), await shown(iphone, 'section .browsers'), await shown(iphone, 'section .last-resort')]).toEqual([true, false, false]);
+    expect(await iphone.$eval('section .phone .short', (el) => el.textContent)).toBe('librairies-occitanie-campagne.fr');
+    expect(await iphone.$eval('img.logo', (img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     mkdirSync(SCREENSHOTS, { recursive: true });
+    await iphone.screenshot({ path: `${SCREENSHOTS}/campaign-install-page-phone.png`, fullPage: true });
+    await iphone.close();
     await page.bringToFront();
     await page.setViewport({ width: 800, height: 900 });
     await page.screenshot({ path: `${SCREENSHOTS}/campaign-install-page.png`, fullPage: true });
-    // The flyer as it prints (A6 at 96 dpi).
-    await page.goto(`file://${resolve(OUT, 'flyer-a6.html')}`);
-    await page.setViewport({ width: 397, height: 559 });
-    await page.screenshot({ path: `${SCREENSHOTS}/campaign-flyer-a6.png` });
+    // The flyers as they print (A6 and A5 at 96 dpi), with the logo.
+    for (const [size, width, height] of [['a6', 397, 559], ['a5', 559, 794]] as const) {
+      await page.goto(`file://${resolve(OUT, `flyer-${size}.html`)}`);
+      await page.setViewport({ width, height });
+      expect(await page.$eval('img.logo', (img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+      expect(await page.$eval('.browsers', (el) => el.textContent)).toBe('Une extension : un petit ajout à votre navigateur. Chrome, Edge, Brave ou Firefox sur ordinateur ; Firefox sur Android.');
+      await page.screenshot({ path: `${SCREENSHOTS}/campaign-flyer-${size}.png` });
+    }
   });
 
   it('signs its own Firefox add-on, unlisted, and writes the signed file and the updates.json its build reads', () => {

@@ -11,7 +11,8 @@ import { SERVICE_FIELDS, SETTINGS_VERSION } from '../../src/shared/settings';
 export type BrowserName = 'chromium' | 'firefox';
 
 /** Where the browser tests write the screenshots a person looks at after a UI change. */
-export const SCREENSHOTS = 'test-results/screenshots';
+/** Where the tests' pictures go: test-results/, or docs/screenshots/ for the README (`npm run screenshots`). */
+export const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? 'test-results/screenshots';
 
 /** The part of the WebExtension API the tests read, as seen from an extension page. */
 export type StorageAreaName = 'local' | 'session' | 'sync';
