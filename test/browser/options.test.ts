@@ -60,6 +60,9 @@ describeInBrowsers('the options and the card', (name) => {
       'OpenStreetMap (bookshops everywhere, without stock)',
     ]);
 
+    // Section headings no smaller than the text under them.
+    expect(await options.evaluate(() => [...document.querySelectorAll('h2')].every((h2) => parseFloat(getComputedStyle(h2).fontSize) >= parseFloat(getComputedStyle(document.body).fontSize)))).toBe(true);
+
     // The services' addresses are under "Advanced", closed until asked for.
     expect(await options.$eval('#advanced', (el) => (el as HTMLDetailsElement).open)).toBe(false);
     await options.click('#advanced summary');
