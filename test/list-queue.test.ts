@@ -87,6 +87,7 @@ describe('the list queue', () => {
     for (let n = 0; n < 30; n++) await queue.seen(1, 'view-a', book(n));
     await settle();
     expect(LIST_LOOKUPS_PER_MINUTE).toBe(20);
+    expect([LIST_LOOKUPS_PER_HOUR, LIST_LOOKUPS_PER_VIEW, MAX_WAITING]).toEqual([120, 60, 200]);
     expect(lookups).toEqual(Array.from({ length: 20 }, (_, n) => book(n)));
     expect(queue.waiting()).toBe(10);
     await advance(59_999);

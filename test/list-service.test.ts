@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBadge } from '../src/background/badge';
 import { createListService, MAX_TITLES } from '../src/background/list-service';
 import { enabledSources } from '../src/background/sources';
-import { createLookupCache, createSettingsStore } from '../src/background/stores';
+import { createLookupCache, createLookupTimes, createSettingsStore } from '../src/background/stores';
 import { createTabLists } from '../src/background/tab-lists';
 import { isbn10To13 } from '../src/book/isbn';
 import { createLookup } from '../src/lookup/lookup';
@@ -70,10 +70,8 @@ function startWorker() {
     openResults: async (tabId) => void opened.push(tabId),
     now,
     later: (run, ms) => void timers.push({ at: clock + ms, run }),
-    lookupTimes: {
-      load: async () => ((await session.get('times')).times as number[] | undefined) ?? [],
-      save: (times) => session.set({ times }),
-    },
+    // The store the worker ships with, on the fake session area: a restarted worker reads what this one wrote.
+    lookupTimes: createLookupTimes(session),
   });
 }
 

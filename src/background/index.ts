@@ -1,6 +1,5 @@
 // Background entry: wires the tab service and the router to the browser. Listeners are added
 // synchronously at the top level, as MV3 requires for a worker that may be stopped at any moment.
-import * as z from 'zod/mini';
 import { createLookup, type Lookup } from '../lookup/lookup';
 import { createGeocoder } from '../networks/geocoders';
 import { browser, type Runtime } from '../shared/browser';
@@ -17,7 +16,7 @@ import { createForgetting } from './forget';
 import { createListService } from './list-service';
 import { createRouter } from './router';
 import { enabledSources, switchedOffNetworks } from './sources';
-import { createKeyValueCache, createLookupCache, createSettingsStore, createTabLookups } from './stores';
+import { createKeyValueCache, createLookupCache, createLookupTimes, createSettingsStore, createTabLookups } from './stores';
 import { createTabBooks } from './tab-books';
 import { createTabLists } from './tab-lists';
 import { createTabService } from './tab-service';
@@ -110,9 +109,6 @@ const tabs = createTabService({
 });
 
 const tabLists = createTabLists(browser.storage.session);
-/** storage.session: when the list pages' last lookups started (lists/queue.ts's minute and hour). */
-const LOOKUP_TIMES_KEY = 'listLookupTimes';
-const LookupTimes = z.array(z.number()).check(z.maxLength(1000));
 const lists = createListService({
   tabLists,
   settings: settingsStore,
@@ -122,10 +118,7 @@ const lists = createListService({
   badge,
   openResults: cards.openResults,
   now,
-  lookupTimes: {
-    load: async () => LookupTimes.safeParse((await browser.storage.session.get(LOOKUP_TIMES_KEY))[LOOKUP_TIMES_KEY]).data ?? [],
-    save: (times) => browser.storage.session.set({ [LOOKUP_TIMES_KEY]: times }),
-  },
+  lookupTimes: createLookupTimes(browser.storage.session),
 });
 
 const forget = createForgetting({

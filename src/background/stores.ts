@@ -3,6 +3,7 @@
 // area never stops a lookup: what can be asked again is dropped to make room, or not kept at all.
 import type { CacheEntry, LookupCache } from '../lookup/lookup';
 import type { Storage } from '../shared/browser';
+import * as z from 'zod/mini';
 import { isQuotaError } from '../shared/quota';
 import type { Settings } from '../shared/settings';
 import { loadSettings, saveSettings, type SettingsAreas } from '../shared/settings-storage';
@@ -157,4 +158,19 @@ export type TabLookups = ReturnType<typeof createTabLookups>;
 /** Makes room in storage.session: every tab's lookup but `keep` goes (each can be asked again from the cache). */
 export function dropTabLookups(area: Storage.StorageArea, keep?: string): Promise<void> {
   return removeWhere(area, (key) => key.startsWith(TAB_LOOKUP_PREFIX) && key !== keep);
+}
+
+/** storage.session: when the list pages' last lookups started (lists/queue.ts's minute and hour). */
+const LOOKUP_TIMES_KEY = 'listLookupTimes';
+const LookupTimes = z.array(z.number()).check(z.maxLength(1000));
+
+/**
+ * The list pages' lookup start times, kept in storage.session so a worker the browser stopped and
+ * started again counts the minute's and the hour's lookups it did not make itself.
+ */
+export function createLookupTimes(area: Storage.StorageArea) {
+  return {
+    load: async (): Promise<number[]> => LookupTimes.safeParse((await area.get(LOOKUP_TIMES_KEY))[LOOKUP_TIMES_KEY]).data ?? [],
+    save: (times: number[]): Promise<void> => area.set({ [LOOKUP_TIMES_KEY]: times }),
+  };
 }

@@ -2,7 +2,7 @@
 // files): the packaged layout for every country at once, the hosted layout one country at a time. Pure and deterministic: the same answer gives the same bytes, whatever the
 // day or the machine (shops sorted by their OpenStreetMap id, cells by name, the date taken from the
 // data itself). The rule for what counts as an independent bookshop is the live query's (bookshopOf).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { STOREFRONT_DOMAINS } from '../book/storefronts';
 import { bookshopOf } from '../networks/overpass';
 import { countryOfStorefront } from '../shared/settings';
@@ -44,7 +44,7 @@ export function countryQuery(country: string): string {
 const OverpassAnswer = z.object({
   elements: z.array(z.unknown()),
   osm3s: z.object({ timestamp_osm_base: z.string() }),
-  remark: z.string().optional(),
+  remark: z.optional(z.string()),
 });
 
 /** The directory's shape of a shop the extension lists (it has a place: a shop with none is on no map). */

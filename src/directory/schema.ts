@@ -6,7 +6,7 @@
 // - hosted (a campaign's own site, a setting): one file per grid cell of a country, holding every shop
 //   within MARGIN_KM of the cell, so one request answers any search from a place in that cell.
 // One schema for both ends: the builder checks what it writes, the extension what it reads.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { distanceKm } from '../shops/geo';
 
 export const DIRECTORY_VERSION = 1;
@@ -18,36 +18,36 @@ export const MARGIN_KM = 50;
 export const LICENSE = 'ODbL-1.0';
 export const ATTRIBUTION = '© OpenStreetMap contributors';
 
-const text = (max: number) => z.string().min(1).max(max);
+const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
 /** A bookshop as the directory keeps it: what the extension shows, in OpenStreetMap's terms. */
 export const DirectoryShop = z.object({
   /** The OpenStreetMap object: "node/123" or "way/456". */
-  osm: z.string().regex(/^(node|way|relation)\/\d+$/),
+  osm: z.string().check(z.regex(/^(node|way|relation)\/\d+$/)),
   name: text(200),
-  lat: z.number().min(-90).max(90),
-  lon: z.number().min(-180).max(180),
-  street: text(200).optional(),
-  postcode: text(12).optional(),
-  city: text(80).optional(),
-  phone: text(30).optional(),
-  website: text(500).optional(),
-  hours: text(300).optional(),
+  lat: z.number().check(z.gte(-90), z.lte(90)),
+  lon: z.number().check(z.gte(-180), z.lte(180)),
+  street: z.optional(text(200)),
+  postcode: z.optional(text(12)),
+  city: z.optional(text(80)),
+  phone: z.optional(text(30)),
+  website: z.optional(text(500)),
+  hours: z.optional(text(300)),
 });
 export type DirectoryShop = z.infer<typeof DirectoryShop>;
 
 /** The header every file carries: which data, as of when, under which licence. */
 const About = {
   version: z.literal(DIRECTORY_VERSION),
-  country: z.string().regex(/^[a-z]{2}$/),
+  country: z.string().check(z.regex(/^[a-z]{2}$/)),
   /** When OpenStreetMap's data was taken (Overpass's timestamp_osm_base): the files say how fresh they are. */
-  dataDate: z.string().max(40),
+  dataDate: z.string().check(z.maxLength(40)),
   attribution: z.literal(ATTRIBUTION),
   license: z.literal(LICENSE),
 };
 
 /** A cell by its south-west corner, in tenths of a degree: "43.5_1.0", "-21.5_55.5". */
-const CellName = z.string().regex(/^-?\d{1,2}\.\d_-?\d{1,3}\.\d$/);
+const CellName = z.string().check(z.regex(/^-?\d{1,2}\.\d_-?\d{1,3}\.\d$/));
 
 export const DirectoryCell = z.object({ ...About, cell: CellName, shops: z.array(DirectoryShop) });
 export type DirectoryCell = z.infer<typeof DirectoryCell>;
@@ -57,7 +57,7 @@ export const DirectoryIndex = z.object({
   cellDegrees: z.literal(CELL_DEGREES),
   marginKm: z.literal(MARGIN_KM),
   /** The cells that have a file, with how many shops each holds. */
-  cells: z.array(z.object({ cell: CellName, shops: z.number().int().min(1) })),
+  cells: z.array(z.object({ cell: CellName, shops: z.int().check(z.gte(1)) })),
 });
 export type DirectoryIndex = z.infer<typeof DirectoryIndex>;
 
@@ -97,13 +97,13 @@ export const PACKAGED_VERSION = 2;
 export const PackagedIndex = z.object({
   version: z.literal(PACKAGED_VERSION),
   /** The oldest of the countries' OpenStreetMap timestamps (ISO 8601). */
-  dataDate: z.string().max(40),
+  dataDate: z.string().check(z.maxLength(40)),
   /** True for the made-up directory committed for tests and the demo: never in a release. */
   fictional: z.boolean(),
   attribution: z.literal(ATTRIBUTION),
   license: z.literal(LICENSE),
   cellDegrees: z.literal(CELL_DEGREES),
-  countries: z.array(z.string().regex(/^[a-z]{2}$/)),
+  countries: z.array(z.string().check(z.regex(/^[a-z]{2}$/))),
   cells: z.array(CellName),
 });
 export type PackagedIndex = z.infer<typeof PackagedIndex>;

@@ -8,7 +8,7 @@ import { roundPlace } from '../shops/geo';
 import { mergeShops, nearbyShops } from './merge';
 import type { LookupResult, SourceStatus } from './result';
 import { hasTheBook, ShopSchema, type LatLon, type Shop } from '../shops/shop';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export interface CacheEntry {
   shops: Shop[];

@@ -2,7 +2,7 @@
 // which took over the closed national address API with the same answers; 50 requests a second per IP),
 // Nominatim elsewhere (its policy: one request a second at most, an identified application, answers
 // cached, attribution, an address that can change without a release). Never throws.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { roundPlace } from '../shops/geo';
 import { cleanText, parseCoordinate, validPoint } from '../shops/clean';
 import { Place, type Settings } from '../shared/settings';
@@ -23,20 +23,24 @@ const GeoplateformeAnswer = z.object({
   features: z.array(
     z.object({
       geometry: z.object({ coordinates: z.tuple([z.number(), z.number()]) }),
-      properties: z.object({ label: z.string().optional(), city: z.string().optional(), postcode: z.string().optional(), distance: z.number().optional() }).loose(),
+      properties: z.looseObject({ label: z.optional(z.string()), city: z.optional(z.string()), postcode: z.optional(z.string()), distance: z.optional(z.number()) }),
     }),
   ),
 });
-const NominatimAnswer = z.array(z.object({ lat: z.union([z.string(), z.number()]), lon: z.union([z.string(), z.number()]), display_name: z.string().optional() }).loose());
+const NominatimAnswer = z.array(z.looseObject({ lat: z.union([z.string(), z.number()]), lon: z.union([z.string(), z.number()]), display_name: z.optional(z.string()) }));
 /** Nominatim's /reverse answer (format=jsonv2): one place with its address parts, or `{ error }` where it knows none. */
 const NominatimReverseAnswer = z.union([
   z.object({ error: z.string() }),
-  z.object({
-    address: z
-      .object({ city: z.string(), town: z.string(), village: z.string(), municipality: z.string(), county: z.string(), country_code: z.string() })
-      .partial()
-      .loose(),
-  }).loose(),
+  z.looseObject({
+    address: z.looseObject({
+      city: z.optional(z.string()),
+      town: z.optional(z.string()),
+      village: z.optional(z.string()),
+      municipality: z.optional(z.string()),
+      county: z.optional(z.string()),
+      country_code: z.optional(z.string()),
+    }),
+  }),
 ]);
 
 export interface GeocoderDeps extends FetchDeps {

@@ -3,7 +3,7 @@
 // per area, cached for a week, a small radius, and the point rounded to about a kilometre. Overpass
 // answers a query that failed on the server with HTTP 200 and a "runtime error" remark: that is a
 // failure of the source, never "no bookshops here".
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { cleanText, safeLink, validPoint } from '../shops/clean';
 import { type Shop } from '../shops/shop';
 import { DETAIL_CHARS } from './fetch-source';
@@ -17,12 +17,12 @@ const Tags = z.record(z.string(), z.unknown());
 const Element = z.object({
   type: z.enum(['node', 'way', 'relation']),
   id: z.number(),
-  lat: z.number().optional(),
-  lon: z.number().optional(),
-  center: z.object({ lat: z.number(), lon: z.number() }).optional(),
-  tags: Tags.optional(),
+  lat: z.optional(z.number()),
+  lon: z.optional(z.number()),
+  center: z.optional(z.object({ lat: z.number(), lon: z.number() })),
+  tags: z.optional(Tags),
 });
-const Answer = z.object({ elements: z.array(z.unknown()), remark: z.string().optional() });
+const Answer = z.object({ elements: z.array(z.unknown()), remark: z.optional(z.string()) });
 
 /**
  * The server gives up on the query after this long and says so in a remark; the client waits a little

@@ -3,13 +3,13 @@
 // computed here. Undocumented, so every field is checked and anything odd becomes "no location" or a
 // source status, never a crash. Its text fields carry HTML entities ("Saint Honor&eacute;": answers a
 // public client recorded, research/networks.md section 11): decoded into characters, never into markup.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { cleanEntityText, cleanText, parseCoordinate, safeLink, validPoint } from '../shops/clean';
 import type { LatLon, Shop } from '../shops/shop';
 import type { PlaceDesLibrairesInstance } from './place-des-libraires-instances';
 import { nextLocalMidnight, withSlash, type RemoteSource, type SourceQuery } from './source';
 
-const Field = z.union([z.string(), z.number()]).nullish();
+const Field = z.nullish(z.union([z.string(), z.number()]));
 
 const PdlShop = z.object({
   id: z.union([z.string(), z.number()]),
@@ -21,9 +21,9 @@ const PdlShop = z.object({
   latitude: Field,
   longitude: Field,
   // Spelled so by the network.
-  stockAvailablility: z.union([z.boolean(), z.string(), z.number()]).nullish(),
-  precommande: z.union([z.boolean(), z.string(), z.number()]).nullish(),
-  vacances: z.union([z.boolean(), z.string(), z.number()]).nullish(),
+  stockAvailablility: z.nullish(z.union([z.boolean(), z.string(), z.number()])),
+  precommande: z.nullish(z.union([z.boolean(), z.string(), z.number()])),
+  vacances: z.nullish(z.union([z.boolean(), z.string(), z.number()])),
 });
 
 const PdlAnswer = z.object({ shop: z.array(z.unknown()) });

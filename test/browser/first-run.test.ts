@@ -30,7 +30,7 @@ describeInBrowsers('the first run', (name) => {
     // The worker opens it on install.
     const welcome = await findWelcomeTab(ext.browser, ext.extensionOrigin, 15_000);
     await welcome?.waitForFunction(() => document.querySelector('.place-form'), { polling: 100, timeout: 10_000 });
-    expect(welcome, 'the welcome tab, with its form').toBeDefined();
+    expect(welcome, 'the welcome tab, with its form').toBeTruthy();
     const first = await welcome!.evaluate(() => {
       const fields = [...document.querySelectorAll('input, select, button, a[href]')];
       return { first: fields[0]?.getAttribute('name'), focused: document.activeElement?.getAttribute('name'), title: document.querySelector('h1')?.textContent };

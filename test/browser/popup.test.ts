@@ -10,7 +10,7 @@ import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
 import { MAP_LAYERS } from '../../src/map/vector-source';
 import { readFixture } from '../fixtures';
-import { badgeTitle, changeSettings, describeInBrowsers, describeInChromium, forgetStored, openAmazonPage, SCREENSHOTS, openExtensionPage, tabBooks, useStandInServer, waitForBadge, shownWords, waitForCard, waitForTabBook, type Extension } from './harness';
+import { badgeTitle, changeSettings, describeInBrowsers, describeInChromium, forgetStored, openAmazonPage, SCREENSHOTS, openExtensionPage, tabBooks, useStandInServer, waitForBadge, shownWords, storageOf, waitForCard, waitForTabBook, type Extension } from './harness';
 
 const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
 const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
@@ -660,6 +660,12 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     );
     expect(await popup.$$eval('#problem-list .allow-host', (buttons) => buttons.map((b) => b.tagName))).toEqual(['BUTTON']);
     expect(await textOf(popup, '#status')).toBe('3 bookshops near you have it 1 bookshop that has it is closed for holidays.');
+    // Nothing was asked of that host: the lookup stopped at the permission (a request would have ended
+    // as unreachable, the host being out of this machine's reach), and it never reached the cache.
+    const session = await storageOf(extensionPage, 'session');
+    const sources = (session[`lookup:${tabId}`] as { result: { sources: Array<{ sourceId: string; state: string; origin?: string }> } }).result.sources;
+    expect(sources.find((source) => source.sourceId === 'openstreetmap')).toMatchObject({ state: 'needs-permission', origin: 'https://overpass-api.de/*' });
+    expect(Object.keys(await storageOf(extensionPage, 'local')).filter((key) => key.startsWith('cache:') && key.includes('overpass'))).toEqual([]);
     await popup.close();
     await tab.close();
   });
