@@ -1,22 +1,11 @@
 // Counted words follow each language's own plural rule: "1 bookshop", "2 bookshops", and French "0 librairie".
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { counted } from '../src/shared/plural';
-
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-/** browser.i18n.getMessage for one language, '' for a key it lacks (as the browser answers). */
-function messagesOf(lang: string) {
-  const messages: Messages = JSON.parse(readFileSync(`_locales/${lang}/messages.json`, 'utf8'));
-  return (key: string, substitutions: string[] = []) => {
-    const entry = messages[key];
-    if (!entry) return '';
-    return entry.message.replace(/\$(\w+)\$/g, (_, name: string) => (entry.placeholders?.[name.toLowerCase()]?.content ?? '').replace(/\$(\d)/, (_m, n: string) => substitutions[Number(n) - 1] ?? ''));
-  };
-}
+import { messageIn } from './english';
 
 describe('counted words', () => {
-  const en = messagesOf('en');
-  const fr = messagesOf('fr');
+  const en = messageIn('en');
+  const fr = messageIn('fr');
 
   it.each([
     [1, 'Local Bookshops: 1 shop near you has it'],
@@ -32,7 +21,7 @@ describe('counted words', () => {
 
   it('has a singular for every counted message, in every language', () => {
     for (const lang of ['en', 'fr', 'de', 'es', 'it', 'nl']) {
-      const message = messagesOf(lang);
+      const message = messageIn(lang);
       const counted = ['badgeTitleCount', 'badgeTitleNoneAnswered', 'stateDirectoryOnly', 'stateNoStockNetwork', 'stateNoShopSomeUnknown', 'stateNoneAnswered', 'answerHaveIt', 'answerHaveOtherEdition', 'answerHaveItEditions', 'answerStockUnknown', 'answerOthersUnknown', 'answerNoneHasIt', 'answerOnHoliday'];
       for (const key of counted) {
         expect(message(`${key}_one`, ['1', '1']), `${lang} ${key}_one`).toMatch(/^\S/);

@@ -1,7 +1,8 @@
 // Stored settings are parsed, never trusted: an older shape is migrated, a damaged part falls back to its
 // default and is reported, and nothing stored can make the extension fail.
+import { countryOfStorefront, storefrontOfCountry } from '../src/book/storefronts';
 import { describe, expect, it } from 'vitest';
-import { countryOfStorefront, GEOCODERS_DEFAULT, isServiceAddress, parseSettings, readSettings, readStoredSettings, SETTINGS_VERSION, SOURCE_DEFAULTS, storefrontOfCountry, StrictSettings, TILES_DEFAULT } from '../src/shared/settings';
+import { GEOCODERS_DEFAULT, isServiceAddress, parseSettings, readSettings, readStoredSettings, SETTINGS_VERSION, SOURCE_DEFAULTS, StrictSettings, TILES_DEFAULT } from '../src/shared/settings';
 import { loadSettings, saveSettings } from '../src/shared/settings-storage';
 import { fakeStorageArea } from './fake-browser';
 

@@ -1,5 +1,6 @@
 // What the background does for tabs: remember their book, look it up near the shopper, keep the answer
 // per tab, set the badge. Pure of browser APIs: stores, badge, lookup and geocoder are given.
+import { countryOfStorefront, storefrontOfCountry } from '../book/storefronts';
 import type { Lookup, LookupRequest } from '../lookup/lookup';
 import { summarize } from '../lookup/summary';
 import { headline } from '../shared/answer-words';
@@ -8,7 +9,7 @@ import type { GeocoderFor } from '../networks/geocoders';
 import type { BookSeen, Search, SearchAnswer, SetPlace, SetPlaceAnswer, SetRadius, ShowCard, StillShowing, TabBook, TabState } from '../shared/messages';
 import { ContentMessage } from '../shared/messages';
 import { isQuotaError } from '../shared/quota';
-import { countryOfStorefront, storefrontOfCountry, type Place, type Settings } from '../shared/settings';
+import { type Place, type Settings } from '../shared/settings';
 import type { Badge } from './badge';
 import { createBookThrottle, type BookThrottle } from './book-throttle';
 import type { SettingsStore, TabLookups } from './stores';

@@ -72,3 +72,16 @@ export function listKindOf(url: string): ListKind | null {
   if (!parsed || !storefrontOf(parsed.hostname)) return null;
   return LIST_PATHS.find(([, path]) => path.test(parsed.pathname))?.[0] ?? null;
 }
+
+/** The country a storefront sells to, for geocoding a town typed on its pages. */
+export function countryOfStorefront(storefront: string | undefined): string {
+  const tld = storefront?.split('.').pop() ?? 'fr';
+  if (storefront === 'amazon.com') return 'us';
+  if (storefront === 'amazon.co.uk') return 'gb';
+  return /^[a-z]{2}$/.test(tld) ? tld : 'fr';
+}
+
+/** The storefront whose country this is (for the national portals of a search made in the popup). */
+export function storefrontOfCountry(country: string): string {
+  return STOREFRONT_DOMAINS.find((domain) => countryOfStorefront(domain) === country) ?? 'amazon.fr';
+}

@@ -1,19 +1,19 @@
 // Node side of detection: turns a saved page's bytes into a Document as a browser would see it.
+import sniffHTMLEncoding from 'html-encoding-sniffer';
 import { JSDOM, VirtualConsole } from 'jsdom';
 
-/** The charset a page declares in its first bytes (`<meta charset>` or http-equiv), as browsers prescan it. */
-export function declaredCharset(bytes: Uint8Array): string | null {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const match = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
-  return match ? match[1]!.toLowerCase() : null;
+/**
+ * The page's encoding as a browser finds it (a byte-order mark, else the `<meta charset>` prescan), by
+ * the WHATWG sniffing algorithm as jsdom's own sniffer implements it; UTF-8, what Amazon serves, where
+ * nothing is declared (jsdom alone would fall back to windows-1252).
+ */
+export function sniffedCharset(bytes: Uint8Array): string {
+  return sniffHTMLEncoding(bytes, { defaultEncoding: 'UTF-8' });
 }
 
-/**
- * Parses a saved page as served at `url`. Scripts do not run. Without a declared charset the page is
- * read as UTF-8, which is what Amazon serves (jsdom alone would fall back to windows-1252).
- */
+/** Parses a saved page as served at `url`, in its sniffed encoding (or the one given). Scripts do not run. */
 export function loadPage(bytes: Uint8Array, url: string, charset?: string): Document {
-  const encoding = charset ?? declaredCharset(bytes) ?? 'utf-8';
+  const encoding = charset ?? sniffedCharset(bytes);
   const html = new TextDecoder(encoding).decode(bytes);
   // A silent console: Amazon's stylesheets are not ours to report on.
   return new JSDOM(html, { url, contentType: 'text/html', virtualConsole: new VirtualConsole() }).window.document;

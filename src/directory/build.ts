@@ -3,9 +3,9 @@
 // day or the machine (shops sorted by their OpenStreetMap id, cells by name, the date taken from the
 // data itself). The rule for what counts as an independent bookshop is the live query's (bookshopOf).
 import * as z from 'zod/mini';
-import { STOREFRONT_DOMAINS } from '../book/storefronts';
+import { STOREFRONT_DOMAINS, countryOfStorefront } from '../book/storefronts';
 import { bookshopOf } from '../networks/overpass';
-import { countryOfStorefront } from '../shared/settings';
+
 import type { Shop } from '../shops/shop';
 import {
   ATTRIBUTION,

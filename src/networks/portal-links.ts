@@ -1,6 +1,6 @@
 // National bookshop portals, as links to the book (no request is made): those of the shopper's country
 // first (a shopper in London on amazon.fr buys from British shops), then those of the storefront's.
-import { countryOfStorefront } from '../shared/settings';
+import { countryOfStorefront } from '../book/storefronts';
 
 export interface PortalLink {
   id: string;

@@ -1,6 +1,7 @@
 // Options page: place and radius, sources (on/off and base URL), map tiles, the card, marks on lists, favourite shops,
 // export and import (every change a file would make shown first, applied once confirmed). Each change is checked with the settings schema and saved at once; a value that
 // does not pass gets its message next to the field and is not saved.
+import { countryOfStorefront } from '../book/storefronts';
 import { PLACE_DES_LIBRAIRES_INSTANCES } from '../networks/place-des-libraires-instances';
 import { browser } from '../shared/browser';
 import { CAMPAIGN_AREA } from '../shared/campaign-area';
@@ -8,7 +9,7 @@ import { hostPattern, isThisMachine } from '../shared/host-pattern';
 import { uiLocale } from '../shared/locale';
 import { isQuotaError } from '../shared/quota';
 import { TabBook, TAB_BOOK_PREFIX, type ForgetStored } from '../shared/messages';
-import { countryOfStorefront, GEOCODERS_DEFAULT, isServiceAddress, readSettings, Settings, StrictSettings, SOURCE_DEFAULTS, TILES_DEFAULT, type SourceId, type Tiles } from '../shared/settings';
+import { GEOCODERS_DEFAULT, isServiceAddress, readSettings, Settings, StrictSettings, SOURCE_DEFAULTS, TILES_DEFAULT, type SourceId, type Tiles } from '../shared/settings';
 import { loadSettings, saveSettings } from '../shared/settings-storage';
 import { byId, element } from '../ui/dom';
 import { t, translatePage } from '../ui/i18n';

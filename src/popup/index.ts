@@ -1,6 +1,7 @@
 // Popup: the shops near the shopper that have the tab's book (or tab N's, with ?tabId=N as a full page).
 // The list is painted first; the map (Leaflet) and the opening hours are loaded after it, so a slow or
 // refused tile server never holds the list back. Every state says what is happening and what to do.
+import { countryOfStorefront } from '../book/storefronts';
 import { toIsbn13 } from '../book/isbn';
 import type { LookupResult, SourceStatus } from '../lookup/result';
 import { browser } from '../shared/browser';
@@ -24,7 +25,7 @@ import {
   type TabStateRequest,
 } from '../shared/messages';
 import { OSM_COPYRIGHT } from '../map/credits';
-import { countryOfStorefront, type Place, type Settings } from '../shared/settings';
+import { type Place, type Settings } from '../shared/settings';
 import { changesSettings, loadSettings, saveSettings } from '../shared/settings-storage';
 import { byId, element, externalLink } from '../ui/dom';
 import { t, translatePage } from '../ui/i18n';

@@ -5,7 +5,6 @@
 // where requests go, in storage.local, so no synced value can redirect another browser's requests.
 // zod/mini: the popup and options carry these schemas, and mini's functions tree-shake.
 import * as z from 'zod/mini';
-import { STOREFRONT_DOMAINS } from '../book/storefronts';
 import { isPlaceholder } from '../release/identity';
 import { PROJECT_IDENTITY } from './identity';
 import { isThisMachine } from './host-pattern';
@@ -303,15 +302,3 @@ export const StrictSettings = z.object({
   favourites: z.optional(z.array(Favourite)),
 });
 
-/** The country a storefront sells to, for geocoding a town typed on its pages. */
-export function countryOfStorefront(storefront: string | undefined): string {
-  const tld = storefront?.split('.').pop() ?? 'fr';
-  if (storefront === 'amazon.com') return 'us';
-  if (storefront === 'amazon.co.uk') return 'gb';
-  return /^[a-z]{2}$/.test(tld) ? tld : 'fr';
-}
-
-/** The storefront whose country this is (for the national portals of a search made in the popup). */
-export function storefrontOfCountry(country: string): string {
-  return STOREFRONT_DOMAINS.find((domain) => countryOfStorefront(domain) === country) ?? 'amazon.fr';
-}
