@@ -10,6 +10,11 @@ import type { ShowCard } from '../src/shared/messages';
 import { englishMessage } from './english';
 
 const CORPUS = '../shared/amazon-pages';
+// Without the corpus the real-page tests below cannot run: said aloud, and a failure under CI.
+if (!existsSync(CORPUS)) {
+  console.warn('\n*** ../shared/amazon-pages is missing: the card was NOT placed on real pages ***\n');
+  if (process.env.CI === 'true') throw new Error('the real-page corpus ../shared/amazon-pages is missing under CI');
+}
 const quiet = new VirtualConsole();
 const summary: AnswerSummary = { verdict: 'has-it', thisEdition: 2, otherEdition: 0, onHoliday: 0, stockUnknown: 1, notInStock: 0 };
 const message: ShowCard = { type: 'ShowCard', summary, country: 'fr' };

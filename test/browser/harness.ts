@@ -93,6 +93,8 @@ export async function phoneTab(ext: Extension, name: BrowserName): Promise<Page>
 export const corpusPage = (file: string) => readFileSync(new URL(`../../../shared/amazon-pages/${file}`, import.meta.url));
 /** Whether the real-page corpus sits beside the repository (it does in CI; the tests on it say so when it does not). */
 export const corpusPresent = existsSync(new URL('../../../shared/amazon-pages/EXPECTED.json', import.meta.url));
+// The real-page browser tests skip without the corpus; under CI that is a failure, not a skip.
+if (!corpusPresent && process.env.CI === 'true') throw new Error('the real-page corpus ../shared/amazon-pages is missing under CI');
 
 /**
  * Opens one of the extension's pages in a tab. Firefox's WebDriver BiDi does not report the end of a
