@@ -4,45 +4,21 @@
 // unfilled, and not fall back to English.
 import { describe, expect, it } from 'vitest';
 import { createBadge } from '../src/background/badge';
-import type { LookupResult, SourceStatus } from '../src/lookup/result';
+import type { LookupResult } from '../src/lookup/result';
 import { summarize } from '../src/lookup/summary';
 import { describe as describeTab, describeLookup, type View } from '../src/popup/describe';
 import type { TabList } from '../src/shared/messages';
 import { say } from '../src/shared/plural';
 import type { ShopNearby } from '../src/shops/shop';
+import { answerWith, BOOK, directorySource, shopWith, stockSource } from './answers';
 import { messageIn } from './english';
 
 const LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'nl'] as const;
-const BOOK = '9782070360024';
-const stock = (state: SourceStatus['state'] = 'ok'): SourceStatus => ({ sourceId: 'placedeslibraires', name: 'Place des Libraires', kind: 'stock', state });
-const directory = (state: SourceStatus['state'] = 'ok'): SourceStatus => ({ sourceId: 'openstreetmap', name: 'OpenStreetMap', kind: 'directory', state });
-let serial = 0;
-const shop = (stockState: ShopNearby['stock'], more: Partial<ShopNearby> = {}): ShopNearby => ({
-  id: `test:${++serial}`,
-  sourceId: 'test',
-  name: `Shop ${serial}`,
-  address: {},
-  location: { lat: 43.6, lon: 1.44 },
-  distanceKm: 1,
-  stock: stockState,
-  isbn13: stockState === 'unknown' ? null : BOOK,
-  links: {},
-  ...more,
-});
+const stock = stockSource;
+const directory = directorySource;
+const shop = shopWith;
 const times = (n: number, make: () => ShopNearby) => Array.from({ length: n }, make);
-const answer = (shops: ShopNearby[], sources: SourceStatus[], more: Partial<LookupResult> = {}): LookupResult => ({
-  isbn13: BOOK,
-  place: { lat: 43.6, lon: 1.44 },
-  radiusKm: 30,
-  shops,
-  sources,
-  stockCovered: true,
-  networksOff: [],
-  editionsAsked: [],
-  portals: [],
-  finishedAt: 0,
-  ...more,
-});
+const answer = answerWith;
 
 /** Each answer, and what the English popup and tooltip say of it. */
 const ANSWERS: Array<[string, LookupResult, { line: string; asides: string[]; tooltip: string }]> = [

@@ -5,36 +5,13 @@ import type { LookupResult, SourceStatus } from '../src/lookup/result';
 import { shopsCounted, summarize, type AnswerSummary } from '../src/lookup/summary';
 import { headline } from '../src/shared/answer-words';
 import type { ShopNearby } from '../src/shops/shop';
+import { answerWith, directorySource, shopWith, stockSource } from './answers';
 
-const BOOK = '9782070360024';
 const OTHER_EDITION = '9782070368228';
-const stock = (state: SourceStatus['state'] = 'ok'): SourceStatus => ({ sourceId: 'placedeslibraires', name: 'Place des Libraires', kind: 'stock', state });
-const map = (state: SourceStatus['state'] = 'ok'): SourceStatus => ({ sourceId: 'openstreetmap', name: 'OpenStreetMap', kind: 'directory', state });
-let serial = 0;
-const shop = (stock: ShopNearby['stock'], more: Partial<ShopNearby> = {}): ShopNearby => ({
-  id: `test:${++serial}`,
-  sourceId: 'test',
-  name: `Shop ${serial}`,
-  address: {},
-  location: { lat: 43.6, lon: 1.44 },
-  distanceKm: 1,
-  stock,
-  isbn13: stock === 'unknown' ? null : BOOK,
-  links: {},
-  ...more,
-});
-const result = (shops: ShopNearby[], sources: SourceStatus[], stockCovered = true): LookupResult => ({
-  isbn13: BOOK,
-  place: { lat: 43.6, lon: 1.44 },
-  radiusKm: 30,
-  shops,
-  sources,
-  stockCovered,
-  networksOff: [],
-  editionsAsked: [],
-  portals: [],
-  finishedAt: 0,
-});
+const stock = stockSource;
+const map = directorySource;
+const shop = shopWith;
+const result = (shops: ShopNearby[], sources: SourceStatus[], stockCovered = true): LookupResult => answerWith(shops, sources, { stockCovered });
 
 describe('the summary of an answer', () => {
   it('counts the open shops with this edition, with another, closed for holidays, of unknown stock, and those that answered they do not have it, each apart', () => {

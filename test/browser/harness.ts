@@ -4,9 +4,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser, launchWithExtension } from '../../scripts/browsers.mjs';
 import { SERVICE_FIELDS, SETTINGS_VERSION } from '../../src/shared/settings';
+import { startRealHostStandIns, type RealHostStandIns } from '../../stand-ins/real-hosts';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -23,6 +24,31 @@ interface ExtensionApi {
 }
 type ExtensionGlobals = { browser?: ExtensionApi; chrome?: ExtensionApi };
 export type Extension = Awaited<ReturnType<typeof launchWithExtension>>;
+
+/**
+ * A suite's browser, the shopper's way: the production build in `name`, the services answered at their
+ * real addresses by the stand-ins (stand-ins/real-hosts.ts), an extension page open to read and set the
+ * extension's state; `prepare` runs once they are up. All closed after the suite. Read its fields in tests.
+ */
+export function withExtension(name: BrowserName, { page = 'options/options.html', prepare }: { page?: string; prepare?: (suite: ExtensionSuite) => Promise<void> } = {}): ExtensionSuite {
+  const suite = {} as ExtensionSuite;
+  beforeAll(async () => {
+    suite.standIns = await startRealHostStandIns();
+    suite.ext = await launchWithExtension(name, { realHosts: suite.standIns.network });
+    await prepare?.(suite);
+    suite.extensionPage = await openExtensionPage(suite.ext, page);
+  });
+  afterAll(async () => {
+    await suite.ext?.close();
+    await suite.standIns?.close();
+  });
+  return suite;
+}
+export interface ExtensionSuite {
+  ext: Extension;
+  standIns: RealHostStandIns;
+  extensionPage: Page;
+}
 
 /**
  * One describe block per browser. A missing browser is skipped loudly on a developer's machine,

@@ -6,14 +6,13 @@
 // services answer at their real addresses through the local proxy (stand-ins/real-hosts.ts).
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page, Target } from 'puppeteer-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchWithExtension } from '../../scripts/browsers.mjs';
+import { beforeAll, expect, it } from 'vitest';
 import { isbn13To10 } from '../../src/book/isbn';
 import { displayIsbn13 } from '../../src/shared/isbn-format';
 import { madeUpBooks, searchResultsPage } from '../../stand-ins/list-pages';
 import { DEMO_BOOKS } from '../../stand-ins/payloads';
-import { startRealHostStandIns, type RealHostStandIns } from '../../stand-ins/real-hosts';
-import { axeViolations, badgeText, changeSettings, corpusPage, corpusPresent, describeInBrowsers, MARK_HOST, openAmazonPage, openExtensionPage, SCREENSHOTS, shadowRootOf, storageOf, type Extension } from './harness';
+import type { RealHostStandIns } from '../../stand-ins/real-hosts';
+import { axeViolations, badgeText, changeSettings, corpusPage, corpusPresent, describeInBrowsers, MARK_HOST, openAmazonPage, openExtensionPage, SCREENSHOTS, shadowRootOf, storageOf, withExtension, type Extension } from './harness';
 
 const TOULOUSE = { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' };
 const SEARCH_ITEM = '[data-component-type="s-search-result"]';
@@ -63,19 +62,13 @@ async function scrollThrough(tab: Page, ms: number): Promise<void> {
 
 
 describeInBrowsers('marks on list pages', (name) => {
+  const suite = withExtension(name);
   let ext: Extension;
   let standIns: RealHostStandIns;
   let extensionPage: Page;
-
   beforeAll(async () => {
-    standIns = await startRealHostStandIns();
-    ext = await launchWithExtension(name, { realHosts: standIns.network });
-    extensionPage = await openExtensionPage(ext, 'options/options.html');
+    ({ ext, standIns, extensionPage } = suite);
     await changeSettings(extensionPage, { place: TOULOUSE });
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await standIns?.close();
   });
 
   /** The stock network's requests so far (one per book asked). */
@@ -219,20 +212,14 @@ describeInBrowsers('marks on list pages', (name) => {
 // run again in each browser): rewrite the page's address, and plant books to learn which ones shops near
 // the shopper have. A browser of its own: the minute's lookups are the tests' before.
 describeInBrowsers('a list page’s own scripts', (name) => {
+  const suite = withExtension(name);
   let ext: Extension;
   let standIns: RealHostStandIns;
   let extensionPage: Page;
-
   beforeAll(async () => {
-    standIns = await startRealHostStandIns();
-    ext = await launchWithExtension(name, { realHosts: standIns.network });
-    extensionPage = await openExtensionPage(ext, 'options/options.html');
+    ({ ext, standIns, extensionPage } = suite);
     // The defaults: marks on wish lists, none on search results.
     await changeSettings(extensionPage, { place: TOULOUSE, lists: { wishlists: true, searchResults: false } });
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await standIns?.close();
   });
   const stockRequests = () => standIns.seen.filter((request) => request.url.includes('getshoplist.php')).length;
 

@@ -4,11 +4,10 @@
 // A place set through the name="place" form, French book pages, Place des Libraires and OpenStreetMap,
 // faults, privacy.
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchWithExtension } from '../../scripts/browsers.mjs';
-import { startRealHostStandIns, type RealHostStandIns } from '../../stand-ins/real-hosts';
+import { beforeAll, expect, it } from 'vitest';
+import type { RealHostStandIns } from '../../stand-ins/real-hosts';
 import { readFixture } from '../fixtures';
-import { badgeText, changeSettings, describeInBrowsers, forgetStored, storageOf, storedSettings, tabBooks, openAmazonPage, openExtensionPage, waitForTabBook, type Extension } from './harness';
+import { badgeText, changeSettings, describeInBrowsers, forgetStored, storageOf, storedSettings, tabBooks, openAmazonPage, openExtensionPage, waitForTabBook, withExtension, type Extension } from './harness';
 import { readFileSync } from 'node:fs';
 
 /**
@@ -20,21 +19,15 @@ const SERVICE_HOSTS = ['data.geopf.fr', 'nominatim.openstreetmap.org', 'overpass
 const asked = (standIns: RealHostStandIns, host: string) => standIns.seen.filter((r) => new URL(r.url).host === host).map((r) => new URL(r.url).pathname);
 
 describeInBrowsers('looking the book up near the shopper', (name) => {
+  // Each service's host holds a cookie, as after a shopper's visit to its site: the worker must send none.
+  const suite = withExtension(name, {
+    page: 'popup/popup.html',
+    prepare: ({ ext }) => ext.browser.setCookie(...SERVICE_HOSTS.map((domain) => ({ name: 'visited', value: 'yes', domain, path: '/', secure: true, sameSite: 'None' as const }))),
+  });
   let ext: Extension;
   let standIns: RealHostStandIns;
   let extensionPage: Page;
-
-  beforeAll(async () => {
-    standIns = await startRealHostStandIns();
-    ext = await launchWithExtension(name, { realHosts: standIns.network });
-    // Each service's host holds a cookie, as after a shopper's visit to its site: the worker must send none.
-    await ext.browser.setCookie(...SERVICE_HOSTS.map((domain) => ({ name: 'visited', value: 'yes', domain, path: '/', secure: true, sameSite: 'None' as const })));
-    extensionPage = await openExtensionPage(ext, 'popup/popup.html');
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await standIns?.close();
-  });
+  beforeAll(() => void ({ ext, standIns, extensionPage } = suite));
 
   type TabLookup = { state: string; result?: { shops: Array<{ name: string; stock: string; isbn13: string }>; sources: Array<{ sourceId: string; state: string }> } };
 
