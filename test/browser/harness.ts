@@ -28,15 +28,15 @@ export type Extension = Awaited<ReturnType<typeof launchWithExtension>>;
 /**
  * A suite's browser, the shopper's way: the production build in `name`, the services answered at their
  * real addresses by the stand-ins (stand-ins/real-hosts.ts), an extension page open to read and set the
- * extension's state; `prepare` runs once they are up. All closed after the suite. Read its fields in tests.
+ * extension's state; `prepare` runs once they are up (settings, cookies). All closed after the suite. Read its fields in tests.
  */
 export function withExtension(name: BrowserName, { page = 'options/options.html', prepare }: { page?: string; prepare?: (suite: ExtensionSuite) => Promise<void> } = {}): ExtensionSuite {
   const suite = {} as ExtensionSuite;
   beforeAll(async () => {
     suite.standIns = await startRealHostStandIns();
     suite.ext = await launchWithExtension(name, { realHosts: suite.standIns.network });
-    await prepare?.(suite);
     suite.extensionPage = await openExtensionPage(suite.ext, page);
+    await prepare?.(suite);
   });
   afterAll(async () => {
     await suite.ext?.close();

@@ -212,25 +212,18 @@ describeInBrowsers('marks on list pages', (name) => {
 // run again in each browser): rewrite the page's address, and plant books to learn which ones shops near
 // the shopper have. A browser of its own: the minute's lookups are the tests' before.
 describeInBrowsers('a list page’s own scripts', (name) => {
-  const suite = withExtension(name);
-  let ext: Extension;
-  let standIns: RealHostStandIns;
-  let extensionPage: Page;
-  beforeAll(async () => {
-    ({ ext, standIns, extensionPage } = suite);
-    // The defaults: marks on wish lists, none on search results.
-    await changeSettings(extensionPage, { place: TOULOUSE, lists: { wishlists: true, searchResults: false } });
-  });
-  const stockRequests = () => standIns.seen.filter((request) => request.url.includes('getshoplist.php')).length;
+  // The defaults: marks on wish lists, none on search results.
+  const suite = withExtension(name, { prepare: ({ extensionPage }) => changeSettings(extensionPage, { place: TOULOUSE, lists: { wishlists: true, searchResults: false } }) });
+  const stockRequests = () => suite.standIns.seen.filter((request) => request.url.includes('getshoplist.php')).length;
 
   it('leaves a search page that rewrites its address to a wish list’s a search page: no marks, nothing asked', async () => {
     const books = [{ isbn10: '2070360024', title: 'L’Étranger' }, ...madeUpBooks(3)];
     const rewrite = `<script>history.replaceState(null, '', '/hz/wishlist/ls/REWRITTEN')</script>`;
     const before = stockRequests();
-    const since = await knownViews(extensionPage);
-    const tab = await openAmazonPage(ext, [{ url: 'https://www.amazon.fr/s?k=camus&i=stripbooks', body: searchResultsPage(books, 'camus').replace('<body', `${rewrite}<body`) }]);
+    const since = await knownViews(suite.extensionPage);
+    const tab = await openAmazonPage(suite.ext, [{ url: 'https://www.amazon.fr/s?k=camus&i=stripbooks', body: searchResultsPage(books, 'camus').replace('<body', `${rewrite}<body`) }]);
     expect(tab.url()).toBe('https://www.amazon.fr/hz/wishlist/ls/REWRITTEN');
-    await listTab(extensionPage, 'search', since);
+    await listTab(suite.extensionPage, 'search', since);
     await sleep(1500);
     expect(await marked(tab, SEARCH_ITEM)).toEqual([false, false, false, false]);
     expect(stockRequests()).toBe(before);
@@ -245,9 +238,9 @@ describeInBrowsers('a list page’s own scripts', (name) => {
     const plant = `<style>[data-component-type="s-search-result"]{height:18px!important;overflow:hidden;padding:0!important}</style>
 <script>addEventListener('DOMContentLoaded', () => { document.body.innerHTML = ${JSON.stringify(items).replaceAll('</', '<\\/')}; })</script>`;
     const before = stockRequests();
-    const since = await knownViews(extensionPage);
-    const tab = await openAmazonPage(ext, [{ url: 'https://www.amazon.fr/hz/wishlist/ls/PLANTED', body: `<!doctype html><html><head>${plant}</head><body></body></html>` }]);
-    await listTab(extensionPage, 'wishlist', since);
+    const since = await knownViews(suite.extensionPage);
+    const tab = await openAmazonPage(suite.ext, [{ url: 'https://www.amazon.fr/hz/wishlist/ls/PLANTED', body: `<!doctype html><html><head>${plant}</head><body></body></html>` }]);
+    await listTab(suite.extensionPage, 'wishlist', since);
     await sleep(8000);
     const asked = stockRequests() - before;
     expect(asked).toBeGreaterThanOrEqual(2);
