@@ -20,6 +20,7 @@ import {
   waitForBadge,
   waitForCard,
   waitForTabBook,
+  waitUntil,
   type BrowserName,
   type Extension,
   type StorageApi,
@@ -119,10 +120,7 @@ describeInChromium('offline, then online again', () => {
     // The worker's navigator.onLine follows the emulation a moment later (longer on a busy machine): wait for it.
     const setWorkerOffline = async (offline: boolean) => {
       await network.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
-      for (const deadline = Date.now() + 5_000; (await worker.evaluate(() => navigator.onLine)) === offline; ) {
-        if (Date.now() > deadline) throw new Error(`the worker's navigator.onLine did not become ${!offline}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await waitUntil(`the worker's navigator.onLine to become ${!offline}`, async () => ((await worker.evaluate(() => navigator.onLine)) !== offline ? true : undefined), { timeoutMs: 5_000, intervalMs: 20 });
     };
     await setWorkerOffline(true);
 

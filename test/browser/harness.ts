@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { findBrowser, launchWithExtension } from '../../scripts/browsers.mjs';
 import { SERVICE_FIELDS, SETTINGS_VERSION } from '../../src/shared/settings';
 import { startRealHostStandIns, type RealHostStandIns } from '../../stand-ins/real-hosts';
@@ -24,6 +24,25 @@ interface ExtensionApi {
 }
 type ExtensionGlobals = { browser?: ExtensionApi; chrome?: ExtensionApi };
 export type Extension = Awaited<ReturnType<typeof launchWithExtension>>;
+
+/**
+ * Waits, by vitest's own polling, until `probe` finds what it looks for (any value but undefined), and
+ * returns it; after `timeoutMs`, fails saying what was awaited and what `probe` last saw (`seen`).
+ */
+export async function waitUntil<T>(what: string, probe: () => Promise<T | undefined>, { timeoutMs = 10_000, intervalMs = 100 } = {}): Promise<T> {
+  let seen: unknown;
+  return vi.waitFor(
+    async () => {
+      const found = await probe().catch((error: unknown) => {
+        seen = error;
+        return undefined;
+      });
+      if (found === undefined) throw new Error(`waited ${timeoutMs} ms for ${what}${seen === undefined ? '' : `; last seen: ${typeof seen === 'string' ? seen : JSON.stringify(seen) ?? String(seen)}`}`);
+      return found;
+    },
+    { timeout: timeoutMs, interval: intervalMs },
+  );
+}
 
 /**
  * A suite's browser, the shopper's way: the production build in `name`, the services answered at their
@@ -130,15 +149,10 @@ export async function openExtensionPage(ext: Extension, path: string, page?: Pag
   const tab = page ?? (await ext.browser.newPage());
   const url = ext.extensionOrigin + path;
   tab.goto(url).catch(() => {});
-  // Poll rather than waitForFunction: while the document is being replaced, Firefox's BiDi may fail an
+  // Polled rather than waitForFunction: while the document is being replaced, Firefox's BiDi may fail an
   // evaluation outright ("right-hand side of 'in' should be an object"); that is not an answer, try again.
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const ready = await tab.evaluate((u) => location.href === u && document.readyState === 'complete', url).catch(() => false);
-    if (ready) return tab;
-    if (Date.now() > deadline) throw new Error(`${url} did not load within 15 s`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await waitUntil(`${url} to load`, async () => ((await tab.evaluate((u) => location.href === u && document.readyState === 'complete', url)) ? true : undefined), { timeoutMs: 15_000, intervalMs: 50 });
+  return tab;
 }
 
 /** Everything in a storage area, read from an extension page as the popup reads it. */
@@ -173,18 +187,17 @@ export async function waitForTabBook(
   test: (book: { isbn13: string | null; editions: string[]; kind: string }, tabId: number) => boolean,
   timeoutMs = 10_000,
 ): Promise<[number, { isbn13: string | null; editions: string[]; kind: string }]> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown = null;
-  while (Date.now() < deadline) {
-    const state = await tabBooks(extensionPage);
-    last = state;
-    for (const [key, book] of Object.entries(state)) {
-      const tabId = Number(key.slice('tab:'.length));
-      if (test(book, tabId)) return [tabId, book];
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no tab book matched within ${timeoutMs} ms; the background holds ${JSON.stringify(last)}`);
+  return waitUntil(
+    'a tab book that matches',
+    async () => {
+      for (const [key, book] of Object.entries(await tabBooks(extensionPage))) {
+        const tabId = Number(key.slice('tab:'.length));
+        if (test(book, tabId)) return [tabId, book] as [number, RememberedBook];
+      }
+      return undefined;
+    },
+    { timeoutMs },
+  );
 }
 
 export async function badgeText(extensionPage: Page, tabId: number): Promise<string> {
@@ -204,12 +217,9 @@ export async function badgeTitle(extensionPage: Page, tabId: number): Promise<st
 
 /** Waits for the tab's badge to read `text` (the worker sets it just after it stores the book). */
 export async function waitForBadge(extensionPage: Page, tabId: number, text: string, timeoutMs = 5_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await badgeText(extensionPage, tabId);
-  while (last !== text && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    last = await badgeText(extensionPage, tabId);
-  }
+  // The badge as it last read: the caller's expect says what it should have been.
+  let last = '';
+  await waitUntil(`the badge of tab ${tabId} to read "${text}"`, async () => ((last = await badgeText(extensionPage, tabId)) === text ? last : undefined), { timeoutMs, intervalMs: 50 }).catch(() => {});
   return last;
 }
 
@@ -332,14 +342,16 @@ export function shownWords(root: ElementHandle<ShadowRoot>, selector = '*'): Pro
  * spaces), and returns its shadow root.
  */
 export async function waitForCard(tab: Page, ready: (words: string) => boolean = () => true, timeoutMs = 10_000): Promise<ElementHandle<ShadowRoot>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const root = await cardRoot(tab);
-    if (root && (await root.evaluate((r) => !!r.querySelector('.open'))) && ready((await shownWords(root)).join(' '))) return root;
-    await root?.dispose();
-    if (Date.now() > deadline) throw new Error(`no card ready on ${tab.url()} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
+  return waitUntil(
+    `a card ready on ${tab.url()}`,
+    async () => {
+      const root = await cardRoot(tab);
+      if (root && (await root.evaluate((r) => !!r.querySelector('.open'))) && ready((await shownWords(root)).join(' '))) return root;
+      await root?.dispose();
+      return undefined;
+    },
+    { timeoutMs, intervalMs: 150 },
+  );
 }
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

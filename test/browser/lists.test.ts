@@ -12,7 +12,7 @@ import { displayIsbn13 } from '../../src/shared/isbn-format';
 import { madeUpBooks, searchResultsPage } from '../../stand-ins/list-pages';
 import { DEMO_BOOKS } from '../../stand-ins/payloads';
 import type { RealHostStandIns } from '../../stand-ins/real-hosts';
-import { axeViolations, badgeText, changeSettings, corpusPage, corpusPresent, describeInBrowsers, MARK_HOST, openAmazonPage, openExtensionPage, SCREENSHOTS, shadowRootOf, storageOf, withExtension, type Extension } from './harness';
+import { axeViolations, badgeText, changeSettings, corpusPage, corpusPresent, describeInBrowsers, MARK_HOST, openAmazonPage, openExtensionPage, SCREENSHOTS, shadowRootOf, storageOf, waitUntil, withExtension, type Extension } from './harness';
 
 const TOULOUSE = { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' };
 const SEARCH_ITEM = '[data-component-type="s-search-result"]';
@@ -20,15 +20,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The id of the tab whose list page the worker knows as `kind`, once its list script has spoken. */
 async function listTab(extensionPage: Page, kind: string, since: Set<string>): Promise<number> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
+  return waitUntil(`a new ${kind} list page known to the worker`, async () => {
     const found = Object.entries(await storageOf(extensionPage, 'session')).find(
       ([key, value]) => key.startsWith('list:') && (value as { kind: string }).kind === kind && !since.has(`${key} ${(value as { view: string }).view}`),
     );
-    if (found) return Number(found[0].slice('list:'.length));
-    if (Date.now() > deadline) throw new Error(`no ${kind} list page known to the worker`);
-    await sleep(100);
-  }
+    return found && Number(found[0].slice('list:'.length));
+  });
 }
 const knownViews = async (extensionPage: Page) =>
   new Set(
@@ -41,13 +38,10 @@ const knownViews = async (extensionPage: Page) =>
 const marked = (tab: Page, itemSelector: string) => tab.$$eval(itemSelector, (items, host) => items.map((item) => item.querySelector(host) !== null), MARK_HOST);
 
 async function waitForMarks(tab: Page, itemSelector: string, count: number, timeoutMs = 10_000): Promise<boolean[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
+  return waitUntil(`${count} marks on ${tab.url()}`, async () => {
     const marks = await marked(tab, itemSelector);
-    if (marks.filter(Boolean).length >= count) return marks;
-    if (Date.now() > deadline) throw new Error(`${count} marks expected on ${tab.url()}, found ${marks.filter(Boolean).length}`);
-    await sleep(150);
-  }
+    return marks.filter(Boolean).length >= count ? marks : undefined;
+  }, { timeoutMs, intervalMs: 150 });
 }
 
 /** Scrolls from the top of the page to its bottom in `ms`, in steps a tenth of a second apart, as a hand on a wheel does. */

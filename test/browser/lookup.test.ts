@@ -7,7 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { beforeAll, expect, it } from 'vitest';
 import type { RealHostStandIns } from '../../stand-ins/real-hosts';
 import { readFixture } from '../fixtures';
-import { badgeText, changeSettings, describeInBrowsers, forgetStored, storageOf, storedSettings, tabBooks, openAmazonPage, openExtensionPage, waitForTabBook, withExtension, type Extension } from './harness';
+import { badgeText, changeSettings, describeInBrowsers, forgetStored, storageOf, storedSettings, tabBooks, openAmazonPage, openExtensionPage, waitForTabBook, waitUntil, withExtension, type Extension } from './harness';
 import { readFileSync } from 'node:fs';
 
 /**
@@ -33,13 +33,10 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
 
   /** The tab's finished lookup, as the worker keeps it in storage.session. */
   async function lookupOf(tabId: number): Promise<TabLookup> {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
+    return waitUntil(`the lookup for tab ${tabId} to finish`, async () => {
       const lookup = (await storageOf(extensionPage, 'session'))[`lookup:${tabId}`] as TabLookup | undefined;
-      if (lookup?.state === 'done') return lookup;
-      if (Date.now() > deadline) throw new Error(`the lookup for tab ${tabId} did not finish within 20 s: ${JSON.stringify(lookup)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+      return lookup?.state === 'done' ? lookup : undefined;
+    }, { timeoutMs: 20_000 });
   }
 
   async function openBook(url: string, body: Buffer, isbn13: string): Promise<number> {
