@@ -2,7 +2,7 @@
 // default and is reported, and nothing stored can make the extension fail.
 import { countryOfStorefront, storefrontOfCountry } from '../src/book/storefronts';
 import { describe, expect, it } from 'vitest';
-import { GEOCODERS_DEFAULT, isServiceAddress, parseSettings, readSettings, readStoredSettings, SETTINGS_VERSION, SOURCE_DEFAULTS, StrictSettings, TILES_DEFAULT } from '../src/shared/settings';
+import { GEOCODERS_DEFAULT, isServiceAddress, MIGRATIONS, parseSettings, readSettings, readStoredSettings, SETTINGS_VERSION, SOURCE_DEFAULTS, StrictSettings, TILES_DEFAULT } from '../src/shared/settings';
 import { loadSettings, saveSettings } from '../src/shared/settings-storage';
 import { fakeStorageArea } from './fake-browser';
 
@@ -236,5 +236,17 @@ describe('storefronts and countries', () => {
     expect(storefrontOfCountry('gb')).toBe('amazon.co.uk');
     expect(storefrontOfCountry('be')).toBe('amazon.com.be');
     expect(storefrontOfCountry('zz')).toBe('amazon.fr');
+  });
+});
+
+describe('the migrations', () => {
+  it('have one step from each older version to the next, up to the current one, each saying why', () => {
+    expect(MIGRATIONS.map((migration) => migration.from)).toEqual(Array.from({ length: SETTINGS_VERSION - 1 }, (_, i) => i + 1));
+    for (const migration of MIGRATIONS) expect(migration.why, String(migration.from)).not.toBe('');
+  });
+
+  it('leave a version that is no number of theirs for the parse to report, not taken as current', () => {
+    expect(readSettings({ version: 'x', radiusKm: 50 }).repaired).toBe(true);
+    expect(readSettings({ radiusKm: 50 })).toMatchObject({ settings: { radiusKm: 50, version: SETTINGS_VERSION }, repaired: false });
   });
 });

@@ -199,33 +199,48 @@ const pick = (value: Record<string, unknown>, fields: readonly string[]) => Obje
 const omit = (value: Record<string, unknown>, fields: readonly string[]) => Object.fromEntries(Object.entries(value).filter(([key]) => !fields.includes(key)));
 
 
+type Stored = Record<string, unknown>;
+
 /**
- * Older shapes, step by step. Version 1 (no version field) kept the radius inside the place. Version 2
- * kept France's geocoder as `apiAdresse`: its old default (the closed service) becomes the Géoplateforme,
- * an address the shopper or a campaign chose is kept. Version 3 kept everything in storage.sync: read
- * from there, its services are not taken (see readStoredSettings); in a file, they are. Version 4 kept
- * one raster tile server (upgradeTiles).
+ * Older shapes, one step per version: each takes a value of its version to the next. The steps run
+ * from the stored value's version (none: version 1) up to SETTINGS_VERSION.
  */
-function migrate(stored: unknown): unknown {
-  if (!isObject(stored)) return {};
-  const value = { ...stored };
-  if (value.version === undefined) {
-    const place = value.place as Record<string, unknown> | null | undefined;
-    if (isObject(place) && typeof place.radiusKm === 'number' && value.radiusKm === undefined) value.radiusKm = place.radiusKm;
-    value.version = 2;
-  }
-  if (value.version === 2) {
-    if (isObject(value.geocoders)) {
+export const MIGRATIONS: Array<{ from: number; why: string; step: (value: Stored) => void }> = [
+  {
+    from: 1,
+    why: 'the radius was kept inside the place',
+    step: (value) => {
+      const place = value.place as Stored | null | undefined;
+      if (isObject(place) && typeof place.radiusKm === 'number' && value.radiusKm === undefined) value.radiusKm = place.radiusKm;
+    },
+  },
+  {
+    from: 2,
+    why: "France's geocoder was `apiAdresse`: its old default (the service closed in January 2026) becomes the Géoplateforme; an address the shopper or a campaign chose is kept",
+    step: (value) => {
+      if (!isObject(value.geocoders)) return;
       const { apiAdresse, ...rest } = value.geocoders;
       value.geocoders = isClosedFrenchGeocoder(apiAdresse) || apiAdresse === undefined ? rest : { ...rest, geoplateforme: apiAdresse };
-    }
-    value.version = 3;
+    },
+  },
+  // Version 3 kept everything in storage.sync: read from there, its services are not taken (see
+  // readStoredSettings); in a file, they are. Nothing to change in the value itself.
+  { from: 3, why: 'services moved to storage.local', step: () => {} },
+  { from: 4, why: 'one raster tile server', step: (value) => void (value.tiles = upgradeTiles(value.tiles)) },
+];
+
+function migrate(stored: unknown): unknown {
+  if (!isObject(stored)) return {};
+  const value: Stored = { ...stored };
+  // A version that is no number of ours (damaged, or a later one) is left as it is, for the parse to report.
+  let version: unknown = value.version === undefined ? 1 : value.version;
+  for (const { from, step } of MIGRATIONS) {
+    if (version !== from) continue;
+    step(value);
+    version = from + 1;
+    value.version = version;
   }
-  if (value.version === 3) value.version = 4;
-  if (value.version === 4) {
-    value.tiles = upgradeTiles(value.tiles);
-    value.version = SETTINGS_VERSION;
-  }
+  // Shapes upgraded by what they look like, whatever the version (a services part carries none).
   value.sources = upgradeDirectory(value.sources);
   value.geocoders = upgradeContact(value.geocoders);
   return value;
