@@ -3,6 +3,7 @@
 // in lists/queue.ts), tells the page which to mark, keeps the books that shops nearby have for the
 // popup, and counts them on the badge. Pure of browser APIs: stores, badge, lookup and timers are given.
 import { listKindOf, storefrontOf } from '../book/storefronts';
+import { createTabLine } from './tab-order';
 import { createListQueue, type ListQueue } from '../lists/queue';
 import { marksOn } from '../lists/policy';
 import type { Lookup, LookupRequest } from '../lookup/lookup';
@@ -65,12 +66,7 @@ export function createListService(deps: ListServiceDeps) {
    * together, and a page that starts a new view while the popup asks must not have it overwritten or
    * forgotten by work on the view before.
    */
-  const working = new Map<number, Promise<unknown>>();
-  function inOrder<T>(tabId: number, work: () => Promise<T>): Promise<T> {
-    const next = (working.get(tabId) ?? Promise.resolve()).then(work);
-    working.set(tabId, next.catch(() => {}));
-    return next;
-  }
+  const inOrder = createTabLine();
   /** Changes the tab's stored list (null: leaves it as it is). */
   function update(tabId: number, change: (list: TabList) => TabList | null): Promise<TabList | null> {
     return inOrder(tabId, async () => {

@@ -1,6 +1,7 @@
 // What the background does for tabs: remember their book, look it up near the shopper, keep the answer
 // per tab, set the badge. Pure of browser APIs: stores, badge, lookup and geocoder are given.
 import { countryOfStorefront, storefrontOfCountry } from '../book/storefronts';
+import { createBusyTabs, createNewestTasks } from './tab-order';
 import type { Lookup, LookupRequest } from '../lookup/lookup';
 import { summarize } from '../lookup/summary';
 import { headline } from '../shared/answer-words';
@@ -71,34 +72,12 @@ export function createTabService(deps: TabServiceDeps) {
     });
   }
 
-  /**
-   * Tabs this worker is reading or asking about right now. A stored 'asking' for any other tab was left
-   * by a worker the browser stopped mid-lookup: nobody will finish it, so it is asked again.
-   */
-  const busy = new Map<number, number>();
-
-  /**
-   * The newest task for each tab (a book seen, a lookup, the book gone). A lookup writes its progress
-   * and its answer only while it is the newest: once the tab has moved on, a slow answer for the book
-   * before never lands on it.
-   */
-  const newest = new Map<number, number>();
-  let tasks = 0;
-  function startTask(tabId: number): () => boolean {
-    const task = ++tasks;
-    newest.set(tabId, task);
-    return () => newest.get(tabId) === task;
-  }
-  async function busyWith<T>(tabId: number, work: () => Promise<T>): Promise<T> {
-    busy.set(tabId, (busy.get(tabId) ?? 0) + 1);
-    try {
-      return await work();
-    } finally {
-      const left = busy.get(tabId)! - 1;
-      if (left > 0) busy.set(tabId, left);
-      else busy.delete(tabId);
-    }
-  }
+  /** Tabs this worker is reading or asking about right now (tab-order.ts). */
+  const busy = createBusyTabs();
+  /** Each tab's newest task: a lookup writes its progress and answer only while it is the newest. */
+  const tasks = createNewestTasks();
+  const startTask = (tabId: number) => tasks.start(tabId);
+  const busyWith = <T>(tabId: number, work: () => Promise<T>) => busy.with(tabId, work);
 
   const refresh = (tabId: number, seen?: TabBook) => busyWith(tabId, () => lookUp(tabId, seen));
 
