@@ -26,10 +26,20 @@ const REASON_MESSAGE: Record<string, string> = {
 /** Where a shopper may be: every storefront's country, and the neighbours that shop on them. */
 const COUNTRIES = [...new Set([...STOREFRONT_DOMAINS.map((domain) => countryOfStorefront(domain)), 'be', 'ch', 'lu', 'at', 'ie', 'pt', 'dk', 'fi', 'no'])];
 
+/** The browser's country names, one reader per language (the form names some thirty countries twice over). */
+const regionNames = new Map<string, Intl.DisplayNames | null>();
+
 /** A country's name in a language (its code where the browser has no name for it). */
 function countryName(locale: string, code: string): string {
+  if (!regionNames.has(locale)) {
+    try {
+      regionNames.set(locale, new Intl.DisplayNames([locale], { type: 'region' }));
+    } catch {
+      regionNames.set(locale, null);
+    }
+  }
   try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(code.toUpperCase()) ?? code.toUpperCase();
+    return regionNames.get(locale)?.of(code.toUpperCase()) ?? code.toUpperCase();
   } catch {
     return code.toUpperCase();
   }
