@@ -76,10 +76,8 @@ export function createTabService(deps: TabServiceDeps) {
   const busy = createBusyTabs();
   /** Each tab's newest task: a lookup writes its progress and answer only while it is the newest. */
   const tasks = createNewestTasks();
-  const startTask = (tabId: number) => tasks.start(tabId);
-  const busyWith = <T>(tabId: number, work: () => Promise<T>) => busy.with(tabId, work);
 
-  const refresh = (tabId: number, seen?: TabBook) => busyWith(tabId, () => lookUp(tabId, seen));
+  const refresh = (tabId: number, seen?: TabBook) => busy.with(tabId, () => lookUp(tabId, seen));
 
   /**
    * A lookup found the browser offline. A service worker is not told reliably when the network comes
@@ -93,7 +91,7 @@ export function createTabService(deps: TabServiceDeps) {
   }
 
   async function lookUp(tabId: number, seen?: TabBook): Promise<void> {
-    const stillNewest = startTask(tabId);
+    const stillNewest = tasks.start(tabId);
     const book = seen ?? (await tabBooks.get(tabId));
     if (!book) return;
     const isbn13 = isbnToAsk(book);
@@ -152,11 +150,11 @@ export function createTabService(deps: TabServiceDeps) {
     }
   }
 
-  const bookSeen = (tabId: number, storefront: string, message: BookSeen) => busyWith(tabId, () => rememberBook(tabId, storefront, message));
+  const bookSeen = (tabId: number, storefront: string, message: BookSeen) => busy.with(tabId, () => rememberBook(tabId, storefront, message));
 
   async function rememberBook(tabId: number, storefront: string, message: BookSeen): Promise<void> {
     askAgainIfBackOnline();
-    startTask(tabId);
+    tasks.start(tabId);
     const { type: _type, ...book } = message;
     const previous = await tabBooks.get(tabId);
     const stored: TabBook = { ...book, storefront, seenAt: deps.now() };
@@ -191,7 +189,7 @@ export function createTabService(deps: TabServiceDeps) {
   }
 
   async function bookGone(tabId: number): Promise<void> {
-    startTask(tabId);
+    tasks.start(tabId);
     await Promise.all([tabBooks.forget(tabId), tabLookups.forget(tabId), badge.clear(tabId)]);
   }
 

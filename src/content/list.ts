@@ -36,9 +36,9 @@ const page = createListPage({
 
 const stopListening = extension.onMessage((message) => page.receive(message));
 // Back from the back-forward cache: a new view (the worker may have answered others meanwhile).
+// (A page restored from that cache is parsed already: it starts at once.)
 const onPageShow = (event: PageTransitionEvent) => {
-  if (event.persisted) if (document.readyState === 'loading') addEventListener('DOMContentLoaded', () => void page.start().catch(() => {}), { once: true });
-else void page.start().catch(() => {});
+  if (event.persisted) start();
 };
 addEventListener('pageshow', onPageShow);
 
@@ -48,5 +48,10 @@ function stop(): void {
   page.stop();
 }
 
-if (document.readyState === 'loading') addEventListener('DOMContentLoaded', () => void page.start().catch(() => {}), { once: true });
-else void page.start().catch(() => {});
+/** A new view, once the document is parsed (this script runs at document_start). */
+function start(): void {
+  if (document.readyState === 'loading') addEventListener('DOMContentLoaded', start, { once: true });
+  else void page.start().catch(() => {});
+}
+
+start();

@@ -32,6 +32,7 @@ import { t, translatePage } from '../ui/i18n';
 import { createPlaceForm } from '../ui/place-form';
 import { RADII } from '../ui/radii';
 import { describe, describeLookup, problemReport, type View } from './describe';
+import { hasTheBook } from '../shops/shop';
 import { fillHours, orderShops, renderShopList, stockWords, type ListedShop } from './shop-list';
 import { SHARE_URL, showShareCode } from './share';
 import type { ShopMap } from './shop-map';
@@ -277,10 +278,9 @@ async function showMap(result: LookupResult, key: string): Promise<void> {
   }
   container.hidden = legend.hidden = false;
   // Each entry only for a kind of marker the map shows: no "has it" when no shop has it.
-  const hasIt = (shop: ListedShop) => shop.stock === 'in-stock' || shop.stock === 'preorder';
-  byId('legend-has-it').hidden = !result.shops.some((shop) => hasIt(shop) && !shop.closedForHolidays);
+  byId('legend-has-it').hidden = !result.shops.some((shop) => hasTheBook(shop) && !shop.closedForHolidays);
   byId('legend-unknown').hidden = !result.shops.some((shop) => shop.stock === 'unknown');
-  byId('legend-holiday').hidden = !result.shops.some((shop) => hasIt(shop) && shop.closedForHolidays);
+  byId('legend-holiday').hidden = !result.shops.some((shop) => hasTheBook(shop) && shop.closedForHolidays);
   // After the list has been painted.
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   if (map?.key !== key) return;

@@ -4,6 +4,7 @@
 // checked to be http(s) when the answer was parsed, and are checked again here.
 import type { LookupResult } from '../lookup/result';
 import { kilometres } from '../shared/locale';
+import { hasTheBook } from '../shops/shop';
 import { element, externalLink, type Translate } from '../ui/dom';
 
 export type ListedShop = LookupResult['shops'][number];
@@ -29,8 +30,8 @@ export interface ShopListOptions {
 
 export function stockWords(shop: ListedShop, isbn13: string, t: Translate): string {
   // Has it, but nobody can buy it there now: said in one place, not "In stock" in green with a grey line below.
-  if (shop.closedForHolidays && (shop.stock === 'in-stock' || shop.stock === 'preorder')) return t('stockOnHoliday');
-  if (shop.isbn13 && shop.isbn13 !== isbn13 && (shop.stock === 'in-stock' || shop.stock === 'preorder')) return t('stockOtherEdition');
+  if (shop.closedForHolidays && hasTheBook(shop)) return t('stockOnHoliday');
+  if (shop.isbn13 && shop.isbn13 !== isbn13 && hasTheBook(shop)) return t('stockOtherEdition');
   return t(STOCK_MESSAGE[shop.stock]);
 }
 
