@@ -150,13 +150,14 @@ export async function buildTarget(target, { outdir = join('dist', target), zipPa
     outdir,
     format: 'iife',
   });
-  // The extension pages: ES modules, so the map and the opening hours load as separate chunks after the
-  // list is painted. The pages share one stylesheet; the map's (with Leaflet's) comes with the map, and
+  // The extension pages: ES modules, so the map loads as a separate chunk while the list is painted, and
+  // the opening hours in a worker of their own. The pages share one stylesheet; the map's (with Leaflet's) comes with the map, and
   // Leaflet's images become files.
   const pages = await esbuild.build({
     ...common,
     entryPoints: [
       { in: 'src/popup/index.ts', out: 'popup/popup' },
+      { in: 'src/popup/hours-worker.ts', out: 'popup/hours-worker' },
       { in: 'src/options/index.ts', out: 'options/options' },
       { in: 'src/welcome/index.ts', out: 'welcome/welcome' },
       { in: 'src/popup/popup.css', out: 'popup/popup' },
@@ -172,7 +173,12 @@ export async function buildTarget(target, { outdir = join('dist', target), zipPa
     loader: { '.png': 'file', '.svg': 'file' },
   });
   metafiles?.push(scripts.metafile, pages.metafile);
-  cpSync('src/popup/popup.html', join(outdir, 'popup/popup.html'));
+  // The map's code and stylesheet are fetched (the code compiled) while the popup reads its state, so the map can start as soon
+  // as the list is painted; it runs only when the popup asks for it (src/popup/index.ts, loadMapCode).
+  const mapChunk = readdirSync(join(outdir, 'chunks')).find((name) => /^shop-map-.*\.js$/.test(name));
+  if (!mapChunk) throw new Error('no map chunk among the popup\'s chunks');
+  const popupHtml = readFileSync('src/popup/popup.html', 'utf8');
+  writeFileSync(join(outdir, 'popup/popup.html'), popupHtml.replace('<link rel="stylesheet" href="popup.css" />', `$&\n    <link rel="modulepreload" href="../chunks/${mapChunk}" />\n    <link rel="preload" as="style" href="map.css" />`));
   cpSync('src/options/options.html', join(outdir, 'options/options.html'));
   cpSync('src/privacy/privacy.html', join(outdir, 'privacy/privacy.html'));
   cpSync('src/welcome/welcome.html', join(outdir, 'welcome/welcome.html'));

@@ -471,7 +471,16 @@ async function requestsPerDay({ covered, tilesPerOpening }) {
   }
 }
 
+/** `npm run bench -- --popup`: only the badge and popup timings, for working on the popup (results not written). */
+const POPUP_ONLY = process.argv.includes('--popup');
+
 async function main() {
+  if (POPUP_ONLY) {
+    const { listPaintedMs, mapVisibleMs, emptyPageMs } = await warmBadgeInChromium();
+    const empty = median(emptyPageMs);
+    console.table({ emptyPageMs: round(empty, 1), listPaintedMs: round(median(listPaintedMs), 1), mapVisibleMs: round(median(mapVisibleMs), 1), listOverEmpty: round(median(listPaintedMs) / empty, 2), mapOverEmpty: round(median(mapVisibleMs) / empty, 2) });
+    return;
+  }
   const results = { date: new Date().toISOString(), sizes: bundleSizes() };
   const pages = existsSync(new URL('EXPECTED.json', CORPUS)) ? JSON.parse(readFileSync(new URL('EXPECTED.json', CORPUS), 'utf8')).pages : [];
   if (pages.length === 0) console.warn('../shared/amazon-pages is missing: no detection timings.');

@@ -208,7 +208,11 @@ const PLANET_BUILD = '20261125_001001_pt';
  * vector tiles by TileJSON 3.0.0) name the OpenMapTiles schema's layers, as a planetiler-built
  * OpenMapTiles TileJSON lists them (public styles quoting one with "planetiler:buildtime"; OpenFreeMap
  * builds with planetiler, per its README; openmaptiles.org/schema). Tiles are served uncompressed as
- * application/x-protobuf; any other build's path answers 404, as a build taken down would.
+ * application/x-protobuf; any other build's path answers 404, as a build taken down would. Both are kept
+ * by the browser as OpenFreeMap's nginx tells it (hyperknot/openfreemap,
+ * modules/http_host/http_host_lib/nginx_config_gen.py: `expires 1d` on /planet, `expires 10y` on a build's
+ * tiles, each with `add_header Cache-Control public`): the map's second opening reads its tiles from the
+ * HTTP cache, as a shopper's does.
  */
 function vectorTiles(url: URL, scenario: Scenario): StandInResponse | null {
   if (url.pathname.endsWith('/planet')) {
@@ -217,7 +221,7 @@ function vectorTiles(url: URL, scenario: Scenario): StandInResponse | null {
     // addresses kept serving tiles (hyperknot/openfreemap#112, #114).
     if (scenario === 'tilejson-refused') return { ...html('<html><head><title>403 Forbidden</title></head><body><h1>403 Forbidden</h1></body></html>', 403), headers: { 'content-type': 'text/html', server: 'nginx' } };
     const layers = scenario === 'tilejson-without-layers' ? OPENMAPTILES_LAYERS.filter((id) => id !== 'place' && id !== 'waterway') : OPENMAPTILES_LAYERS;
-    return (
+    const answer =
       faulty(scenario, null) ??
       json({
         tilejson: '3.0.0',
@@ -227,13 +231,13 @@ function vectorTiles(url: URL, scenario: Scenario): StandInResponse | null {
         bounds: [-180, -85.05113, 180, 85.05113],
         vector_layers: layers.map((id) => ({ id, fields: {}, minzoom: 0, maxzoom: 14 })),
         attribution: '<a href="https://openfreemap.org" target="_blank">OpenFreeMap</a> <a href="https://www.openmaptiles.org/" target="_blank">&copy; OpenMapTiles</a> Data from <a href="https://www.openstreetmap.org/copyright" target="_blank">OpenStreetMap</a>',
-      })
-    );
+      });
+    return answer.status === 200 ? { ...answer, headers: { ...answer.headers, 'cache-control': 'max-age=86400, public' } } : answer;
   }
   const tile = /\/planet\/([^/]+)\/(\d+)\/(\d+)\/(\d+)\.pbf$/.exec(url.pathname);
   if (!tile) return null;
   if (tile[1] !== PLANET_BUILD) return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'not found' };
-  return faulty(scenario, null) ?? { status: 200, headers: { 'content-type': 'application/x-protobuf' }, body: standInVectorTile(Number(tile[2]), Number(tile[3]), Number(tile[4])) };
+  return faulty(scenario, null) ?? { status: 200, headers: { 'content-type': 'application/x-protobuf', 'cache-control': 'max-age=315360000, public' }, body: standInVectorTile(Number(tile[2]), Number(tile[3]), Number(tile[4])) };
 }
 
 /** The stand-in's answer for a request to `url`, or null when no stand-in knows that address. */

@@ -1,6 +1,7 @@
 // A shop's hours today, read from OpenStreetMap's opening_hours and said in one line, each thing once.
 import { describe, expect, it } from 'vitest';
-import { hoursLine, hoursToday } from '../src/popup/hours';
+import { hoursToday } from '../src/popup/hours';
+import { hoursLine } from '../src/popup/hours-line';
 import { englishMessage } from './english';
 
 const TOULOUSE = { lat: 43.6, lon: 1.44, country: 'fr' };

@@ -72,7 +72,9 @@ async function vectorSource(url: string, deps: BaseLayerDeps, { fresh }: { fresh
   const keptSource = kept.success && kept.data.from === url ? sourceFromTileJson(url, kept.data.answer) : null;
   if (!fresh && keptSource && kept.success && kept.data.until > now) return { source: keptSource, kept: true };
   try {
-    const response = await fetch(url, { ...NO_CREDENTIALS, signal: AbortSignal.timeout(FIRST_TILE_WITHIN_MS) });
+    // Asked again because the kept answer named a build that is gone: past the browser's HTTP cache too,
+    // which keeps the TileJSON a day as the service tells it (it would hand back the same stale answer).
+    const response = await fetch(url, { ...NO_CREDENTIALS, cache: fresh ? 'no-cache' : 'default', signal: AbortSignal.timeout(FIRST_TILE_WITHIN_MS) });
     const answer: unknown = response.ok ? await response.json() : null;
     const source = sourceFromTileJson(url, answer);
     if (source) {

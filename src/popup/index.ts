@@ -36,6 +36,8 @@ import { hasTheBook } from '../shops/shop';
 import { fillHours, orderShops, renderShopList, stockWords, type ListedShop } from './shop-list';
 import { SHARE_URL, showShareCode } from './share';
 import type { ShopMap } from './shop-map';
+import { hoursLine } from './hours-line';
+import type { HoursAnswered, HoursAsked } from './hours-worker';
 
 /** storage.local: the vector tiles' TileJSON answer, kept a day (map/vector-source.ts). */
 const MAP_SOURCE_KEY = 'map:tilejson';
@@ -51,6 +53,48 @@ let searched: LookupResult | null = null;
 let searchedTitle: string | null = null;
 let map: { key: string; view: ShopMap | null } | null = null;
 let firstListPainted = false;
+/** The map's code (Leaflet and the vector renderer) and stylesheet, asked for as soon as a map is known to come. */
+let mapCode: Promise<typeof import('./shop-map')> | null = null;
+
+/**
+ * Starts loading the map's code and stylesheet, side by side, while the list is being read and painted:
+ * the first tile is then asked for as soon as the list is up (the bench's "map visible"), not at the end
+ * of a chain of loads.
+ */
+function loadMapCode(): Promise<typeof import('./shop-map')> {
+  mapCode ??= Promise.all([import('./shop-map'), loadMapStylesheet()]).then(([code]) => code);
+  // The background's first two reads, too: the kept TileJSON and whether the vector host is allowed.
+  const vectorUrl = settings.tiles.vector?.url;
+  mapReadsAhead ??= { kept: readAheadOnce(readKeptTileJson), vectorAllowed: vectorUrl ? { url: vectorUrl, read: readAheadOnce(() => tileHostAllowed(vectorUrl)) } : null };
+  return mapCode;
+}
+
+const readKeptTileJson = async (): Promise<unknown> => (await browser.storage.local.get(MAP_SOURCE_KEY))[MAP_SOURCE_KEY];
+/** As the worker checks before each request: a tile host the browser does not allow is not asked. */
+const tileHostAllowed = async (url: string): Promise<boolean> => isThisMachine(url) || browser.permissions.contains({ origins: [hostPattern(url)] });
+
+/** Reads started beside the map's code, each handed to the base layer's first ask. */
+let mapReadsAhead: { kept: () => Promise<unknown>; vectorAllowed: { url: string; read: () => Promise<boolean> } | null } | null = null;
+
+/** A read started now and handed to its first asker; later askers read afresh (the value may have changed since). */
+function readAheadOnce<T>(read: () => Promise<T>): () => Promise<T> {
+  let ahead: Promise<T> | null = read();
+  return () => {
+    const first = ahead;
+    ahead = null;
+    return first ?? read();
+  };
+}
+
+/** The map's stylesheet (Leaflet's and the markers'), loaded with the map rather than before the list. */
+function loadMapStylesheet(): Promise<void> {
+  const link = element('link', { rel: 'stylesheet', href: 'map.css' });
+  const loaded = new Promise<void>((resolve) => {
+    link.onload = link.onerror = () => resolve();
+  });
+  document.head.append(link);
+  return loaded;
+}
 
 async function targetTabId(): Promise<number | null> {
   const fromQuery = Number.parseInt(new URLSearchParams(location.search).get('tabId') ?? '', 10);
@@ -255,13 +299,30 @@ async function renderResults(result: LookupResult | null): Promise<void> {
   }
 }
 
+let hoursWorker: Worker | null = null;
+let hoursAsked = 0;
+
+/** Today's hours of the shops that give theirs, read in the hours worker; the list says them when they come. */
 async function showHours(list: HTMLElement, result: LookupResult): Promise<void> {
-  if (!result.shops.some((shop) => shop.openingHours)) return;
-  const { hoursToday, hoursLine } = await import('./hours');
-  const now = new Date();
+  const shops = result.shops.flatMap((shop) => (shop.openingHours ? [{ id: shop.id, value: shop.openingHours, place: shop.location ?? result.place }] : []));
+  if (shops.length === 0) return;
+  hoursWorker ??= new Worker(new URL('hours-worker.js', location.href), { type: 'module' });
+  const worker = hoursWorker;
+  const asked: HoursAsked = { ask: ++hoursAsked, shops, now: Date.now(), locale };
+  const hours = await new Promise<HoursAnswered['hours']>((resolve) => {
+    const onAnswer = (event: MessageEvent<HoursAnswered>) => {
+      if (event.data.ask !== asked.ask) return;
+      worker.removeEventListener('message', onAnswer);
+      resolve(event.data.hours);
+    };
+    worker.addEventListener('message', onAnswer);
+    // A worker that cannot start (or fails) leaves the hours unsaid, as a value that cannot be read does.
+    worker.addEventListener('error', () => resolve({}), { once: true });
+    worker.postMessage(asked);
+  });
   fillHours(list, result.shops, (shop) => {
-    const hours = hoursToday(shop.openingHours!, shop.location ?? result.place, now, locale);
-    return hours && hoursLine(hours, t);
+    const today = hours[shop.id];
+    return today ? hoursLine(today, t) : null;
   });
 }
 
@@ -281,23 +342,19 @@ async function showMap(result: LookupResult, key: string): Promise<void> {
   byId('legend-has-it').hidden = !result.shops.some((shop) => hasTheBook(shop) && !shop.closedForHolidays);
   byId('legend-unknown').hidden = !result.shops.some((shop) => shop.stock === 'unknown');
   byId('legend-holiday').hidden = !result.shops.some((shop) => hasTheBook(shop) && shop.closedForHolidays);
-  // After the list has been painted.
-  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  // The map's code arrives in a task of its own, after the list is in the page.
+  const { createShopMap } = await loadMapCode();
   if (map?.key !== key) return;
-  const { createShopMap, loadMapStylesheet } = await import('./shop-map');
   const numbers = new Map(orderShops(result.shops, new Set(settings.favourites.map((f) => f.id))).map((shop, i) => [shop.id, i + 1]));
-  await loadMapStylesheet();
-  if (map?.key !== key) return;
   map.view = createShopMap(container, {
     place: result.place,
     shops: result.shops,
     tiles: settings.tiles,
     baseLayer: {
-      readKept: async () => (await browser.storage.local.get(MAP_SOURCE_KEY))[MAP_SOURCE_KEY],
+      readKept: mapReadsAhead?.kept ?? readKeptTileJson,
       keep: (kept) => browser.storage.local.set({ [MAP_SOURCE_KEY]: kept }),
       language: locale.split('-')[0]!,
-      // As the worker checks before each request: a tile host the browser does not allow is not asked.
-      allowed: async (url) => isThisMachine(url) || browser.permissions.contains({ origins: [hostPattern(url)] }),
+      allowed: (url) => (url === mapReadsAhead?.vectorAllowed?.url ? mapReadsAhead.vectorAllowed.read() : tileHostAllowed(url)),
     },
     describeShop: (shop) => describeShop(shop, result.isbn13),
     numberOf: (shopId) => numbers.get(shopId) ?? 0,
@@ -486,12 +543,14 @@ async function start(): Promise<void> {
   translatePage('extensionName');
   byId('status').textContent = t('stateReading');
   setUpForms();
-  const [id, stored] = await Promise.all([targetTabId(), loadSettings(browser.storage)]);
-  tabId = id;
-  settings = stored.settings;
   // Paint what the worker stored for this tab straight away; the worker's answer (which first checks
   // that the tab still shows that book) follows and corrects it if the tab has moved on.
-  const remembered = tabId === null ? null : await rememberedState(tabId);
+  const tab = targetTabId().then(async (id) => ({ id, remembered: id === null ? null : await rememberedState(id) }));
+  const [{ id, remembered }, stored] = await Promise.all([tab, loadSettings(browser.storage)]);
+  tabId = id;
+  settings = stored.settings;
+  const rememberedResult = remembered?.lookup?.state === 'done' ? remembered.lookup.result : null;
+  if (rememberedResult?.shops.length && navigator.onLine && (settings.tiles.vector || settings.tiles.raster)) void loadMapCode();
   if (remembered) await renderNow(remembered);
   browser.storage.session.onChanged.addListener((changes) => {
     if (tabId !== null && (tabBookKey(tabId) in changes || tabLookupKey(tabId) in changes || tabListKey(tabId) in changes)) void render();

@@ -35,19 +35,8 @@ export interface ShopMap {
   remove(): void;
 }
 
-/** The map's stylesheet (Leaflet's and the markers'), loaded with the map rather than before the list. */
 /** The markers' size in pixels: room for a two-digit number. */
 const MARKER_PX = 22;
-
-export function loadMapStylesheet(): Promise<void> {
-  if (document.querySelector('link[data-map-styles]')) return Promise.resolve();
-  const link = element('link', { rel: 'stylesheet', href: 'map.css', 'data-map-styles': '' });
-  const loaded = new Promise<void>((resolve) => {
-    link.onload = link.onerror = () => resolve();
-  });
-  document.head.append(link);
-  return loaded;
-}
 
 export function createShopMap(container: HTMLElement, options: ShopMapOptions): ShopMap {
   // Keyboard users move through the list, which holds everything the map shows.
