@@ -6,7 +6,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { createCard } from '../src/content/card';
 import type { AnswerSummary } from '../src/lookup/summary';
-import type { ShowCard } from '../src/shared/messages';
+import type { ShowCard } from '../src/messages/worker-to-content';
 import { englishMessage } from './english';
 
 const CORPUS = '../shared/amazon-pages';

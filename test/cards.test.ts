@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCards } from '../src/background/cards';
 import { createSettingsStore } from '../src/background/stores';
-import type { ShowCard } from '../src/shared/messages';
+import type { ShowCard } from '../src/messages/worker-to-content';
 import { SETTINGS_KEY } from '../src/shared/settings';
 import { fakeStorageArea } from './fake-browser';
 

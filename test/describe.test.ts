@@ -5,7 +5,7 @@ import { createLookup } from '../src/lookup/lookup';
 import { openStreetMap } from '../src/networks/overpass';
 import { placeDesLibraires } from '../src/networks/place-des-libraires';
 import { describe, describeLookup, problemReport } from '../src/popup/describe';
-import type { TabBook } from '../src/shared/messages';
+import type { TabBook } from '../src/messages/session-records';
 import { DEMO_BOOKS, TOULOUSE } from '../stand-ins/payloads';
 import type { Scenario } from '../stand-ins/answer';
 import { startStandInServer, type StandInServer } from '../stand-ins/server';

@@ -12,7 +12,7 @@ import type { Intersection } from '../src/lists/visibility';
 const DWELL_MS = 600;
 const RESCAN_MS = 500;
 const RESEND_MS = 20_000;
-import type { ListMessage } from '../src/shared/messages';
+import type { ListMessage } from '../src/messages/content-to-worker';
 import { englishMessage as english } from './english';
 
 const DRACULA = { isbn10: '0141439513', isbn13: '9780141439518' };

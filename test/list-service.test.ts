@@ -10,7 +10,7 @@ import { createLookupCache, createLookupTimes, createSettingsStore } from '../sr
 import { createTabLists } from '../src/background/tab-lists';
 import { isbn10To13 } from '../src/book/isbn';
 import { createLookup } from '../src/lookup/lookup';
-import type { ListMark, ListRestart } from '../src/shared/messages';
+import type { ListMark, ListRestart } from '../src/messages/worker-to-content';
 import { parseSettings, type Settings } from '../src/shared/settings';
 import { saveSettings } from '../src/shared/settings-storage';
 import { madeUpBooks } from '../stand-ins/list-pages';

@@ -7,7 +7,7 @@ import { createBadge } from '../src/background/badge';
 import type { LookupResult } from '../src/lookup/result';
 import { summarize } from '../src/lookup/summary';
 import { describe as describeTab, describeLookup, type View } from '../src/popup/describe';
-import type { TabList } from '../src/shared/messages';
+import type { TabList } from '../src/messages/session-records';
 import { say } from '../src/shared/plural';
 import type { ShopNearby } from '../src/shops/shop';
 import { answerWith, BOOK, directorySource, shopWith, stockSource } from './answers';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createKeyValueCache, createLookupCache, createTabLookups, setMakingRoom } from '../src/background/stores';
 import { createTabBooks } from '../src/background/tab-books';
 import type { CacheEntry } from '../src/lookup/lookup';
-import type { TabBook, TabLookup } from '../src/shared/messages';
+import type { TabBook, TabLookup } from '../src/messages/session-records';
 import { isQuotaError } from '../src/shared/quota';
 import { fakeStorageArea } from './fake-browser';
 

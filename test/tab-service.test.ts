@@ -10,7 +10,8 @@ import { createTabService, type TabServiceDeps } from '../src/background/tab-ser
 import { isbn13CheckDigit } from '../src/book/isbn';
 import { createLookup } from '../src/lookup/lookup';
 import { createGeocoder } from '../src/networks/geocoders';
-import type { BookSeen, ShowCard } from '../src/shared/messages';
+import type { BookSeen } from '../src/messages/content-to-worker';
+import type { ShowCard } from '../src/messages/worker-to-content';
 import { parseSettings, type Settings } from '../src/shared/settings';
 import { loadSettings, saveSettings } from '../src/shared/settings-storage';
 import { DEMO_BOOKS } from '../stand-ins/payloads';

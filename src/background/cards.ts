@@ -1,6 +1,6 @@
 // The card on Amazon's book pages, from the worker's side: shown only when the shopper wants cards
 // (settings) and has not closed one this browser session; its link opens the results.
-import type { HideCard, ShowCard } from '../shared/messages';
+import type { HideCard, ShowCard } from '../messages/worker-to-content';
 import type { SettingsStore } from './stores';
 
 const DISMISSED_KEY = 'cardDismissed';

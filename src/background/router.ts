@@ -2,7 +2,8 @@
 // A page script on Amazon cannot reach it (runtime messages come only from our own scripts), and a
 // content script may speak only for its own tab, from the top frame of an Amazon storefront.
 import { storefrontOf } from '../book/storefronts';
-import { CardMessage, ContentMessage, ListMessage, PageMessage } from '../shared/messages';
+import { CardMessage, BookReport, ListMessage } from '../messages/content-to-worker';
+import { PageMessage } from '../messages/page-to-worker';
 import type { Runtime } from '../shared/browser';
 import type { ListService } from './list-service';
 import type { TabService } from './tab-service';
@@ -68,7 +69,7 @@ export function createRouter({ extensionId, extensionOrigin, tabs, lists, cards,
           return lists.open(tabId, request);
       }
     }
-    const parsed = ContentMessage.safeParse(message);
+    const parsed = BookReport.safeParse(message);
     if (!parsed.success) return undefined;
     return parsed.data.type === 'BookGone' ? tabs.bookGone(tabId) : tabs.bookSeen(tabId, storefront, parsed.data);
   };

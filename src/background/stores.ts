@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { isQuotaError } from '../shared/quota';
 import type { Settings } from '../shared/settings';
 import { loadSettings, saveSettings, type SettingsAreas } from '../shared/settings-storage';
-import { TAB_LOOKUP_PREFIX, TabLookup, tabLookupKey } from '../shared/messages';
+import { TAB_LOOKUP_PREFIX, TabLookup, tabLookupKey } from '../messages/session-records';
 
 /**
  * Writes `items`. When the area is full, each step of `makeRoom` in turn removes what can be asked for

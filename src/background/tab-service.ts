@@ -7,8 +7,11 @@ import { summarize } from '../lookup/summary';
 import { headline } from '../shared/answer-words';
 import type { LookupResult } from '../lookup/result';
 import type { GeocoderFor } from '../networks/geocoders';
-import type { BookSeen, Search, SearchAnswer, SetPlace, SetPlaceAnswer, SetRadius, ShowCard, StillShowing, TabBook, TabState } from '../shared/messages';
-import { ContentMessage } from '../shared/messages';
+import type { BookSeen } from '../messages/content-to-worker';
+import type { Search, SearchAnswer, SetPlace, SetPlaceAnswer, SetRadius, TabState } from '../messages/page-to-worker';
+import type { ShowCard, StillShowing } from '../messages/worker-to-content';
+import type { TabBook } from '../messages/session-records';
+import { BookReport } from '../messages/content-to-worker';
 import { isQuotaError } from '../shared/quota';
 import { type Place, type Settings } from '../shared/settings';
 import type { Badge } from './badge';
@@ -200,7 +203,7 @@ export function createTabService(deps: TabServiceDeps) {
   async function currentBook(tabId: number): Promise<TabBook | null> {
     const remembered = await tabBooks.get(tabId);
     if (!remembered) return null;
-    const answer = ContentMessage.safeParse(await deps.askTab(tabId, { type: 'StillShowing' }).catch(() => null));
+    const answer = BookReport.safeParse(await deps.askTab(tabId, { type: 'StillShowing' }).catch(() => null));
     if (answer.success && answer.data.type === 'BookSeen') {
       if (sameBook(answer.data, remembered)) return remembered;
       await bookSeen(tabId, remembered.storefront, answer.data);

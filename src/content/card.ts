@@ -10,7 +10,7 @@
 import { cardPlace } from './card-place';
 import { say } from '../shared/plural';
 import { headline } from '../shared/answer-words';
-import type { ShowCard } from '../shared/messages';
+import type { ShowCard } from '../messages/worker-to-content';
 
 export interface CardDeps {
   document: Document;

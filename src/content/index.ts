@@ -2,7 +2,8 @@
 // It reads the page only and never fetches; the one thing it adds is the card, when the worker says
 // there are shops to show.
 import { uiLocale } from '../shared/locale';
-import type { CardMessage, HideCard, ShowCard, StillShowing } from '../shared/messages';
+import type { CardMessage } from '../messages/content-to-worker';
+import { readToBookPage } from '../messages/worker-to-content';
 import { createCard } from './card';
 import { extension } from './extension-api';
 import { createPageWatcher, type PageReport } from './page-watcher';
@@ -56,10 +57,10 @@ document.addEventListener('visibilitychange', onVisibilityChange);
 // The background asks before it trusts what it remembers for this tab (the tab may have moved on),
 // and says what the card should show.
 const stopListening = extension.onMessage((message): PageReport | undefined => {
-  const type = (message as StillShowing | ShowCard | HideCard | null)?.type;
-  if (type === 'StillShowing') return watcher.current();
-  if (type === 'HideCard') card.remove();
-  if (type === 'ShowCard') card.show(message as ShowCard);
+  const said = readToBookPage(message);
+  if (said?.type === 'StillShowing') return watcher.current();
+  if (said?.type === 'HideCard') card.remove();
+  if (said?.type === 'ShowCard') card.show(said);
   return undefined;
 });
 

@@ -6,7 +6,8 @@
 import { findListItems } from '../book/find-list';
 import { LIST_TITLE_SELECTORS } from '../book/amazon-selectors';
 import { watchVisibility, type VisibilityDeps } from '../lists/visibility';
-import type { ListAnswer, ListMark, ListMessage, ListRestart, StillListing } from '../shared/messages';
+import { readListAnswer, readToListPage, type ListMark } from '../messages/worker-to-content';
+import type { ListMessage } from '../messages/content-to-worker';
 import { createMarks, type MarkDeps } from './list-marks';
 
 export interface ListPageDeps extends Omit<MarkDeps, 'onOpen'>, Pick<VisibilityDeps, 'observer' | 'setTimer' | 'clearTimer'> {
@@ -101,8 +102,8 @@ export function createListPage(deps: ListPageDeps) {
     stop();
     view = deps.newView();
     const startedView = view;
-    const answer = (await deps.send({ type: 'ListShown', view, address: deps.address })) as ListAnswer | undefined;
-    if (answer?.marks && view === startedView) running = watch();
+    const answer = readListAnswer(await deps.send({ type: 'ListShown', view, address: deps.address }));
+    if (answer.marks && view === startedView) running = watch();
   }
 
   function stop(): void {
@@ -116,10 +117,10 @@ export function createListPage(deps: ListPageDeps) {
     stop,
     /** A message from the worker: an answer for a book of this view, "start again", or "which view?" (the reply). */
     receive(message: unknown): { view: string } | undefined {
-      const type = (message as ListMark | ListRestart | StillListing | null)?.type;
-      if (type === 'StillListing') return view ? { view } : undefined;
-      if (type === 'ListMark' && (message as ListMark).view === view) running?.answer(message as ListMark);
-      if (type === 'ListRestart') void start().catch(() => {});
+      const said = readToListPage(message);
+      if (said?.type === 'StillListing') return view ? { view } : undefined;
+      if (said?.type === 'ListMark' && said.view === view) running?.answer(said);
+      if (said?.type === 'ListRestart') void start().catch(() => {});
       return undefined;
     },
   };

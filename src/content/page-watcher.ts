@@ -3,7 +3,7 @@
 // getElementById; the page itself is read only when that key changes, and a few ticks after.
 import { findBookOnPage } from '../book/find-book';
 import { asinFromUrl } from '../book/storefronts';
-import type { BookGone, BookSeen } from '../shared/messages';
+import type { BookGone, BookSeen } from '../messages/content-to-worker';
 
 export type PageReport = BookSeen | BookGone;
 

@@ -8,7 +8,8 @@ import { CAMPAIGN_AREA } from '../shared/campaign-area';
 import { hostPattern, isThisMachine } from '../shared/host-pattern';
 import { uiLocale } from '../shared/locale';
 import { isQuotaError } from '../shared/quota';
-import { TabBook, TAB_BOOK_PREFIX, type ForgetStored } from '../shared/messages';
+import { readAllTabBooks } from '../messages/session-records';
+import { ask } from '../ui/ask';
 import { GEOCODERS_DEFAULT, isServiceAddress, readSettings, Settings, StrictSettings, SOURCE_DEFAULTS, TILES_DEFAULT, type SourceId, type Tiles } from '../shared/settings';
 import { loadSettings, saveSettings } from '../shared/settings-storage';
 import { byId, element } from '../ui/dom';
@@ -235,8 +236,7 @@ function setUpControls(): void {
   byId('forget-yes').addEventListener('click', async () => {
     askToForget(false);
     const settingsToo = byId<HTMLInputElement>('forget-settings').checked;
-    const request: ForgetStored = { type: 'ForgetStored', settingsToo };
-    await browser.runtime.sendMessage(request);
+    await ask({ type: 'ForgetStored', settingsToo });
     byId('forget-message').textContent = t(settingsToo ? 'forgottenAll' : 'forgotten');
     if (settingsToo) location.reload();
   });
@@ -289,12 +289,9 @@ async function startingCountry(): Promise<string> {
   if (settings.place) return settings.place.country;
   // A campaign's build: the country of the area it serves.
   if (CAMPAIGN_AREA) return CAMPAIGN_AREA.country;
-  const tabs = await browser.storage.session.get(null).catch(() => ({}) as Record<string, unknown>);
+  const books = await readAllTabBooks(browser.storage.session).catch(() => []);
   const counts = new Map<string, number>();
-  for (const [key, value] of Object.entries(tabs)) {
-    const book = key.startsWith(TAB_BOOK_PREFIX) ? TabBook.safeParse(value) : null;
-    if (book?.success) counts.set(book.data.storefront, (counts.get(book.data.storefront) ?? 0) + 1);
-  }
+  for (const book of books) counts.set(book.storefront, (counts.get(book.storefront) ?? 0) + 1);
   const storefront = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   return guessCountry({ storefrontCountry: storefront ? countryOfStorefront(storefront) : null, timeZone: deviceTimeZone(), uiLanguage: browser.i18n.getUILanguage() });
 }

@@ -3,7 +3,8 @@
 import type { SourceStatus } from '../lookup/result';
 import { summarize } from '../lookup/summary';
 import { headline, type Words } from '../shared/answer-words';
-import type { TabList, TabLookup, TabState } from '../shared/messages';
+import type { TabList, TabLookup } from '../messages/session-records';
+import type { TabState } from '../messages/page-to-worker';
 
 export type ViewState = 'reading' | 'not-a-book' | 'list' | 'list-off' | 'no-place' | 'asking' | 'throttled' | 'results' | 'none-nearby' | 'unreachable' | 'directory-only' | 'no-stock-network';
 

@@ -10,20 +10,9 @@ import { hostPattern, isThisMachine } from '../shared/host-pattern';
 import { kilometres, uiLocale } from '../shared/locale';
 import { say } from '../shared/plural';
 import { displayIsbn13 } from '../shared/isbn-format';
-import {
-  TabBook,
-  tabBookKey,
-  tabListKey,
-  TabLookup,
-  tabLookupKey,
-  type TabList,
-  type Retry,
-  type Search,
-  type SearchAnswer,
-  type SetRadius,
-  type TabState,
-  type TabStateRequest,
-} from '../shared/messages';
+import { readTabRecords, tabBookKey, tabListKey, tabLookupKey, type TabBook, type TabList, type TabLookup } from '../messages/session-records';
+import type { TabState } from '../messages/page-to-worker';
+import { ask } from '../ui/ask';
 import { OSM_COPYRIGHT } from '../map/credits';
 import { type Place, type Settings } from '../shared/settings';
 import { changesSettings, loadSettings, saveSettings } from '../shared/settings-storage';
@@ -240,8 +229,7 @@ function copyDetailsButton(source: SourceStatus): HTMLButtonElement {
 
 function retry(): void {
   if (tabId === null) return;
-  const request: Retry = { type: 'Retry', tabId };
-  void browser.runtime.sendMessage(request);
+  void ask({ type: 'Retry', tabId });
 }
 
 function renderWider(view: View, radiusKm: number | undefined): void {
@@ -251,8 +239,7 @@ function renderWider(view: View, radiusKm: number | undefined): void {
   if (!box.hidden) {
     byId('wider-button').textContent = t('lookFurther', new Intl.NumberFormat(locale).format(next!));
     byId('wider-button').onclick = async () => {
-      const request: SetRadius = { type: 'SetRadius', radiusKm: next! };
-      await browser.runtime.sendMessage(request);
+      await ask({ type: 'SetRadius', radiusKm: next! });
       if (searched) await search(searched.isbn13, searchedTitle);
     };
   }
@@ -417,10 +404,16 @@ async function toggleFavourite(shop: ListedShop): Promise<void> {
 }
 
 async function search(isbn13: string, title: string | null = null): Promise<void> {
-  const request: Search = { type: 'Search', isbn13 };
   searchedTitle = title;
   byId('status').textContent = t('stateAsking');
-  const answer = (await browser.runtime.sendMessage(request)) as SearchAnswer;
+  const answer = await ask({ type: 'Search', isbn13 }).catch((error: unknown) => {
+    console.debug('[local-bookshops] no usable answer to the search', error);
+    return null;
+  });
+  if (!answer) {
+    byId('status').textContent = t('stateUnreadable');
+    return;
+  }
   searched = answer.state === 'done' ? answer.result : null;
   await render();
 }
@@ -492,8 +485,16 @@ const ASK_AGAIN_MS = 2000;
 let askAgain: ReturnType<typeof setTimeout> | undefined;
 
 async function renderNow(known?: TabState): Promise<void> {
-  const request: TabStateRequest | null = tabId === null ? null : { type: 'TabState', tabId };
-  const state: TabState = known ?? (request ? ((await browser.runtime.sendMessage(request)) as TabState) : { book: null, lookup: null, place: null });
+  let state: TabState;
+  try {
+    state = known ?? (tabId === null ? { book: null, lookup: null, place: null } : await ask({ type: 'TabState', tabId }));
+  } catch (error) {
+    // No answer, or one of another shape (a worker of another version mid-update): said, never guessed at.
+    console.debug('[local-bookshops] no usable answer about the tab', error);
+    byId('app').dataset.state = 'unreadable';
+    byId('status').textContent = t('stateUnreadable');
+    return;
+  }
   if (!state.place && settings.place) state.place = { label: settings.place.label, country: settings.place.country, radiusKm: settings.radiusKm, foundBy: settings.place.foundBy };
   const lookup: TabLookup | null = searched ? { state: 'done', result: searched } : state.lookup;
   const view = searched ? describeLookup(lookup) : describe(state, { askOnOpen: settings.askOnOpen });
@@ -532,11 +533,9 @@ async function renderNow(known?: TabState): Promise<void> {
 }
 
 async function rememberedState(id: number): Promise<TabState | null> {
-  const stored = await browser.storage.session.get([tabBookKey(id), tabLookupKey(id)]);
-  const book = TabBook.safeParse(stored[tabBookKey(id)]);
-  const lookup = TabLookup.safeParse(stored[tabLookupKey(id)]);
-  if (!book.success || !lookup.success || lookup.data.state !== 'done') return null;
-  return { book: book.data, lookup: lookup.data, place: null };
+  const { book, lookup } = await readTabRecords(browser.storage.session, id);
+  if (!book || lookup?.state !== 'done') return null;
+  return { book, lookup, place: null };
 }
 
 async function start(): Promise<void> {

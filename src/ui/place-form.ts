@@ -7,7 +7,8 @@
 import { browser } from '../shared/browser';
 import { areaName, CAMPAIGN_AREA, insideArea } from '../shared/campaign-area';
 import { uiLocale } from '../shared/locale';
-import type { SetPlace, SetPlaceAnswer } from '../shared/messages';
+import type { SetPlace, SetPlaceAnswer } from '../messages/page-to-worker';
+import { ask } from './ask';
 import { DEFAULT_RADIUS_KM } from '../shared/settings';
 import { STOREFRONT_DOMAINS, countryOfStorefront } from '../book/storefronts';
 import { element } from './dom';
@@ -119,7 +120,7 @@ export function createPlaceForm({ country, currentLabel, radiusKm = DEFAULT_RADI
     const request: SetPlace = { type: 'SetPlace', ...place, ...(typed ? { query: typed.query } : {}), country: countrySelect.value, radiusKm: Number(radius.value) };
     let answer: SetPlaceAnswer;
     try {
-      answer = (await browser.runtime.sendMessage(request)) as SetPlaceAnswer;
+      answer = await ask(request);
     } catch {
       answer = { ok: false, reason: 'unreachable' };
     }
