@@ -1,0 +1,98 @@
+// The answer's shops: the list (pinned shops first), their hours, the map beside it; the portals, the
+// credit OpenStreetMap's data asks for, and "look further" when no shop is near.
+import { OSM_COPYRIGHT } from '../../map/credits';
+import { browser } from '../../shared/browser';
+import { saveSettings } from '../../shared/settings-storage';
+import { byId, element, externalLink } from '../../ui/dom';
+import { t } from '../../ui/i18n';
+import { RADII } from '../../ui/radii';
+import { ask } from '../../ui/ask';
+import { renderShopList, type ListedShop } from '../shop-list';
+import type { PopupActions, PopupState } from '../state';
+import { renderHours } from './hours';
+import { highlightOnMap, removeMap, renderMap } from './map';
+import { count, locale } from './words';
+
+/** The shop whose star had focus when it was pressed: the list redraws, and focus stays on that star. */
+let refocusPinOf: string | null = null;
+let firstListPainted = false;
+
+export function renderResults({ result, settings }: PopupState): void {
+  const section = byId('results');
+  section.hidden = !result || result.shops.length === 0;
+  if (!result || result.shops.length === 0) {
+    removeMap();
+    return;
+  }
+  const list = byId('shop-list');
+  renderShopList(list, result.shops, {
+    t,
+    locale,
+    isbn13: result.isbn13,
+    favourites: new Set(settings.favourites.map((f) => f.id)),
+    onToggleFavourite: (shop) => void toggleFavourite(shop, settings),
+    onFocusShop: highlightOnMap,
+  });
+  if (refocusPinOf) {
+    list.querySelector<HTMLElement>(`li[data-shop-id="${CSS.escape(refocusPinOf)}"] .pin`)?.focus();
+    refocusPinOf = null;
+  }
+  if (!firstListPainted) {
+    firstListPainted = true;
+    performance.mark('list-painted');
+  }
+  void renderHours(list, result);
+  renderMap(result, settings);
+}
+
+async function toggleFavourite(shop: ListedShop, settings: PopupState['settings']): Promise<void> {
+  const pinned = settings.favourites.some((f) => f.id === shop.id);
+  const favourites = pinned ? settings.favourites.filter((f) => f.id !== shop.id) : [...settings.favourites, { id: shop.id, name: shop.name }];
+  refocusPinOf = shop.id;
+  // The settings' change draws the popup again (index.ts listens to storage).
+  await saveSettings(browser.storage, { ...settings, favourites });
+  byId('announce').textContent = t(pinned ? 'shopUnpinned' : 'shopPinned', shop.name);
+}
+
+/** None near: one step further, with the next radius, then the same book again. */
+export function renderWider({ view, result, searched }: PopupState, { search }: PopupActions): void {
+  const radiusKm = result?.radiusKm;
+  const next = RADII.find((km) => radiusKm !== undefined && km > radiusKm);
+  const box = byId('wider');
+  box.hidden = !(view.state === 'none-nearby' && next);
+  if (!box.hidden) {
+    byId('wider-button').textContent = t('lookFurther', count.format(next!));
+    byId('wider-button').onclick = async () => {
+      await ask({ type: 'SetRadius', radiusKm: next! });
+      if (searched) await search(searched.isbn13, searched.title);
+    };
+  }
+}
+
+/** The independent bookshops' online portals, for ordering where no shop nearby can be counted on. */
+export function renderPortals({ result, view }: PopupState): void {
+  const section = byId('portals');
+  section.hidden = !result || result.portals.length === 0;
+  byId('portal-list').replaceChildren(...(result?.portals ?? []).map((portal) => element('li', {}, externalLink(portal.url, portal.name))));
+  // Where nobody knows who has it in stock, ordering from an independent bookshop online comes first.
+  const results = byId('results');
+  if (view.state === 'no-stock-network') results.before(section);
+  else results.after(section);
+}
+
+/** OpenStreetMap's data is shown: "© OpenStreetMap contributors", linked, and a way to fix what is wrong. */
+export function renderOsmCredit({ result }: PopupState): void {
+  const credit = byId('osm-credit');
+  // Its shops are listed, or its hours, sites and points filled in the network's shops (merge.ts).
+  const shown = !!result && result.shops.length > 0 && result.sources.some((source) => source.sourceId === 'openstreetmap' && source.state === 'ok');
+  credit.hidden = !shown;
+  if (shown) {
+    credit.replaceChildren(
+      t('shopDataFrom'),
+      ' ',
+      externalLink(OSM_COPYRIGHT, t('osmContributors')),
+      ' · ',
+      externalLink('https://www.openstreetmap.org/fixthemap', t('fixTheMap')),
+    );
+  }
+}
