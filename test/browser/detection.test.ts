@@ -6,7 +6,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { readFixture } from '../fixtures';
-import { badgeText, corpusPage, corpusPresent, describeInBrowsers, type Extension, openAmazonPage, openExtensionPage, tabBooks, waitForBadge, waitForTabBook } from './harness';
+import { badgeText, corpusPage, corpusPresent, describeInBrowsers, type Extension, openAmazonPage, openExtensionPage, settled, tabBooks, waitForBadge, waitForTabBook } from './harness';
 
 if (!corpusPresent) console.warn('\n*** ../shared/amazon-pages is missing: browser tests on real pages are SKIPPED ***\n');
 
@@ -57,17 +57,18 @@ describeInBrowsers('finding the book', (name) => {
     /** The extension's content-script worlds in a page, as DevTools lists them. */
     const contentScriptWorlds = async (url: string) => {
       const page = await openAmazonPage(ext, [{ url, body: demo }]);
-      await page.waitForFunction(() => document.readyState === 'complete', { polling: 100, timeout: 15_000 });
-      await new Promise((resolve) => setTimeout(resolve, 1000));
       const session = await page.createCDPSession();
       const worlds: string[] = [];
       session.on('Runtime.executionContextCreated', ({ context }) => {
         if (context.auxData?.type === 'isolated' && String(context.origin).startsWith('chrome-extension://')) worlds.push(context.name);
       });
-      // The worlds that exist are reported before Runtime.enable answers.
+      // The worlds that exist are reported before Runtime.enable answers, later ones as they come.
       await session.send('Runtime.enable');
+      await page.waitForFunction(() => document.readyState === 'complete', { polling: 100, timeout: 15_000 });
+      // Content scripts run once the page is idle: the count once it has stayed the same a second.
+      const count = await settled('the content-script worlds', () => worlds.length, { quietMs: 1000 });
       await page.close();
-      return worlds.length;
+      return count;
     };
     expect(await contentScriptWorlds('https://www.amazon.fr/dp/2070360024')).toBe(1);
     expect(await contentScriptWorlds('https://console.aws.amazon.com/dp/2070360024')).toBe(0);

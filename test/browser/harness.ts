@@ -45,15 +45,45 @@ export async function waitUntil<T>(what: string, probe: () => Promise<T | undefi
 }
 
 /**
+ * That nothing happens: `probe` holds at every look for `forMs`, and the first look where it does not
+ * fails, naming `what`. A quiet page can only be shown by watching it a while; this says what is watched.
+ */
+export async function holdsFor(what: string, probe: () => Promise<boolean>, { forMs, intervalMs = 100 }: { forMs: number; intervalMs?: number }): Promise<void> {
+  const until = Date.now() + forMs;
+  do {
+    if (!(await probe())) throw new Error(`expected ${what} for ${forMs} ms; it stopped holding after ${forMs - (until - Date.now())} ms`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  } while (Date.now() < until);
+  if (!(await probe())) throw new Error(`expected ${what} for ${forMs} ms; it stopped holding at the end`);
+}
+
+/** A figure that keeps changing for a while (requests as the page is read): its value once it has not changed for `quietMs`. */
+export async function settled<T>(what: string, read: () => T | Promise<T>, { quietMs, timeoutMs = 30_000 }: { quietMs: number; timeoutMs?: number }): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  let since = Date.now();
+  while (Date.now() - since < quietMs) {
+    if (Date.now() > deadline) throw new Error(`${what} kept changing for ${timeoutMs} ms (last ${JSON.stringify(value)})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = await read();
+    if (JSON.stringify(now) !== JSON.stringify(value)) {
+      value = now;
+      since = Date.now();
+    }
+  }
+  return value;
+}
+
+/**
  * A suite's browser, the shopper's way: the production build in `name`, the services answered at their
  * real addresses by the stand-ins (stand-ins/real-hosts.ts), an extension page open to read and set the
  * extension's state; `prepare` runs once they are up (settings, cookies). All closed after the suite. Read its fields in tests.
  */
-export function withExtension(name: BrowserName, { page = 'options/options.html', prepare }: { page?: string; prepare?: (suite: ExtensionSuite) => Promise<void> } = {}): ExtensionSuite {
+export function withExtension(name: BrowserName, { page = 'options/options.html', touch = false, prepare }: { page?: string; touch?: boolean; prepare?: (suite: ExtensionSuite) => Promise<void> } = {}): ExtensionSuite {
   const suite = {} as ExtensionSuite;
   beforeAll(async () => {
     suite.standIns = await startRealHostStandIns();
-    suite.ext = await launchWithExtension(name, { realHosts: suite.standIns.network });
+    suite.ext = await launchWithExtension(name, { realHosts: suite.standIns.network, touch });
     suite.extensionPage = await openExtensionPage(suite.ext, page);
     await prepare?.(suite);
   });

@@ -9,7 +9,7 @@ import type { ElementHandle, Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
-import { CARD_HOST, changeSettings, describeInBrowsers, openAmazonPage, openExtensionPage, storageOf, storedSettings, tabBooks, useStandInServer, waitForBadge, waitForCard, waitForTabBook, type Extension, type StorageApi } from './harness';
+import { CARD_HOST, changeSettings, holdsFor, describeInBrowsers, openAmazonPage, openExtensionPage, storageOf, storedSettings, tabBooks, useStandInServer, waitForBadge, waitForCard, waitForTabBook, type Extension, type StorageApi } from './harness';
 import { SERVICE_FIELDS } from '../../src/shared/settings';
 import { readFixture } from '../fixtures';
 
@@ -231,8 +231,7 @@ describeInBrowsers('the options and the card', (name) => {
       if (target.url().includes('tabId=')) expect(target.url()).toContain(`tabId=${tabId}`);
       expect(ext.browser.targets().filter(isResults)).toHaveLength(1);
     } else {
-      await new Promise((resolve) => setTimeout(resolve, 700));
-      expect(ext.browser.targets().filter(isResults)).toEqual([]);
+      await holdsFor('no results page opened by a made-up click', async () => ext.browser.targets().filter(isResults).length === 0, { forMs: 700 });
     }
 
     // Turned off in the options: the next book page gets no card.
@@ -248,8 +247,7 @@ describeInBrowsers('the options and the card', (name) => {
     const [secondId] = await waitForTabBook(options, (book, id) => id !== tabId && book.isbn13 === '9782070360024');
     // The answer has come (the badge counts), and the card, which would have come with it, has not.
     expect(await waitForBadge(options, secondId, '3')).toBe('3');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(await second.$(CARD_HOST)).toBeNull();
+    await holdsFor('no card on the page', async () => (await second.$(CARD_HOST)) === null, { forMs: 300 });
   });
 
   it('refuses a plain-http address for a network next to its field, and keeps the one stored', async () => {

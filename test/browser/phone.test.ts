@@ -5,11 +5,9 @@
 // the options page. Screenshots go beside the others.
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchWithExtension } from '../../scripts/browsers.mjs';
+import { beforeAll, expect, it } from 'vitest';
 import { madeUpBooks, searchResultsPage } from '../../stand-ins/list-pages';
-import { startStandInServer, type StandInServer } from '../../stand-ins/server';
-import { changeSettings, corpusPage, corpusPresent, describeInBrowsers, MARK_HOST, shadowRootOf, type Extension, openAmazonPage, openExtensionPage, phoneTab, SCREENSHOTS, tabBooks, useStandInServer, waitForCard, waitForTabBook } from './harness';
+import { changeSettings, corpusPage, corpusPresent, describeInBrowsers, MARK_HOST, shadowRootOf, type Extension, openAmazonPage, openExtensionPage, phoneTab, SCREENSHOTS, tabBooks, waitForCard, waitForTabBook, withExtension } from './harness';
 
 const TOULOUSE = { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' };
 const PAGES = [
@@ -40,19 +38,12 @@ async function shoot(page: Page, file: string): Promise<void> {
 }
 
 describeInBrowsers('on a phone', (name) => {
+  // The services under their real names, through the stand-ins: the shopper's path, permission checks and all.
+  const suite = withExtension(name, { touch: true, prepare: ({ extensionPage }) => changeSettings(extensionPage, { place: TOULOUSE }) });
   let ext: Extension;
-  let server: StandInServer;
   let extensionPage: Page;
-
-  beforeAll(async () => {
-    server = await startStandInServer();
-    ext = await launchWithExtension(name, { touch: true });
-    extensionPage = await openExtensionPage(ext, 'options/options.html');
-    await useStandInServer(extensionPage, server.url, TOULOUSE);
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
+  beforeAll(() => {
+    ({ ext, extensionPage } = suite);
   });
 
   it('a list’s marks fit the screen, with a target a finger can hit', async () => {

@@ -10,7 +10,7 @@ import { launchWithExtension } from '../../scripts/browsers.mjs';
 import { startStandInServer, type StandInServer } from '../../stand-ins/server';
 import { MAP_LAYERS } from '../../src/map/vector-source';
 import { readFixture } from '../fixtures';
-import { badgeTitle, changeSettings, describeInBrowsers, describeInChromium, forgetStored, openAmazonPage, SCREENSHOTS, openExtensionPage, tabBooks, useStandInServer, waitForBadge, shownWords, storageOf, waitForCard, waitForTabBook, type Extension } from './harness';
+import { badgeTitle, changeSettings, holdsFor, describeInBrowsers, describeInChromium, forgetStored, openAmazonPage, SCREENSHOTS, openExtensionPage, tabBooks, useStandInServer, waitForBadge, shownWords, storageOf, waitForCard, waitForTabBook, type Extension } from './harness';
 
 const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
 const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
@@ -517,8 +517,7 @@ describeInBrowsers('the popup, the card and the map', (name) => {
     expect(placeLine).toMatch(/^Near <b>31000<\/b> <img src=x onerror=alert\(9\)>\u202eE+…, within 30 km$/);
     expect(placeLine.length).toBeLessThan(200);
     expect(await popup.$$eval('#place-line img, #place-line b', (nodes) => nodes.length)).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(dialogs).toEqual([]);
+    await holdsFor('no dialog opened by a hostile name', async () => dialogs.length === 0, { forMs: 300 });
     server.setScenario('ok');
     await popup.close();
     await tab.close();
