@@ -2,7 +2,8 @@
 // chosen scenario: good payloads and every fault the extension must survive. Used by the local server
 // (unit tests), by the browser tests and the offline demo (under the real hosts' names, real-hosts.ts).
 import type { ServerResponse } from 'node:http';
-import { buildDirectory } from '../src/directory/build';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { geoplateformeAnswer, geoplateformeReverseAnswer, nominatimAnswer, nominatimReverseAnswer, overpassAnswer, overpassCountryAnswer, overpassRuntimeError, placeDesLibrairesAnswer, SHARED_PHONE } from './payloads';
 import { standInTile } from './tiles';
 import { standInVectorTile } from './vector-tiles';
@@ -180,18 +181,20 @@ export function serveStandIn(
   return answer?.hang === true;
 }
 
-let directoryFiles: Map<string, string> | null = null;
-
 /**
- * The project's own directory: what `npm run directory` writes from the stand-in Overpass's answers for
- * France and the United Kingdom (the directory is this project's service, so its builder defines its
- * files), served as a static host does: the file, or 404 where there is none.
+ * A campaign's hosted directory, as a static host serves it: the file, or 404 where there is none. The
+ * files (stand-ins/hosted-directory/) are written by hand from the directory's format (src/directory/
+ * schema.ts) and the stand-in Overpass's shops, not by the builder, so the reader is not tested against
+ * the builder's own output (test/directory.test.ts holds the builder to these files). Toulouse's cell
+ * and London's; every other cell answers 404, as a country the campaign did not build would.
  */
 function directoryFile(path: string, scenario: Scenario): StandInResponse {
-  directoryFiles ??= new Map([...buildDirectory('fr', overpassCountryAnswer('FR')), ...buildDirectory('gb', overpassCountryAnswer('GB'))]);
-  const file = directoryFiles.get(path);
-  return faulty(scenario, null) ?? (file ? { status: 200, headers: { 'content-type': 'application/json' }, body: file } : { status: 404, headers: { 'content-type': 'text/html' }, body: '<h1>404 Not Found</h1>' });
+  const file = /^[a-z]{2}\/cells\/-?\d{1,2}\.\d_-?\d{1,3}\.\d\.json$/.test(path) ? join(HOSTED_DIRECTORY, path) : null;
+  const body = file && existsSync(file) ? readFileSync(file, 'utf8') : null;
+  return faulty(scenario, null) ?? (body ? { status: 200, headers: { 'content-type': 'application/json' }, body } : { status: 404, headers: { 'content-type': 'text/html' }, body: '<h1>404 Not Found</h1>' });
 }
+
+const HOSTED_DIRECTORY = join(import.meta.dirname, 'hosted-directory');
 
 /** The OpenMapTiles schema's layers (openmaptiles.org/schema). */
 const OPENMAPTILES_LAYERS = ['aerodrome_label', 'aeroway', 'boundary', 'building', 'housenumber', 'landcover', 'landuse', 'mountain_peak', 'park', 'place', 'poi', 'transportation', 'transportation_name', 'water', 'water_name', 'waterway'];

@@ -43,6 +43,14 @@ describe('building the directory', () => {
     expect(index.cells.map(({ cell }) => `fr/cells/${cell}.json`)).toEqual([...files.keys()].filter((path) => path.includes('/cells/')).sort());
   });
 
+  it('writes, from the stand-in Overpass, the cells written by hand that the hosted stand-in serves (Toulouse’s and London’s)', () => {
+    const built = new Map([...files, ...buildDirectory('gb', overpassCountryAnswer('GB'))]);
+    for (const path of ['fr/cells/43.5_1.0.json', 'gb/cells/51.5_-0.5.json']) {
+      const byHand: unknown = JSON.parse(readFileSync(new URL(`../stand-ins/hosted-directory/${path}`, import.meta.url), 'utf8'));
+      expect(JSON.parse(built.get(path)!), path).toEqual(byHand);
+    }
+  });
+
   it('puts a shop in the file of every cell from which it can be within the largest radius, and in no other', () => {
     const shops = FRANCE.elements.filter((e) => e.tags.name && !e.tags.brand && e.tags.second_hand !== 'only').map((e) => ({ osm: `${e.type}/${e.id}`, lat: e.lat ?? e.center!.lat, lon: e.lon ?? e.center!.lon }));
     fc.assert(

@@ -1,14 +1,12 @@
 // axe-core (WCAG 2.1 A/AA, 2.2 AA) on every state of the popup, the options page, the welcome tab and
 // the card on the page, in Chromium and Firefox, light and dark.
-// The production build, with the stand-ins on the local server; no rule is switched off.
+// The production build, with the stand-ins under the services' real names; no rule is switched off.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchWithExtension } from '../../scripts/browsers.mjs';
-import { startStandInServer, type StandInServer } from '../../stand-ins/server';
+import { beforeAll, expect, it } from 'vitest';
 import type { Scenarios } from '../../stand-ins/answer';
 import { readFixture } from '../fixtures';
-import { axeViolations as violations, CARD_HOST, changeSettings, describeInBrowsers, forgetStored, openAmazonPage, openExtensionPage, tabBooks, useStandInServer, waitForCard, waitForTabBook, type Extension } from './harness';
+import { axeViolations as violations, CARD_HOST, changeSettings, describeInBrowsers, forgetStored, openAmazonPage, openExtensionPage, tabBooks, waitForCard, waitForTabBook, withExtension, type Extension } from './harness';
 
 type BookPage = { url: string; body: Buffer | string; isbn13: string };
 const DEMO: BookPage = { url: 'https://www.amazon.fr/dp/2070360024', body: readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url)), isbn13: '9782070360024' };
@@ -22,31 +20,25 @@ const LONDON = { label: 'London', lat: 51.51, lon: -0.13, country: 'gb', foundBy
  * browsers: Firefox's WebDriver BiDi cannot emulate the theme page by page).
  */
 function axeSuite(name: 'chromium' | 'firefox', theme: 'light' | 'dark'): void {
+  // The services under their real names, through the stand-ins: the shopper's path, permission checks and all.
+  const suite = withExtension(name, { launch: theme === 'dark' ? { colorScheme: 'dark' } : {} });
   let ext: Extension;
-  let server: StandInServer;
   let extensionPage: Page;
   let bookNumber = 0;
 
   beforeAll(async () => {
-    server = await startStandInServer();
-    ext = await launchWithExtension(name, theme === 'dark' ? { colorScheme: 'dark' } : {});
-    extensionPage = await openExtensionPage(ext, 'options/options.html');
+    ({ ext, extensionPage } = suite);
     // The theme this run is for, as the pages see it.
     expect(await extensionPage.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(theme === 'dark');
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
   });
 
 
   /** Opens the demo book under a fresh address (each tab its own lookup), with the settings and scenario given. */
   async function popupFor(state: string, place: object | null, scenarios: Scenarios, book = DEMO): Promise<{ popup: Page; tab: Page }> {
-    await useStandInServer(extensionPage, server.url, place ?? undefined);
-    if (!place) await changeSettings(extensionPage, { place: null });
+    await changeSettings(extensionPage, { place: place ?? null });
     // Each state asks the sources afresh: no answer kept from the state before.
     await forgetStored(extensionPage, 'cache:');
-    server.setScenario(scenarios);
+    suite.standIns.setScenarios(scenarios);
     const known = new Set(Object.keys(await tabBooks(extensionPage)));
     const url = `${book.url}?axe=${++bookNumber}`;
     const tab = await openAmazonPage(ext, [{ url, body: book.body }]);

@@ -2,10 +2,9 @@
 // welcome tab with the place form first; a book page before any place shows the card that asks for a
 // town; one field and Enter set the place.
 import { mkdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { findWelcomeTab, launchWithExtension } from '../../scripts/browsers.mjs';
-import { startStandInServer, type StandInServer } from '../../stand-ins/server';
-import { badgeText, CARD_HOST, describeInBrowsers, openAmazonPage, openExtensionPage, SCREENSHOTS, storageOf, tabBooks, waitForBadge, shownWords, waitForCard, useStandInServer, waitForTabBook, type Extension } from './harness';
+import { beforeAll, expect, it } from 'vitest';
+import { findWelcomeTab } from '../../scripts/browsers.mjs';
+import { badgeText, CARD_HOST, describeInBrowsers, openAmazonPage, openExtensionPage, SCREENSHOTS, storageOf, tabBooks, waitForBadge, shownWords, waitForCard, waitForTabBook, withExtension, type Extension } from './harness';
 
 const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
 const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
@@ -14,16 +13,11 @@ const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
 const DEVICE_AT = { latitude: 43.604_562, longitude: 1.444_209 };
 
 describeInBrowsers('the first run', (name) => {
+  // The services under their real names, through the stand-ins: the shopper's path, permission checks and all.
+  const suite = withExtension(name, { launch: { welcomeTab: 'keep', answerPermissionPrompts: true, position: DEVICE_AT } });
   let ext: Extension;
-  let server: StandInServer;
-
-  beforeAll(async () => {
-    server = await startStandInServer();
-    ext = await launchWithExtension(name, { welcomeTab: 'keep', answerPermissionPrompts: true, position: DEVICE_AT });
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
+  beforeAll(() => {
+    ext = suite.ext;
   });
 
   it('opens a welcome tab whose first field is the place, and a book page with no place shows the card asking for a town', async () => {
@@ -39,7 +33,6 @@ describeInBrowsers('the first run', (name) => {
 
     // Before any place, the book page invites the shopper to set their town; the icon's tooltip says so too.
     const extensionPage = await openExtensionPage(ext, 'options/options.html');
-    await useStandInServer(extensionPage, server.url);
     const tab = await openAmazonPage(ext, [{ url: DEMO_URL, body: DEMO }]);
     const [tabId] = await waitForTabBook(extensionPage, (book) => book.isbn13 === '9782070360024');
     const card = [...(await shownWords(await waitForCard(tab, (words) => words !== '')))].slice(0, 3);
@@ -68,7 +61,6 @@ describeInBrowsers('the first run', (name) => {
 
   it('sets the place from "Use my position" through the permission path a shopper takes, and names the town', async () => {
     const welcome = await openExtensionPage(ext, 'welcome/welcome.html');
-    await useStandInServer(welcome, server.url);
     // No permission is granted by the test: Chrome's comes with the install, Firefox's is asked on the
     // click (the prompt's "Allow" is the one step a test cannot take in the browser's own window).
     if (name === 'chromium') await welcome.setGeolocation(DEVICE_AT);
@@ -76,7 +68,7 @@ describeInBrowsers('the first run', (name) => {
     await welcome.bringToFront();
     await welcome.waitForSelector('.place-form .use-position');
     await welcome.select('select[name="country"]', 'fr');
-    const askedBefore = server.requests.length;
+    const askedBefore = suite.standIns.seen.length;
     await welcome.click('.place-form .use-position');
     await welcome.waitForFunction(() => document.querySelector('.place-form')?.getAttribute('data-saved'), { polling: 100, timeout: 15_000 });
     expect(await welcome.$eval('input[name="place"]', (el) => (el as HTMLInputElement).value)).toBe('Toulouse');
@@ -84,7 +76,7 @@ describeInBrowsers('the first run', (name) => {
     // Kept rounded to about a kilometre, as the reverse lookup received it.
     expect((await storageOf(welcome, 'sync')).settings).toMatchObject({ place: { label: 'Toulouse', lat: 43.6, lon: 1.44, country: 'fr' } });
     // In France the town comes from the Géoplateforme: Nominatim is not asked.
-    expect(server.requests.slice(askedBefore).map((url) => new URL(url).pathname).filter((path) => path.endsWith('/reverse'))).toEqual(['/geocodage/reverse']);
+    expect(suite.standIns.seen.slice(askedBefore).map(({ url }) => new URL(url).pathname).filter((path) => path.endsWith('/reverse'))).toEqual(['/geocodage/reverse']);
     await welcome.close();
   });
 

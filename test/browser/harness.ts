@@ -79,11 +79,14 @@ export async function settled<T>(what: string, read: () => T | Promise<T>, { qui
  * real addresses by the stand-ins (stand-ins/real-hosts.ts), an extension page open to read and set the
  * extension's state; `prepare` runs once they are up (settings, cookies). All closed after the suite. Read its fields in tests.
  */
-export function withExtension(name: BrowserName, { page = 'options/options.html', touch = false, prepare }: { page?: string; touch?: boolean; prepare?: (suite: ExtensionSuite) => Promise<void> } = {}): ExtensionSuite {
+export function withExtension(
+  name: BrowserName,
+  { page = 'options/options.html', launch = {}, prepare }: { page?: string; launch?: Omit<NonNullable<Parameters<typeof launchWithExtension>[1]>, 'realHosts'>; prepare?: (suite: ExtensionSuite) => Promise<void> } = {},
+): ExtensionSuite {
   const suite = {} as ExtensionSuite;
   beforeAll(async () => {
     suite.standIns = await startRealHostStandIns();
-    suite.ext = await launchWithExtension(name, { realHosts: suite.standIns.network, touch });
+    suite.ext = await launchWithExtension(name, { ...launch, realHosts: suite.standIns.network });
     suite.extensionPage = await openExtensionPage(suite.ext, page);
     await prepare?.(suite);
   });

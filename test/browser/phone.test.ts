@@ -39,7 +39,7 @@ async function shoot(page: Page, file: string): Promise<void> {
 
 describeInBrowsers('on a phone', (name) => {
   // The services under their real names, through the stand-ins: the shopper's path, permission checks and all.
-  const suite = withExtension(name, { touch: true, prepare: ({ extensionPage }) => changeSettings(extensionPage, { place: TOULOUSE }) });
+  const suite = withExtension(name, { launch: { touch: true }, prepare: ({ extensionPage }) => changeSettings(extensionPage, { place: TOULOUSE }) });
   let ext: Extension;
   let extensionPage: Page;
   beforeAll(() => {
