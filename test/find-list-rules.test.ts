@@ -81,6 +81,28 @@ describe('wish lists and idea lists', () => {
     expect(read(tbody, 'https://www.amazon.co.uk/registry/wishlist/X')).toEqual([{ asin: DRACULA.isbn10, isbn13: DRACULA.isbn13, title: 'Dracula' }]);
   });
 
+  it('read wish lists of 2014 to 2016: <div id="item_ITEMID"> under .g-items-section, the ASIN in its picture’s link, the title in a#itemName_', () => {
+    // As "the new wishlist" of 2015 is read by doitlikejustin/amazon-wish-lister (src/wishlist.php): rows
+    // div[id^="item_"] under .g-items-section, a[id^="itemName_"] with /dp/ASIN/ref=wl_it_dp_v_nS_ttl.
+    const row = (id: string, asin: string, title: string) =>
+      `<div id="item_${id}" class="a-fixed-left-grid a-spacing-large"><div id="itemImage_${id}"><a href="/dp/${asin}/ref=wl_it_dp_v_nS_img?_encoding=UTF8&colid=X&coliid=${id}"><img alt="${title}"></a></div><div id="itemInfo_${id}"><h5><a id="itemName_${id}" class="a-link-normal" href="/dp/${asin}/ref=wl_it_dp_v_nS_ttl?_encoding=UTF8&colid=X&coliid=${id}">${title}</a></h5><span id="itemPrice_${id}">EUR 7,50</span></div></div>`;
+    const page = `<div id="wishlistPagination"></div><div class="a-section g-items-section">${row('I3EGD6MPOTC9GY', ETRANGER.isbn10, 'L’Étranger')}${row('I2G0K6DW0S1MHT', KINDLE, 'Dracula (Kindle)')}</div>`;
+    expect(read(page, 'https://www.amazon.fr/registry/wishlist/1EHE58O7QKWTH')).toEqual([
+      { asin: ETRANGER.isbn10, isbn13: ETRANGER.isbn13, title: 'L’Étranger' },
+      { asin: KINDLE, isbn13: null, title: 'Dracula (Kindle)' },
+    ]);
+  });
+
+  it('read wish lists of 2017–2018: <li data-itemid> under ul.g-items-section (not yet #g-items), once each with the div#item_ inside it', () => {
+    const item = (id: string, asin: string, title: string) =>
+      `<li data-itemid="${id}" class="a-spacing-none g-item-sortable"><div id="item_${id}" class="a-section"><h3><a id="itemName_${id}" class="a-link-normal" href="/dp/${asin}/?coliid=${id}">${title}</a></h3></div></li>`;
+    const page = `<ul id="item-page-wrapper" class="a-unordered-list a-nostyle a-vertical a-spacing-none g-items-section ui-sortable">${item('I1', DRACULA.isbn10, 'Dracula')}${item('I2', ETRANGER.isbn10, 'L’Étranger')}</ul>`;
+    expect(read(page, 'https://www.amazon.com/hz/wishlist/ls/ABC')).toEqual([
+      { asin: DRACULA.isbn10, isbn13: DRACULA.isbn13, title: 'Dracula' },
+      { asin: ETRANGER.isbn10, isbn13: ETRANGER.isbn13, title: 'L’Étranger' },
+    ]);
+  });
+
   it('pass over a link that names no product (the cart’s form handler) for the item’s own', () => {
     expect(read(`<ul id="g-items"><li data-itemid="I1"><a href="/gp/product/handle-buy-box/ref=wl_add">Add to cart</a><a href="/dp/${DRACULA.isbn10}">Dracula</a></li></ul>`)).toEqual([
       { asin: DRACULA.isbn10, isbn13: DRACULA.isbn13, title: 'Dracula' },

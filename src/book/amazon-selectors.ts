@@ -90,14 +90,22 @@ export const CARD_AFTER_FALLBACK_IDS = ['ppd', 'title_feature_div', 'titleSectio
 
 // Lists: search results, wish lists and idea lists, bestseller grids. One element per item of the list
 // itself, never a carousel's or an ads rail's (those use other markup: "Sponsored" strips, shovelers).
-// Checked against ../shared/amazon-pages/lists/ (2013 to 2025) and test/find-list-rules.test.ts.
+// Checked against ../shared/amazon-pages/lists/ (2013 to 2025) and test/find-list-rules.test.ts, which
+// also holds the layouts of the years between (2014–2018) as public scrapers of the time read them.
 export const LIST_ITEM_SELECTORS = [
   // Search results, 2016 on: each result, sponsored ones included, carries its component type and ASIN.
   '[data-component-type="s-search-result"]',
   // Search results before that: <li id="result_N" data-asin="…" class="s-result-item">.
   'li.s-result-item[id^="result_"]',
-  // Wish lists and idea lists (2017 on): <li data-itemid="…"> under #g-items.
+  // Wish lists and idea lists (2017 on): <li data-itemid="…"> under #g-items, or, in 2017–2018, under
+  // <ul id="item-page-wrapper" class="… g-items-section"> (public scrapers of 2018: li.g-item-sortable
+  // with data-itemid under ul.g-items-section).
   '#g-items li[data-itemid]',
+  '.g-items-section li[data-itemid]',
+  // Wish lists of 2014 to 2016: <div id="item_ITEMID"> under .g-items-section, its title in
+  // a#itemName_ITEMID (doitlikejustin/amazon-wish-lister, src/wishlist.php, "the new wishlist" of 2015).
+  // Later lists keep such a div inside each <li data-itemid>: the li is the item, not the div in it.
+  '.g-items-section div[id^="item_"]:not([data-itemid] *)',
   // Wish lists before 2014: <tbody class="itemWrapper" name="item.N.ITEMID.ASIN">.
   'tbody.itemWrapper[name^="item."]',
   // Bestseller grids: one #gridItemRoot per rank (the id repeats), and the older <li class="zg-item-immersion">.
