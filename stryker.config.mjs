@@ -11,6 +11,7 @@ export default {
     'src/networks/**/*.ts',
     'src/shared/**/*.ts',
     '!src/shared/browser.ts',
+    'src/messages/**/*.ts',
     'src/popup/describe.ts',
     'src/content/page-watcher.ts',
     'src/content/card-place.ts',

@@ -34,6 +34,8 @@ describe('the worker’s words to a book page', () => {
     ['a card without its country', { type: 'ShowCard', summary }],
     ['a card whose count is not a count', { type: 'ShowCard', country: 'fr', summary: { ...summary, thisEdition: '2' } }],
     ['a card whose count is negative', { type: 'ShowCard', country: 'fr', summary: { ...summary, stockUnknown: -1 } }],
+    ['a card whose summary gives no verdict', { type: 'ShowCard', country: 'fr', summary: { ...summary, verdict: undefined } }],
+    ['a card whose summary is a word', { type: 'ShowCard', country: 'fr', summary: 'in-stock' }],
     ['a message for the list script', { type: 'ListMark', view: 'abcdef', isbn13: BOOK, count: 1 }],
     ['no message at all', null],
     ['a word', 'ShowCard'],
@@ -52,6 +54,7 @@ describe('the worker’s words to a list page', () => {
   it.each([
     ['a mark with a count of 1.5', { type: 'ListMark', view: 'abcdef', isbn13: BOOK, count: 1.5 }],
     ['a mark without its view', { type: 'ListMark', isbn13: BOOK, count: 1 }],
+    ['a mark without its book', { type: 'ListMark', view: 'abcdef', count: 1 }],
     ['a restart that does not say whether to mark', { type: 'ListRestart' }],
     ['a card', { type: 'ShowCard', country: 'fr' }],
   ])('drops %s', (_case, message) => {
@@ -97,6 +100,13 @@ describe('a page’s questions to the worker', () => {
 
 describe('the records kept per tab', () => {
   const book = { isbn13: BOOK, editions: [BOOK], kind: 'print', source: 'detail-bullets', asin: null, storefront: 'amazon.fr', seenAt: 1 };
+
+  it('reads a tab’s list page', async () => {
+    const session = fakeStorageArea();
+    const list = { kind: 'wishlist', storefront: 'amazon.fr', view: 'abcdef', marks: true, books: [{ isbn13: BOOK, title: 'L’Étranger', count: 2, nearestKm: 1.2 }], checked: 5 };
+    await session.set({ 'list:7': list });
+    expect((await readTabRecords(session, 7)).list).toEqual(list);
+  });
 
   it('reads each of a tab’s records, and one of another shape as none', async () => {
     const session = fakeStorageArea();
