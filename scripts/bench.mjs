@@ -46,14 +46,16 @@ function bundleSizes() {
   file('background', 'dist/chrome/background.js');
   file('popup (first script)', 'dist/chrome/popup/popup.js');
   file('options', 'dist/chrome/options/options.js');
-  // What the popup loads: its script, the chunks it shares with the options page, its CSS, then the map
-  // (Leaflet, the vector renderer and their CSS) after the list; the opening-hours chunk only when a shop has hours.
+  // What the popup loads with its map: its script and the chunks it imports, its CSS, and the map's chunk
+  // (Leaflet, the vector renderer) with the chunks that imports and the map's CSS. Not the QR code (on
+  // "share" only) nor the hours worker (its own thread, only when a shop has hours), reported apart.
   const chunks = existsSync('dist/chrome/chunks') ? readdirSync('dist/chrome/chunks') : [];
-  const read = (path) => (existsSync(path) ? readFileSync(path) : Buffer.alloc(0));
-  const popupFiles = ['dist/chrome/popup/popup.js', 'dist/chrome/popup/popup.css', 'dist/chrome/popup/map.css', ...chunks.filter((c) => c.startsWith('chunk-') || c.startsWith('shop-map-')).map((c) => join('dist/chrome/chunks', c))];
-  const withLeaflet = Buffer.concat(popupFiles.map(read));
-  sizes['popup with Leaflet (all it loads)'] = { minified: withLeaflet.length, gzipped: popupFiles.reduce((sum, f) => sum + gzipSync(read(f), { level: 9 }).length, 0) };
-  for (const chunk of chunks.filter((c) => c.startsWith('hours-'))) file('opening hours (lazy)', join('dist/chrome/chunks', chunk));
+  const mapChunk = chunks.find((c) => c.startsWith('shop-map-'));
+  if (mapChunk) {
+    const { files, ...size } = criticalPath('dist/chrome/popup/popup.js', ['dist/chrome/popup/popup.css', 'dist/chrome/popup/map.css'], [join('dist/chrome/chunks', mapChunk)]);
+    sizes['popup with its map (all it loads)'] = { ...size, files };
+  }
+  file('opening hours (worker, when a shop has hours)', 'dist/chrome/popup/hours-worker.js');
   sizes['popup critical path (before the list)'] = criticalPath('dist/chrome/popup/popup.js', ['dist/chrome/popup/popup.css']);
   for (const zip of existsSync('dist') ? readdirSync('dist').filter((name) => name.endsWith('.zip')) : []) {
     sizes[zip] = { minified: readFileSync(join('dist', zip)).length, gzipped: null };
@@ -65,7 +67,7 @@ function bundleSizes() {
  * What the popup must load before it can paint the list: its script, every chunk that script imports
  * statically (and theirs), and its stylesheet; not the chunks it imports later (the map, the hours).
  */
-function criticalPath(entry, extra) {
+function criticalPath(entry, extra, moreEntries = []) {
   const files = new Set(extra);
   const visit = (path) => {
     if (files.has(path) || !existsSync(path)) return;
@@ -74,7 +76,7 @@ function criticalPath(entry, extra) {
     // esbuild's static imports: import{…}from"../chunks/chunk-X.js" (dynamic ones are import("…")).
     for (const [, spec] of code.matchAll(/(?:^|[;}\s])import\s*(?:[^"'()]*?from\s*)?["']([^"']+)["']/g)) visit(join(dirname(path), spec));
   };
-  visit(entry);
+  for (const start of [entry, ...moreEntries]) visit(start);
   const list = [...files];
   return {
     minified: list.reduce((sum, f) => sum + readFileSync(f).length, 0),
