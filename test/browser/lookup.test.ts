@@ -68,7 +68,9 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
     await popup.waitForFunction(() => /Toulouse/.test(document.getElementById('place-current')?.textContent ?? '') && !document.querySelector('.place-form'), { polling: 100, timeout: 15_000 });
     expect(standIns.seen.some((request) => request.url.startsWith('https://data.geopf.fr/') && request.url.includes('Toulouse') && !request.url.includes('France'))).toBe(true);
     // Back to the postcode the rest of the test uses: the form opens clean (no red border left from the
-    // refused town), with Cancel beside Save rather than alone under the labels.
+    // refused town), with Cancel beside Save rather than alone under the labels. Clicked once Toulouse's
+    // answer is in: while it is asked, the progress lines above move "Change" under the pointer.
+    await popup.waitForFunction(() => document.getElementById('app')?.dataset.state === 'results', { polling: 100, timeout: 15_000 });
     await popup.click('#place-change');
     await popup.waitForSelector('input[name="place"]');
     expect(await popup.$eval('input[name="place"]', (el) => el.getAttribute('aria-invalid'))).toBeNull();
