@@ -70,21 +70,23 @@ interface SessionArea {
   get(keys: string[] | null): Promise<Record<string, unknown>>;
 }
 
+/** A stored record read with its schema: null when absent or of another shape. */
+function readAs<T>(schema: z.ZodMiniType<T>, value: unknown): T | null {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
 /** Tab N's records as stored, each null when absent or of another shape. */
 export async function readTabRecords(session: SessionArea, tabId: number): Promise<{ book: TabBook | null; lookup: TabLookup | null; list: TabList | null }> {
   const stored = await session.get([tabBookKey(tabId), tabLookupKey(tabId), tabListKey(tabId)]);
-  const read = <T>(schema: z.ZodMiniType<T>, value: unknown): T | null => {
-    const parsed = schema.safeParse(value);
-    return parsed.success ? parsed.data : null;
-  };
-  return { book: read(TabBook, stored[tabBookKey(tabId)]), lookup: read(TabLookup, stored[tabLookupKey(tabId)]), list: read(TabList, stored[tabListKey(tabId)]) };
+  return { book: readAs(TabBook, stored[tabBookKey(tabId)]), lookup: readAs(TabLookup, stored[tabLookupKey(tabId)]), list: readAs(TabList, stored[tabListKey(tabId)]) };
 }
 
 /** Every tab's book (the options page counts their storefronts); a record of another shape is left out. */
 export async function readAllTabBooks(session: SessionArea): Promise<TabBook[]> {
   const stored = await session.get(null);
   return Object.entries(stored).flatMap(([key, value]) => {
-    const book = key.startsWith(TAB_BOOK_PREFIX) ? TabBook.safeParse(value) : null;
-    return book?.success ? [book.data] : [];
+    const book = key.startsWith(TAB_BOOK_PREFIX) ? readAs(TabBook, value) : null;
+    return book ? [book] : [];
   });
 }
