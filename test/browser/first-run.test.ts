@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
 import { findWelcomeTab } from '../../scripts/browsers.mjs';
-import { badgeText, CARD_HOST, describeInBrowsers, openAmazonPage, openExtensionPage, SCREENSHOTS, storageOf, tabBooks, waitForBadge, shownWords, waitForCard, waitForTabBook, withExtension, type Extension } from './harness';
+import { CARD_HOST, describeInBrowsers, openAmazonPage, openExtensionPage, SCREENSHOTS, storageOf, tabBooks, waitForBadge, shownWords, waitForCard, waitForTabBook, withExtension, type Extension } from './harness';
 
 const DEMO = readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url));
 const DEMO_URL = 'https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024';
@@ -38,7 +38,7 @@ describeInBrowsers('the first run', (name) => {
     const card = [...(await shownWords(await waitForCard(tab, (words) => words !== '')))].slice(0, 3);
     // It says which extension put it on Amazon's page, first.
     expect(card).toEqual(['Local Bookshops', 'See which bookshops near you have this book', 'Set your town']);
-    expect(await badgeText(extensionPage, tabId)).toBe('•');
+    expect(await waitForBadge(extensionPage, tabId, '•')).toBe('•');
 
     // One field and Enter: the place is set, the page says what comes next, and the card counts the shops.
     await welcome!.bringToFront();

@@ -12,7 +12,7 @@ import { displayIsbn13 } from '../../src/shared/isbn-format';
 import { madeUpBooks, searchResultsPage } from '../../stand-ins/list-pages';
 import { DEMO_BOOKS } from '../../stand-ins/payloads';
 import type { RealHostStandIns } from '../../stand-ins/real-hosts';
-import { axeViolations, badgeText, changeSettings, corpusPage, corpusPresent, describeInBrowsers, MARK_HOST, openAmazonPage, openExtensionPage, SCREENSHOTS, shadowRootOf, storageOf, waitUntil, withExtension, holdsFor, settled, type Extension } from './harness';
+import { axeViolations, changeSettings, corpusPage, corpusPresent, describeInBrowsers, MARK_HOST, openAmazonPage, openExtensionPage, SCREENSHOTS, shadowRootOf, storageOf, waitForBadge, waitUntil, withExtension, holdsFor, settled, type Extension } from './harness';
 
 const TOULOUSE = { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr' };
 const SEARCH_ITEM = '[data-component-type="s-search-result"]';
@@ -99,7 +99,7 @@ describeInBrowsers('marks on list pages', (name) => {
       const into = getSelection()?.anchorNode?.getRootNode();
       return { hit, intoShadow: !!into && into !== document };
     })).toEqual({ hit: false, intoShadow: false });
-    expect(await badgeText(extensionPage, tabId)).toBe('2');
+    expect(await waitForBadge(extensionPage, tabId, '2')).toBe('2');
     // The shopper's click on a mark: the results open on that book (the popup where the browser allows
     // it, else a tab). Firefox's popup panel is not among the pages WebDriver BiDi lists: checked in Chromium.
     if (name === 'chromium') {

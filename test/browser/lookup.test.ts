@@ -7,7 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { beforeAll, expect, it } from 'vitest';
 import type { RealHostStandIns } from '../../stand-ins/real-hosts';
 import { readFixture } from '../fixtures';
-import { badgeText, changeSettings, describeInBrowsers, forgetStored, storageOf, storedSettings, tabBooks, openAmazonPage, openExtensionPage, waitForTabBook, waitUntil, withExtension, type Extension } from './harness';
+import { changeSettings, describeInBrowsers, forgetStored, storageOf, storedSettings, tabBooks, openAmazonPage, openExtensionPage, waitForBadge, waitForTabBook, waitUntil, withExtension, type Extension } from './harness';
 import { readFileSync } from 'node:fs';
 
 /**
@@ -50,7 +50,7 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
     const tabId = await openBook('https://www.amazon.fr/LEtranger-Albert-Camus/dp/2070360024', demo, '9782070360024');
     const popup = await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`);
     await popup.waitForSelector('input[name="place"]');
-    expect(await badgeText(extensionPage, tabId)).toBe('•');
+    expect(await waitForBadge(extensionPage, tabId, '•')).toBe('•');
 
     await popup.type('input[name="place"]', 'Atlantis');
     await popup.click('.place-form button[type="submit"]');
@@ -97,7 +97,7 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
       ['Le Chat Lettré (démo)', 'out-of-stock'],
       ['Au Fil des Pages (démo)', 'in-stock'],
     ]);
-    expect(await badgeText(extensionPage, tabId)).toBe('3');
+    expect(await waitForBadge(extensionPage, tabId, '3')).toBe('3');
     await popup.waitForSelector('#shop-list li[data-shop-id]');
     expect(await popup.$$eval('#shop-list li[data-shop-id]', (items) => items.map((li) => li.querySelector('.shop-name')!.textContent))).toEqual(
       lookup.result!.shops.map((s) => s.name),
@@ -172,7 +172,7 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
       const lookup = await lookupOf(tabId);
       expect(lookup.result!.sources.map((s) => [s.sourceId, s.state])).toEqual([['placedeslibraires', state], ['openstreetmap', 'ok']]);
       expect(lookup.result!.shops.map((s) => s.name)).toEqual(['Librairie du Capitole (démo)', 'Bulles et Cases (démo)', 'Le Grenier à Livres (démo)']);
-      expect(await badgeText(extensionPage, tabId)).toBe('?');
+      expect(await waitForBadge(extensionPage, tabId, '?')).toBe('?');
     } finally {
       standIns.setScenarios('ok');
     }
@@ -196,7 +196,7 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
       // No network covers the United Kingdom, and the package answered: nothing left the browser.
       expect(asked(standIns, 'overpass-api.de').length).toBe(overpassBefore);
       expect(standIns.seen.slice(seenBefore)).toEqual([]);
-      expect(await badgeText(extensionPage, tabId)).toBe('?');
+      expect(await waitForBadge(extensionPage, tabId, '?')).toBe('?');
     } finally {
       await changeSettings(extensionPage, { place: { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr', foundBy: 'geoplateforme' } });
     }
