@@ -10,6 +10,9 @@ export const stockSource = (state: SourceStatus['state'] = 'ok'): SourceStatus =
 /** OpenStreetMap's bookshops, answered or failed. */
 export const directorySource = (state: SourceStatus['state'] = 'ok'): SourceStatus => ({ sourceId: 'openstreetmap', name: 'OpenStreetMap', kind: 'directory', state });
 
+/** A public library catalogue, answered or failed. */
+export const librarySource = (state: SourceStatus['state'] = 'ok'): SourceStatus => ({ sourceId: 'librarybooks-uk', name: 'Library Books (UK)', kind: 'library', state });
+
 let serial = 0;
 /** A shop 1 km away with this stock (of BOOK unless it is unknown), each with its own id and name. */
 export const shopWith = (stock: ShopNearby['stock'], more: Partial<ShopNearby> = {}): ShopNearby => ({
@@ -39,3 +42,6 @@ export const answerWith = (shops: ShopNearby[], sources: SourceStatus[], more: P
   finishedAt: 0,
   ...more,
 });
+
+/** A public library 1 km away with this loan state ('in-stock': on the shelf; 'on-loan': every copy out). */
+export const libraryWith = (stock: ShopNearby['stock'], more: Partial<ShopNearby> = {}): ShopNearby => shopWith(stock, { sourceId: 'librarybooks-uk', kind: 'library', name: `Library ${serial + 1}`, ...more });

@@ -16,7 +16,7 @@ if (!existsSync(CORPUS)) {
   if (process.env.CI === 'true') throw new Error('the real-page corpus ../shared/amazon-pages is missing under CI');
 }
 const quiet = new VirtualConsole();
-const summary: AnswerSummary = { verdict: 'has-it', thisEdition: 2, otherEdition: 0, onHoliday: 0, stockUnknown: 1, notInStock: 0 };
+const summary: AnswerSummary = { verdict: 'has-it', thisEdition: 2, otherEdition: 0, onHoliday: 0, stockUnknown: 1, notInStock: 0, toBorrow: 0, onLoan: 0 };
 const message: ShowCard = { type: 'ShowCard', summary, country: 'fr' };
 
 /** A page in jsdom with a card of its own, and the shadow roots attached in it with their mode. */

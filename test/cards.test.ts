@@ -8,7 +8,7 @@ import { fakeStorageArea } from './fake-browser';
 
 const card: ShowCard = {
   type: 'ShowCard',
-  summary: { verdict: 'has-it', thisEdition: 3, otherEdition: 0, onHoliday: 0, stockUnknown: 1, notInStock: 0 },
+  summary: { verdict: 'has-it', thisEdition: 3, otherEdition: 0, onHoliday: 0, stockUnknown: 1, notInStock: 0, toBorrow: 0, onLoan: 0 },
   country: 'fr',
 };
 

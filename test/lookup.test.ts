@@ -111,6 +111,8 @@ describe('the lookup', () => {
       onHoliday: 1,
       stockUnknown: 2,
       notInStock: 4,
+      toBorrow: 0,
+      onLoan: 0,
     });
     // The network's shop and the map's are one; the map adds the opening hours.
     expect(result.shops[1]).toMatchObject({ id: 'placedeslibraires:9101', openingHours: 'Tu-Sa 10:00-19:00' });

@@ -20,7 +20,7 @@ vi.mock('../src/shared/browser', () => ({
 }));
 const { ask, UnexpectedAnswer } = await import('../src/ui/ask');
 
-const summary = { verdict: 'in-stock', thisEdition: 2, otherEdition: 0, onHoliday: 0, stockUnknown: 1, notInStock: 0 };
+const summary = { verdict: 'in-stock', thisEdition: 2, otherEdition: 0, onHoliday: 0, stockUnknown: 1, notInStock: 0, toBorrow: 0, onLoan: 0 };
 
 describe('the worker’s words to a book page', () => {
   it('passes a card, and the questions, as they are', () => {

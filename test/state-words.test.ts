@@ -10,7 +10,7 @@ import { describe as describeTab, describeLookup, type View } from '../src/popup
 import type { TabList } from '../src/messages/session-records';
 import { say } from '../src/shared/plural';
 import type { ShopNearby } from '../src/shops/shop';
-import { answerWith, BOOK, directorySource, shopWith, stockSource } from './answers';
+import { answerWith, BOOK, directorySource, librarySource, libraryWith, shopWith, stockSource } from './answers';
 import { messageIn } from './english';
 
 const LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'nl'] as const;
@@ -66,6 +66,24 @@ const ANSWERS: Array<[string, LookupResult, { line: string; asides: string[]; to
       line: 'No bookshop network shares its stock where you are, so nobody can say which shop has it. 3 bookshops near you: call ahead, or order from an independent bookshop online.',
       asides: [],
       tooltip: 'Local Bookshops: no bookshop network shares its stock where you are; see the bookshops near you',
+    },
+  ],
+  [
+    'London: no network shares its stock, and two branches of the library service hold it, one on the shelf',
+    answer([...times(3, () => shop('unknown')), libraryWith('in-stock'), libraryWith('on-loan')], [directory(), librarySource()], { stockCovered: false }),
+    {
+      line: 'No bookshop network shares its stock where you are, so nobody can say which shop has it. 3 bookshops near you: call ahead, or order from an independent bookshop online.',
+      asides: ['1 library near you can lend it now'],
+      tooltip: 'Local Bookshops: 1 library near you can lend it now',
+    },
+  ],
+  [
+    'the shops answered "not in stock", and a library has it, every copy out on loan',
+    answer([...times(2, () => shop('out-of-stock')), libraryWith('on-loan'), libraryWith('on-loan')], [stock(), directory(), librarySource()]),
+    {
+      line: '2 bookshops within 30 km answered: none has it in stock. Order it from one of them, or look further.',
+      asides: ['2 libraries near you have it, all out on loan'],
+      tooltip: 'Local Bookshops: 2 libraries near you have it, all out on loan',
     },
   ],
   [

@@ -113,7 +113,7 @@ describe('a tab with a book', () => {
         tabId: 7,
         card: {
           type: 'ShowCard',
-          summary: { verdict: 'has-it', thisEdition: 3, otherEdition: 0, onHoliday: 1, stockUnknown: 2, notInStock: 4 },
+          summary: { verdict: 'has-it', thisEdition: 3, otherEdition: 0, onHoliday: 1, stockUnknown: 2, notInStock: 4, toBorrow: 0, onLoan: 0 },
           country: 'fr',
         },
       },
@@ -129,7 +129,7 @@ describe('a tab with a book', () => {
         tabId: 7,
         card: {
           type: 'ShowCard',
-          summary: { verdict: 'stock-unknown', unknownBecause: 'no-network', thisEdition: 0, otherEdition: 0, onHoliday: 0, stockUnknown: 3, notInStock: 0 },
+          summary: { verdict: 'stock-unknown', unknownBecause: 'no-network', thisEdition: 0, otherEdition: 0, onHoliday: 0, stockUnknown: 3, notInStock: 0, toBorrow: 0, onLoan: 0 },
           country: 'gb',
         },
       },

@@ -2,7 +2,8 @@
 // there is no figure. Pages that are not books get nothing at all.
 import type { Action } from '../shared/browser';
 import { shopsCounted, type AnswerSummary } from '../lookup/summary';
-import { counted } from '../shared/plural';
+import { borrowWords } from '../shared/answer-words';
+import { counted, say } from '../shared/plural';
 import { ICON_PATHS, type IconDetails, type IconName } from './icons';
 
 export type BadgeApi = Pick<Action.Static, 'setBadgeText' | 'setBadgeBackgroundColor' | 'setTitle' | 'setIcon'>;
@@ -45,10 +46,12 @@ export function createBadge(action: BadgeApi, t: Translate, icons: (name: IconNa
     /** The answer, as the card and the popup tell it: how many open shops have it, or why no figure. */
     showAnswer(tabId: number, summary: AnswerSummary) {
       const count = shopsCounted(summary);
+      if (summary.verdict === 'has-it') return show(tabId, String(count), GREEN, counted(t, locale, 'badgeTitleCount', count, [String(count)]));
+      // Only a library has it: the figure stays the shops' (a library sells nothing), the tooltip says borrow.
+      const lending = borrowWords(summary, String, true);
       switch (summary.verdict) {
-        case 'has-it':
-          return show(tabId, String(count), GREEN, counted(t, locale, 'badgeTitleCount', count, [String(count)]));
         case 'none-has-it': {
+          if (lending) return show(tabId, '0', GREY, say(t, locale, lending));
           // The shops that answered, counted; the others said as unknown, never as "not in stock".
           const { notInStock, stockUnknown } = summary;
           if (notInStock > 0) return show(tabId, '0', GREY, counted(t, locale, 'badgeTitleNoneAnswered', notInStock, [String(notInStock)]));
@@ -56,6 +59,7 @@ export function createBadge(action: BadgeApi, t: Translate, icons: (name: IconNa
         }
         // Nobody can say who has it: no figure, never a 0.
         case 'stock-unknown':
+          if (lending) return show(tabId, '?', GREY, say(t, locale, lending));
           if (summary.stockUnknown === 0) return show(tabId, '?', GREY, t('badgeTitleNoShopKnown'));
           return show(tabId, '?', GREY, t(UNKNOWN_TITLE[summary.unknownBecause ?? 'not-checked']));
         case 'unreachable':

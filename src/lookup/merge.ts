@@ -4,9 +4,9 @@ import { distanceKm } from '../shops/geo';
 import type { LatLon, Shop, ShopNearby, StockState } from '../shops/shop';
 
 /** Which entry of one shop speaks for it: the one that knows most about the stock (a shop's own "not in stock" is known, "unknown" is not). */
-const STOCK_KNOWLEDGE: Record<StockState, number> = { 'in-stock': 0, preorder: 1, 'out-of-stock': 2, unknown: 3 };
+const STOCK_KNOWLEDGE: Record<StockState, number> = { 'in-stock': 0, preorder: 1, 'on-loan': 2, 'out-of-stock': 3, unknown: 4 };
 /** Where a shop goes in the list: those that may have it before those that said they do not. */
-const STOCK_ORDER: Record<StockState, number> = { 'in-stock': 0, preorder: 1, unknown: 2, 'out-of-stock': 3 };
+const STOCK_ORDER: Record<StockState, number> = { 'in-stock': 0, preorder: 1, 'on-loan': 2, unknown: 3, 'out-of-stock': 4 };
 
 /** Two sources' entries this close with a similar name are one shop. */
 const SAME_SHOP_KM = 0.15;
@@ -32,7 +32,8 @@ export function shopPhone(phone?: string): string {
 
 /** Whether entries from two different sources are one shop. */
 function sameShop(a: Shop, b: Shop): boolean {
-  if (!a.location || !b.location) return false;
+  // A library and the bookshop next door are two places, however alike their names.
+  if (!a.location || !b.location || a.kind !== b.kind) return false;
   const km = distanceKm(a.location, b.location);
   const phone = shopPhone(a.phone);
   if (phone && phone === shopPhone(b.phone) && km <= SAME_PHONE_KM) return true;

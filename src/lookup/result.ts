@@ -7,7 +7,7 @@ import { ShopSchema } from '../shops/shop';
 export const SourceStatusSchema = z.object({
   sourceId: z.string(),
   name: z.string(),
-  kind: z.enum(['stock', 'directory']),
+  kind: z.enum(['stock', 'directory', 'library']),
   state: z.enum(['ok', ...SOURCE_PROBLEMS]),
   /** Shops the source gave that could not be placed on a map (bad or missing coordinates). */
   unplaced: z.optional(z.number()),

@@ -1,7 +1,7 @@
 // One description of a lookup's answer, which the badge, the card and the popup all speak from, so the
 // three never tell different stories. Pure: the worker and the popup call it on the same result.
 import type { LookupResult } from './result';
-import { hasTheBook } from '../shops/shop';
+import { canBorrow, hasTheBook, isLibrary } from '../shops/shop';
 
 /**
  * - has-it: open shops nearby have the book (this edition or another);
@@ -23,6 +23,10 @@ export interface AnswerSummary {
   stockUnknown: number;
   /** Shops nearby that answered (through their stock network) that they do not have it. */
   notInStock: number;
+  /** Libraries nearby with a copy on the shelf to borrow now (never counted as shops: they lend, not sell). */
+  toBorrow: number;
+  /** Libraries nearby whose every copy is out on loan. */
+  onLoan: number;
   /**
    * stock-unknown: no network shares its stock where the shopper is, none the shopper switched on does
    * (one that would is off), or the ones that do failed.
@@ -34,13 +38,17 @@ export interface AnswerSummary {
 export const shopsCounted = (summary: AnswerSummary) => summary.thisEdition + summary.otherEdition;
 
 export function summarize(result: LookupResult): AnswerSummary {
-  const answered = result.sources.filter((source) => source.state === 'ok');
-  const withBook = result.shops.filter(hasTheBook);
+  // The verdict speaks of bookshops and of the sources that list them; libraries are counted apart.
+  const answered = result.sources.filter((source) => source.state === 'ok' && source.kind !== 'library');
+  const shops = result.shops.filter((shop) => !isLibrary(shop));
+  const lending = result.shops.filter(canBorrow);
+  const withBook = shops.filter(hasTheBook);
   const open = withBook.filter((shop) => !shop.closedForHolidays);
   const other = open.filter((shop) => shop.isbn13 !== null && shop.isbn13 !== result.isbn13);
-  const unknown = result.shops.filter((shop) => shop.stock === 'unknown');
-  const notInStock = result.shops.filter((shop) => shop.stock === 'out-of-stock').length;
-  const counts = { thisEdition: open.length - other.length, otherEdition: other.length, onHoliday: withBook.length - open.length, stockUnknown: unknown.length, notInStock };
+  const unknown = shops.filter((shop) => shop.stock === 'unknown');
+  const notInStock = shops.filter((shop) => shop.stock === 'out-of-stock').length;
+  const toBorrow = lending.filter((library) => library.stock === 'in-stock').length;
+  const counts = { thisEdition: open.length - other.length, otherEdition: other.length, onHoliday: withBook.length - open.length, stockUnknown: unknown.length, notInStock, toBorrow, onLoan: lending.length - toBorrow };
   if (answered.length === 0) return { verdict: 'unreachable', ...counts };
   if (open.length > 0) return { verdict: 'has-it', ...counts };
   if (!result.stockCovered) return { verdict: 'stock-unknown', unknownBecause: result.networksOff.length > 0 ? 'networks-off' : 'no-network', ...counts };

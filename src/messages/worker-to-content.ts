@@ -56,7 +56,7 @@ export type ToListPage = ListMark | StillListing | ListRestart;
 type Fields = Record<string, unknown>;
 const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null;
 const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
-const SUMMARY_COUNTS = ['thisEdition', 'otherEdition', 'onHoliday', 'stockUnknown', 'notInStock'] as const;
+const SUMMARY_COUNTS = ['thisEdition', 'otherEdition', 'onHoliday', 'stockUnknown', 'notInStock', 'toBorrow', 'onLoan'] as const;
 
 function isSummary(value: unknown): value is AnswerSummary {
   return isObject(value) && typeof value.verdict === 'string' && SUMMARY_COUNTS.every((count) => isCount(value[count]));

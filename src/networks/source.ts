@@ -2,7 +2,8 @@
 import type { LatLon, Shop } from '../shops/shop';
 import type { ProblemDetail, SourceProblem } from './fetch-source';
 
-export type SourceKind = 'stock' | 'directory';
+/** stock: bookshops and what they have; directory: bookshops only; library: public libraries and their loans. */
+export type SourceKind = 'stock' | 'directory' | 'library';
 
 export interface SourceQuery {
   isbn13: string;

@@ -2,7 +2,7 @@
 // state is tested without a browser.
 import type { SourceStatus } from '../lookup/result';
 import { summarize } from '../lookup/summary';
-import { headline, type Words } from '../shared/answer-words';
+import { borrowWords, headline, type Words } from '../shared/answer-words';
 import type { TabList, TabLookup } from '../messages/session-records';
 import type { TabState } from '../messages/page-to-worker';
 
@@ -92,7 +92,10 @@ export function describeLookup(lookup: TabLookup | null): View {
   // The same summary the badge and the card are drawn from.
   const summary = summarize(result);
   const { stockUnknown, onHoliday, notInStock } = summary;
-  const holiday: Words[] = onHoliday > 0 ? [['answerOnHoliday', [String(onHoliday)], onHoliday]] : [];
+  // Said beside the shops' line: a library nearby that can lend it (never counted among the shops), and
+  // the shops that have it but are closed for holidays.
+  const lending = borrowWords(summary);
+  const besides: Words[] = [...(lending ? [lending] : []), ...(onHoliday > 0 ? [['answerOnHoliday', [String(onHoliday)], onHoliday] as Words] : [])];
   // Where no network switched on shares its stock, one that would and is switched off is said, with
   // where to turn it on (not elsewhere: a shop list that answered needs no advert).
   const off: Words[] = result.networksOff.length > 0 ? [['answerNetworksOff', [result.networksOff.join(', ')], result.networksOff.length]] : [];
@@ -101,27 +104,27 @@ export function describeLookup(lookup: TabLookup | null): View {
     case 'unreachable':
       return { state: 'unreachable', line: ['stateUnreachable'], problems };
     case 'has-it':
-      return { state: 'results', line: headline(summary)!, asides: holiday, problems };
+      return { state: 'results', line: headline(summary)!, asides: besides, problems };
     // Where nobody can say: never "no shop has it", and never "0 bookshops near you".
     case 'stock-unknown': {
       if (summary.unknownBecause === 'not-checked') {
-        return { state: 'directory-only', line: stockUnknown === 0 ? ['stateNoShopKnown', [radius]] : ['stateDirectoryOnly', [String(stockUnknown)], stockUnknown], problems };
+        return { state: 'directory-only', line: stockUnknown === 0 ? ['stateNoShopKnown', [radius]] : ['stateDirectoryOnly', [String(stockUnknown)], stockUnknown], asides: besides, problems };
       }
       // No network shares its stock here; or none the shopper switched on, and the one that would is said.
       const key = summary.unknownBecause === 'networks-off' ? 'stateNetworksOff' : 'stateNoStockNetwork';
-      return { state: 'no-stock-network', line: stockUnknown === 0 ? ['stateNoShopKnown', [radius]] : [key, [String(stockUnknown)], stockUnknown], asides: off, problems };
+      return { state: 'no-stock-network', line: stockUnknown === 0 ? ['stateNoShopKnown', [radius]] : [key, [String(stockUnknown)], stockUnknown], asides: [...besides, ...off], problems };
     }
     case 'none-has-it': {
       // The shops that answered "not in stock", said as such; the others, as unknown: never "not in
       // stock" or "does not share its stock" of a shop that did not say so.
       if (notInStock > 0) {
         const unknown: Words[] = stockUnknown > 0 ? [['answerOthersUnknown', [String(stockUnknown)], stockUnknown]] : [];
-        return { state: 'none-nearby', line: ['stateNoneAnswered', [String(notInStock), radius], notInStock], asides: [...unknown, ...holiday], problems };
+        return { state: 'none-nearby', line: ['stateNoneAnswered', [String(notInStock), radius], notInStock], asides: [...unknown, ...besides], problems };
       }
       return {
         state: 'none-nearby',
         line: stockUnknown > 0 ? ['stateNoShopSomeUnknown', [radius, String(stockUnknown)], stockUnknown] : ['stateNoShop', [radius]],
-        asides: holiday,
+        asides: besides,
         problems,
       };
     }

@@ -4,7 +4,7 @@
 // checked to be http(s) when the answer was parsed, and are checked again here.
 import type { LookupResult } from '../lookup/result';
 import { kilometres } from '../shared/locale';
-import { hasTheBook } from '../shops/shop';
+import { hasTheBook, isLibrary } from '../shops/shop';
 import { element, externalLink, type Translate } from '../ui/dom';
 
 export type ListedShop = LookupResult['shops'][number];
@@ -12,8 +12,19 @@ export type ListedShop = LookupResult['shops'][number];
 const STOCK_MESSAGE: Record<ListedShop['stock'], string> = {
   'in-stock': 'stockInStock',
   preorder: 'stockPreorder',
+  // (A bookshop is never on loan: a library's words, below.)
+  'on-loan': 'stockUnknown',
   unknown: 'stockUnknown',
   'out-of-stock': 'stockNotInStock',
+};
+
+/** A library lends: its words never say "stock" (a library has no pre-orders). */
+const LIBRARY_MESSAGE: Record<ListedShop['stock'], string> = {
+  'in-stock': 'libraryOnShelf',
+  preorder: 'libraryNotChecked',
+  'on-loan': 'libraryOnLoan',
+  unknown: 'libraryNotChecked',
+  'out-of-stock': 'libraryNoCopy',
 };
 
 const isWebLink = (href: string | undefined): href is string => !!href && /^https?:\/\//i.test(href);
@@ -29,6 +40,7 @@ export interface ShopListOptions {
 }
 
 export function stockWords(shop: ListedShop, isbn13: string, t: Translate): string {
+  if (isLibrary(shop)) return t(LIBRARY_MESSAGE[shop.stock]);
   // Has it, but nobody can buy it there now: said in one place, not "In stock" in green with a grey line below.
   if (shop.closedForHolidays && hasTheBook(shop)) return t('stockOnHoliday');
   if (shop.isbn13 && shop.isbn13 !== isbn13 && hasTheBook(shop)) return t('stockOtherEdition');

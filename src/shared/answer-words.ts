@@ -16,8 +16,22 @@ export function headline(summary: AnswerSummary, format: (n: number) => string =
     if (thisEdition === 0) return ['answerHaveOtherEdition', [format(otherEdition)], otherEdition];
     return ['answerHaveItEditions', [format(thisEdition), format(otherEdition)], thisEdition];
   }
+  // No bookshop is known to have it, and a library nearby holds it: said as borrowing, never as a shop.
+  const lending = borrowWords(summary, format);
+  if (lending) return lending;
   if (summary.verdict === 'stock-unknown' && stockUnknown > 0) return ['answerStockUnknown', [format(stockUnknown)], stockUnknown];
   // Only the shops that said so: never "none has it" of a shop nobody asked.
   if (summary.verdict === 'none-has-it' && notInStock > 0) return ['answerNoneHasIt', [format(notInStock)], notInStock];
+  return null;
+}
+
+/**
+ * "2 libraries near you can lend it now", or "1 library near you has it, all out on loan" (the card's
+ * and the popup's words, or the toolbar's tooltip); null: no library nearby has it.
+ */
+export function borrowWords(summary: AnswerSummary, format: (n: number) => string = String, forTooltip = false): Words | null {
+  const { toBorrow, onLoan } = summary;
+  if (toBorrow > 0) return [forTooltip ? 'badgeTitleBorrow' : 'answerBorrow', [format(toBorrow)], toBorrow];
+  if (onLoan > 0) return [forTooltip ? 'badgeTitleBorrowOnLoan' : 'answerBorrowOnLoan', [format(onLoan)], onLoan];
   return null;
 }
