@@ -4,7 +4,7 @@
 import type { ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { geoplateformeAnswer, geoplateformeReverseAnswer, nominatimAnswer, nominatimReverseAnswer, overpassAnswer, overpassCountryAnswer, overpassRuntimeError, placeDesLibrairesAnswer, SHARED_PHONE } from './payloads';
+import { geoplateformeAnswer, geoplateformeReverseAnswer, libraryBooksAnswer, libraryServicesAnswer, nominatimAnswer, nominatimReverseAnswer, overpassAnswer, overpassCountryAnswer, overpassRuntimeError, placeDesLibrairesAnswer, SHARED_PHONE } from './payloads';
 import { standInTile } from './tiles';
 import { standInVectorTile } from './vector-tiles';
 
@@ -24,7 +24,8 @@ export type Scenario =
   | 'overpass-remark' // Overpass's runtime error: HTTP 200, a "remark" and no elements
   | 'stock-field-renamed' // Place des Libraires' stock flag under another name (its typo corrected)
   | 'tilejson-refused' // the TileJSON answers 403 while the builds' tiles still answer (OpenFreeMap, May 2026)
-  | 'tilejson-without-layers'; // a TileJSON whose vector_layers lack layers the map draws
+  | 'tilejson-without-layers' // a TileJSON whose vector_layers lack layers the map draws
+  | 'catalogue-exception'; // the UK catalogue API could not read a library service's catalogue (HTTP 200, `exception`)
 
 export interface StandInResponse {
   status: number;
@@ -122,7 +123,7 @@ function overpass(scenario: Scenario, query: string): StandInResponse {
 /** A geocoder's names for a place, as hostile as a shop's. */
 const HOSTILE_PLACE = { label: '<img src=x onerror=alert(9)>', city: `<img src=x onerror=alert(9)>\u202e${'E'.repeat(100_000)}`, postcode: '<b>31000</b>' };
 
-export type StandInSource = 'placedeslibraires' | 'openstreetmap' | 'geocoders' | 'tiles' | 'vector' | 'directory';
+export type StandInSource = 'placedeslibraires' | 'openstreetmap' | 'geocoders' | 'tiles' | 'vector' | 'directory' | 'libraries';
 /** A scenario for every source, or one per source. */
 export type Scenarios = Scenario | Partial<Record<StandInSource, Scenario>>;
 
@@ -265,6 +266,14 @@ export function standInAnswer(url: string, scenarios: Scenarios = 'ok'): StandIn
   }
   if (path.endsWith('/getshoplist.php')) return placeDesLibraires(parsed.searchParams.get('ISBN') ?? '', scenarioOf(scenarios, 'placedeslibraires'));
   if (path.endsWith('/interpreter')) return overpass(scenarioOf(scenarios, 'openstreetmap'), parsed.searchParams.get('data') ?? '');
+  // The UK's library catalogues (Libraries Hacked's API): /api/availability/<isbn>?service=<code or name>.
+  if (path.endsWith('/api/services')) return faulty(scenarioOf(scenarios, 'libraries'), null) ?? json(libraryServicesAnswer());
+  const catalogue = /\/api\/availability\/([^/]+)$/.exec(path);
+  if (catalogue) {
+    const scenario = scenarioOf(scenarios, 'libraries');
+    const good = libraryBooksAnswer(decodeURIComponent(catalogue[1]!), parsed.searchParams.get('service') ?? '', { broken: scenario === 'catalogue-exception' });
+    return faulty(scenario, good) ?? json(good);
+  }
   const scenario = scenarioOf(scenarios, 'geocoders');
   // The Géoplateforme answers on /geocodage/search, Nominatim on /search. (The closed national address
   // API answered on /search/: no stand-in answers there, as nothing does any more.)

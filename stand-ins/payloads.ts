@@ -3,6 +3,8 @@
 
 export const TOULOUSE = { lat: 43.6, lon: 1.44 };
 export const LONDON = { lat: 51.51, lon: -0.13 };
+/** The library service the stand-in catalogue knows: Camden's, by its ONS code (the fictional directory's London libraries name it). */
+export const CAMDEN = { code: 'E09000007', name: 'Camden' };
 
 /** Books the stand-ins know: a book with stock nearby, and one whose only stock is another edition. */
 export const DEMO_BOOKS = {
@@ -128,6 +130,31 @@ const OVERPASS_HEADER = {
 };
 
 /** Invented bookshops around London (no real shop's data), in Overpass's element shape. */
+/**
+ * London's public libraries as OpenStreetMap tags them: amenity=library, a name, and the council that
+ * runs each as its `operator` (iorala/osm-libch, docs/DataRequirements.md: "operator: library operator").
+ * Made up, and saying so in their names; one library names no operator.
+ */
+const LONDON_LIBRARIES = [
+  { type: 'node', id: 930001, lat: 51.5179, lon: -0.1197, tags: { amenity: 'library', name: 'Holborn Library (demo)', operator: 'London Borough of Camden', opening_hours: 'Mo-Th 10:00-19:00; Fr,Sa 11:00-17:00', 'addr:city': 'London' } },
+  { type: 'node', id: 930002, lat: 51.5503, lon: -0.1408, tags: { amenity: 'library', name: 'Kentish Town Library (demo)', operator: 'London Borough of Camden', phone: '+44 20 7000 0102', 'addr:city': 'London' } },
+  { type: 'way', id: 930003, center: { lat: 51.5222, lon: -0.163 }, tags: { amenity: 'library', name: 'Marylebone Library (demo)', operator: 'Westminster City Council', 'addr:city': 'London' } },
+  { type: 'node', id: 930004, lat: 51.5033, lon: -0.1195, tags: { amenity: 'library', name: 'Riverside Reading Room (demo)', 'addr:city': 'London' } },
+];
+
+/**
+ * Libraries Hacked's `/api/services` answer: one `{ code, name, type, url }` per library service
+ * (LibrariesHacked/catalogues-library, helpers/common.js `getService`; index.js `services`), the code the
+ * ONS/GSS one (its README: "It includes the GSS code for each authority", the example row "Aberdeen City
+ * S12000033 spydus"). Two London services; their catalogues' addresses are not real ones.
+ */
+export function libraryServicesAnswer(): unknown {
+  return [
+    { code: CAMDEN.code, name: CAMDEN.name, type: 'spydus', url: 'https://catalogue.camden.invalid/' },
+    { code: 'E09000033', name: 'Westminster', type: 'spydus', url: 'https://catalogue.westminster.invalid/' },
+  ];
+}
+
 const LONDON_BOOKSHOPS = [
   { type: 'node', id: 910001, lat: 51.5136, lon: -0.1301, tags: { shop: 'books', name: 'Covent Garden Books (demo)', opening_hours: 'Mo-Sa 10:00-18:00', 'addr:city': 'London' } },
   { type: 'node', id: 910002, lat: 51.5203, lon: -0.1255, tags: { shop: 'books', name: 'Bloomsbury Pages (demo)', phone: '+44 20 7000 0002', 'addr:city': 'London' } },
@@ -152,7 +179,7 @@ export function overpassCountryAnswer(code: string): unknown {
           { type: 'node', id: 920005, lat: -21.1151, lon: 55.5364, tags: { shop: 'books', name: 'Librairie de Saint-Denis (démo)', 'addr:city': 'Saint-Denis' } },
         ]
       : code === 'GB'
-        ? structuredClone(LONDON_BOOKSHOPS)
+        ? [...structuredClone(LONDON_BOOKSHOPS), ...structuredClone(LONDON_LIBRARIES)]
         : [];
   return { ...OVERPASS_HEADER, elements };
 }
@@ -323,4 +350,39 @@ export function nominatimReverseAnswer(lat: number, lon: number): unknown {
     },
     boundingbox: [String(place.lat - 0.1), String(place.lat + 0.1), String(place.lon - 0.15), String(place.lon + 0.15)],
   };
+}
+
+
+/**
+ * Libraries Hacked's catalogue API (www.librarybooks.uk: LibrariesHacked/catalogues-api, openapi.json)
+ * answer to `/api/availability/<isbn>?service=<code>`: an array with one object per library service
+ * asked, `{ id, service, code, availability, start, end }` (LibrariesHacked/catalogues-library,
+ * helpers/common.js `initialiseSearchByISBNResponse` and `endResponse`), `url` the catalogue's search
+ * (connectors/spydus.js sets `service.Url + 'cgi-bin/spydus.exe/ENQ/WPAC/BIBENQ?NRECS=1&ISBN=' + isbn`),
+ * and per branch `{ library, available, unavailable }` (every connector's `availability.push`), the
+ * branch named as the catalogue writes it (some in capitals, some counts as text). A catalogue that
+ * could not be read keeps an empty availability and an `exception` (connectors/arena.js:
+ * `responseHoldings.exception = e`, an Error, which JSON writes as `{}`). The branches are made up,
+ * and the catalogue's host is not a real one.
+ */
+export function libraryBooksAnswer(isbn13: string, service: string, { broken = false } = {}): unknown {
+  const known = service === CAMDEN.code || service === CAMDEN.name;
+  const holds = isbn13 === DEMO_BOOKS.inStock || isbn13 === DEMO_BOOKS.alsoInStock;
+  const availability = !known || broken || !holds ? [] : [
+    { library: 'Holborn Library (demo)', available: 1, unavailable: 1 },
+    { library: 'KENTISH TOWN LIBRARY (DEMO)', available: '0', unavailable: '2' },
+  ];
+  const start = '2026-12-07T10:15:02.114Z';
+  return [
+    {
+      id: holds && known && !broken ? 'BIB-000412' : null,
+      service: known ? CAMDEN.name : service,
+      code: known ? CAMDEN.code : service,
+      availability,
+      start,
+      end: '2026-12-07T10:15:03.871Z',
+      url: `https://catalogue.camden.invalid/cgi-bin/spydus.exe/ENQ/WPAC/BIBENQ?NRECS=1&ISBN=${isbn13}`,
+      ...(broken ? { exception: {} } : {}),
+    },
+  ];
 }

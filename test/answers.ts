@@ -40,6 +40,7 @@ export const answerWith = (shops: ShopNearby[], sources: SourceStatus[], more: P
   editionsAsked: [],
   portals: [],
   finishedAt: 0,
+  onDemandAsked: false,
   ...more,
 });
 

@@ -230,6 +230,7 @@ group('the popup’s line when the answer holds no shop', () => {
         editionsAsked: [],
         portals: [],
         finishedAt: 0,
+        onDemandAsked: false,
       },
     });
 

@@ -14,7 +14,7 @@ import { bookshopDirectory } from '../src/networks/directory';
 import { openStreetMap } from '../src/networks/overpass';
 import { packagedDirectory } from '../src/networks/packaged-directory';
 import { distanceKm } from '../src/shops/geo';
-import { LONDON, overpassCountryAnswer, TOULOUSE } from '../stand-ins/payloads';
+import { libraryServicesAnswer, LONDON, overpassCountryAnswer, TOULOUSE } from '../stand-ins/payloads';
 import { startStandInServer, type StandInServer } from '../stand-ins/server';
 import { readFictionalDirectory } from './fixtures';
 import { memoryLookupCache } from './memory-cache';
@@ -109,7 +109,9 @@ describe('building the directory', () => {
   });
 
   it('asks Overpass for a whole country by its ISO code', () => {
-    expect(countryQuery('fr')).toBe('[out:json][timeout:900];area["ISO3166-1"="FR"][admin_level=2]->.country;(node["shop"="books"](area.country);way["shop"="books"](area.country););out center tags;');
+    expect(countryQuery('fr')).toBe(
+      '[out:json][timeout:900];area["ISO3166-1"="FR"][admin_level=2]->.country;(node["shop"="books"](area.country);way["shop"="books"](area.country);node["amenity"="library"](area.country);way["amenity"="library"](area.country););out center tags;',
+    );
     expect(() => countryQuery('fr"];node(1);')).toThrow(/not a country code/);
     expect(() => countryQuery('xfr')).toThrow(/not a country code/);
   });
@@ -130,9 +132,9 @@ describe('npm run directory', () => {
   it('asks Overpass once per country, identified by the project’s page and contact, and writes the same packaged files twice, byte for byte', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'directory-'));
     try {
-      const first = await identified('--countries', 'fr,gb', '--pause', '0', '--overpass', server.url, '--out', join(dir, 'a'));
-      await identified('--countries', 'fr,gb', '--pause', '0', '--overpass', server.url, '--out', join(dir, 'b'));
-      expect(first.stdout).toMatch(/^fr gb: 10 shops in 7 cells, [\d.]+ KB, data of 2026-11-30T09:12:45Z/m);
+      const first = await identified('--countries', 'fr,gb', '--pause', '0', '--overpass', server.url, '--catalogues', server.url, '--out', join(dir, 'a'));
+      await identified('--countries', 'fr,gb', '--pause', '0', '--overpass', server.url, '--catalogues', server.url, '--out', join(dir, 'b'));
+      expect(first.stdout).toMatch(/^fr gb: 10 shops and 4 libraries in 7 cells, [\d.]+ KB, data of 2026-11-30T09:12:45Z/m);
       const list = (out: string) => readdirSync(join(dir, out, 'cells')).sort();
       expect(list('b')).toEqual(list('a'));
       for (const name of ['index.json', ...list('a').map((file) => `cells/${file}`)]) {
@@ -140,7 +142,11 @@ describe('npm run directory', () => {
       }
       const queries = server.seen.filter((r) => r.url.includes('ISO3166-1'));
       expect(queries.map((r) => /ISO3166-1%22%3D%22(\w\w)/.exec(r.url)?.[1])).toEqual(['FR', 'GB', 'FR', 'GB']);
-      for (const { headers } of queries) expect(headers['user-agent']).toBe('local-bookshops-directory/0.1.0 (+https://bookshops.campaign.fr/; team@bookshops.campaign.fr)');
+      // The UK's library services, once per run, for the libraries' codes; identified the same way.
+      const services = server.seen.filter((r) => r.url.endsWith('/api/services'));
+      expect(services).toHaveLength(2);
+      for (const { headers } of [...queries, ...services]) expect(headers['user-agent']).toBe('local-bookshops-directory/0.1.0 (+https://bookshops.campaign.fr/; team@bookshops.campaign.fr)');
+      expect(readFileSync(join(dir, 'a', 'cells', '51.5_-0.5.json'), 'utf8')).toContain('"name":"Holborn Library (demo)","lat":51.5179,"lon":-0.1197,"city":"London","hours":"Mo-Th 10:00-19:00; Fr,Sa 11:00-17:00","service":"E09000007"');
       // Not fictional: the real data's directory, which a release may take.
       expect(PackagedIndex.parse(JSON.parse(readFileSync(join(dir, 'a', 'index.json'), 'utf8')))).toMatchObject({ fictional: false, countries: ['fr', 'gb'] });
     } finally {
@@ -172,7 +178,9 @@ describe('npm run directory', () => {
     try {
       writeFileSync(join(dir, 'fr.json'), JSON.stringify(FRANCE));
       writeFileSync(join(dir, 'gb.json'), JSON.stringify(overpassCountryAnswer('GB')));
-      await run('--countries', 'gb', '--from', dir, '--fictional', '--out', join(dir, 'packaged'));
+      writeFileSync(join(dir, 'gb-library-services.json'), JSON.stringify(libraryServicesAnswer()));
+      const packaged = await run('--countries', 'gb', '--from', dir, '--fictional', '--out', join(dir, 'packaged'));
+      expect(packaged.stdout).toMatch(/^gb: 3 shops and 4 libraries in 2 cells/);
       const committed = join(import.meta.dirname, '..', 'stand-ins', 'directory');
       const files = (root: string) => [PACKAGED_INDEX, ...readdirSync(join(root, 'cells')).sort().map((file) => `cells/${file}`)];
       expect(files(join(dir, 'packaged'))).toEqual(files(committed));

@@ -78,6 +78,8 @@ describe('the built manifests', () => {
       'https://nominatim.openstreetmap.org/*',
       // The map's tiles: fetched without cookies, which a cross-origin fetch without CORS needs the host for.
       'https://tiles.openfreemap.org/*',
+      // The UK's library catalogues, asked only from the popup.
+      'https://www.librarybooks.uk/*',
     ]);
     expect(manifest.optional_host_permissions).toEqual([
       'https://www.chez-mon-libraire.fr/*',

@@ -69,7 +69,7 @@ describe('where the settings are kept', () => {
     const areas = { sync: fakeStorageArea(), local: fakeStorageArea() };
     const settings = parseSettings({ radiusKm: 12, card: false, ...evil });
     await saveSettings(areas, settings);
-    expect(Object.keys(areas.sync.data.get('settings') as object).sort()).toEqual(['askOnOpen', 'card', 'favourites', 'lists', 'place', 'radiusKm', 'version']);
+    expect(Object.keys(areas.sync.data.get('settings') as object).sort()).toEqual(['askOnOpen', 'card', 'favourites', 'libraries', 'lists', 'place', 'radiusKm', 'version']);
     expect(Object.keys(areas.local.data.get('services') as object).sort()).toEqual(['geocoders', 'sources', 'tiles']);
     expect((await loadSettings(areas)).settings).toEqual(settings);
   });

@@ -10,6 +10,7 @@ import { createTabService, type TabServiceDeps } from '../src/background/tab-ser
 import { isbn13CheckDigit } from '../src/book/isbn';
 import { createLookup } from '../src/lookup/lookup';
 import { createGeocoder } from '../src/networks/geocoders';
+import { packagedLibraries } from '../src/networks/packaged-directory';
 import type { BookSeen } from '../src/messages/content-to-worker';
 import type { ShowCard } from '../src/messages/worker-to-content';
 import { parseSettings, type Settings } from '../src/shared/settings';
@@ -63,7 +64,8 @@ function startWorker(clock: Partial<Pick<TabServiceDeps, 'now' | 'later'>> = {})
     tabLookups: createTabLookups(session),
     settings: createSettingsStore({ sync, local }),
     badge: createBadge(action, (key) => key),
-    lookupFor: (settings) => createLookup({ ...fetchDeps, sources: enabledSources(settings, readFictionalDirectory), cache: createLookupCache(local, now), now, timeoutMs: 300 }),
+    lookupFor: (settings) =>
+      createLookup({ ...fetchDeps, sources: enabledSources(settings, readFictionalDirectory), librariesNear: packagedLibraries(readFictionalDirectory), cache: createLookupCache(local, now), now, timeoutMs: 300 }),
     geocoderFor: (settings) => createGeocoder({ ...fetchDeps, geocoders: settings.geocoders, now, cache: createKeyValueCache(local) }),
     now,
     askTab: async () => showing,
@@ -136,6 +138,34 @@ describe('a tab with a book', () => {
     ]);
     const lookup = (await service.tabState(7)).lookup;
     expect(lookup?.state === 'done' && lookup.result.stockCovered).toBe(false);
+  });
+
+  it('asks London’s library catalogue only once the popup opens, keeping the answer on screen meanwhile, and says "borrow" in the tooltip', async () => {
+    expect(await service.setPlace({ type: 'SetPlace', query: 'London', country: 'gb' })).toMatchObject({ ok: true });
+    await service.bookSeen(7, 'amazon.co.uk', book);
+    const catalogue = () => server.seen.filter((request) => request.url.includes('/api/availability/')).length;
+    const before = catalogue();
+    expect(action.badge(7)).toMatchObject({ text: '?', title: 'badgeTitleNoStockNetwork' });
+
+    // The popup opens: the answer found while browsing is shown at once, the catalogue asked beside it.
+    let release!: () => void;
+    hold = { text: '/api/availability/', until: new Promise((resolve) => (release = resolve)) };
+    const opened = await service.tabState(7);
+    expect(opened.lookup).toMatchObject({ state: 'done', alsoAsking: [{ sourceId: 'librarybooks-uk', name: 'UK library catalogues (Libraries Hacked)' }] });
+    expect((await service.tabState(7)).lookup?.state).toBe('done');
+    release();
+    await expect.poll(async () => {
+      const lookup = (await service.tabState(7)).lookup;
+      return lookup?.state === 'done' && lookup.result.onDemandAsked ? lookup.result.shops.filter((shop) => shop.kind === 'library').map((shop) => [shop.name, shop.stock]) : null;
+    }).toEqual([
+      ['Holborn Library (demo)', 'in-stock'],
+      ['Kentish Town Library (demo)', 'on-loan'],
+    ]);
+    // The figure stays the shops'; the tooltip says a library lends it. One request, however often it opens.
+    expect(action.badge(7)).toMatchObject({ text: '?', title: 'badgeTitleBorrow_one' });
+    const lookup = (await service.tabState(7)).lookup;
+    expect(lookup?.state === 'done' && lookup.alsoAsking).toBeUndefined();
+    expect(catalogue() - before).toBe(1);
   });
 
   it('asks for a town on the page while there is no place, and takes that card away when no source answered', async () => {

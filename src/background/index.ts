@@ -16,6 +16,7 @@ import { createForgetting } from './forget';
 import { createListService } from './list-service';
 import { createRouter } from './router';
 import { enabledSources, switchedOffNetworks } from './sources';
+import { packagedLibraries } from '../networks/packaged-directory';
 import { createKeyValueCache, createLookupCache, createLookupTimes, createSettingsStore, createTabLookups } from './stores';
 import { createTabBooks } from './tab-books';
 import { createTabLists } from './tab-lists';
@@ -64,9 +65,11 @@ const readDirectory = async (path: string): Promise<unknown> => {
 };
 
 // One lookup per set of sources, so requests under way are shared by every tab that asks.
+const librariesNear = packagedLibraries(readDirectory);
 const lookupFor = memoBySettings(
-  (settings) => settings.sources,
-  (settings): Lookup => createLookup({ ...fetchDeps, sources: enabledSources(settings, readDirectory), switchedOff: switchedOffNetworks(settings), cache: lookupCache, now, missingPermission }),
+  (settings) => [settings.sources, settings.libraries],
+  (settings): Lookup =>
+    createLookup({ ...fetchDeps, sources: enabledSources(settings, readDirectory), switchedOff: switchedOffNetworks(settings), cache: lookupCache, now, missingPermission, librariesNear }),
 );
 const geocoderFor = memoBySettings(
   (settings) => settings.geocoders,

@@ -1,5 +1,6 @@
 // The sources the settings switch on, each at its configured address.
 import { bookshopDirectory } from '../networks/directory';
+import { libraryBooksUk } from '../networks/librarybooks-uk';
 import { openStreetMap } from '../networks/overpass';
 import { packagedDirectory, type ReadPackagedFile } from '../networks/packaged-directory';
 import { placeDesLibraires } from '../networks/place-des-libraires';
@@ -21,6 +22,9 @@ export function enabledSources(settings: Settings, readDirectory: ReadPackagedFi
     const packaged = packagedDirectory(readDirectory, openStreetMap(osm.baseUrl));
     sources.push(osm.directoryUrl ? bookshopDirectory(osm.directoryUrl, packaged) : packaged);
   }
+  // Libraries, by the shopper's choice: each catalogue source where it is switched on.
+  const uk = settings.sources['librarybooks-uk'];
+  if (settings.libraries && uk.enabled) sources.push(libraryBooksUk(uk.baseUrl));
   return sources;
 }
 

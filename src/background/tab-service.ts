@@ -52,6 +52,17 @@ export function requestNearShopper(settings: Settings, isbn13: string): LookupRe
   return { isbn13, editions: [isbn13], storefront: storefrontOfCountry(settings.place.country), place: settings.place, radiusKm: settings.radiusKm };
 }
 
+/** How a lookup was asked for: `fromPopup`, the popup is open (its sources asked only then are asked too). */
+interface Asked {
+  fromPopup?: boolean;
+}
+
+/** The sources that cover the country and are asked only once the popup is open. */
+function onDemandSources(lookup: Lookup, country: string): Array<{ sourceId: string; name: string }> {
+  const always = new Set(lookup.sourcesFor(country).map((source) => source.id));
+  return lookup.sourcesFor(country, true).flatMap((source) => (always.has(source.id) ? [] : [{ sourceId: source.id, name: source.name }]));
+}
+
 /** The ISBN a tab's book is asked about: its own, or its first print edition's (a Kindle page's). */
 const isbnToAsk = (book: Pick<TabBook, 'isbn13' | 'editions'>) => book.isbn13 ?? book.editions[0] ?? null;
 
@@ -80,7 +91,7 @@ export function createTabService(deps: TabServiceDeps) {
   /** Each tab's newest task: a lookup writes its progress and answer only while it is the newest. */
   const tasks = createNewestTasks();
 
-  const refresh = (tabId: number, seen?: TabBook) => busy.with(tabId, () => lookUp(tabId, seen));
+  const refresh = (tabId: number, seen?: TabBook, asked: Asked = {}) => busy.with(tabId, () => lookUp(tabId, seen, asked));
 
   /**
    * A lookup found the browser offline. A service worker is not told reliably when the network comes
@@ -93,7 +104,7 @@ export function createTabService(deps: TabServiceDeps) {
     void networkBack();
   }
 
-  async function lookUp(tabId: number, seen?: TabBook): Promise<void> {
+  async function lookUp(tabId: number, seen?: TabBook, { fromPopup = false }: Asked = {}): Promise<void> {
     const stillNewest = tasks.start(tabId);
     const book = seen ?? (await tabBooks.get(tabId));
     if (!book) return;
@@ -108,12 +119,18 @@ export function createTabService(deps: TabServiceDeps) {
       return;
     }
     const lookup = deps.lookupFor(settings);
-    const progress = lookup.sourcesFor(settings.place.country).map((source) => ({ sourceId: source.id, name: source.name, state: 'waiting' }));
+    const progress = lookup.sourcesFor(settings.place.country, fromPopup).map((source) => ({ sourceId: source.id, name: source.name, state: 'waiting' }));
     const startedAt = deps.now();
+    // The popup opened on an answer: it stays on screen while the sources asked only from the popup
+    // answer (the others answer from their cache), instead of going back to "asking".
+    const shown = fromPopup ? await tabLookups.get(tabId) : null;
+    const keepShown = shown?.state === 'done' && shown.result.isbn13 === isbn13 ? shown : null;
     // "Asking" and the book's badge are written while the sources are asked, not before: from a warm
     // cache the answer comes in a few milliseconds. Progress follows as sources answer: one write at a
     // time, answers that arrive together share one write, none once the lookup is over.
-    let writes: Promise<unknown> = Promise.all([tabLookups.set(tabId, { state: 'asking', isbn13, startedAt, progress }), badge.showBookSeen(tabId, book.isbn13)]);
+    let writes: Promise<unknown> = keepShown
+      ? tabLookups.set(tabId, { ...keepShown, alsoAsking: onDemandSources(lookup, settings.place.country) })
+      : Promise.all([tabLookups.set(tabId, { state: 'asking', isbn13, startedAt, progress }), badge.showBookSeen(tabId, book.isbn13)]);
     let queued = false;
     let finished = false;
     const request: LookupRequest = {
@@ -122,10 +139,11 @@ export function createTabService(deps: TabServiceDeps) {
       storefront: book.storefront,
       place: settings.place,
       radiusKm: settings.radiusKm,
+      fromPopup,
       onSourceDone: (status) => {
         const entry = progress.find((p) => p.sourceId === status.sourceId);
         if (entry) entry.state = status.state;
-        if (queued) return;
+        if (queued || keepShown) return;
         queued = true;
         writes = writes.then(async () => {
           queued = false;
@@ -223,11 +241,17 @@ export function createTabService(deps: TabServiceDeps) {
     // The worker may have slept through the network's return: the popup opening is the next chance.
     // Only for 'offline', which cannot come back while the browser is online (no retry loop).
     const cutOff = book && deps.isOnline() && cutShort(lookup, ['offline']);
-    if (orphaned || cutOff) void refresh(tabId);
+    if (orphaned || cutOff) void refresh(tabId, undefined, { fromPopup: true });
     // Waiting for the popup, which is now open: ask.
     if (book && lookup?.state === 'waiting') {
-      void refresh(tabId);
+      void refresh(tabId, undefined, { fromPopup: true });
       return { book, lookup: { state: 'asking', isbn13: lookup.isbn13, startedAt: deps.now(), progress: [] }, place };
+    }
+    // An answer found while browsing: the sources asked only from the popup are asked now, beside it.
+    const onDemand = lookup?.state === 'done' && !lookup.result.onDemandAsked && settings.place && !busy.has(tabId) ? onDemandSources(deps.lookupFor(settings), settings.place.country) : [];
+    if (book && lookup?.state === 'done' && onDemand.length > 0) {
+      void refresh(tabId, undefined, { fromPopup: true });
+      return { book, lookup: { ...lookup, alsoAsking: onDemand }, place };
     }
     return { book, lookup, place };
   }

@@ -4,7 +4,7 @@
 // data itself). The rule for what counts as an independent bookshop is the live query's (bookshopOf).
 import * as z from 'zod/mini';
 import { STOREFRONT_DOMAINS, countryOfStorefront } from '../book/storefronts';
-import { bookshopOf } from '../networks/overpass';
+import { bookshopOf, libraryOf } from '../networks/overpass';
 
 import type { Shop } from '../shops/shop';
 import {
@@ -16,6 +16,7 @@ import {
   DIRECTORY_VERSION,
   DirectoryCell,
   DirectoryIndex,
+  type DirectoryLibrary,
   type DirectoryShop,
   indexPath,
   LICENSE,
@@ -34,11 +35,36 @@ import {
  */
 export const DIRECTORY_COUNTRIES = [...new Set([...STOREFRONT_DOMAINS.map(countryOfStorefront), 'ch', 'lu', 'at', 'ie'])].sort();
 
-/** The Overpass query for every bookshop of a country (ISO 3166-1 alpha-2): one query a week in all. */
+/** The Overpass query for every bookshop and public library of a country (ISO 3166-1 alpha-2): one query a week in all. */
 export function countryQuery(country: string): string {
   const code = country.toUpperCase();
   if (!/^[A-Z]{2}$/.test(code)) throw new Error(`not a country code: ${country}`);
-  return `[out:json][timeout:900];area["ISO3166-1"="${code}"][admin_level=2]->.country;(node["shop"="books"](area.country);way["shop"="books"](area.country););out center tags;`;
+  const kinds = ['["shop"="books"]', '["amenity"="library"]'].flatMap((filter) => [`node${filter}(area.country);`, `way${filter}(area.country);`]).join('');
+  return `[out:json][timeout:900];area["ISO3166-1"="${code}"][admin_level=2]->.country;(${kinds});out center tags;`;
+}
+
+/**
+ * A library service as a catalogue names it (the UK's, from Libraries Hacked's `/api/services`:
+ * `{ code, name, type, url }` per service, LibrariesHacked/catalogues-library helpers/common.js
+ * `getService`): its code, and the name by which a library's `operator` tag says it runs the library.
+ */
+export interface LibraryService {
+  code: string;
+  name: string;
+}
+
+const words = (text: string) => ` ${text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/&/g, ' and ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
+/**
+ * The service whose name is, word for word, in the library's operator ("London Borough of Camden" is
+ * run by "Camden"), the longest such name where several are ("North Yorkshire" over "York"); none when
+ * the operator is not given or names none of them.
+ */
+export function serviceOfOperator(operator: string | undefined, services: readonly LibraryService[]): string | undefined {
+  if (!operator) return undefined;
+  const said = words(operator);
+  const named = services.filter((service) => words(service.name).trim() && said.includes(words(service.name)));
+  return named.sort((a, b) => b.name.length - a.name.length)[0]?.code;
 }
 
 const OverpassAnswer = z.object({
@@ -73,43 +99,60 @@ const byOsmId = (a: DirectoryShop, b: DirectoryShop) => {
 };
 
 /**
- * The bookshops of one Overpass answer, each once, in a fixed order, with the data's date. Throws when
- * the answer is not a whole Overpass answer (a remark is a failed query).
+ * The bookshops and libraries of one Overpass answer, each once, in a fixed order, with the data's date;
+ * each library with the service (of `services`) its operator names. Throws when the answer is not a
+ * whole Overpass answer (a remark is a failed query).
  */
-function shopsOfAnswer(answer: unknown): { dataDate: string; shops: DirectoryShop[] } {
+function shopsOfAnswer(answer: unknown, services: readonly LibraryService[] = []): { dataDate: string; shops: DirectoryShop[]; libraries: DirectoryLibrary[] } {
   const parsed = OverpassAnswer.parse(answer);
   if (parsed.remark && /error/i.test(parsed.remark)) throw new Error(`Overpass failed: ${parsed.remark}`);
   const shops = new Map<string, DirectoryShop>();
+  const libraries = new Map<string, DirectoryLibrary>();
   for (const raw of parsed.elements) {
     const shop = bookshopOf(raw);
     const entry = shop && toDirectoryShop(shop);
     if (entry) shops.set(entry.osm, entry);
+    const library = libraryOf(raw);
+    const place = library && toDirectoryShop(library.shop);
+    if (place) libraries.set(place.osm, { ...place, service: serviceOfOperator(library.operator, services) });
   }
-  return { dataDate: parsed.osm3s.timestamp_osm_base, shops: [...shops.values()].sort(byOsmId) };
+  return { dataDate: parsed.osm3s.timestamp_osm_base, shops: [...shops.values()].sort(byOsmId), libraries: [...libraries.values()].sort(byOsmId) };
 }
 
 /** The cell whose file holds a shop in the packaged layout: the one it is in. */
 const ownCell = (shop: DirectoryShop) => cellOf(shop);
 
 /**
- * The packaged directory's files, path → content (under `directory/` in the package): every shop of
- * every country once, in its own cell's file, and the index. `answers`: country code → its Overpass
- * answer. `fictional` marks the made-up directory of the tests and the demo, which no release takes.
+ * The packaged directory's files, path → content (under `directory/` in the package): every shop and
+ * library of every country once, in its own cell's file, and the index. `answers`: country code → its
+ * Overpass answer; `libraryServices`: country code → the library services its catalogue source knows.
+ * `fictional` marks the made-up directory of the tests and the demo, which no release takes.
  */
-export function buildPackagedDirectory(answers: ReadonlyMap<string, unknown>, { fictional }: { fictional: boolean }): Map<string, string> {
+export function buildPackagedDirectory(
+  answers: ReadonlyMap<string, unknown>,
+  { fictional, libraryServices = new Map() }: { fictional: boolean; libraryServices?: ReadonlyMap<string, readonly LibraryService[]> },
+): Map<string, string> {
   const shops = new Map<string, DirectoryShop>();
+  const libraries = new Map<string, DirectoryLibrary>();
   const dates: string[] = [];
   for (const [country, answer] of answers) {
     if (!/^[a-z]{2}$/i.test(country)) throw new Error(`not a country code: ${country}`);
-    const read = shopsOfAnswer(answer);
+    const read = shopsOfAnswer(answer, libraryServices.get(country.toLowerCase()));
     dates.push(read.dataDate);
     for (const shop of read.shops) shops.set(shop.osm, shop);
+    for (const library of read.libraries) libraries.set(library.osm, library);
   }
-  const cells = new Map<string, DirectoryShop[]>();
-  for (const shop of [...shops.values()].sort(byOsmId)) cells.set(ownCell(shop), [...(cells.get(ownCell(shop)) ?? []), shop]);
+  const cells = new Map<string, { shops: DirectoryShop[]; libraries: DirectoryLibrary[] }>();
+  const cellFor = (place: DirectoryShop) => cells.get(ownCell(place)) ?? cells.set(ownCell(place), { shops: [], libraries: [] }).get(ownCell(place))!;
+  for (const shop of [...shops.values()].sort(byOsmId)) cellFor(shop).shops.push(shop);
+  for (const library of [...libraries.values()].sort(byOsmId)) cellFor(library).libraries.push(library);
   const names = [...cells.keys()].sort();
   const files = new Map<string, string>();
-  for (const cell of names) files.set(packagedCellPath(cell), `${JSON.stringify(PackagedCell.parse({ cell, shops: cells.get(cell) }))}\n`);
+  for (const cell of names) {
+    const held = cells.get(cell)!;
+    // (A cell with no library keeps the file as it was before libraries: no empty list.)
+    files.set(packagedCellPath(cell), `${JSON.stringify(PackagedCell.parse({ cell, shops: held.shops, ...(held.libraries.length > 0 ? { libraries: held.libraries } : {}) }))}\n`);
+  }
   const index = PackagedIndex.parse({
     version: PACKAGED_VERSION,
     dataDate: dates.sort()[0] ?? '',

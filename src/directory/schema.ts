@@ -36,6 +36,13 @@ export const DirectoryShop = z.object({
 });
 export type DirectoryShop = z.infer<typeof DirectoryShop>;
 
+/**
+ * A public library (OpenStreetMap's amenity=library), with the library service whose catalogue lists
+ * its loans, in the catalogue's own terms (the UK's: the ONS/GSS code of its authority), where known.
+ */
+export const DirectoryLibrary = z.object({ ...DirectoryShop.shape, service: z.optional(text(40)) });
+export type DirectoryLibrary = z.infer<typeof DirectoryLibrary>;
+
 /** The header every file carries: which data, as of when, under which licence. */
 const About = {
   version: z.literal(DIRECTORY_VERSION),
@@ -108,8 +115,8 @@ export const PackagedIndex = z.object({
 });
 export type PackagedIndex = z.infer<typeof PackagedIndex>;
 
-/** A packaged cell: the shops inside it, each in exactly one cell. */
-export const PackagedCell = z.object({ cell: CellName, shops: z.array(DirectoryShop) });
+/** A packaged cell: the shops inside it, each in exactly one cell, and the libraries (none in older files). */
+export const PackagedCell = z.object({ cell: CellName, shops: z.array(DirectoryShop), libraries: z.optional(z.array(DirectoryLibrary)) });
 export type PackagedCell = z.infer<typeof PackagedCell>;
 
 /** Where the packaged directory's files are, under its folder (`directory/` in the package). */

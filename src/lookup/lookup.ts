@@ -3,7 +3,7 @@
 // and other print editions asked for when no shop nearby has the exact one.
 import { fetchJson, type FetchDeps } from '../networks/fetch-source';
 import { portalLinks } from '../networks/portal-links';
-import { isPackaged, type PackagedSource, type RemoteSource, type ShopSource, type SourceQuery } from '../networks/source';
+import { isPackaged, type NearbyLibrary, type PackagedSource, type RemoteSource, type ShopSource, type SourceQuery } from '../networks/source';
 import { roundPlace } from '../shops/geo';
 import { mergeShops, nearbyShops } from './merge';
 import type { LookupResult, SourceStatus } from './result';
@@ -39,6 +39,8 @@ export interface LookupDeps extends FetchDeps {
    * Answers the host permission pattern to ask for when it does not; null when it may ask.
    */
   missingPermission?: (url: string) => Promise<string | null>;
+  /** The libraries near a place, from the package (given to library sources: where each is, and its service). */
+  librariesNear?: (query: SourceQuery) => Promise<NearbyLibrary[]>;
 }
 
 export interface LookupRequest {
@@ -50,6 +52,8 @@ export interface LookupRequest {
   radiusKm: number;
   /** Called as each source answers (for the popup's progress), before the lookup is finished. */
   onSourceDone?: (status: SourceStatus) => void;
+  /** The shopper opened the popup: the sources asked only then (onDemand) are asked too. */
+  fromPopup?: boolean;
 }
 
 const MAX_OTHER_EDITIONS = 3;
@@ -153,9 +157,27 @@ export function createLookup(deps: LookupDeps) {
     return unplaced > 0 ? { ...answer.status, unplaced } : answer.status;
   }
 
-  /** The sources that cover a place in this country: a network with no shop there is not sent the ISBN. */
-  function sourcesFor(country: string | undefined): ShopSource[] {
-    return deps.sources.filter((source) => !country || !source.countries || source.countries.includes(country));
+  /**
+   * The sources that cover a place in this country: a network with no shop there is not sent the ISBN.
+   * Those asked only from the popup are left out until it is open.
+   */
+  function sourcesFor(country: string | undefined, fromPopup = false): ShopSource[] {
+    return deps.sources.filter((source) => (!country || !source.countries || source.countries.includes(country)) && (fromPopup || !source.onDemand));
+  }
+
+  /**
+   * The query and the sources that can answer it: a library source is given the libraries near the
+   * place (read from the package, nothing asked), and left out where it has nothing to ask about.
+   */
+  async function prepared(request: LookupRequest): Promise<{ query: SourceQuery; sources: ShopSource[] }> {
+    const query = queryOf(request);
+    let sources = sourcesFor(request.place.country, request.fromPopup);
+    if (sources.some((source) => source.kind === 'library')) {
+      const libraries = await (deps.librariesNear?.(query) ?? Promise.resolve([])).catch(() => []);
+      query.libraries = libraries;
+    }
+    sources = sources.filter((source) => source.answers?.(query) ?? true);
+    return { query, sources };
   }
 
   /** A source's answer from the cache (its own, else its fallback's), or null: nothing is asked. */
@@ -181,13 +203,13 @@ export function createLookup(deps: LookupDeps) {
       editionsAsked,
       portals: portalLinks({ country: request.place.country, storefront: request.storefront }, request.isbn13),
       finishedAt: deps.now(),
+      onDemandAsked: request.fromPopup === true,
     };
   }
 
   async function lookup(request: LookupRequest): Promise<LookupResult> {
-    const query = queryOf(request);
+    const { query, sources } = await prepared(request);
     const { place } = query;
-    const sources = sourcesFor(request.place.country);
     const answers = await Promise.all(
       sources.map(async (source) => {
         const answer = await ask(source, query);
@@ -201,7 +223,7 @@ export function createLookup(deps: LookupDeps) {
 
     // Other editions only from stock sources that answered: one that just failed would fail again (and a
     // timeout would make the shopper wait twice).
-    const stockSources = sources.filter((source, i) => source.perBook && answers[i]!.status.state === 'ok');
+    const stockSources = sources.filter((source, i) => source.kind === 'stock' && answers[i]!.status.state === 'ok');
     if (!shops.some(hasTheBook) && stockSources.length > 0) {
       const others = request.editions.filter((isbn) => isbn !== request.isbn13).slice(0, MAX_OTHER_EDITIONS);
       for (const isbn13 of others) {
@@ -224,15 +246,14 @@ export function createLookup(deps: LookupDeps) {
    * when any source would have to be asked: a list page shows such answers at once, for free.
    */
   async function cachedOnly(request: LookupRequest): Promise<LookupResult | null> {
-    const query = queryOf(request);
-    const sources = sourcesFor(request.place.country);
+    const { query, sources } = await prepared(request);
     const answers = await Promise.all(sources.map((source) => cachedAnswer(source, query)));
     if (answers.some((answer) => answer === null)) return null;
     const known = answers as Answer[];
     const shops = nearbyShops(mergeShops(known.flatMap((a) => a.shops)), query.place, request.radiusKm);
     return resultOf(request, query, sources, known, shops, []);
   }
-  return Object.assign(lookup, { cachedOnly, sourcesFor: (country?: string) => sourcesFor(country).map(({ id, name }) => ({ id, name })) });
+  return Object.assign(lookup, { cachedOnly, sourcesFor: (country?: string, fromPopup?: boolean) => sourcesFor(country, fromPopup).map(({ id, name }) => ({ id, name })) });
 }
 
 export type Lookup = ReturnType<typeof createLookup>;

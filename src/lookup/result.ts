@@ -38,5 +38,7 @@ export const LookupResultSchema = z.object({
   /** Links to the book on the storefront country's national portals. */
   portals: z.array(z.object({ id: z.string(), name: z.string(), url: z.string() })),
   finishedAt: z.number(),
+  /** The sources asked only from the popup (a library catalogue) were asked, or had nothing to answer. */
+  onDemandAsked: z._default(z.boolean(), false),
 });
 export type LookupResult = z.infer<typeof LookupResultSchema>;

@@ -33,6 +33,8 @@ export const TabLookup = z.discriminatedUnion('state', [
   z.object({
     state: z.literal('done'),
     result: LookupResultSchema,
+    /** Sources asked only from the popup, asked now that it is open: the answer above stands meanwhile. */
+    alsoAsking: z.optional(z.array(z.object({ sourceId: z.string(), name: z.string() })).check(z.maxLength(20))),
   }),
   /** The shopper asks that nothing be sent while browsing: looked up when the popup opens. */
   z.object({ state: z.literal('waiting'), isbn13: z.nullable(z.string()) }),

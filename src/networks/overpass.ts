@@ -38,21 +38,17 @@ export function overpassQuery({ place, radiusKm }: SourceQuery): string {
   return `[out:json][timeout:${OVERPASS_SERVER_TIMEOUT_S}];(node["shop"="books"]${around};way["shop"="books"]${around};);out center tags;`;
 }
 
-/**
- * One Overpass element as a bookshop the extension lists, or null when it is not one: no name, a chain
- * (brand tags), or second-hand only, which are not the independents a shopper looks for. The live
- * query and the directory (`npm run directory`) apply this same rule.
- */
-export function bookshopOf(raw: unknown): Shop | null {
+/** One Overpass element with a name, as the common shape (stock unknown), with its tags; null otherwise. */
+function namedPlace(raw: unknown): { shop: Shop; tags: Record<string, unknown> } | null {
   const parsed = Element.safeParse(raw);
   if (!parsed.success) return null;
   const { type, id, lat, lon, center } = parsed.data;
   const tags = parsed.data.tags ?? {};
   const tag = (key: string, max?: number) => cleanText(tags[key], max);
   const name = tag('name');
-  if (!name || tag('brand') || tag('brand:wikidata') || tag('second_hand') === 'only') return null;
+  if (!name) return null;
   const street = [tag('addr:housenumber', 20), tag('addr:street')].filter(Boolean).join(' ') || undefined;
-  return {
+  const shop: Shop = {
     id: `openstreetmap:${type}/${id}`,
     sourceId: 'openstreetmap',
     name,
@@ -65,6 +61,33 @@ export function bookshopOf(raw: unknown): Shop | null {
     isbn13: null,
     links: {},
   };
+  return { shop, tags };
+}
+
+/**
+ * One Overpass element as a bookshop the extension lists, or null when it is not one: no name, a chain
+ * (brand tags), or second-hand only, which are not the independents a shopper looks for (nor a library,
+ * which the directory's query also brings). The live query and the directory (`npm run directory`)
+ * apply this same rule.
+ */
+export function bookshopOf(raw: unknown): Shop | null {
+  const place = namedPlace(raw);
+  if (!place) return null;
+  const { tags } = place;
+  if (tags['amenity'] === 'library' || cleanText(tags['brand']) || cleanText(tags['brand:wikidata']) || cleanText(tags['second_hand']) === 'only') return null;
+  return place.shop;
+}
+
+/**
+ * One Overpass element as a public library (amenity=library, with a name), with its `operator` (the
+ * council or authority that runs it, OpenStreetMap's usual key: iorala/osm-libch, docs/DataRequirements.md),
+ * by which the directory finds its library service. Null for anything else.
+ */
+export function libraryOf(raw: unknown): { shop: Shop; operator?: string } | null {
+  const place = namedPlace(raw);
+  if (!place || place.tags['amenity'] !== 'library') return null;
+  const operator = cleanText(place.tags['operator'], 200);
+  return { shop: { ...place.shop, kind: 'library' }, ...(operator ? { operator } : {}) };
 }
 
 export function openStreetMap(baseUrl: string): RemoteSource {

@@ -1,5 +1,16 @@
 // What every stock or directory source provides. The lookup knows sources only through this.
 import type { LatLon, Shop } from '../shops/shop';
+
+/**
+ * A public library near the shopper, from the directory inside the package (OpenStreetMap's
+ * amenity=library): where it is, and the library service (authority) whose catalogue lists its loans.
+ */
+export interface NearbyLibrary {
+  /** As a shop of kind 'library', its stock unknown: where a catalogue that names no place finds it. */
+  shop: Shop;
+  /** The library service's code in the catalogue's own terms (the UK's: its ONS/GSS authority code). */
+  service?: string;
+}
 import type { ProblemDetail, SourceProblem } from './fetch-source';
 
 /** stock: bookshops and what they have; directory: bookshops only; library: public libraries and their loans. */
@@ -12,6 +23,8 @@ export interface SourceQuery {
   radiusKm: number;
   /** The place's country (ISO 3166-1 alpha-2, lower case), where known: the directory is kept by country. */
   country?: string;
+  /** The libraries within the radius, nearest first, from the package (given to library sources only). */
+  libraries?: readonly NearbyLibrary[];
 }
 
 export interface SourceRequest {
@@ -30,6 +43,13 @@ interface SourceAbout {
   /** Where the source has shops (ISO 3166-1 alpha-2, lower case); absent: anywhere. A source is asked only for a place it covers. */
   countries?: readonly string[];
   attribution?: string;
+  /**
+   * Asked only once the shopper opens the popup, never on the page alone: a service whose limits are
+   * unknown is not sent a request for every book page a shopper passes.
+   */
+  onDemand?: boolean;
+  /** Whether it can answer this query at all (a catalogue needs a library service nearby); absent: always. */
+  answers?(query: SourceQuery): boolean;
   /**
    * Asked (from its own cache first) when this source cannot answer: the packaged directory, for a place
    * it does not cover, falls back to the live Overpass query. Its answer stands for this source's.

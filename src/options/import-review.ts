@@ -41,6 +41,7 @@ export function reviewImport(current: Settings, imported: Settings, words: Revie
   compare(['optionsPlace'], place(current), place(imported));
   compare(['cardSetting'], words.onOff(current.card), words.onOff(imported.card));
   compare(['askOnOpenSetting'], words.onOff(current.askOnOpen), words.onOff(imported.askOnOpen));
+  compare(['librariesSetting'], words.onOff(current.libraries), words.onOff(imported.libraries));
   compare(['listsWishlistsSetting'], words.onOff(current.lists.wishlists), words.onOff(imported.lists.wishlists));
   compare(['listsSearchSetting'], words.onOff(current.lists.searchResults), words.onOff(imported.lists.searchResults));
   compare(['optionsFavourites'], favourites(current), favourites(imported));

@@ -2,6 +2,7 @@
 // export and import (every change a file would make shown first, applied once confirmed). Each change is checked with the settings schema and saved at once; a value that
 // does not pass gets its message next to the field and is not saved.
 import { countryOfStorefront } from '../book/storefronts';
+import { LIBRARYBOOKS_UK } from '../networks/librarybooks-uk';
 import { PLACE_DES_LIBRAIRES_INSTANCES } from '../networks/place-des-libraires-instances';
 import { browser } from '../shared/browser';
 import { CAMPAIGN_AREA } from '../shared/campaign-area';
@@ -20,11 +21,13 @@ import { addressesToAllow, reviewImport, withoutRefused, type ImportReview } fro
 
 const SOURCE_NAMES: Record<SourceId, string> = {
   ...(Object.fromEntries(PLACE_DES_LIBRAIRES_INSTANCES.map((i) => [i.id, i.name])) as Record<SourceId, string>),
+  [LIBRARYBOOKS_UK.id]: LIBRARYBOOKS_UK.name,
   openstreetmap: 'OpenStreetMap',
 };
 
 const SOURCE_COVERAGE: Record<SourceId, string> = {
   ...(Object.fromEntries(PLACE_DES_LIBRAIRES_INSTANCES.map((i) => [i.id, i.coverage])) as Record<SourceId, string>),
+  [LIBRARYBOOKS_UK.id]: 'coverageLibrariesUk',
   openstreetmap: 'coverageOpenStreetMap',
 };
 
@@ -218,6 +221,7 @@ function setUpControls(): void {
   byId('geocoders-reset').addEventListener('click', () => void save({ ...settings, geocoders: GEOCODERS_DEFAULT }).then(renderGeocoders));
   byId<HTMLInputElement>('card').addEventListener('change', (event) => void save({ ...settings, card: (event.target as HTMLInputElement).checked }));
   byId<HTMLInputElement>('ask-on-open').addEventListener('change', (event) => void save({ ...settings, askOnOpen: (event.target as HTMLInputElement).checked }));
+  byId<HTMLInputElement>('libraries').addEventListener('change', (event) => void save({ ...settings, libraries: (event.target as HTMLInputElement).checked }));
   byId<HTMLInputElement>('lists-wishlists').addEventListener('change', (event) => void save({ ...settings, lists: { ...settings.lists, wishlists: (event.target as HTMLInputElement).checked } }));
   byId<HTMLInputElement>('lists-search').addEventListener('change', (event) => void save({ ...settings, lists: { ...settings.lists, searchResults: (event.target as HTMLInputElement).checked } }));
   // Forgetting cannot be undone: the first button only asks, and the answer is one click away.
@@ -313,6 +317,7 @@ async function renderAll(): Promise<void> {
   renderGeocoders();
   byId<HTMLInputElement>('card').checked = settings.card;
   byId<HTMLInputElement>('ask-on-open').checked = settings.askOnOpen;
+  byId<HTMLInputElement>('libraries').checked = settings.libraries;
   byId<HTMLInputElement>('lists-wishlists').checked = settings.lists.wishlists;
   byId<HTMLInputElement>('lists-search').checked = settings.lists.searchResults;
   renderFavourites();

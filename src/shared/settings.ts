@@ -57,6 +57,8 @@ export const SOURCE_DEFAULTS = {
   parislibrairies: { enabled: false, baseUrl: 'https://www.parislibrairies.fr/' },
   'librairies-nouvelle-aquitaine': { enabled: false, baseUrl: 'https://www.librairies-nouvelleaquitaine.com/' },
   librel: { enabled: false, baseUrl: 'https://www.librel.be/' },
+  // Public libraries' loans (the shopper's "libraries" choice switches every library source on or off).
+  'librarybooks-uk': { enabled: true, baseUrl: 'https://www.librarybooks.uk/' },
   openstreetmap: { enabled: true, baseUrl: 'https://overpass-api.de/api/', directoryUrl: DIRECTORY_DEFAULT },
 };
 export type SourceId = keyof typeof SOURCE_DEFAULTS;
@@ -170,6 +172,11 @@ export const Settings = z.object({
   card: orDefault(z.boolean(), true),
   /** Nothing is sent while browsing: a book is looked up only when the shopper opens the popup. */
   askOnOpen: orDefault(z.boolean(), false),
+  /**
+   * The public libraries near the shopper that can lend the book, beside the shops that sell it. On in
+   * the project's build; a campaign's build starts with it off unless the campaign turns it on.
+   */
+  libraries: orDefault(z.boolean(), true),
   /**
    * Marks on list pages: on the shopper's own wish lists by default; on search results and bestseller
    * lists (many books, most scrolled past) only when asked for, from the popup on such a page.
@@ -313,6 +320,7 @@ export const StrictSettings = z.object({
   tiles: z.optional(Tiles),
   card: z.optional(z.boolean()),
   askOnOpen: z.optional(z.boolean()),
+  libraries: z.optional(z.boolean()),
   lists: z.optional(z.object({ wishlists: z.boolean(), searchResults: z.boolean() })),
   favourites: z.optional(z.array(Favourite)),
 });
