@@ -37,6 +37,8 @@ export interface ShopListOptions {
   favourites: Set<string>;
   onToggleFavourite: (shop: ListedShop) => void;
   onFocusShop: (shopId: string | null) => void;
+  /** The first item's number (the libraries' list goes on from the shops', as their markers do). */
+  firstNumber?: number;
 }
 
 export function stockWords(shop: ListedShop, isbn13: string, t: Translate): string {
@@ -59,11 +61,12 @@ export function renderShopList(list: HTMLElement, shops: ListedShop[], options: 
     ...orderShops(shops, favourites).map((shop, index) => {
       const pinned = favourites.has(shop.id);
       const item = element('li', { 'data-shop-id': shop.id, 'data-stock': shop.stock, tabindex: '-1' });
+      if (isLibrary(shop)) item.dataset.kind = 'library';
       if (pinned) item.dataset.pinned = 'true';
       if (shop.closedForHolidays) item.dataset.holiday = 'true';
       const heading = element('h3', { class: 'shop-name' }, shop.name);
       // The number its marker carries on the map (a list item's position is said by screen readers already).
-      const number = element('span', { class: 'shop-number', 'data-stock': shop.stock, 'aria-hidden': 'true' }, `${index + 1}`);
+      const number = element('span', { class: 'shop-number', 'data-stock': shop.stock, 'aria-hidden': 'true' }, `${index + (options.firstNumber ?? 1)}`);
       // A toggle keeps one name; aria-pressed says whether it is on. Each names its shop: six "Pin" buttons read alike.
       const pinLabel = t('pinShopNamed', shop.name);
       const pin = element('button', { type: 'button', class: 'pin', 'aria-pressed': String(pinned), title: pinLabel, 'aria-label': pinLabel }, pinned ? '★' : '☆');

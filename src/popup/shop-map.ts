@@ -59,7 +59,7 @@ export function createShopMap(container: HTMLElement, options: ShopMapOptions): 
     const marker = L.marker([shop.location.lat, shop.location.lon], {
       // Its number (ours, an integer: never the network's text) on a shape that says the stock without colour.
       icon: L.divIcon({
-        className: `shop-marker stock-${shop.stock}${shop.closedForHolidays ? ' on-holiday' : ''}`,
+        className: `shop-marker stock-${shop.stock}${shop.closedForHolidays ? ' on-holiday' : ''}${shop.kind === 'library' ? ' library' : ''}`,
         html: String(options.numberOf(shop.id)),
         iconSize: [MARKER_PX, MARKER_PX],
         iconAnchor: [MARKER_PX / 2, MARKER_PX / 2],

@@ -7,7 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { beforeAll, expect, it } from 'vitest';
 import type { RealHostStandIns } from '../../stand-ins/real-hosts';
 import { readFixture } from '../fixtures';
-import { changeSettings, describeInBrowsers, forgetStored, storageOf, storedSettings, tabBooks, openAmazonPage, openExtensionPage, waitForBadge, waitForTabBook, waitUntil, withExtension, type Extension } from './harness';
+import { badgeTitle, changeSettings, describeInBrowsers, forgetStored, storageOf, storedSettings, tabBooks, openAmazonPage, openExtensionPage, waitForBadge, waitForTabBook, waitUntil, withExtension, type Extension } from './harness';
 import { readFileSync } from 'node:fs';
 
 /**
@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
  * France), the stock network, Overpass (only for a place the directory in the package does not cover),
  * and the map's tiles (from the popup).
  */
-const SERVICE_HOSTS = ['data.geopf.fr', 'nominatim.openstreetmap.org', 'overpass-api.de', 'tiles.openfreemap.org', 'www.placedeslibraires.fr'];
+const SERVICE_HOSTS = ['data.geopf.fr', 'nominatim.openstreetmap.org', 'overpass-api.de', 'tiles.openfreemap.org', 'www.librarybooks.uk', 'www.placedeslibraires.fr'];
 const asked = (standIns: RealHostStandIns, host: string) => standIns.seen.filter((r) => new URL(r.url).host === host).map((r) => new URL(r.url).pathname);
 
 describeInBrowsers('looking the book up near the shopper', (name) => {
@@ -178,8 +178,10 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
     }
   }, 30_000);
 
-  it('reads the bookshops of a place the packaged directory covers (London) from the package, asking no one for them', async () => {
+  it('reads the bookshops of a place the packaged directory covers (London) from the package, asking no one for them, and its library catalogue once the popup opens', async () => {
     const overpassBefore = asked(standIns, 'overpass-api.de').length;
+    // (An earlier test's open popup may have asked the catalogue for this book already: asked afresh here.)
+    await forgetStored(extensionPage, 'cache:');
     const seenBefore = standIns.seen.length;
     await changeSettings(extensionPage, { place: { label: 'London', lat: 51.51, lon: -0.13, country: 'gb' } });
     try {
@@ -193,14 +195,41 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
         ['Bloomsbury Pages (demo)', 'unknown'],
         ['Westminster Bookroom (demo)', 'unknown'],
       ]);
-      // No network covers the United Kingdom, and the package answered: nothing left the browser.
+      // No network covers the United Kingdom, and the package answered: nothing left the browser, not
+      // even to the library catalogues (asked only once the shopper opens the popup).
       expect(asked(standIns, 'overpass-api.de').length).toBe(overpassBefore);
       expect(standIns.seen.slice(seenBefore)).toEqual([]);
       expect(await waitForBadge(extensionPage, tabId, '?')).toBe('?');
+
+      // The popup: the bookshops as they are (stock unknown), and apart from them the two branches of
+      // the shopper's library service that hold the book, one with a copy on the shelf, one all on loan.
+      const popup = await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`);
+      await popup.waitForSelector('#library-list li[data-shop-id]', { timeout: 15_000 });
+      const listed = (list: string) => popup.$$eval(`${list} li[data-shop-id]`, (items) => items.map((li) => [li.querySelector('.shop-number')!.textContent, li.querySelector('.shop-name')!.textContent, li.querySelector('.shop-meta')!.textContent]));
+      expect(await listed('#shop-list')).toEqual([
+        ['1', 'Covent Garden Books (demo)', '0.4 km · Stock unknown'],
+        ['2', 'Bloomsbury Pages (demo)', '1.2 km · Stock unknown'],
+        ['3', 'Westminster Bookroom (demo)', '1.4 km · Stock unknown'],
+      ]);
+      expect(await listed('#library-list')).toEqual([
+        ['4', 'Holborn Library (demo)', '1.1 km · On the shelf to borrow'],
+        ['5', 'Kentish Town Library (demo)', '4.5 km · Every copy is on loan'],
+      ]);
+      expect(await popup.$eval('#libraries-title', (el) => el.textContent)).toBe('Borrow it nearby');
+      // No shop is said to have it: the line is the shops', the library's words are beside it.
+      expect(await popup.$eval('#status', (el) => el.textContent)).toMatch(/^No bookshop network shares its stock where you are/);
+      expect(await popup.$$eval('#status .aside', (els) => els.map((el) => el.textContent))).toContain('1 library near you can lend it now');
+      // One request (beside the map's tiles), for this book in the nearest library's service (Camden):
+      // the ISBN and the code only.
+      const catalogue = standIns.seen.slice(seenBefore).map((r) => new URL(r.url)).filter((url) => url.host !== 'tiles.openfreemap.org');
+      expect(catalogue.map((url) => `${url.host}${url.pathname}${url.search}`)).toEqual(['www.librarybooks.uk/api/availability/9782070360024?service=E09000007']);
+      expect(await waitForBadge(extensionPage, tabId, '?')).toBe('?');
+      expect(await badgeTitle(extensionPage, tabId)).toBe('Local Bookshops: 1 library near you can lend it now');
+      await popup.close();
     } finally {
       await changeSettings(extensionPage, { place: { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr', foundBy: 'geoplateforme' } });
     }
-  }, 30_000);
+  }, 45_000);
 
   it('asks nothing of a network address a settings file set until the browser allows its host, and says so', async () => {
     // As stored services would leave it (an earlier version's, or a settings file's the shopper confirmed
@@ -249,6 +278,12 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
         expect([...parsed.searchParams.keys()]).toEqual(['ISBN']);
         expect(parsed.searchParams.get('ISBN')).toMatch(/^97[89]\d{10}$/);
       }
+      // The library catalogues: the ISBN, and the library service's code (a council, not a place).
+      if (parsed.host === 'www.librarybooks.uk') {
+        expect(parsed.pathname).toMatch(/^\/api\/availability\/97[89]\d{10}$/);
+        expect([...parsed.searchParams.keys()]).toEqual(['service']);
+        expect(parsed.searchParams.get('service')).toMatch(/^[EWSN]\d{8}$/);
+      }
       // The map's host learns which squares of the map, and nothing else.
       if (parsed.host === 'tiles.openfreemap.org') expect(parsed.search).toBe('');
       if (parsed.host === 'overpass-api.de') {
@@ -287,7 +322,7 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
     expect(standIns.seen.filter((r) => new URL(r.url).host.startsWith('api-adresse'))).toEqual([]);
     const stored = JSON.stringify(await storedSettings(options));
     // The services were never changed: none is stored, and this release's defaults apply.
-    expect(JSON.parse(stored)).toEqual({ version: 5, place: { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr', foundBy: 'geoplateforme' }, radiusKm: 30, card: true, askOnOpen: false, lists: { wishlists: true, searchResults: false }, favourites: [] });
+    expect(JSON.parse(stored)).toEqual({ version: 5, place: { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr', foundBy: 'geoplateforme' }, radiusKm: 30, card: true, askOnOpen: false, libraries: true, lists: { wishlists: true, searchResults: false }, favourites: [] });
     await options.close();
   });
 

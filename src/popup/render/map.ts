@@ -6,7 +6,7 @@ import type { LookupResult } from '../../lookup/result';
 import { browser } from '../../shared/browser';
 import { hostPattern, isThisMachine } from '../../shared/host-pattern';
 import type { Settings } from '../../shared/settings';
-import { hasTheBook } from '../../shops/shop';
+import { canBorrow, hasTheBook, isLibrary } from '../../shops/shop';
 import { byId, element } from '../../ui/dom';
 import { t } from '../../ui/i18n';
 import type { ShopMap } from '../shop-map';
@@ -89,12 +89,16 @@ async function showMap(result: LookupResult, settings: Settings, key: string): P
   container.hidden = legend.hidden = false;
   // Each entry only for a kind of marker the map shows: no "has it" when no shop has it.
   byId('legend-has-it').hidden = !result.shops.some((shop) => hasTheBook(shop) && !shop.closedForHolidays);
-  byId('legend-unknown').hidden = !result.shops.some((shop) => shop.stock === 'unknown');
+  byId('legend-unknown').hidden = !result.shops.some((shop) => shop.stock === 'unknown' && !isLibrary(shop));
+  byId('legend-library').hidden = !result.shops.some(canBorrow);
   byId('legend-holiday').hidden = !result.shops.some((shop) => hasTheBook(shop) && shop.closedForHolidays);
   // The map's code arrives in a task of its own, after the list is in the page.
   const { createShopMap } = await loadMapCode(settings);
   if (shown?.key !== key) return;
-  const numbers = new Map(orderShops(result.shops, new Set(settings.favourites.map((f) => f.id))).map((shop, i) => [shop.id, i + 1]));
+  // As the lists number them: the bookshops (pinned first), then the libraries.
+  const favourites = new Set(settings.favourites.map((f) => f.id));
+  const ordered = [...orderShops(result.shops.filter((shop) => !isLibrary(shop)), favourites), ...orderShops(result.shops.filter(isLibrary), favourites)];
+  const numbers = new Map(ordered.map((shop, i) => [shop.id, i + 1]));
   const view = createShopMap(container, {
     place: result.place,
     shops: result.shops,

@@ -7,6 +7,7 @@ import { byId, element, externalLink } from '../../ui/dom';
 import { t } from '../../ui/i18n';
 import { RADII } from '../../ui/radii';
 import { ask } from '../../ui/ask';
+import { canBorrow, isLibrary } from '../../shops/shop';
 import { renderShopList, type ListedShop } from '../shop-list';
 import type { PopupActions, PopupState } from '../state';
 import { renderHours } from './hours';
@@ -17,32 +18,53 @@ import { count, locale } from './words';
 let refocusPinOf: string | null = null;
 let firstListPainted = false;
 
-export function renderResults({ result, settings }: PopupState): void {
+export function renderResults({ result, settings, lookup }: PopupState): void {
   const section = byId('results');
-  section.hidden = !result || result.shops.length === 0;
-  if (!result || result.shops.length === 0) {
+  const shown = result ? mapped(result) : null;
+  section.hidden = !result || !shown || shown.shops.length === 0;
+  if (!result || !shown || shown.shops.length === 0) {
     removeMap();
     return;
   }
-  const list = byId('shop-list');
-  renderShopList(list, result.shops, {
+  const { bookshops, libraries } = shown;
+  const alsoAsking = lookup?.state === 'done' ? (lookup.alsoAsking ?? []) : [];
+  const options = {
     t,
     locale,
     isbn13: result.isbn13,
     favourites: new Set(settings.favourites.map((f) => f.id)),
-    onToggleFavourite: (shop) => void toggleFavourite(shop, settings),
+    onToggleFavourite: (shop: ListedShop) => void toggleFavourite(shop, settings),
     onFocusShop: highlightOnMap,
-  });
+  };
+  const list = byId('shop-list');
+  list.hidden = bookshops.length === 0;
+  renderShopList(list, bookshops, options);
+  // The libraries that can lend it, apart from the shops, numbered on from them as on the map.
+  byId('libraries').hidden = libraries.length === 0 && alsoAsking.length === 0;
+  renderShopList(byId('library-list'), libraries, { ...options, firstNumber: bookshops.length + 1 });
+  const asking = byId('libraries-asking');
+  asking.hidden = alsoAsking.length === 0;
+  asking.textContent = alsoAsking.length > 0 ? t('librariesAsking', alsoAsking.map((source) => source.name).join(', ')) : '';
   if (refocusPinOf) {
-    list.querySelector<HTMLElement>(`li[data-shop-id="${CSS.escape(refocusPinOf)}"] .pin`)?.focus();
+    section.querySelector<HTMLElement>(`li[data-shop-id="${CSS.escape(refocusPinOf)}"] .pin`)?.focus();
     refocusPinOf = null;
   }
   if (!firstListPainted) {
     firstListPainted = true;
     performance.mark('list-painted');
   }
-  void renderHours(list, result);
-  renderMap(result, settings);
+  void renderHours(section, result);
+  renderMap({ ...result, shops: shown.shops }, settings);
+}
+
+/**
+ * What the list and the map show of an answer: the bookshops, and after them the libraries that can
+ * lend the book (a library that holds no copy, or whose loans nobody said, is not listed).
+ */
+function mapped(result: NonNullable<PopupState['result']>) {
+  const bookshops = result.shops.filter((shop) => !isLibrary(shop));
+  const libraries = result.shops.filter(canBorrow);
+  return { bookshops, libraries, shops: [...bookshops, ...libraries] };
 }
 
 async function toggleFavourite(shop: ListedShop, settings: PopupState['settings']): Promise<void> {
