@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
+import { enabledSources } from '../src/background/sources';
 import { campaignArea, campaignGecko, campaignHosts, campaignMessages, campaignSettings } from '../src/campaign/brand';
 import { insideArea } from '../src/shared/campaign-area';
 import { checkCampaignFile } from '../src/campaign/check';
@@ -108,6 +109,19 @@ describe('what a campaign changes', () => {
     const own = { ...campaign!, directory: 'https://annuaire.librairies-occitanie.fr/' };
     expect(readStoredSettings(undefined, undefined, campaignSettings(own)).settings.sources.openstreetmap.directoryUrl).toBe(own.directory);
     expect(campaignHosts(own)).toEqual(['https://annuaire.librairies-occitanie.fr/*']);
+  });
+
+  it('leaves the libraries out unless the campaign turns them on: no library source is asked, in London either', () => {
+    const { settings } = readStoredSettings(undefined, undefined, campaignSettings(campaign!));
+    expect(settings.libraries).toBe(false);
+    const london = (from: typeof settings) => enabledSources(from, async () => null).filter((source) => !source.countries || source.countries.includes('gb'));
+    expect(london(settings).map((source) => source.kind)).toEqual(['directory']);
+    // A campaign that wants them: on, with their catalogues.
+    const lending = readStoredSettings(undefined, undefined, campaignSettings({ ...campaign!, libraries: true })).settings;
+    expect(lending.libraries).toBe(true);
+    expect(london(lending).map((source) => [source.id, source.kind])).toEqual([['openstreetmap', 'directory'], ['librarybooks-uk', 'library']]);
+    // The project's own build: on.
+    expect(readStoredSettings(undefined, undefined, null).settings.libraries).toBe(true);
   });
 
   it('names the extension in each language, English where it has no text, in every message that names it', () => {

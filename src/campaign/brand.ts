@@ -6,6 +6,9 @@ import type { Campaign } from './schema';
 type Messages = Record<string, { message: string; description?: string; placeholders?: unknown }>;
 
 /** The settings a new user of the campaign's build starts with: no place (each shopper gives their own town). */
+/** The sources that ask library catalogues (the shopper's "libraries" choice switches them). */
+const LIBRARY_SOURCES: readonly SourceId[] = ['librarybooks-uk'];
+
 export function campaignSettings(campaign: Campaign) {
   return {
     version: SETTINGS_VERSION,
@@ -14,9 +17,15 @@ export function campaignSettings(campaign: Campaign) {
     sources: Object.fromEntries(
       (Object.keys(SOURCE_DEFAULTS) as SourceId[]).map((id) => [
         id,
-        { ...SOURCE_DEFAULTS[id], enabled: campaign.sources.includes(id), ...(id === 'openstreetmap' && campaign.directory ? { directoryUrl: campaign.directory } : {}) },
+        {
+          ...SOURCE_DEFAULTS[id],
+          // A library catalogue comes with the campaign's choice of libraries, as in the project's build.
+          enabled: campaign.sources.includes(id) || (campaign.libraries && LIBRARY_SOURCES.includes(id)),
+          ...(id === 'openstreetmap' && campaign.directory ? { directoryUrl: campaign.directory } : {}),
+        },
       ]),
     ),
+    libraries: campaign.libraries,
     favourites: campaign.favourites.map(({ id, name }) => ({ id, name })),
   };
 }

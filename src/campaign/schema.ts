@@ -60,6 +60,11 @@ export const Campaign = z.object({
   sources: z
     .array(z.enum(Object.keys(SOURCE_DEFAULTS) as [string, ...string[]], { error: `may only be one of: ${Object.keys(SOURCE_DEFAULTS).join(', ')}` }))
     .min(1, 'must list at least one source'),
+  /**
+   * The public libraries that can lend the book, beside the bookshops: off in a campaign's build unless
+   * the campaign turns it on (a bookshop campaign may not want them); the shopper can turn it on.
+   */
+  libraries: z.boolean({ error: 'must be true or false' }).default(false),
   favourites: z
     .array(
       z.object({

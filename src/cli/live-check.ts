@@ -8,6 +8,7 @@ import { DIRECTORY_MAX_AGE_DAYS, directoryProblems } from '../release/directory-
 import { geocodeRequest, readGeocodeAnswer, readGeoplateformeReverse, readReverseAnswer, reverseRequest } from '../networks/geocoders';
 import { fetchJson, refusalOf, type FetchOutcome, type SourceProblem } from '../networks/fetch-source';
 import { identifiedHosts } from '../networks/identification';
+import { libraryBooksUk } from '../networks/librarybooks-uk';
 import { openStreetMap } from '../networks/overpass';
 import { placeDesLibraires } from '../networks/place-des-libraires';
 import type { RemoteSource, SourceQuery } from '../networks/source';
@@ -27,6 +28,12 @@ export const CHECK_BOOKS = [
 ];
 /** The middle of Toulouse. */
 export const CHECK_PLACE = { lat: 43.6, lon: 1.44 };
+/**
+ * The UK catalogues' check: the book and library service of the API's own example
+ * (LibrariesHacked/catalogues-api README: `/api/availability/9780747538493?service=Gloucestershire`),
+ * a Harry Potter nearly every county's libraries hold.
+ */
+export const CHECK_CATALOGUE = { isbn13: '9780747538493', service: 'Gloucestershire', place: { lat: 51.86, lon: -2.24 } };
 /** Below this many shops listed, none having either book says nothing. */
 const MANY_SHOPS = 5;
 /** How much of a refusal's body the line quotes. */
@@ -152,6 +159,14 @@ export async function liveCheck({ settings, fetch: baseFetch, identity, version,
     return { ...answers[0]!.line, ms, shopsWithBook, found, ...(none ? { fits: false, problem: 'no-shop-has-any' as const } : {}) };
   }
 
+  /** A library catalogue, asked for a book its service's branches hold: how many list it, how many on the shelf. */
+  async function catalogue(service: string, adapter: RemoteSource, query: SourceQuery): Promise<CheckLine> {
+    const { line, shops } = await ask(service, adapter, query);
+    if (!shops) return line;
+    const onShelf = shops.filter((shop) => shop.stock === 'in-stock').length;
+    return { ...line, shopsWithBook: onShelf, found: `${shops.length} branches list it, ${onShelf} with a copy on the shelf` };
+  }
+
   /** A geocoder's answer at `url`, read by the production reader: what it found, or that it no longer fits. */
   async function geocoderLine(service: string, url: string, read: (data: unknown) => string | 'bad-data'): Promise<CheckLine> {
     const start = now();
@@ -237,6 +252,14 @@ export async function liveCheck({ settings, fetch: baseFetch, identity, version,
     // Nominatim's policy: one request a second, so the reverse lookup waits its turn.
     reverse('Géoplateforme reverse (Toulouse)', CHECK_PLACE, 'fr'),
     new Promise((resolve) => setTimeout(resolve, nominatimGapMs)).then(() => reverse('Nominatim reverse (Berlin)', { lat: 52.52, lon: 13.4 }, 'de')),
+    catalogue('UK library catalogues (Gloucestershire)', libraryBooksUk(settings.sources['librarybooks-uk'].baseUrl), {
+      isbn13: CHECK_CATALOGUE.isbn13,
+      place: CHECK_CATALOGUE.place,
+      radiusKm: 1,
+      country: 'gb',
+      // As the package would name the nearest library's service (here by name, which the API also takes).
+      libraries: [{ shop: { id: 'check', sourceId: 'check', kind: 'library', name: 'Gloucester Library', address: {}, location: CHECK_CATALOGUE.place, stock: 'unknown', isbn13: null, links: {} }, service: CHECK_CATALOGUE.service }],
+    }),
     tile(),
   ]);
   return directoryIndex === undefined ? lines : [...lines, directory(directoryIndex)];

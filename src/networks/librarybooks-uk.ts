@@ -68,7 +68,8 @@ export function libraryBooksUk(baseUrl: string): RemoteSource {
       const answer = Answer.safeParse(data);
       if (!answer.success) return null;
       const service = serviceOf(query);
-      const entries = answer.data.flatMap((raw) => ServiceAnswer.safeParse(raw).data ?? []).filter((entry) => !entry.code || entry.code === service);
+      // The service asked (by its code, or by its name as the API also takes), not another's.
+      const entries = answer.data.flatMap((raw) => ServiceAnswer.safeParse(raw).data ?? []).filter((entry) => entry.code === service || entry.service === service || (!entry.code && !entry.service));
       if (entries.length === 0) return null;
       // The catalogue could not be read (the connector caught an error): a failure, not "no copy".
       if (entries.every((entry) => entry.exception !== undefined && entry.availability.length === 0)) return { problem: 'source-error' };
