@@ -216,6 +216,13 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
         ['5', 'Kentish Town Library (demo)', '4.5 km · Every copy is on loan'],
       ]);
       expect(await popup.$eval('#libraries-title', (el) => el.textContent)).toBe('Borrow it nearby');
+      // On the map, with their own marker (an arch; hollow when every copy is out), numbered as listed.
+      await popup.waitForSelector('#map .shop-marker.library');
+      expect(await popup.$$eval('#map .shop-marker.library', (markers) => markers.map((m) => [m.textContent, m.getAttribute('title'), m.classList.contains('stock-on-loan')]))).toEqual([
+        ['4', 'Holborn Library (demo)', false],
+        ['5', 'Kentish Town Library (demo)', true],
+      ]);
+      expect(await popup.$$eval('#map-legend > span:not([hidden])', (entries) => entries.map((entry) => entry.textContent!.trim()))).toEqual(['your place', 'stock unknown', 'library that can lend it']);
       // No shop is said to have it: the line is the shops', the library's words are beside it.
       expect(await popup.$eval('#status', (el) => el.textContent)).toMatch(/^No bookshop network shares its stock where you are/);
       expect(await popup.$$eval('#status .aside', (els) => els.map((el) => el.textContent))).toContain('1 library near you can lend it now');

@@ -57,8 +57,11 @@ describeInBrowsers('the options and the card', (name) => {
       'Paris Librairies (Paris and its region, with stock)',
       'Librairies Nouvelle-Aquitaine (Nouvelle-Aquitaine, with stock)',
       'Librel (French-speaking Belgium, with stock)',
+      'UK library catalogues (Libraries Hacked) (public libraries in the United Kingdom: loans)',
       'OpenStreetMap (bookshops everywhere, without stock)',
     ]);
+    // The libraries that can lend it: on in the project's build, one choice for every catalogue.
+    expect(await options.$eval('#libraries', (el) => [(el as HTMLInputElement).checked, el.parentElement!.textContent!.trim()])).toEqual([true, 'Also show the public libraries near me that can lend the book']);
 
     // Section headings no smaller than the text under them.
     expect(await options.evaluate(() => [...document.querySelectorAll('h2')].every((h2) => parseFloat(getComputedStyle(h2).fontSize) >= parseFloat(getComputedStyle(document.body).fontSize)))).toBe(true);
