@@ -4,7 +4,7 @@
 import type { ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { geoplateformeAnswer, geoplateformeReverseAnswer, libraryBooksAnswer, libraryServicesAnswer, nominatimAnswer, nominatimReverseAnswer, overpassAnswer, overpassCountryAnswer, overpassRuntimeError, placeDesLibrairesAnswer, SHARED_PHONE } from './payloads';
+import { geoplateformeAnswer, geoplateformeReverseAnswer, lesLibrairesCaAnswer, libraryBooksAnswer, libraryServicesAnswer, nominatimAnswer, nominatimReverseAnswer, overpassAnswer, overpassCountryAnswer, overpassRuntimeError, placeDesLibrairesAnswer, SHARED_PHONE } from './payloads';
 import { standInTile } from './tiles';
 import { standInVectorTile } from './vector-tiles';
 
@@ -123,7 +123,7 @@ function overpass(scenario: Scenario, query: string): StandInResponse {
 /** A geocoder's names for a place, as hostile as a shop's. */
 const HOSTILE_PLACE = { label: '<img src=x onerror=alert(9)>', city: `<img src=x onerror=alert(9)>\u202e${'E'.repeat(100_000)}`, postcode: '<b>31000</b>' };
 
-export type StandInSource = 'placedeslibraires' | 'openstreetmap' | 'geocoders' | 'tiles' | 'vector' | 'directory' | 'libraries';
+export type StandInSource = 'placedeslibraires' | 'openstreetmap' | 'geocoders' | 'tiles' | 'vector' | 'directory' | 'libraries' | 'quebec';
 /** A scenario for every source, or one per source. */
 export type Scenarios = Scenario | Partial<Record<StandInSource, Scenario>>;
 
@@ -267,6 +267,12 @@ export function standInAnswer(url: string, scenarios: Scenarios = 'ok'): StandIn
   if (path.endsWith('/getshoplist.php')) return placeDesLibraires(parsed.searchParams.get('ISBN') ?? '', scenarioOf(scenarios, 'placedeslibraires'));
   if (path.endsWith('/interpreter')) return overpass(scenarioOf(scenarios, 'openstreetmap'), parsed.searchParams.get('data') ?? '');
   // The UK's library catalogues (Libraries Hacked's API): /api/availability/<isbn>?service=<code or name>.
+  // Québec's independent bookshops' network: one answer per book for the whole network, 404 for a book it does not know.
+  const quebec = /\/api\/v1\/public\/books\/isbn\/([^/]+)$/.exec(path);
+  if (quebec) {
+    const good = lesLibrairesCaAnswer(decodeURIComponent(quebec[1]!));
+    return faulty(scenarioOf(scenarios, 'quebec'), good) ?? (good ? json(good) : { status: 404, headers: {}, body: '' });
+  }
   if (path.endsWith('/api/services')) return faulty(scenarioOf(scenarios, 'libraries'), null) ?? json(libraryServicesAnswer());
   const catalogue = /\/api\/availability\/([^/]+)$/.exec(path);
   if (catalogue) {

@@ -386,3 +386,17 @@ export function libraryBooksAnswer(isbn13: string, service: string, { broken = f
     },
   ];
 }
+
+/**
+ * leslibraires.ca's public book API (`app.leslibraires.ca/api/v1/public/books/isbn/<isbn>`) answer:
+ * `{ "data": { isbn, price, available, url } }` (bolet777/DansMaZone, src/datas/pricesAPI.js, which
+ * reads `data.data.available`, `.price` and `.url`, and builds `https://www.leslibraires.ca/livres/<isbn>.html`
+ * where no url comes). The evidence does not show the values' types: a price as text and a boolean
+ * flag here (the adapter takes numbers or text for both). A book it does not know: 404 (DansMaZone
+ * reads any non-OK answer as "no price"). The price is made up.
+ */
+export function lesLibrairesCaAnswer(isbn13: string): unknown | null {
+  if (isbn13 === DEMO_BOOKS.inStock) return { data: { isbn: isbn13, price: '14.95', available: true, url: `https://www.leslibraires.ca/livres/${isbn13}.html` } };
+  if (isbn13 === DEMO_BOOKS.alsoInStock) return { data: { isbn: isbn13, price: '47.50', available: false, url: `https://www.leslibraires.ca/livres/${isbn13}.html` } };
+  return null;
+}

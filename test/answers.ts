@@ -41,6 +41,7 @@ export const answerWith = (shops: ShopNearby[], sources: SourceStatus[], more: P
   portals: [],
   finishedAt: 0,
   onDemandAsked: false,
+  offers: [],
   ...more,
 });
 

@@ -231,6 +231,7 @@ group('the popup’s line when the answer holds no shop', () => {
         portals: [],
         finishedAt: 0,
         onDemandAsked: false,
+        offers: [],
       },
     });
 

@@ -5,7 +5,7 @@ import { addressesToAllow, reviewImport, withoutRefused } from '../src/options/i
 import { parseSettings } from '../src/shared/settings';
 
 const words = {
-  sourceNames: { placedeslibraires: 'Place des Libraires', 'chez-mon-libraire': 'Chez mon libraire', parislibrairies: 'Paris Librairies', 'librairies-nouvelle-aquitaine': 'Librairies Nouvelle-Aquitaine', librel: 'Librel', 'librarybooks-uk': 'UK library catalogues (Libraries Hacked)', openstreetmap: 'OpenStreetMap' },
+  sourceNames: { placedeslibraires: 'Place des Libraires', 'chez-mon-libraire': 'Chez mon libraire', parislibrairies: 'Paris Librairies', 'librairies-nouvelle-aquitaine': 'Librairies Nouvelle-Aquitaine', librel: 'Librel', 'leslibraires-ca': 'leslibraires.ca', 'librarybooks-uk': 'UK library catalogues (Libraries Hacked)', openstreetmap: 'OpenStreetMap' },
   onOff: (on: boolean) => (on ? 'on' : 'off'),
   place: (label: string, radiusKm: number) => `Near ${label}, within ${radiusKm} km`,
 };
@@ -59,6 +59,7 @@ describe('reviewing an imported settings file', () => {
     expect(addressesToAllow(next)).toEqual([
       'https://books.example.org/',
       'https://www.librel.be/',
+      'https://app.leslibraires.ca/',
       'https://www.librarybooks.uk/',
       'https://overpass-api.de/api/',
       'https://data.geopf.fr/geocodage/',

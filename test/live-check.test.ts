@@ -25,6 +25,7 @@ function standInSettings(base: string): Settings {
   settings.sources.placedeslibraires.baseUrl = base;
   settings.sources.openstreetmap.baseUrl = base;
   settings.sources['librarybooks-uk'].baseUrl = base;
+  settings.sources['leslibraires-ca'].baseUrl = base;
   settings.geocoders = { ...settings.geocoders, geoplateforme: `${base}geocodage/`, nominatim: base };
   settings.tiles = { vector: { url: `${base}planet`, attribution: 'OpenFreeMap', attributionUrl: '' }, raster: null };
   return settings;
@@ -48,12 +49,14 @@ describe('the live contract check', () => {
       ['Géoplateforme reverse (Toulouse)', true, 200, true],
       ['Nominatim reverse (Berlin)', true, 200, true],
       ['UK library catalogues (Gloucestershire)', true, 200, true],
+      ['leslibraires.ca (Montréal)', true, 200, true],
       ['Map tile', true, 200, true],
       ['Bookshop directory (package)', true, undefined, true],
     ]);
     // The API's own example: the book, in the service named as it names it (the stand-in holds no branch of it).
     expect(server.requests.some((url) => url.endsWith('/api/availability/9780747538493?service=Gloucestershire'))).toBe(true);
     expect(lines[7]!.found).toBe('0 branches list it, 0 with a copy on the shelf');
+    expect(lines[8]!.found).toBe('available, 14.95 CAD');
     expect(lines[5]!.found).toBe('Toulouse (fr)');
     // Two books nearly every shop has, each counted among every shop the network lists (near Toulouse or not).
     expect(lines[0]!.found).toBe('L’Étranger 6 of 10 shops, Le Petit Prince 2 of 10 shops');
@@ -76,6 +79,7 @@ describe('the live contract check', () => {
     ['vector', 'html', 'Map tile', 'bad-data'],
     ['vector', 'tilejson-without-layers', 'Map tile', 'missing-layers'],
     ['libraries', 'missing-fields', 'UK library catalogues (Gloucestershire)', 'bad-data'],
+    ['quebec', 'missing-fields', 'leslibraires.ca (Montréal)', 'bad-data'],
   ] as const)('catches a %s answer that changed shape (%s)', async (source, scenario, service, problem) => {
     server.setScenario({ [source]: scenario });
     const lines = await liveCheck({ settings: standInSettings(server.url), fetch, nominatimGapMs: 0 });
@@ -137,7 +141,7 @@ describe('the live contract check', () => {
       expect(headers['user-agent']).toBe(EXTENSION_AGENT);
       expect(headers.referer).toBe(['overpass-api.de', 'nominatim.openstreetmap.org'].includes(host) ? 'https://librairies-independantes.fr/extension/' : undefined);
     }
-    expect(new Set(seen.map((r) => r.host))).toEqual(new Set(['www.placedeslibraires.fr', 'data.geopf.fr', 'overpass-api.de', 'nominatim.openstreetmap.org', 'tiles.openfreemap.org', 'www.librarybooks.uk']));
+    expect(new Set(seen.map((r) => r.host))).toEqual(new Set(['www.placedeslibraires.fr', 'data.geopf.fr', 'overpass-api.de', 'nominatim.openstreetmap.org', 'tiles.openfreemap.org', 'www.librarybooks.uk', 'app.leslibraires.ca']));
   });
 
   it('fails on a packaged directory older than a release may take, and says a fictional one is fictional', async () => {

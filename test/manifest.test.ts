@@ -80,6 +80,8 @@ describe('the built manifests', () => {
       'https://tiles.openfreemap.org/*',
       // The UK's library catalogues, asked only from the popup.
       'https://www.librarybooks.uk/*',
+      // Québec's independent bookshops' network, for a place in Québec.
+      'https://app.leslibraires.ca/*',
     ]);
     expect(manifest.optional_host_permissions).toEqual([
       'https://www.chez-mon-libraire.fr/*',

@@ -2,7 +2,7 @@
 // there is no figure. Pages that are not books get nothing at all.
 import type { Action } from '../shared/browser';
 import { shopsCounted, type AnswerSummary } from '../lookup/summary';
-import { borrowWords } from '../shared/answer-words';
+import { borrowWords, type Words } from '../shared/answer-words';
 import { counted, say } from '../shared/plural';
 import { ICON_PATHS, type IconDetails, type IconName } from './icons';
 
@@ -47,11 +47,12 @@ export function createBadge(action: BadgeApi, t: Translate, icons: (name: IconNa
     showAnswer(tabId: number, summary: AnswerSummary) {
       const count = shopsCounted(summary);
       if (summary.verdict === 'has-it') return show(tabId, String(count), GREEN, counted(t, locale, 'badgeTitleCount', count, [String(count)]));
-      // Only a library has it: the figure stays the shops' (a library sells nothing), the tooltip says borrow.
-      const lending = borrowWords(summary, String, true);
+      // No shop nearby has it, but the region's network or a library does: the figure stays the shops'
+      // (a network names no shop, a library sells nothing), the tooltip says which.
+      const besides: Words | null = summary.networkHasIt ? ['badgeTitleQuebecNetwork', [summary.networkHasIt], 1] : borrowWords(summary, String, true);
       switch (summary.verdict) {
         case 'none-has-it': {
-          if (lending) return show(tabId, '0', GREY, say(t, locale, lending));
+          if (besides) return show(tabId, '0', GREY, say(t, locale, besides));
           // The shops that answered, counted; the others said as unknown, never as "not in stock".
           const { notInStock, stockUnknown } = summary;
           if (notInStock > 0) return show(tabId, '0', GREY, counted(t, locale, 'badgeTitleNoneAnswered', notInStock, [String(notInStock)]));
@@ -59,7 +60,7 @@ export function createBadge(action: BadgeApi, t: Translate, icons: (name: IconNa
         }
         // Nobody can say who has it: no figure, never a 0.
         case 'stock-unknown':
-          if (lending) return show(tabId, '?', GREY, say(t, locale, lending));
+          if (besides) return show(tabId, '?', GREY, say(t, locale, besides));
           if (summary.stockUnknown === 0) return show(tabId, '?', GREY, t('badgeTitleNoShopKnown'));
           return show(tabId, '?', GREY, t(UNKNOWN_TITLE[summary.unknownBecause ?? 'not-checked']));
         case 'unreachable':

@@ -1,5 +1,6 @@
 // The sources the settings switch on, each at its configured address.
 import { bookshopDirectory } from '../networks/directory';
+import { lesLibrairesCa } from '../networks/leslibraires-ca';
 import { libraryBooksUk } from '../networks/librarybooks-uk';
 import { openStreetMap } from '../networks/overpass';
 import { packagedDirectory, type ReadPackagedFile } from '../networks/packaged-directory';
@@ -15,6 +16,9 @@ export function enabledSources(settings: Settings, readDirectory: ReadPackagedFi
     const configured = settings.sources[instance.id as keyof Settings['sources']];
     if (configured?.enabled) sources.push(placeDesLibraires({ ...instance, baseUrl: configured.baseUrl }));
   }
+  // Québec's network, for a place in Québec: its answer for all its shops at once.
+  const quebec = settings.sources['leslibraires-ca'];
+  if (quebec.enabled) sources.push(lesLibrairesCa(quebec.baseUrl));
   const osm = settings.sources.openstreetmap;
   if (osm.enabled) {
     // OpenStreetMap's bookshops: the directory in the package; Overpass only for a place it does not

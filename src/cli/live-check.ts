@@ -8,6 +8,7 @@ import { DIRECTORY_MAX_AGE_DAYS, directoryProblems } from '../release/directory-
 import { geocodeRequest, readGeocodeAnswer, readGeoplateformeReverse, readReverseAnswer, reverseRequest } from '../networks/geocoders';
 import { fetchJson, refusalOf, type FetchOutcome, type SourceProblem } from '../networks/fetch-source';
 import { identifiedHosts } from '../networks/identification';
+import { lesLibrairesCa } from '../networks/leslibraires-ca';
 import { libraryBooksUk } from '../networks/librarybooks-uk';
 import { openStreetMap } from '../networks/overpass';
 import { placeDesLibraires } from '../networks/place-des-libraires';
@@ -28,6 +29,8 @@ export const CHECK_BOOKS = [
 ];
 /** The middle of Toulouse. */
 export const CHECK_PLACE = { lat: 43.6, lon: 1.44 };
+/** The middle of Montréal, for Québec's network. */
+export const CHECK_MONTREAL = { lat: 45.5, lon: -73.57 };
 /**
  * The UK catalogues' check: the book and library service of the API's own example
  * (LibrariesHacked/catalogues-api README: `/api/availability/9780747538493?service=Gloucestershire`),
@@ -167,6 +170,19 @@ export async function liveCheck({ settings, fetch: baseFetch, identity, version,
     return { ...line, shopsWithBook: onShelf, found: `${shops.length} branches list it, ${onShelf} with a copy on the shelf` };
   }
 
+  /** A network's answer for all its shops (an offer), read by its adapter: available or not, at what price. */
+  async function network(service: string, adapter: RemoteSource, query: SourceQuery): Promise<CheckLine> {
+    const start = now();
+    const { url } = adapter.request(query);
+    const outcome = await fetchJson(url, deps, { timeoutMs, retryDelayMs: 0 });
+    const ms = Math.round(now() - start);
+    if (!outcome.ok) return failedLine(service, outcome, ms, refusals.get(url));
+    const offer = adapter.offer?.(outcome.data, query) ?? null;
+    const httpStatus = statuses.get(url);
+    if (!offer) return { service, reached: true, httpStatus, fits: false, problem: 'bad-data', ms };
+    return { service, reached: true, httpStatus, fits: true, found: `${offer.available ? 'available' : 'not available'}${offer.price !== undefined ? `, ${offer.price} ${offer.currency ?? ''}`.trimEnd() : ''}`, ms };
+  }
+
   /** A geocoder's answer at `url`, read by the production reader: what it found, or that it no longer fits. */
   async function geocoderLine(service: string, url: string, read: (data: unknown) => string | 'bad-data'): Promise<CheckLine> {
     const start = now();
@@ -260,6 +276,7 @@ export async function liveCheck({ settings, fetch: baseFetch, identity, version,
       // As the package would name the nearest library's service (here by name, which the API also takes).
       libraries: [{ shop: { id: 'check', sourceId: 'check', kind: 'library', name: 'Gloucester Library', address: {}, location: CHECK_CATALOGUE.place, stock: 'unknown', isbn13: null, links: {} }, service: CHECK_CATALOGUE.service }],
     }),
+    network('leslibraires.ca (Montréal)', lesLibrairesCa(settings.sources['leslibraires-ca'].baseUrl), { isbn13: CHECK_BOOKS[0]!.isbn13, place: CHECK_MONTREAL, radiusKm: 1, country: 'ca' }),
     tile(),
   ]);
   return directoryIndex === undefined ? lines : [...lines, directory(directoryIndex)];

@@ -7,11 +7,13 @@ import { isPackaged, type NearbyLibrary, type PackagedSource, type RemoteSource,
 import { roundPlace } from '../shops/geo';
 import { mergeShops, nearbyShops } from './merge';
 import type { LookupResult, SourceStatus } from './result';
-import { hasTheBook, ShopSchema, type LatLon, type Shop } from '../shops/shop';
+import { hasTheBook, NetworkOfferSchema, ShopSchema, type LatLon, type NetworkOffer, type Shop } from '../shops/shop';
 import * as z from 'zod/mini';
 
 export interface CacheEntry {
   shops: Shop[];
+  /** A network-level source's offer (Québec's leslibraires.ca). */
+  offer?: NetworkOffer;
   expiresAt: number;
 }
 
@@ -61,7 +63,15 @@ const MAX_OTHER_EDITIONS = 3;
 const FALLBACK_REST_MS = 3600_000;
 const CachedShops = z.array(ShopSchema);
 
-type Answer = { shops: Shop[]; status: SourceStatus };
+/** A cache entry's shops and offer, parsed again as read back; null when either is of another shape. */
+function fromCache(entry: CacheEntry): { shops: Shop[]; offer?: NetworkOffer } | null {
+  const shops = CachedShops.safeParse(entry.shops);
+  const offer = entry.offer === undefined ? undefined : NetworkOfferSchema.safeParse(entry.offer);
+  if (!shops.success || offer?.success === false) return null;
+  return { shops: shops.data, ...(offer?.data ? { offer: offer.data } : {}) };
+}
+
+type Answer = { shops: Shop[]; status: SourceStatus; offer?: NetworkOffer };
 
 export function createLookup(deps: LookupDeps) {
   /** Requests under way, by cache key: ten tabs asking for one book share one request. */
@@ -72,7 +82,8 @@ export function createLookup(deps: LookupDeps) {
     const origin = await deps.missingPermission?.(request.url).catch(() => null);
     if (origin) return { shops: [], status: { ...base, state: 'needs-permission', origin } };
     deps.onRequest?.(request.url);
-    const outcome = await fetchJson(request.url, deps, { timeoutMs: deps.timeoutMs ?? source.timeoutMs });
+    const fetched = await fetchJson(request.url, deps, { timeoutMs: deps.timeoutMs ?? source.timeoutMs });
+    const outcome: typeof fetched = !fetched.ok && fetched.problem === 'not-found' && source.notFoundAnswer ? { ok: true, data: source.notFoundAnswer(query) } : fetched;
     if (!outcome.ok) {
       const status: SourceStatus = { ...base, state: outcome.problem, httpStatus: outcome.httpStatus, ...(outcome.detail ? { detail: outcome.detail } : {}) };
       if (outcome.problem === 'rate-limited') {
@@ -87,12 +98,19 @@ export function createLookup(deps: LookupDeps) {
     } catch {
       shops = null;
     }
-    if (shops === null) return { shops: [], status: { ...base, state: 'bad-data' } };
+    // A network's answer for all its shops: its offer, read by the same adapter.
+    let offer: NetworkOffer | null | undefined;
+    try {
+      offer = source.offer ? source.offer(outcome.data, query) : undefined;
+    } catch {
+      offer = null;
+    }
+    if (shops === null || offer === null) return { shops: [], status: { ...base, state: 'bad-data' } };
     // The source said it failed: shown in words, not cached, asked again next time.
     if (!Array.isArray(shops)) return { shops: [], status: { ...base, state: shops.problem, ...(shops.detail ? { detail: shops.detail } : {}) } };
     // An answer the cache cannot keep is still the answer.
-    await deps.cache.set(request.cacheKey, { shops, expiresAt: source.expiresAt(deps.now()) }).catch(() => {});
-    return { shops, status: { ...base, state: 'ok' } };
+    await deps.cache.set(request.cacheKey, { shops, ...(offer ? { offer } : {}), expiresAt: source.expiresAt(deps.now()) }).catch(() => {});
+    return { shops, status: { ...base, state: 'ok' }, ...(offer ? { offer } : {}) };
   }
 
   const statusOf = (source: ShopSource): SourceStatus => ({ sourceId: source.id, name: source.name, kind: source.kind, state: 'ok' });
@@ -129,8 +147,8 @@ export function createLookup(deps: LookupDeps) {
     const base = statusOf(source);
     const cached = await deps.cache.get(cacheKey).catch(() => null);
     if (cached && cached.expiresAt > deps.now()) {
-      const shops = CachedShops.safeParse(cached.shops);
-      if (shops.success) return { shops: shops.data, status: { ...base, fromCache: true } };
+      const kept = fromCache(cached);
+      if (kept) return { ...kept, status: { ...base, fromCache: true } };
     }
     const backoff = await deps.cache.getBackoff(source.id).catch(() => null);
     if (backoff && backoff > deps.now()) return { shops: [], status: { ...base, state: 'rate-limited', retryAt: backoff } };
@@ -184,8 +202,8 @@ export function createLookup(deps: LookupDeps) {
   async function cachedAnswer(source: ShopSource, query: SourceQuery): Promise<Answer | null> {
     if (isPackaged(source)) return packagedAnswer(source, query, (fallback) => cachedAnswer(fallback, query));
     const cached = await deps.cache.get(source.request(query).cacheKey).catch(() => null);
-    const shops = cached && cached.expiresAt > deps.now() ? CachedShops.safeParse(cached.shops) : null;
-    if (shops?.success) return { shops: shops.data, status: { ...statusOf(source), fromCache: true } };
+    const kept = cached && cached.expiresAt > deps.now() ? fromCache(cached) : null;
+    if (kept) return { ...kept, status: { ...statusOf(source), fromCache: true } };
     return source.fallback ? cachedAnswer(source.fallback, query) : null;
   }
 
@@ -198,6 +216,7 @@ export function createLookup(deps: LookupDeps) {
       radiusKm: request.radiusKm,
       shops,
       sources: answers.map(withUnplaced),
+      offers: answers.flatMap((answer) => answer.offer ?? []),
       stockCovered: sources.some((source) => source.kind === 'stock'),
       networksOff: (deps.switchedOff ?? []).filter((network) => !!request.place.country && !!network.countries?.includes(request.place.country)).map((network) => network.name),
       editionsAsked,

@@ -2,12 +2,12 @@
 // and the popup parses it back, so the three can never disagree on its shape.
 import * as z from 'zod/mini';
 import { SOURCE_PROBLEMS } from '../networks/fetch-source';
-import { ShopSchema } from '../shops/shop';
+import { NetworkOfferSchema, ShopSchema } from '../shops/shop';
 
 export const SourceStatusSchema = z.object({
   sourceId: z.string(),
   name: z.string(),
-  kind: z.enum(['stock', 'directory', 'library']),
+  kind: z.enum(['stock', 'directory', 'library', 'network']),
   state: z.enum(['ok', ...SOURCE_PROBLEMS]),
   /** Shops the source gave that could not be placed on a map (bad or missing coordinates). */
   unplaced: z.optional(z.number()),
@@ -33,6 +33,8 @@ export const LookupResultSchema = z.object({
   stockCovered: z._default(z.boolean(), true),
   /** Stock networks that cover the shopper's country but are switched off in the options (their names). */
   networksOff: z._default(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(20)), []),
+  /** What networks said for all their shops at once (Québec's leslibraires.ca), naming no shop. */
+  offers: z._default(z.array(NetworkOfferSchema).check(z.maxLength(10)), []),
   /** Other print editions asked for, because no shop nearby had the exact one. */
   editionsAsked: z.array(z.string()),
   /** Links to the book on the storefront country's national portals. */

@@ -27,6 +27,8 @@ export interface AnswerSummary {
   toBorrow: number;
   /** Libraries nearby whose every copy is out on loan. */
   onLoan: number;
+  /** A network that answered for all its shops at once that it can sell the book (its name): never a shop's stock. */
+  networkHasIt?: string;
   /**
    * stock-unknown: no network shares its stock where the shopper is, none the shopper switched on does
    * (one that would is off), or the ones that do failed.
@@ -39,7 +41,7 @@ export const shopsCounted = (summary: AnswerSummary) => summary.thisEdition + su
 
 export function summarize(result: LookupResult): AnswerSummary {
   // The verdict speaks of bookshops and of the sources that list them; libraries are counted apart.
-  const answered = result.sources.filter((source) => source.state === 'ok' && source.kind !== 'library');
+  const answered = result.sources.filter((source) => source.state === 'ok' && (source.kind === 'stock' || source.kind === 'directory'));
   const shops = result.shops.filter((shop) => !isLibrary(shop));
   const lending = result.shops.filter(canBorrow);
   const withBook = shops.filter(hasTheBook);
@@ -48,7 +50,17 @@ export function summarize(result: LookupResult): AnswerSummary {
   const unknown = shops.filter((shop) => shop.stock === 'unknown');
   const notInStock = shops.filter((shop) => shop.stock === 'out-of-stock').length;
   const toBorrow = lending.filter((library) => library.stock === 'in-stock').length;
-  const counts = { thisEdition: open.length - other.length, otherEdition: other.length, onHoliday: withBook.length - open.length, stockUnknown: unknown.length, notInStock, toBorrow, onLoan: lending.length - toBorrow };
+  const offer = result.offers.find((one) => one.available);
+  const counts = {
+    thisEdition: open.length - other.length,
+    otherEdition: other.length,
+    onHoliday: withBook.length - open.length,
+    stockUnknown: unknown.length,
+    notInStock,
+    toBorrow,
+    onLoan: lending.length - toBorrow,
+    ...(offer ? { networkHasIt: offer.name } : {}),
+  };
   if (answered.length === 0) return { verdict: 'unreachable', ...counts };
   if (open.length > 0) return { verdict: 'has-it', ...counts };
   if (!result.stockCovered) return { verdict: 'stock-unknown', unknownBecause: result.networksOff.length > 0 ? 'networks-off' : 'no-network', ...counts };

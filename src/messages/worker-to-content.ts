@@ -59,7 +59,8 @@ const isCount = (value: unknown): value is number => Number.isInteger(value) && 
 const SUMMARY_COUNTS = ['thisEdition', 'otherEdition', 'onHoliday', 'stockUnknown', 'notInStock', 'toBorrow', 'onLoan'] as const;
 
 function isSummary(value: unknown): value is AnswerSummary {
-  return isObject(value) && typeof value.verdict === 'string' && SUMMARY_COUNTS.every((count) => isCount(value[count]));
+  const network = value && (value as Fields).networkHasIt;
+  return isObject(value) && typeof value.verdict === 'string' && SUMMARY_COUNTS.every((count) => isCount(value[count])) && (network === undefined || (typeof network === 'string' && network.length <= 100));
 }
 
 /** A message for the book page's script, or null when it is none of them. */

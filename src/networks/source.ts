@@ -1,5 +1,5 @@
 // What every stock or directory source provides. The lookup knows sources only through this.
-import type { LatLon, Shop } from '../shops/shop';
+import type { LatLon, NetworkOffer, Shop } from '../shops/shop';
 
 /**
  * A public library near the shopper, from the directory inside the package (OpenStreetMap's
@@ -13,8 +13,11 @@ export interface NearbyLibrary {
 }
 import type { ProblemDetail, SourceProblem } from './fetch-source';
 
-/** stock: bookshops and what they have; directory: bookshops only; library: public libraries and their loans. */
-export type SourceKind = 'stock' | 'directory' | 'library';
+/**
+ * stock: bookshops and what each has; directory: bookshops only; library: public libraries and their
+ * loans; network: a network's answer for all its shops at once, naming none (an offer).
+ */
+export type SourceKind = 'stock' | 'directory' | 'library' | 'network';
 
 export interface SourceQuery {
   isbn13: string;
@@ -81,6 +84,13 @@ export interface RemoteSource extends SourceAbout {
    * returns a failure when the answer says the source failed (such an answer is never cached).
    */
   shops(data: unknown, query: SourceQuery): Shop[] | null | SourceFailure;
+  /** A network-level answer (kind 'network'): its offer for the book, or null when the answer is of another shape. */
+  offer?(data: unknown, query: SourceQuery): NetworkOffer | null;
+  /**
+   * A 404 is this source's way of saying it does not know the book (a book page's address, not a moved
+   * service): the answer to read instead, as if it had come.
+   */
+  notFoundAnswer?(query: SourceQuery): unknown;
   /** The client's time limit for this source, when it is not the default (it must agree with any server-side limit). */
   timeoutMs?: number;
   /** Until when an answer may be reused. */

@@ -2,6 +2,7 @@
 // export and import (every change a file would make shown first, applied once confirmed). Each change is checked with the settings schema and saved at once; a value that
 // does not pass gets its message next to the field and is not saved.
 import { countryOfStorefront } from '../book/storefronts';
+import { LESLIBRAIRES_CA } from '../networks/leslibraires-ca';
 import { LIBRARYBOOKS_UK } from '../networks/librarybooks-uk';
 import { PLACE_DES_LIBRAIRES_INSTANCES } from '../networks/place-des-libraires-instances';
 import { browser } from '../shared/browser';
@@ -21,12 +22,14 @@ import { addressesToAllow, reviewImport, withoutRefused, type ImportReview } fro
 
 const SOURCE_NAMES: Record<SourceId, string> = {
   ...(Object.fromEntries(PLACE_DES_LIBRAIRES_INSTANCES.map((i) => [i.id, i.name])) as Record<SourceId, string>),
+  [LESLIBRAIRES_CA.id]: LESLIBRAIRES_CA.name,
   [LIBRARYBOOKS_UK.id]: LIBRARYBOOKS_UK.name,
   openstreetmap: 'OpenStreetMap',
 };
 
 const SOURCE_COVERAGE: Record<SourceId, string> = {
   ...(Object.fromEntries(PLACE_DES_LIBRAIRES_INSTANCES.map((i) => [i.id, i.coverage])) as Record<SourceId, string>),
+  [LESLIBRAIRES_CA.id]: 'coverageQuebec',
   [LIBRARYBOOKS_UK.id]: 'coverageLibrariesUk',
   openstreetmap: 'coverageOpenStreetMap',
 };

@@ -18,7 +18,7 @@ import { renderListBooks } from './render/list-books';
 import { loadMapCode, mapComes } from './render/map';
 import { renderPlace } from './render/place';
 import { renderProblems, renderProgress } from './render/problems';
-import { renderOsmCredit, renderPortals, renderResults, renderWider } from './render/results';
+import { renderOffers, renderOsmCredit, renderPortals, renderResults, renderWider } from './render/results';
 import { renderStatus } from './render/status';
 import { SHARE_URL, showShareCode } from './share';
 import type { PopupActions, PopupState } from './state';
@@ -169,6 +169,7 @@ async function renderNow(known?: TabState): Promise<void> {
   renderProgress(state);
   renderProblems(state, actions);
   renderWider(state, actions);
+  renderOffers(state);
   renderPortals(state);
   renderListBooks(state, actions);
   renderOsmCredit(state);

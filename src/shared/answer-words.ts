@@ -16,7 +16,9 @@ export function headline(summary: AnswerSummary, format: (n: number) => string =
     if (thisEdition === 0) return ['answerHaveOtherEdition', [format(otherEdition)], otherEdition];
     return ['answerHaveItEditions', [format(thisEdition), format(otherEdition)], thisEdition];
   }
-  // No bookshop is known to have it, and a library nearby holds it: said as borrowing, never as a shop.
+  // No bookshop nearby is known to have it, and the network of the shopper's region can sell it (said
+  // as the network's answer, never as a shop's stock); else a library nearby holds it: said as borrowing.
+  if (summary.networkHasIt) return ['answerQuebecNetwork', [summary.networkHasIt], 1];
   const lending = borrowWords(summary, format);
   if (lending) return lending;
   if (summary.verdict === 'stock-unknown' && stockUnknown > 0) return ['answerStockUnknown', [format(stockUnknown)], stockUnknown];

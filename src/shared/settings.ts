@@ -57,6 +57,8 @@ export const SOURCE_DEFAULTS = {
   parislibrairies: { enabled: false, baseUrl: 'https://www.parislibrairies.fr/' },
   'librairies-nouvelle-aquitaine': { enabled: false, baseUrl: 'https://www.librairies-nouvelleaquitaine.com/' },
   librel: { enabled: false, baseUrl: 'https://www.librel.be/' },
+  // Québec's independent bookshops, for the network as a whole (a place in Québec only).
+  'leslibraires-ca': { enabled: true, baseUrl: 'https://app.leslibraires.ca/' },
   // Public libraries' loans (the shopper's "libraries" choice switches every library source on or off).
   'librarybooks-uk': { enabled: true, baseUrl: 'https://www.librarybooks.uk/' },
   openstreetmap: { enabled: true, baseUrl: 'https://overpass-api.de/api/', directoryUrl: DIRECTORY_DEFAULT },

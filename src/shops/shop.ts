@@ -58,6 +58,28 @@ export interface ShopNearby extends Shop {
   distanceKm: number;
 }
 
+/**
+ * What a network says for all its shops at once, naming none (Québec's leslibraires.ca): whether it
+ * can sell the book, at what price, and where to order it. Never a shop's stock.
+ */
+export interface NetworkOffer {
+  sourceId: string;
+  name: string;
+  available: boolean;
+  price?: number;
+  currency?: 'CAD';
+  url?: string;
+}
+
+export const NetworkOfferSchema = z.object({
+  sourceId: z.string().check(z.maxLength(60)),
+  name: z.string().check(z.maxLength(100)),
+  available: z.boolean(),
+  price: z.optional(z.number().check(z.gt(0), z.lt(100_000))),
+  currency: z.optional(z.literal('CAD')),
+  url: z.optional(z.string().check(z.maxLength(2000))),
+}) satisfies z.ZodMiniType<NetworkOffer>;
+
 /** The schema of a stored shop (cache entries are parsed again when read back). */
 export const ShopSchema = z.object({
   id: z.string(),

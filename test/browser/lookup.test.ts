@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
  * France), the stock network, Overpass (only for a place the directory in the package does not cover),
  * and the map's tiles (from the popup).
  */
-const SERVICE_HOSTS = ['data.geopf.fr', 'nominatim.openstreetmap.org', 'overpass-api.de', 'tiles.openfreemap.org', 'www.librarybooks.uk', 'www.placedeslibraires.fr'];
+const SERVICE_HOSTS = ['app.leslibraires.ca', 'data.geopf.fr', 'nominatim.openstreetmap.org', 'overpass-api.de', 'tiles.openfreemap.org', 'www.librarybooks.uk', 'www.placedeslibraires.fr'];
 const asked = (standIns: RealHostStandIns, host: string) => standIns.seen.filter((r) => new URL(r.url).host === host).map((r) => new URL(r.url).pathname);
 
 describeInBrowsers('looking the book up near the shopper', (name) => {
@@ -111,6 +111,8 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
     expect(mapRequests[0]).toBe('/planet');
     expect(mapRequests.slice(1).every((path) => /^\/planet\/\w+\/\d+\/\d+\/\d+\.pbf$/.test(path))).toBe(true);
     expect(mapRequests.length).toBeGreaterThan(1);
+    // (The credits follow the first tile: drawn once the background says it is up.)
+    await popup.waitForSelector('.map-credits a');
     expect(await popup.$$eval('.map-credits a', (as) => as.map((a) => [a.textContent, (a as HTMLAnchorElement).href]))).toEqual([
       ['OpenFreeMap', 'https://openfreemap.org/'],
       ['© OpenMapTiles', 'https://www.openmaptiles.org/'],
@@ -238,6 +240,32 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
     }
   }, 45_000);
 
+  it('tells a Montréal shopper on amazon.ca what Québec’s independent bookshops answered for the whole network, never as a shop’s stock', async () => {
+    await changeSettings(extensionPage, { place: { label: 'Montréal', lat: 45.5, lon: -73.57, country: 'ca', foundBy: 'nominatim' } });
+    const seenBefore = standIns.seen.length;
+    try {
+      const known = new Set(Object.keys(await tabBooks(extensionPage)));
+      await openAmazonPage(ext, [{ url: 'https://www.amazon.ca/dp/2070360024', body: readFileSync(new URL('../../demo/amazon-fr-book.html', import.meta.url)) }]);
+      const [tabId] = await waitForTabBook(extensionPage, (book, id) => book.isbn13 === '9782070360024' && !known.has(`tab:${id}`));
+      await lookupOf(tabId);
+      // No shop is counted: the network names none. The tooltip says what the network said.
+      expect(await waitForBadge(extensionPage, tabId, '?')).toBe('?');
+      expect(await badgeTitle(extensionPage, tabId)).toBe('Local Bookshops: Québec’s independent bookshops have it (leslibraires.ca)');
+      const popup = await openExtensionPage(ext, `popup/popup.html?tabId=${tabId}`);
+      await popup.waitForSelector('#offer-list li');
+      expect(await popup.$eval('#offer-list li', (li) => [li.textContent, li.querySelector('a')!.href, li.querySelector('a')!.textContent])).toEqual([
+        'Québec’s independent bookshops list it as available · CA$14.95 Order from leslibraires.ca',
+        'https://www.leslibraires.ca/livres/9782070360024.html',
+        'Order from leslibraires.ca',
+      ]);
+      expect(await popup.$$eval('#shop-list li[data-stock="in-stock"]', (items) => items.length)).toBe(0);
+      expect(standIns.seen.slice(seenBefore).filter((r) => new URL(r.url).host === 'app.leslibraires.ca').map((r) => new URL(r.url).pathname)).toEqual(['/api/v1/public/books/isbn/9782070360024']);
+      await popup.close();
+    } finally {
+      await changeSettings(extensionPage, { place: { label: '31000 Toulouse', lat: 43.6, lon: 1.44, country: 'fr', foundBy: 'geoplateforme' } });
+    }
+  }, 45_000);
+
   it('asks nothing of a network address a settings file set until the browser allows its host, and says so', async () => {
     // As stored services would leave it (an earlier version's, or a settings file's the shopper confirmed
     // while the browser's prompt was dismissed): the stock network at a host the browser never allowed.
@@ -284,6 +312,11 @@ describeInBrowsers('looking the book up near the shopper', (name) => {
       if (parsed.host === 'www.placedeslibraires.fr') {
         expect([...parsed.searchParams.keys()]).toEqual(['ISBN']);
         expect(parsed.searchParams.get('ISBN')).toMatch(/^97[89]\d{10}$/);
+      }
+      // Québec's network: the ISBN alone, in its path.
+      if (parsed.host === 'app.leslibraires.ca') {
+        expect(parsed.pathname).toMatch(/^\/api\/v1\/public\/books\/isbn\/97[89]\d{10}$/);
+        expect(parsed.search).toBe('');
       }
       // The library catalogues: the ISBN, and the library service's code (a council, not a place).
       if (parsed.host === 'www.librarybooks.uk') {

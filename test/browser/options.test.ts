@@ -57,6 +57,7 @@ describeInBrowsers('the options and the card', (name) => {
       'Paris Librairies (Paris and its region, with stock)',
       'Librairies Nouvelle-Aquitaine (Nouvelle-Aquitaine, with stock)',
       'Librel (French-speaking Belgium, with stock)',
+      'leslibraires.ca (Québec: whether its independent bookshops can sell it, for the network as a whole)',
       'UK library catalogues (Libraries Hacked) (public libraries in the United Kingdom: loans)',
       'OpenStreetMap (bookshops everywhere, without stock)',
     ]);

@@ -118,3 +118,21 @@ export function renderOsmCredit({ result }: PopupState): void {
     );
   }
 }
+
+/**
+ * What a network said for all its shops at once (Québec's leslibraires.ca): available or not, its price,
+ * and where to order it. Said as the network's answer, never as a shop's stock.
+ */
+export function renderOffers({ result }: PopupState): void {
+  const offers = result?.offers ?? [];
+  byId('offers').hidden = offers.length === 0;
+  byId('offer-list').replaceChildren(
+    ...offers.map((offer) => {
+      const price = offer.price !== undefined && offer.currency ? new Intl.NumberFormat(locale, { style: 'currency', currency: offer.currency }).format(offer.price) : null;
+      const words = [t(offer.available ? 'offerQuebecAvailable' : 'offerQuebecUnavailable'), ...(offer.available && price ? [price] : [])].join(' · ');
+      const item = element('li', { 'data-offer': offer.sourceId, 'data-available': String(offer.available) }, words);
+      if (offer.url && /^https?:\/\//i.test(offer.url)) item.append(' ', externalLink(offer.url, t(offer.available ? 'offerOrderFrom' : 'offerSeeOn', offer.name)));
+      return item;
+    }),
+  );
+}
