@@ -121,10 +121,16 @@ const identityPlugin = (identity) => ({
  * `gecko` (Firefox only): another add-on id (a campaign's own) and the update_url of a self-hosted
  * signed file (AMO refuses an update_url in a listed add-on, so only those builds carry one).
  */
+/** Calil's app key from the release setting CALIL_APP_KEY (calil.jp's API dashboard issues it), or '' for none. */
+export const calilKeyFromEnv = (env = process.env) => (env.CALIL_APP_KEY ?? '').trim();
+
 /** What a build reads from the project: none of it may be a symbolic link (the build would follow it into the package). */
 export const BUILD_INPUTS = ['src', '_locales', 'icons', 'manifest.json', 'package.json'];
 
-export async function buildTarget(target, { outdir = join('dist', target), zipPath = join('dist', `${pkg.name}-${target}-${pkg.version}.zip`), branding, gecko, metafiles, directory = directoryToPackage(), identity = identityFromEnv() } = {}) {
+export async function buildTarget(
+  target,
+  { outdir = join('dist', target), zipPath = join('dist', `${pkg.name}-${target}-${pkg.version}.zip`), branding, gecko, metafiles, directory = directoryToPackage(), identity = identityFromEnv(), calilKey = calilKeyFromEnv() } = {},
+) {
   const links = linksIn([...BUILD_INPUTS, directory]);
   if (links.length) throw new Error(`the build follows no symbolic link, and these are: ${links.join(', ')}`);
   const common = {
@@ -141,7 +147,13 @@ export async function buildTarget(target, { outdir = join('dist', target), zipPa
     logLevel: 'warning',
     // The release's identity in place of the example one (src/shared/identity.ts).
     plugins: identity ? [identityPlugin(identity)] : [],
-    define: { __CAMPAIGN_SETTINGS__: JSON.stringify(branding?.settings ?? null), __CAMPAIGN_SHARE__: JSON.stringify(branding?.share ?? null), __CAMPAIGN_AREA__: JSON.stringify(branding?.area ?? null) },
+    define: {
+      __CAMPAIGN_SETTINGS__: JSON.stringify(branding?.settings ?? null),
+      __CAMPAIGN_SHARE__: JSON.stringify(branding?.share ?? null),
+      __CAMPAIGN_AREA__: JSON.stringify(branding?.area ?? null),
+      // Calil's app key (Japan's library catalogues), a release setting: without one, Calil is off and the popup says so.
+      __CALIL_APP_KEY__: JSON.stringify(calilKey),
+    },
   };
   // The content scripts and the worker: one classic script each.
   const scripts = await esbuild.build({
@@ -217,6 +229,7 @@ async function main() {
   console.log(`bookshop directory: ${directory}/ (${fictional ? 'FICTIONAL, for tests and the demo' : `OpenStreetMap data of ${dataDate}`}; ${countries.join(' ')})`);
   const identity = identityFromEnv();
   console.log(identity ? `identity: ${identity.page} (${identity.contact})` : 'identity: the EXAMPLE one (local-bookshops.example), for development and the demo; PROJECT_PAGE and PROJECT_CONTACT set the real one');
+  console.log(calilKeyFromEnv() ? 'Calil (Japan\'s libraries): app key given' : 'Calil (Japan\'s libraries): OFF, no app key (CALIL_APP_KEY sets it); the popup says so to a shopper in Japan');
   for (const target of TARGETS) {
     const zip = await buildTarget(target, { directory, identity });
     console.log(`built dist/${target}/ and ${zip}`);

@@ -17,7 +17,8 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 const index = join(directoryToPackage(), 'index.json');
 const directoryIndex: unknown = existsSync(index) ? JSON.parse(readFileSync(index, 'utf8')) : undefined;
 
-const lines = await liveCheck({ settings: parseSettings({}), fetch, identity: problems.length ? PROJECT_IDENTITY : identity, version, directoryIndex });
+// Calil's app key, the release setting (none: its line says it was not checked).
+const lines = await liveCheck({ settings: parseSettings({}), fetch, identity: problems.length ? PROJECT_IDENTITY : identity, version, directoryIndex, calilKey: (process.env.CALIL_APP_KEY ?? '').trim() });
 for (const line of lines) console.log(formatLine(line));
 const fails = checkFails(lines);
 const services = lines.filter((line) => !line.local);

@@ -4,7 +4,7 @@
 import type { ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { geoplateformeAnswer, geoplateformeReverseAnswer, lesLibrairesCaAnswer, libraryBooksAnswer, libraryServicesAnswer, nominatimAnswer, nominatimReverseAnswer, overpassAnswer, overpassCountryAnswer, overpassRuntimeError, placeDesLibrairesAnswer, SHARED_PHONE } from './payloads';
+import { CALIL_STAND_IN_KEY, calilCheckAnswer, calilLibraryAnswer, geoplateformeAnswer, geoplateformeReverseAnswer, lesLibrairesCaAnswer, libraryBooksAnswer, libraryServicesAnswer, nominatimAnswer, nominatimReverseAnswer, overpassAnswer, overpassCountryAnswer, overpassRuntimeError, placeDesLibrairesAnswer, SHARED_PHONE } from './payloads';
 import { standInTile } from './tiles';
 import { standInVectorTile } from './vector-tiles';
 
@@ -123,7 +123,10 @@ function overpass(scenario: Scenario, query: string): StandInResponse {
 /** A geocoder's names for a place, as hostile as a shop's. */
 const HOSTILE_PLACE = { label: '<img src=x onerror=alert(9)>', city: `<img src=x onerror=alert(9)>\u202e${'E'.repeat(100_000)}`, postcode: '<b>31000</b>' };
 
-export type StandInSource = 'placedeslibraires' | 'openstreetmap' | 'geocoders' | 'tiles' | 'vector' | 'directory' | 'libraries' | 'quebec';
+export type StandInSource = 'placedeslibraires' | 'openstreetmap' | 'geocoders' | 'tiles' | 'vector' | 'directory' | 'libraries' | 'quebec' | 'calil';
+
+/** Calil's sessions: what each was asked (a session's later asks name only the session). */
+const calilSessions = new Map<string, { isbn: string; systems: string[] }>();
 /** A scenario for every source, or one per source. */
 export type Scenarios = Scenario | Partial<Record<StandInSource, Scenario>>;
 
@@ -267,6 +270,24 @@ export function standInAnswer(url: string, scenarios: Scenarios = 'ok'): StandIn
   if (path.endsWith('/getshoplist.php')) return placeDesLibraires(parsed.searchParams.get('ISBN') ?? '', scenarioOf(scenarios, 'placedeslibraires'));
   if (path.endsWith('/interpreter')) return overpass(scenarioOf(scenarios, 'openstreetmap'), parsed.searchParams.get('data') ?? '');
   // The UK's library catalogues (Libraries Hacked's API): /api/availability/<isbn>?service=<code or name>.
+  // Calil: the libraries near a point, then a book's loans (asked again with the session while it reads).
+  if (path.endsWith('/library') || path.endsWith('/check')) {
+    const scenario = scenarioOf(scenarios, 'calil');
+    const params = parsed.searchParams;
+    const calilFault = faulty(scenario, null);
+    if (calilFault) return calilFault;
+    // (What Calil answers a wrong key is not in the evidence: a 403 here, so a test notices a build without the key.)
+    if (params.get('appkey') !== CALIL_STAND_IN_KEY) return { status: 403, headers: { 'content-type': 'text/plain' }, body: 'invalid appkey' };
+    if (path.endsWith('/library')) {
+      const [lon, lat] = (params.get('geocode') ?? '').split(',').map(Number);
+      return json(calilLibraryAnswer(lat ?? NaN, lon ?? NaN));
+    }
+    const session = params.get('session');
+    const isbn = session ? calilSessions.get(session)?.isbn ?? '' : params.get('isbn') ?? '';
+    const systems = session ? calilSessions.get(session)?.systems ?? [] : (params.get('systemid') ?? '').split(',').filter(Boolean);
+    if (!session) calilSessions.set('stand-in-session-1', { isbn, systems });
+    return json(calilCheckAnswer(isbn, systems, { polled: session !== null }));
+  }
   // Québec's independent bookshops' network: one answer per book for the whole network, 404 for a book it does not know.
   const quebec = /\/api\/v1\/public\/books\/isbn\/([^/]+)$/.exec(path);
   if (quebec) {

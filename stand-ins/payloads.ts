@@ -400,3 +400,46 @@ export function lesLibrairesCaAnswer(isbn13: string): unknown | null {
   if (isbn13 === DEMO_BOOKS.alsoInStock) return { data: { isbn: isbn13, price: '47.50', available: false, url: `https://www.leslibraires.ca/livres/${isbn13}.html` } };
   return null;
 }
+
+/** Tokyo's centre (Chiyoda), where the stand-in Calil knows two public libraries of one system. */
+export const TOKYO = { lat: 35.69, lon: 139.75 };
+/** The app key the stand-in Calil takes (a browser test's build is given it; a release takes the real one). */
+export const CALIL_STAND_IN_KEY = 'stand-in-calil-key';
+
+/**
+ * Calil's `/library?geocode=lon,lat&format=json&callback=no` answer: an array of libraries nearest
+ * first, each with `systemid`, `systemname`, `libkey`, `libid`, `short`, `formal`, `url_pc`, `address`,
+ * `pref`, `city`, `post`, `tel`, `geocode` ("lon,lat" as text), `category` and, for a geocode query,
+ * `distance` (warada0209/pycalil README's printed answers; `Tokyo_Chiyoda` a system id in 2celeb/calil's
+ * README). The libraries are made up and say so; a school room (category SMALL) sits nearest, as Calil
+ * lists them too.
+ */
+export function calilLibraryAnswer(lat: number, lon: number): unknown {
+  if (Math.abs(lat - TOKYO.lat) > 0.5 || Math.abs(lon - TOKYO.lon) > 0.5) return [];
+  const library = (libid: string, libkey: string, formal: string, category: string, geocode: string, distance: number) => ({
+    category, city: '千代田区', short: formal, libkey, pref: '東京都', primary: false, faid: null, geocode, systemid: 'Tokyo_Chiyoda', address: '東京都千代田区（デモ）', libid, tel: '03-0000-0000', systemname: '東京都千代田区', isil: null, post: '102-0000', url_pc: 'https://library.chiyoda.invalid/', formal, distance,
+  });
+  return [
+    library('990001', '小学校', '千代田小学校図書室（デモ）', 'SMALL', '139.7512,35.6905', 0.1),
+    library('990002', '中央', '千代田区立中央図書館（デモ）', 'MEDIUM', '139.7536,35.6938', 0.45),
+    library('990003', '四番町', '四番町図書館（デモ）', 'MEDIUM', '139.7345,35.6881', 1.4),
+  ];
+}
+
+/**
+ * Calil's `/check?isbn=&systemid=&format=json&callback=no` answer, and the same asked again with its
+ * `session`: `{ session, continue, books: { <isbn>: { <systemid>: { status, reserveurl, libkey } } } }`,
+ * `continue: 1` with status "Running" while Calil reads the catalogues, then `continue: 0`, "OK" and
+ * each branch's state (champierre/libron's libron.js reads these fields and polls every 2 s while
+ * continue is 1; the states as a public client maps them: 貸出可, 貸出中). The reserve address is not a real host.
+ */
+export function calilCheckAnswer(isbn13: string, systemids: string[], { polled }: { polled: boolean }): unknown {
+  const holds = isbn13 === DEMO_BOOKS.inStock || isbn13 === DEMO_BOOKS.alsoInStock;
+  const system = (id: string) =>
+    !polled
+      ? { status: 'Running', reserveurl: '', libkey: {} }
+      : id === 'Tokyo_Chiyoda' && holds
+        ? { status: 'OK', reserveurl: `https://library.chiyoda.invalid/opac/detail?isbn=${isbn13}`, libkey: { 中央: '貸出可', 四番町: '貸出中' } }
+        : { status: 'OK', reserveurl: '', libkey: {} };
+  return { session: 'stand-in-session-1', continue: polled ? 0 : 1, books: { [isbn13]: Object.fromEntries(systemids.map((id) => [id, system(id)])) } };
+}

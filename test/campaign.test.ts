@@ -120,6 +120,7 @@ describe('what a campaign changes', () => {
     const lending = readStoredSettings(undefined, undefined, campaignSettings({ ...campaign!, libraries: true })).settings;
     expect(lending.libraries).toBe(true);
     expect(london(lending).map((source) => [source.id, source.kind])).toEqual([['openstreetmap', 'directory'], ['librarybooks-uk', 'library']]);
+    expect(lending.sources.calil.enabled).toBe(true);
     // The project's own build: on.
     expect(readStoredSettings(undefined, undefined, null).settings.libraries).toBe(true);
   });

@@ -5,7 +5,7 @@ import { addressesToAllow, reviewImport, withoutRefused } from '../src/options/i
 import { parseSettings } from '../src/shared/settings';
 
 const words = {
-  sourceNames: { placedeslibraires: 'Place des Libraires', 'chez-mon-libraire': 'Chez mon libraire', parislibrairies: 'Paris Librairies', 'librairies-nouvelle-aquitaine': 'Librairies Nouvelle-Aquitaine', librel: 'Librel', 'leslibraires-ca': 'leslibraires.ca', 'librarybooks-uk': 'UK library catalogues (Libraries Hacked)', openstreetmap: 'OpenStreetMap' },
+  sourceNames: { placedeslibraires: 'Place des Libraires', 'chez-mon-libraire': 'Chez mon libraire', parislibrairies: 'Paris Librairies', 'librairies-nouvelle-aquitaine': 'Librairies Nouvelle-Aquitaine', librel: 'Librel', 'leslibraires-ca': 'leslibraires.ca', 'librarybooks-uk': 'UK library catalogues (Libraries Hacked)', calil: 'Calil (Japan’s library catalogues)', openstreetmap: 'OpenStreetMap' },
   onOff: (on: boolean) => (on ? 'on' : 'off'),
   place: (label: string, radiusKm: number) => `Near ${label}, within ${radiusKm} km`,
 };
@@ -61,6 +61,7 @@ describe('reviewing an imported settings file', () => {
       'https://www.librel.be/',
       'https://app.leslibraires.ca/',
       'https://www.librarybooks.uk/',
+      'https://api.calil.jp/',
       'https://overpass-api.de/api/',
       'https://data.geopf.fr/geocodage/',
       'https://books.example.org/search',

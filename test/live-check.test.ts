@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkFails, formatLine, liveCheck as runLiveCheck, tileOf, type LiveCheckDeps } from '../src/cli/live-check';
 import { PackagedIndex } from '../src/directory/schema';
 import { parseSettings, type Settings } from '../src/shared/settings';
+import { CALIL_STAND_IN_KEY } from '../stand-ins/payloads';
 import { startStandInServer, type StandInServer } from '../stand-ins/server';
 
 let server: StandInServer;
@@ -26,6 +27,7 @@ function standInSettings(base: string): Settings {
   settings.sources.openstreetmap.baseUrl = base;
   settings.sources['librarybooks-uk'].baseUrl = base;
   settings.sources['leslibraires-ca'].baseUrl = base;
+  settings.sources.calil.baseUrl = base;
   settings.geocoders = { ...settings.geocoders, geoplateforme: `${base}geocodage/`, nominatim: base };
   settings.tiles = { vector: { url: `${base}planet`, attribution: 'OpenFreeMap', attributionUrl: '' }, raster: null };
   return settings;
@@ -39,7 +41,7 @@ const EXTENSION_AGENT = 'local-bookshops-extension/1.2.0 (+https://librairies-in
 describe('the live contract check', () => {
   it('reads every service’s real shape: one line each, all reached, all fitting, and the packaged directory’s age', async () => {
     const before = server.seen.length;
-    const lines = await liveCheck({ settings: standInSettings(server.url), fetch, nominatimGapMs: 0, directoryIndex: realIndex(10) });
+    const lines = await liveCheck({ settings: standInSettings(server.url), fetch, nominatimGapMs: 0, directoryIndex: realIndex(10), calilKey: CALIL_STAND_IN_KEY });
     expect(lines.map((l) => [l.service, l.reached, l.httpStatus, l.fits])).toEqual([
       ['Place des Libraires', true, 200, true],
       ['Géoplateforme "Toulouse"', true, 200, true],
@@ -49,6 +51,7 @@ describe('the live contract check', () => {
       ['Géoplateforme reverse (Toulouse)', true, 200, true],
       ['Nominatim reverse (Berlin)', true, 200, true],
       ['UK library catalogues (Gloucestershire)', true, 200, true],
+      ['Calil (Tokyo)', true, 200, true],
       ['leslibraires.ca (Montréal)', true, 200, true],
       ['Map tile', true, 200, true],
       ['Bookshop directory (package)', true, undefined, true],
@@ -56,7 +59,8 @@ describe('the live contract check', () => {
     // The API's own example: the book, in the service named as it names it (the stand-in holds no branch of it).
     expect(server.requests.some((url) => url.endsWith('/api/availability/9780747538493?service=Gloucestershire'))).toBe(true);
     expect(lines[7]!.found).toBe('0 branches list it, 0 with a copy on the shelf');
-    expect(lines[8]!.found).toBe('available, 14.95 CAD');
+    expect(lines[8]!.found).toBe('0 libraries list it, 0 with a copy on the shelf');
+    expect(lines[9]!.found).toBe('available, 14.95 CAD');
     expect(lines[5]!.found).toBe('Toulouse (fr)');
     // Two books nearly every shop has, each counted among every shop the network lists (near Toulouse or not).
     expect(lines[0]!.found).toBe('L’Étranger 6 of 10 shops, Le Petit Prince 2 of 10 shops');
@@ -156,11 +160,21 @@ describe('the live contract check', () => {
     expect(checkFails(fictional)).toBe(false);
   });
 
+  it('says Calil was not checked where no app key is given, without failing', async () => {
+    const before = server.requests.length;
+    const lines = await liveCheck({ settings: standInSettings(server.url), fetch, nominatimGapMs: 0 });
+    const line = lines.find((l) => l.service === 'Calil (Tokyo)')!;
+    expect(line).toMatchObject({ problem: 'no-key', reached: false });
+    expect(formatLine(line)).toBe('Calil (Tokyo)                     not checked: no app key given (CALIL_APP_KEY)');
+    expect(server.requests.slice(before).some((url) => url.includes('/check?') || url.includes('/library?'))).toBe(false);
+    expect(checkFails(lines)).toBe(false);
+  });
+
   it('says "unreachable" for each service it cannot reach, quickly, and does not fail for it', async () => {
     const refused = (async () => {
       throw new TypeError('fetch failed');
     }) as typeof fetch;
-    const lines = await liveCheck({ settings: parseSettings({}), fetch: refused, nominatimGapMs: 0 });
+    const lines = await liveCheck({ settings: parseSettings({}), fetch: refused, nominatimGapMs: 0, calilKey: 'a-key' });
     expect(lines.map(formatLine).every((line) => / {2}unreachable {2}\d+ ms$/.test(line))).toBe(true);
     expect(checkFails(lines)).toBe(false);
   });

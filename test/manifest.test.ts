@@ -82,6 +82,8 @@ describe('the built manifests', () => {
       'https://www.librarybooks.uk/*',
       // Québec's independent bookshops' network, for a place in Québec.
       'https://app.leslibraires.ca/*',
+      // Japan's library catalogues, asked only from the popup (and only with the release's key).
+      'https://api.calil.jp/*',
     ]);
     expect(manifest.optional_host_permissions).toEqual([
       'https://www.chez-mon-libraire.fr/*',

@@ -1,5 +1,6 @@
 // The sources the settings switch on, each at its configured address.
 import { bookshopDirectory } from '../networks/directory';
+import { calil } from '../networks/calil';
 import { lesLibrairesCa } from '../networks/leslibraires-ca';
 import { libraryBooksUk } from '../networks/librarybooks-uk';
 import { openStreetMap } from '../networks/overpass';
@@ -7,6 +8,7 @@ import { packagedDirectory, type ReadPackagedFile } from '../networks/packaged-d
 import { placeDesLibraires } from '../networks/place-des-libraires';
 import { PLACE_DES_LIBRAIRES_INSTANCES } from '../networks/place-des-libraires-instances';
 import type { ShopSource } from '../networks/source';
+import { CALIL_APP_KEY } from '../shared/release-keys';
 import type { Settings } from '../shared/settings';
 
 /** `readDirectory`: reads a file of the directory inside the package (background/index.ts). */
@@ -29,6 +31,9 @@ export function enabledSources(settings: Settings, readDirectory: ReadPackagedFi
   // Libraries, by the shopper's choice: each catalogue source where it is switched on.
   const uk = settings.sources['librarybooks-uk'];
   if (settings.libraries && uk.enabled) sources.push(libraryBooksUk(uk.baseUrl));
+  // Japan's, with the app key this build was given (none: not asked, and said so).
+  const japan = settings.sources.calil;
+  if (settings.libraries && japan.enabled) sources.push(calil(japan.baseUrl, CALIL_APP_KEY));
   return sources;
 }
 

@@ -7,7 +7,7 @@ type Messages = Record<string, { message: string; description?: string; placehol
 
 /** The settings a new user of the campaign's build starts with: no place (each shopper gives their own town). */
 /** The sources that ask library catalogues (the shopper's "libraries" choice switches them). */
-const LIBRARY_SOURCES: readonly SourceId[] = ['librarybooks-uk'];
+const LIBRARY_SOURCES: readonly SourceId[] = ['librarybooks-uk', 'calil'];
 
 export function campaignSettings(campaign: Campaign) {
   return {

@@ -8,6 +8,8 @@ import { DIRECTORY_MAX_AGE_DAYS, directoryProblems } from '../release/directory-
 import { geocodeRequest, readGeocodeAnswer, readGeoplateformeReverse, readReverseAnswer, reverseRequest } from '../networks/geocoders';
 import { fetchJson, refusalOf, type FetchOutcome, type SourceProblem } from '../networks/fetch-source';
 import { identifiedHosts } from '../networks/identification';
+import { createLookup, type LookupCache } from '../lookup/lookup';
+import { calil } from '../networks/calil';
 import { lesLibrairesCa } from '../networks/leslibraires-ca';
 import { libraryBooksUk } from '../networks/librarybooks-uk';
 import { openStreetMap } from '../networks/overpass';
@@ -29,6 +31,10 @@ export const CHECK_BOOKS = [
 ];
 /** The middle of Toulouse. */
 export const CHECK_PLACE = { lat: 43.6, lon: 1.44 };
+/** Tokyo's centre and a book nearly every Japanese public library holds (Natsume Sōseki's Kokoro, Shinchō bunko). */
+export const CHECK_JAPAN = { isbn13: '9784101010137', place: { lat: 35.69, lon: 139.75 } };
+/** The check keeps nothing between runs. */
+const noCache: LookupCache = { get: async () => null, set: async () => {}, getBackoff: async () => null, setBackoff: async () => {} };
 /** The middle of Montréal, for Québec's network. */
 export const CHECK_MONTREAL = { lat: 45.5, lon: -73.57 };
 /**
@@ -72,6 +78,8 @@ export interface LiveCheckDeps {
   now?: () => number;
   /** Between the two Nominatim requests (its policy: one a second). */
   nominatimGapMs?: number;
+  /** Calil's app key (the release setting); without one, Calil's line says it was not checked. */
+  calilKey?: string;
 }
 
 /** Problems that mean the answer came and is not what the adapter reads: the contract is broken. */
@@ -101,7 +109,7 @@ export function tileOf({ lat, lon }: { lat: number; lon: number }, zoom: number)
   return { z: zoom, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n) };
 }
 
-export async function liveCheck({ settings, fetch: baseFetch, identity, version, directoryIndex, timeoutMs = 10_000, now = () => performance.now(), nominatimGapMs = 1100 }: LiveCheckDeps): Promise<CheckLine[]> {
+export async function liveCheck({ settings, fetch: baseFetch, identity, version, directoryIndex, timeoutMs = 10_000, now = () => performance.now(), nominatimGapMs = 1100, calilKey = '' }: LiveCheckDeps): Promise<CheckLine[]> {
   // The HTTP status of each answer (fetchJson keeps it only for failures), and what each refusal said.
   const statuses = new Map<string, number>();
   const refusals = new Map<string, Said>();
@@ -168,6 +176,27 @@ export async function liveCheck({ settings, fetch: baseFetch, identity, version,
     if (!shops) return line;
     const onShelf = shops.filter((shop) => shop.stock === 'in-stock').length;
     return { ...line, shopsWithBook: onShelf, found: `${shops.length} branches list it, ${onShelf} with a copy on the shelf` };
+  }
+
+  /**
+   * A source that answers in steps (Calil), asked through the production lookup (its steps and waits
+   * as the extension takes them): its state, and the libraries that can lend the book.
+   */
+  async function stepped(service: string, adapter: RemoteSource, query: SourceQuery): Promise<CheckLine> {
+    if (adapter.unavailable === 'no-key') return { service, local: true, reached: false, fits: null, problem: 'no-key', ms: 0 };
+    const start = now();
+    const lookup = createLookup({ ...deps, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), timeoutMs, sources: [{ ...adapter, onDemand: false }], cache: noCache, now: Date.now });
+    const result = await lookup({ isbn13: query.isbn13, editions: [query.isbn13], storefront: 'amazon.co.jp', place: { ...query.place, country: query.country }, radiusKm: query.radiusKm });
+    const ms = Math.round(now() - start);
+    const status = result.sources[0];
+    if (!status) return { service, reached: true, fits: true, found: 'no public library near the point', ms };
+    if (status.state !== 'ok') {
+      const reached = !NOT_REACHED.has(status.state);
+      const refusal = REFUSALS.has(status.state) ? { ...status.detail } : undefined;
+      return { service, reached, httpStatus: status.httpStatus, fits: reached && SHAPE_PROBLEMS.has(status.state) ? false : null, problem: status.state, ...(refusal ? { refusal } : {}), ms };
+    }
+    const onShelf = result.shops.filter((shop) => shop.stock === 'in-stock').length;
+    return { service, reached: true, httpStatus: 200, fits: true, shopsWithBook: onShelf, found: `${result.shops.length} libraries list it, ${onShelf} with a copy on the shelf`, ms };
   }
 
   /** A network's answer for all its shops (an offer), read by its adapter: available or not, at what price. */
@@ -276,6 +305,7 @@ export async function liveCheck({ settings, fetch: baseFetch, identity, version,
       // As the package would name the nearest library's service (here by name, which the API also takes).
       libraries: [{ shop: { id: 'check', sourceId: 'check', kind: 'library', name: 'Gloucester Library', address: {}, location: CHECK_CATALOGUE.place, stock: 'unknown', isbn13: null, links: {} }, service: CHECK_CATALOGUE.service }],
     }),
+    stepped('Calil (Tokyo)', calil(settings.sources.calil.baseUrl, calilKey), { isbn13: CHECK_JAPAN.isbn13, place: CHECK_JAPAN.place, radiusKm: 3, country: 'jp' }),
     network('leslibraires.ca (Montréal)', lesLibrairesCa(settings.sources['leslibraires-ca'].baseUrl), { isbn13: CHECK_BOOKS[0]!.isbn13, place: CHECK_MONTREAL, radiusKm: 1, country: 'ca' }),
     tile(),
   ]);
@@ -295,6 +325,7 @@ export const checkFails = (lines: CheckLine[]) => lines.some((line) => line.reac
 
 export function formatLine(line: CheckLine): string {
   const cells = [line.service.padEnd(32)];
+  if (line.problem === 'no-key') return [...cells, 'not checked: no app key given (CALIL_APP_KEY)'].join('  ');
   if (!line.reached) {
     cells.push(line.problem === 'unreachable' ? 'unreachable' : `unreachable (${line.problem})`);
   } else if (line.local) {

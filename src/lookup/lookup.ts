@@ -1,7 +1,7 @@
 // "This tab shows ISBN X" → "these shops near you have it": every enabled source in parallel, each
 // answer cached for its source's lifetime, one request per book per source however many tabs ask,
 // and other print editions asked for when no shop nearby has the exact one.
-import { fetchJson, type FetchDeps } from '../networks/fetch-source';
+import { fetchJson, realSleep, type FetchDeps } from '../networks/fetch-source';
 import { portalLinks } from '../networks/portal-links';
 import { isPackaged, type NearbyLibrary, type PackagedSource, type RemoteSource, type ShopSource, type SourceQuery } from '../networks/source';
 import { roundPlace } from '../shops/geo';
@@ -59,6 +59,8 @@ export interface LookupRequest {
 }
 
 const MAX_OTHER_EDITIONS = 3;
+/** The most further steps a source that answers in steps is followed (Calil: the loans, then four more asks, about 8 s). */
+const MAX_STEPS = 5;
 /** How long a source that failed is passed over for its fallback. */
 const FALLBACK_REST_MS = 3600_000;
 const CachedShops = z.array(ShopSchema);
@@ -77,31 +79,53 @@ export function createLookup(deps: LookupDeps) {
   /** Requests under way, by cache key: ten tabs asking for one book share one request. */
   const inFlight = new Map<string, Promise<Answer>>();
 
+  /** One request of a source's, its permission checked first: the answer, or the status that says why none. */
+  async function fetchStep(source: RemoteSource, url: string, query: SourceQuery, base: SourceStatus): Promise<{ data: unknown } | Answer> {
+    const origin = await deps.missingPermission?.(url).catch(() => null);
+    if (origin) return { shops: [], status: { ...base, state: 'needs-permission', origin } };
+    deps.onRequest?.(url);
+    const fetched = await fetchJson(url, deps, { timeoutMs: deps.timeoutMs ?? source.timeoutMs });
+    if (fetched.ok) return { data: fetched.data };
+    if (fetched.problem === 'not-found' && source.notFoundAnswer) return { data: source.notFoundAnswer(query) };
+    const status: SourceStatus = { ...base, state: fetched.problem, httpStatus: fetched.httpStatus, ...(fetched.detail ? { detail: fetched.detail } : {}) };
+    if (fetched.problem === 'rate-limited') {
+      status.retryAt = deps.now() + (fetched.retryAfterSec ?? 60) * 1000;
+      await deps.cache.setBackoff(source.id, status.retryAt).catch(() => {});
+    }
+    return { shops: [], status };
+  }
+
   async function fetchAndCache(source: RemoteSource, query: SourceQuery, base: SourceStatus): Promise<Answer> {
     const request = source.request(query);
-    const origin = await deps.missingPermission?.(request.url).catch(() => null);
-    if (origin) return { shops: [], status: { ...base, state: 'needs-permission', origin } };
-    deps.onRequest?.(request.url);
-    const fetched = await fetchJson(request.url, deps, { timeoutMs: deps.timeoutMs ?? source.timeoutMs });
-    const outcome: typeof fetched = !fetched.ok && fetched.problem === 'not-found' && source.notFoundAnswer ? { ok: true, data: source.notFoundAnswer(query) } : fetched;
-    if (!outcome.ok) {
-      const status: SourceStatus = { ...base, state: outcome.problem, httpStatus: outcome.httpStatus, ...(outcome.detail ? { detail: outcome.detail } : {}) };
-      if (outcome.problem === 'rate-limited') {
-        status.retryAt = deps.now() + (outcome.retryAfterSec ?? 60) * 1000;
-        await deps.cache.setBackoff(source.id, status.retryAt).catch(() => {});
+    // A source that answers in steps is asked each next step in turn, within a bound: an answer still
+    // incomplete after MAX_STEPS is said as a timeout, not kept.
+    const steps: unknown[] = [];
+    let url: string | null = request.url;
+    for (let step = 0; url !== null; step++) {
+      if (step > MAX_STEPS) return { shops: [], status: { ...base, state: 'timeout' } };
+      const got = await fetchStep(source, url, query, base);
+      if (!('data' in got)) return got;
+      steps.unshift(got.data);
+      let next: ReturnType<NonNullable<RemoteSource['next']>> = null;
+      try {
+        next = source.next?.(steps, query) ?? null;
+      } catch {
+        return { shops: [], status: { ...base, state: 'bad-data' } };
       }
-      return { shops: [], status };
+      if (next && next.afterMs > 0) await (deps.sleep ?? realSleep)(next.afterMs);
+      url = next?.url ?? null;
     }
+    const data = steps[0];
     let shops: ReturnType<RemoteSource['shops']>;
     try {
-      shops = source.shops(outcome.data, query);
+      shops = source.shops(data, query, steps);
     } catch {
       shops = null;
     }
     // A network's answer for all its shops: its offer, read by the same adapter.
     let offer: NetworkOffer | null | undefined;
     try {
-      offer = source.offer ? source.offer(outcome.data, query) : undefined;
+      offer = source.offer ? source.offer(data, query) : undefined;
     } catch {
       offer = null;
     }
@@ -145,6 +169,8 @@ export function createLookup(deps: LookupDeps) {
 
   async function answerOf(source: RemoteSource, query: SourceQuery, cacheKey: string): Promise<Answer> {
     const base = statusOf(source);
+    // Not asked, and said why (a key this build was not given).
+    if (source.unavailable) return { shops: [], status: { ...base, state: source.unavailable } };
     const cached = await deps.cache.get(cacheKey).catch(() => null);
     if (cached && cached.expiresAt > deps.now()) {
       const kept = fromCache(cached);

@@ -18,6 +18,7 @@ export const SOURCE_PROBLEMS = [
   'bad-data', // JSON of the wrong shape
   'source-error', // the source answered that it failed (Overpass: HTTP 200 with a runtime-error remark)
   'needs-permission', // the browser does not let the extension ask this host (a revoked host permission)
+  'no-key', // not asked: the source needs a key this build was not given (a release setting)
 ] as const;
 export type SourceProblem = (typeof SOURCE_PROBLEMS)[number];
 

@@ -81,9 +81,18 @@ export interface RemoteSource extends SourceAbout {
   request(query: SourceQuery): SourceRequest;
   /**
    * Maps a parsed JSON answer to shops; throws a ZodError (or returns null) when the shape is wrong, and
-   * returns a failure when the answer says the source failed (such an answer is never cached).
+   * returns a failure when the answer says the source failed (such an answer is never cached). A source
+   * that answers in steps is given every answer, the last one first.
    */
-  shops(data: unknown, query: SourceQuery): Shop[] | null | SourceFailure;
+  shops(data: unknown, query: SourceQuery, steps?: readonly unknown[]): Shop[] | null | SourceFailure;
+  /**
+   * A source that answers in steps (Calil: the libraries near a point, then their loans, then the same
+   * asked again until the answer is complete): given every answer so far, the next request and how long
+   * to wait for it, or null when the last answer completes it.
+   */
+  next?(steps: readonly unknown[], query: SourceQuery): { url: string; afterMs: number } | null;
+  /** Why it is not asked at all, said to the shopper: 'no-key', a source that needs a key this build was not given. */
+  unavailable?: 'no-key';
   /** A network-level answer (kind 'network'): its offer for the book, or null when the answer is of another shape. */
   offer?(data: unknown, query: SourceQuery): NetworkOffer | null;
   /**

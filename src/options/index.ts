@@ -2,6 +2,7 @@
 // export and import (every change a file would make shown first, applied once confirmed). Each change is checked with the settings schema and saved at once; a value that
 // does not pass gets its message next to the field and is not saved.
 import { countryOfStorefront } from '../book/storefronts';
+import { CALIL } from '../networks/calil';
 import { LESLIBRAIRES_CA } from '../networks/leslibraires-ca';
 import { LIBRARYBOOKS_UK } from '../networks/librarybooks-uk';
 import { PLACE_DES_LIBRAIRES_INSTANCES } from '../networks/place-des-libraires-instances';
@@ -24,6 +25,7 @@ const SOURCE_NAMES: Record<SourceId, string> = {
   ...(Object.fromEntries(PLACE_DES_LIBRAIRES_INSTANCES.map((i) => [i.id, i.name])) as Record<SourceId, string>),
   [LESLIBRAIRES_CA.id]: LESLIBRAIRES_CA.name,
   [LIBRARYBOOKS_UK.id]: LIBRARYBOOKS_UK.name,
+  [CALIL.id]: CALIL.name,
   openstreetmap: 'OpenStreetMap',
 };
 
@@ -31,6 +33,7 @@ const SOURCE_COVERAGE: Record<SourceId, string> = {
   ...(Object.fromEntries(PLACE_DES_LIBRAIRES_INSTANCES.map((i) => [i.id, i.coverage])) as Record<SourceId, string>),
   [LESLIBRAIRES_CA.id]: 'coverageQuebec',
   [LIBRARYBOOKS_UK.id]: 'coverageLibrariesUk',
+  [CALIL.id]: 'coverageLibrariesJapan',
   openstreetmap: 'coverageOpenStreetMap',
 };
 

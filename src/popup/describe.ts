@@ -34,6 +34,7 @@ export const PROBLEM_MESSAGE: Record<Exclude<SourceStatus['state'], 'ok'>, strin
   'bad-data': 'problemBadAnswer',
   'source-error': 'problemSourceError',
   'needs-permission': 'problemNeedsPermission',
+  'no-key': 'problemNoKey',
 };
 
 /**

@@ -61,6 +61,7 @@ export const SOURCE_DEFAULTS = {
   'leslibraires-ca': { enabled: true, baseUrl: 'https://app.leslibraires.ca/' },
   // Public libraries' loans (the shopper's "libraries" choice switches every library source on or off).
   'librarybooks-uk': { enabled: true, baseUrl: 'https://www.librarybooks.uk/' },
+  calil: { enabled: true, baseUrl: 'https://api.calil.jp/' },
   openstreetmap: { enabled: true, baseUrl: 'https://overpass-api.de/api/', directoryUrl: DIRECTORY_DEFAULT },
 };
 export type SourceId = keyof typeof SOURCE_DEFAULTS;

@@ -59,6 +59,7 @@ describeInBrowsers('the options and the card', (name) => {
       'Librel (French-speaking Belgium, with stock)',
       'leslibraires.ca (Québec: whether its independent bookshops can sell it, for the network as a whole)',
       'UK library catalogues (Libraries Hacked) (public libraries in the United Kingdom: loans)',
+      'Calil (Japan’s library catalogues) (public libraries in Japan: loans)',
       'OpenStreetMap (bookshops everywhere, without stock)',
     ]);
     // The libraries that can lend it: on in the project's build, one choice for every catalogue.
