@@ -20,7 +20,7 @@ export interface Gecko {
 }
 export function buildTarget(
   target: 'chrome' | 'firefox',
-  options?: { outdir?: string; zipPath?: string; branding?: Branding; gecko?: Gecko; metafiles?: import('esbuild').Metafile[]; directory?: string; identity?: { page: string; contact: string } | null },
+  options?: { outdir?: string; zipPath?: string; branding?: Branding; gecko?: Gecko; metafiles?: import('esbuild').Metafile[]; directory?: string; identity?: { page: string; contact: string } | null; calilKey?: string },
 ): Promise<string>;
 /** Where `npm run directory` writes the real directory, and the fictional one of the tests and the demo. */
 export const REAL_DIRECTORY: string;

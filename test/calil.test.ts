@@ -5,6 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLookup } from '../src/lookup/lookup';
 import { summarize } from '../src/lookup/summary';
 import { calil } from '../src/networks/calil';
+import { describeLookup } from '../src/popup/describe';
+import { messageIn } from './english';
 import { CALIL_STAND_IN_KEY, DEMO_BOOKS, TOKYO } from '../stand-ins/payloads';
 import { startStandInServer, type StandInServer } from '../stand-ins/server';
 import { memoryLookupCache } from './memory-cache';
@@ -54,6 +56,9 @@ describe('Calil', () => {
     const result = await lookupWith('')(tokyo());
     expect(requests).toEqual([]);
     expect(result.sources).toEqual([{ sourceId: 'calil', name: 'Calil (Japan’s library catalogues)', kind: 'library', state: 'no-key' }]);
+    // The popup's line for it, in English.
+    const [problem] = describeLookup({ state: 'done', result }).problems;
+    expect(messageIn('en')(problem!.reason)).toBe('not asked: this build was not given the app key it needs (a release setting)');
   });
 
   it('asks nothing about the book where no public library is near (a school room is not one)', async () => {
