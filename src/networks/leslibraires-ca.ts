@@ -6,7 +6,7 @@
 // shop has it: a network-level answer (an offer), never a shop's stock. Only the ISBN is sent, and only
 // for a shopper whose place is in Québec.
 import * as z from 'zod/mini';
-import { safeLink } from '../shops/clean';
+import { isTrueFlag, safeLink } from '../shops/clean';
 import { inQuebec } from '../shops/regions';
 import type { NetworkOffer } from '../shops/shop';
 import { nextLocalMidnight, withSlash, type RemoteSource } from './source';
@@ -24,8 +24,6 @@ function priceOf(value: unknown): number | undefined {
   const price = Number(text);
   return price > 0 ? price : undefined;
 }
-
-const isTrue = (value: unknown) => value === true || value === 1 || value === '1' || value === 'true';
 
 export function lesLibrairesCa(baseUrl: string): RemoteSource {
   const base = withSlash(baseUrl);
@@ -51,7 +49,7 @@ export function lesLibrairesCa(baseUrl: string): RemoteSource {
       return {
         sourceId: LESLIBRAIRES_CA.id,
         name: LESLIBRAIRES_CA.name,
-        available: isTrue(available),
+        available: isTrueFlag(available),
         ...(priced !== undefined ? { price: priced, currency: 'CAD' as const } : {}),
         url: safeLink(url) ?? `https://www.leslibraires.ca/livres/${isbn13}.html`,
       };

@@ -4,7 +4,7 @@
 // source status, never a crash. Its text fields carry HTML entities ("Saint Honor&eacute;": answers a
 // public client recorded, research/networks.md section 11): decoded into characters, never into markup.
 import * as z from 'zod/mini';
-import { cleanEntityText, cleanText, parseCoordinate, safeLink, validPoint } from '../shops/clean';
+import { cleanEntityText, cleanText, isTrueFlag, parseCoordinate, safeLink, validPoint } from '../shops/clean';
 import type { LatLon, Shop } from '../shops/shop';
 import type { PlaceDesLibrairesInstance } from './place-des-libraires-instances';
 import { nextLocalMidnight, withSlash, type RemoteSource, type SourceQuery } from './source';
@@ -27,8 +27,6 @@ const PdlShop = z.object({
 });
 
 const PdlAnswer = z.object({ shop: z.array(z.unknown()) });
-
-const truthy = (value: unknown) => value === true || value === 1 || value === '1' || value === 'true';
 
 /** Metropolitan France and Corsica, roughly: to catch latitude and longitude given the wrong way round. */
 const FRANCE = { south: 41.2, north: 51.2, west: -5.3, east: 9.7 };
@@ -74,7 +72,7 @@ export function placeDesLibraires(instance: Omit<PlaceDesLibrairesInstance, 'cov
         // A shop that answered it does not have the book is kept as such (never shown as "stock
         // unknown" through its OpenStreetMap entry), with only what names and places it: the whole
         // network answers for every book, and the cache keeps the answer until midnight.
-        if (!truthy(s.stockAvailablility)) {
+        if (!isTrueFlag(s.stockAvailablility)) {
           shops.push({
             id: `${instance.id}:${nativeId}`,
             sourceId: instance.id,
@@ -96,8 +94,8 @@ export function placeDesLibraires(instance: Omit<PlaceDesLibrairesInstance, 'cov
           address: { street: cleanEntityText(s.address), postalCode, city: cleanEntityText(s.city, 80), country: 'FR' },
           location: point,
           phone: cleanEntityText(s.phone, 30),
-          closedForHolidays: truthy(s.vacances) || undefined,
-          stock: truthy(s.precommande) ? 'preorder' : 'in-stock',
+          closedForHolidays: isTrueFlag(s.vacances) || undefined,
+          stock: isTrueFlag(s.precommande) ? 'preorder' : 'in-stock',
           isbn13,
           links: { book: page, reserve: page },
         });

@@ -52,3 +52,6 @@ export function cleanEntityText(value: unknown, maxLength = 200): string | undef
   if (typeof value === 'string') return cleanText(decodeHTML(value.slice(0, maxLength * 8)), maxLength);
   return cleanText(value, maxLength);
 }
+
+/** A yes/no flag as networks write it: true, 1, "1" or "true"; anything else is no. */
+export const isTrueFlag = (value: unknown): boolean => value === true || value === 1 || value === '1' || value === 'true';
