@@ -80,3 +80,36 @@ describe('Calil', () => {
     expect(source).toMatchObject({ kind: 'library', countries: ['jp'], onDemand: true });
   });
 });
+
+describe('Calil’s answers, system by system', () => {
+  const source = () => calil(server.url, CALIL_STAND_IN_KEY);
+  const query = { isbn13: DEMO_BOOKS.inStock, place: TOKYO, radiusKm: 10, country: 'jp' };
+  const library = (systemid: string, libkey: string, geocode = '139.7536,35.6938') => ({ systemid, libkey, formal: `${libkey} (demo)`, category: 'MEDIUM', geocode });
+
+  it('asks at most three systems, nearest first, each once, and keeps each book’s answer apart', async () => {
+    const near = [library('Tokyo_Chiyoda', 'A'), library('Tokyo_Chiyoda', 'B'), library('Tokyo_Minato', 'C'), library('Tokyo_Chuo', 'D'), library('Tokyo_Bunkyo', 'E')];
+    expect(source().next!([near], query)).toEqual({ url: `${server.url}check?appkey=${CALIL_STAND_IN_KEY}&isbn=9782070360024&systemid=Tokyo_Chiyoda,Tokyo_Minato,Tokyo_Chuo&format=json&callback=no`, afterMs: 0 });
+    expect(source().request(query).cacheKey).not.toBe(source().request({ ...query, isbn13: DEMO_BOOKS.alsoInStock }).cacheKey);
+    // A library without a point, or just beyond the radius, is not near.
+    expect(source().next!([[{ ...library('Tokyo_Chiyoda', 'A'), geocode: '' }, library('Tokyo_Minato', 'B', '139.75,35.8')]], query)).toBeNull();
+  });
+
+  it('reads each branch’s state, its own system’s branch only; a book no system answered for lists nothing, without failing', () => {
+    const near = [library('Tokyo_Chiyoda', '中央'), library('Tokyo_Minato', '中央', '139.7454,35.6581')];
+    const answer = { books: { [DEMO_BOOKS.inStock]: { Tokyo_Minato: { status: 'OK', reserveurl: '', libkey: { 中央: ' 貸出可 ' } } } } };
+    expect(listOf(source().shops(answer, query, [answer, near])).map((shop) => [shop.id, shop.name, shop.stock, shop.location])).toEqual([['calil:Tokyo_Minato:中央', '中央 (demo)', 'in-stock', { lat: 35.6581, lon: 139.7454 }]]);
+    expect(source().shops({ books: {} }, query, [{ books: {} }, near])).toEqual([]);
+    // A branch Calil lists no library for: named by its key, with no point.
+    const unknown = { books: { [DEMO_BOOKS.inStock]: { Tokyo_Chiyoda: { status: 'OK', libkey: { 分室: '貸出中' } } } } };
+    expect(listOf(source().shops(unknown, query, [unknown, near])).map((shop) => [shop.name, shop.location])).toEqual([['分室', null]]);
+    // No library near: nothing asked, nothing listed; a list of another shape, said so.
+    expect(source().shops([], query, [[]])).toEqual([]);
+    expect(source().shops({ libraries: 1 }, query, [{ libraries: 1 }])).toBeNull();
+    expect(source()).toMatchObject({ perBook: true });
+  });
+});
+
+function listOf<T>(shops: T[] | null | { problem: string }): T[] {
+  if (!Array.isArray(shops)) throw new Error(`expected shops, got ${JSON.stringify(shops)}`);
+  return shops;
+}

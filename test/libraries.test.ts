@@ -191,3 +191,35 @@ describe('libraries in the lookup', () => {
     expect(result.shops.some((shop) => shop.kind === 'library')).toBe(false);
   });
 });
+
+describe('the UK catalogues’ answers, branch by branch', () => {
+  const source = () => libraryBooksUk(server.url);
+  const queryNear = async () => ({ ...LONDON_QUERY, libraries: await librariesNear(LONDON_QUERY) });
+  const answerWith = (availability: unknown[], more: object = {}) => [{ service: 'Camden', code: CAMDEN.code, availability, ...more }];
+
+  it('places a branch the catalogue names in short ("HOLBORN") at the package’s library, and only among its own service’s', async () => {
+    const shops = listOf(source().shops(answerWith([
+      { library: 'HOLBORN', available: 1, unavailable: 0 },
+      // Westminster's library, in Camden's answer: not placed at Westminster's point.
+      { library: 'Marylebone Library (demo)', available: ' 2 ', unavailable: 0 },
+      // Too short to be matched by a part of a name.
+      { library: 'Hol', available: 0, unavailable: '3' },
+    ]), await queryNear()));
+    expect(shops.map((shop) => [shop.id, shop.name, shop.stock, shop.location, shop.address])).toEqual([
+      ['librarybooks-uk:node/930001', 'Holborn Library (demo)', 'in-stock', { lat: 51.5179, lon: -0.1197 }, { city: 'London', postalCode: undefined, street: undefined }],
+      ['librarybooks-uk:E09000007:marylebonedemo', 'Marylebone Library (demo)', 'in-stock', null, { country: 'GB' }],
+      ['librarybooks-uk:E09000007:hol', 'Hol', 'on-loan', null, { country: 'GB' }],
+    ]);
+  });
+
+  it('reads one service’s answer among others, and fails only when no entry could read its catalogue', async () => {
+    const query = await queryNear();
+    const other = { service: 'Westminster', code: 'E09000033', availability: [{ library: 'Marylebone Library (demo)', available: 4 }] };
+    expect(listOf(source().shops([other, ...answerWith([{ library: 'Holborn Library (demo)', available: 1 }])], query)).map((shop) => shop.name)).toEqual(['Holborn Library (demo)']);
+    // One entry failed, another answered: the answer stands.
+    expect(listOf(source().shops([...answerWith([], { exception: {} }), ...answerWith([{ library: 'Holborn Library (demo)', unavailable: 1 }])], query)).map((shop) => shop.stock)).toEqual(['on-loan']);
+    // An entry that failed yet listed branches is read.
+    expect(listOf(source().shops(answerWith([{ library: 'Holborn Library (demo)', available: 1 }], { exception: {} }), query))).toHaveLength(1);
+    expect(source()).toMatchObject({ perBook: true });
+  });
+});

@@ -55,6 +55,10 @@ describe('leslibraires.ca', () => {
     expect(free).toMatchObject({ available: false });
     expect(free).not.toHaveProperty('price');
     expect(source().offer!({ book: {} }, query)).toBeNull();
+    // Prices as text, in either notation; nothing that is not one.
+    const priced = (price: unknown) => source().offer!({ data: { price, available: true } }, query)?.price;
+    expect([priced('24,95 $'), priced(' 7.5 '), priced(0), priced('0'), priced('12.5x'), priced('x12.50'), priced('1234567')]).toEqual([24.95, 7.5, undefined, undefined, undefined, undefined, undefined]);
+    expect(source()).toMatchObject({ perBook: true });
     expect(source().shops({ book: {} }, query)).toBeNull();
   });
 

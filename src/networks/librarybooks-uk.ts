@@ -90,7 +90,8 @@ export function libraryBooksUk(baseUrl: string): RemoteSource {
           const known = nearby.get(key) ?? (key.length >= 4 ? [...nearby.entries()].find(([other]) => other.length >= 4 && (other.includes(key) || key.includes(other)))?.[1] : undefined);
           const place = known?.shop;
           shops.push({
-            id: `librarybooks-uk:${service}:${key || name}`,
+            // The package's library where it places it (a pin stays on it whatever the catalogue calls it).
+            id: place ? `librarybooks-uk:${place.id.replace(/^openstreetmap:/, '')}` : `librarybooks-uk:${service}:${key || name}`,
             sourceId: 'librarybooks-uk',
             kind: 'library',
             name: place?.name ?? name,

@@ -83,6 +83,13 @@ describeInChromium('the campaign kit', () => {
     expect(await options.$eval('input[name="place"]', (el) => (el as HTMLInputElement).value)).toBe('');
     expect(await options.$eval('select[name="country"]', (el) => (el as HTMLSelectElement).value)).toBe('fr');
     expect(await options.$eval('select[name="radius"]', (el) => (el as HTMLSelectElement).value)).toBe('20');
+    // A bookshop campaign's build leaves the libraries out (its file does not turn them on): the choice
+    // is off, and so is every library catalogue, so no popup of this build has a library section.
+    expect(await options.$$eval('#libraries, #source-librarybooks-uk, #source-calil', (boxes) => boxes.map((box) => [box.id, (box as HTMLInputElement).checked]))).toEqual([
+      ['source-librarybooks-uk', false],
+      ['source-calil', false],
+      ['libraries', false],
+    ]);
     // The welcome tab and the toolbar's tooltip name the campaign's build, not the project.
     const welcome = await openExtensionPage(ext, 'welcome/welcome.html');
     expect(await welcome.title()).toContain('Occitanie Bookshops');
