@@ -168,6 +168,12 @@ describe('a tab with a book', () => {
     expect(catalogue() - before).toBe(1);
   });
 
+  it('asks the library catalogue for a book typed in the popup, which is open', async () => {
+    expect(await service.setPlace({ type: 'SetPlace', query: 'London', country: 'gb' })).toMatchObject({ ok: true });
+    const answer = await service.search({ type: 'Search', isbn13: DEMO_BOOKS.inStock });
+    expect(answer.state === 'done' && answer.result.shops.filter((shop) => shop.kind === 'library').map((shop) => shop.name)).toEqual(['Holborn Library (demo)', 'Kentish Town Library (demo)']);
+  });
+
   it('asks for a town on the page while there is no place, and takes that card away when no source answered', async () => {
     await service.bookSeen(7, 'amazon.fr', book);
     expect(action.badge(7)).toMatchObject({ text: '•', title: 'badgeTitleNoPlace' });

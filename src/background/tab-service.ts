@@ -308,7 +308,8 @@ export function createTabService(deps: TabServiceDeps) {
     const settings = await deps.settings.load();
     const request = requestNearShopper(settings, isbn13);
     if (!request) return { state: 'no-place' };
-    return { state: 'done', result: await deps.lookupFor(settings)(request) };
+    // Typed in the open popup: the sources asked only from it (the library catalogues) are asked too.
+    return { state: 'done', result: await deps.lookupFor(settings)({ ...request, fromPopup: true }) };
   }
 
   return { bookSeen, bookGone, tabState, setPlace, setRadius, search, refresh, networkBack };
