@@ -65,6 +65,14 @@ function axeSuite(name: 'chromium' | 'firefox', theme: 'light' | 'dark'): void {
     await tab.close();
   });
 
+  it('the popup in Montréal, with Québec’s network offer: no violation', async () => {
+    const { popup, tab } = await popupFor('no-stock-network', { label: 'Montréal', lat: 45.5, lon: -73.57, country: 'ca' }, 'ok');
+    await popup.waitForSelector('#offer-list li a', { timeout: 15_000 });
+    expect(await violations(popup)).toEqual([]);
+    await popup.close();
+    await tab.close();
+  });
+
   it('the popup, asking: no violation', async () => {
     // Only the network hangs, and for a book no other state asks about, so no later state waits on it.
     const { popup, tab } = await popupFor('asking', TOULOUSE, { placedeslibraires: 'timeout' }, OTHER);
